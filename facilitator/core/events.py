@@ -1,0 +1,98 @@
+"""Change announcements from the domain, and the plain-Python bus that carries them.
+
+The console observes them through a Qt bridge (``facilitator.ui.bridge``), the
+phones through the WebSocket hub (``facilitator.net.hub``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from facilitator.core.model import Confession, Projection, SessionInfo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ConfessionAdded:
+    confession: Confession
+
+
+@dataclass(frozen=True, slots=True)
+class ConfessionChanged:
+    """A confession changed state, place in the queue or text."""
+
+    confession: Confession
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionChanged:
+    """A new confession is on the big screen, or none (``projection is None``)."""
+
+    projection: Projection | None
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementCountChanged:
+    confession_id: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SessionChanged:
+    """Title, prompt, label or status changed (an ended session has ``status == ENDED``)."""
+
+    session: SessionInfo
+
+
+@dataclass(frozen=True, slots=True)
+class StoreHealthChanged:
+    """Writes started failing (``healthy is False``) or work again."""
+
+    healthy: bool
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEnded:
+    """The session is over and its transcript is written."""
+
+    session: SessionInfo
+    transcript_paths: tuple[str, ...]
+
+
+Event = (
+    ConfessionAdded
+    | ConfessionChanged
+    | ProjectionChanged
+    | AgreementCountChanged
+    | SessionChanged
+    | SessionEnded
+    | StoreHealthChanged
+)
+Listener = Callable[[Event], None]
+
+
+class EventBus:
+    """Synchronous fan-out to listeners; a failing listener never stops the others."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def publish(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("A listener failed on %s", type(event).__name__)

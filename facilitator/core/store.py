@@ -1,0 +1,366 @@
+"""SQLite persistence for sessions, participants, confessions and agreements.
+
+WAL mode, one connection, explicit transactions. A write either commits or
+raises :class:`StoreUnavailable`; callers acknowledge only after it returns, so
+anything a phone was told has arrived survives a crash or ``kill -9``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from facilitator.core.errors import StoreUnavailable
+from facilitator.core.migrations import migrate
+from facilitator.core.model import (
+    Confession,
+    ConfessionState,
+    SessionInfo,
+    SessionStatus,
+)
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "confessional.sqlite3"
+
+_CONFESSION_COLUMNS = (
+    "id, text, learned, original_text, original_learned, state, "
+    "queue_position, shown_order, agreement_count"
+)
+_SESSION_COLUMNS = (
+    "id, title, prompt, agree_label, status, created_on, ended_on, port, "
+    "moderator_secret, current_confession_id"
+)
+
+
+def token_digest(token: str) -> bytes:
+    """Tokens are kept only as digests: the data file alone cannot impersonate a phone."""
+    return hashlib.sha256(token.encode()).digest()
+
+
+def _confession(row: sqlite3.Row) -> Confession:
+    return Confession(
+        id=row["id"],
+        text=row["text"],
+        learned=row["learned"],
+        original_text=row["original_text"],
+        original_learned=row["original_learned"],
+        state=ConfessionState(row["state"]),
+        queue_position=row["queue_position"],
+        shown_order=row["shown_order"],
+        agreement_count=row["agreement_count"],
+    )
+
+
+def _session(row: sqlite3.Row) -> SessionInfo:
+    return SessionInfo(
+        id=row["id"],
+        title=row["title"],
+        prompt=row["prompt"],
+        agree_label=row["agree_label"],
+        status=SessionStatus(row["status"]),
+        created_on=row["created_on"],
+        ended_on=row["ended_on"],
+        port=row["port"],
+        moderator_secret=row["moderator_secret"],
+        current_confession_id=row["current_confession_id"],
+    )
+
+
+class Store:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / DATABASE_NAME
+        return cls(cls._connect(str(path)), path)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        return cls(cls._connect(":memory:"), None)
+
+    @staticmethod
+    def _connect(target: str) -> sqlite3.Connection:
+        connection = sqlite3.connect(target, isolation_level=None, check_same_thread=True)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode: a commit survives a crash or kill -9 of the app;
+        # only a power cut may lose the last commits.
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA busy_timeout = 2000")
+        migrate(connection)
+        return connection
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction, or :class:`StoreUnavailable` and nothing written."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreUnavailable(str(error)) from error
+        try:
+            yield self._db
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._rollback()
+            raise StoreUnavailable(str(error)) from error
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        try:
+            self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            log.warning("Rollback failed after a failed write")
+
+    # Sessions
+
+    def create_session(
+        self, title: str, prompt: str, agree_label: str, created_on: str, moderator_secret: str
+    ) -> SessionInfo:
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO sessions (title, prompt, agree_label, status, created_on, "
+                "moderator_secret) VALUES (?, ?, ?, 'open', ?, ?)",
+                (title, prompt, agree_label, created_on, moderator_secret),
+            )
+        session_id = cursor.lastrowid
+        assert session_id is not None
+        return self.session(session_id)
+
+    def session(self, session_id: int) -> SessionInfo:
+        row = self._db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(session_id)
+        return _session(row)
+
+    def latest_open_session(self) -> SessionInfo | None:
+        row = self._db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE status = 'open' "
+            "ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else _session(row)
+
+    def update_session_details(
+        self, session_id: int, title: str, prompt: str, agree_label: str
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET title = ?, prompt = ?, agree_label = ? WHERE id = ?",
+                (title, prompt, agree_label, session_id),
+            )
+
+    def set_session_port(self, session_id: int, port: int) -> None:
+        with self._write() as db:
+            db.execute("UPDATE sessions SET port = ? WHERE id = ?", (port, session_id))
+
+    def end_session(self, session_id: int, ended_on: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET status = 'ended', ended_on = ?, "
+                "current_confession_id = NULL WHERE id = ?",
+                (ended_on, session_id),
+            )
+
+    def purge_unshown(self, session_id: int) -> int:
+        """Forget what a closed session no longer needs: unshown text, voters, tokens.
+
+        Shown confessions keep their (edited) text and their agreement counts.
+        Returns how many confessions were deleted.
+        """
+        with self._write() as db:
+            deleted = db.execute(
+                "DELETE FROM confessions WHERE session_id = ? AND state != 'shown'",
+                (session_id,),
+            ).rowcount
+            db.execute(
+                "UPDATE confessions SET original_text = text, original_learned = learned "
+                "WHERE session_id = ?",
+                (session_id,),
+            )
+            db.execute("DELETE FROM participants WHERE session_id = ?", (session_id,))
+        return deleted
+
+    # Participants
+
+    def add_participant(self, session_id: int, token: str) -> int:
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO participants (session_id, token_hash) VALUES (?, ?)",
+                (session_id, token_digest(token)),
+            )
+        participant_id = cursor.lastrowid
+        assert participant_id is not None
+        return participant_id
+
+    def participant_for_token(self, session_id: int, token: str) -> int | None:
+        row = self._db.execute(
+            "SELECT id FROM participants WHERE session_id = ? AND token_hash = ?",
+            (session_id, token_digest(token)),
+        ).fetchone()
+        return None if row is None else int(row["id"])
+
+    def participant_count(self, session_id: int) -> int:
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
+    # Confessions
+
+    def confession_by_client_id(self, author_id: int, client_id: str) -> Confession | None:
+        row = self._db.execute(
+            f"SELECT {_CONFESSION_COLUMNS} FROM confessions WHERE author_id = ? AND client_id = ?",
+            (author_id, client_id),
+        ).fetchone()
+        return None if row is None else _confession(row)
+
+    def add_confession(
+        self, session_id: int, author_id: int, client_id: str, text: str, learned: str
+    ) -> Confession:
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO confessions (session_id, author_id, client_id, original_text, "
+                "original_learned, text, learned, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'incoming')",
+                (session_id, author_id, client_id, text, learned, text, learned),
+            )
+        confession_id = cursor.lastrowid
+        assert confession_id is not None
+        return self.confession(confession_id)
+
+    def confession(self, confession_id: int) -> Confession:
+        row = self._db.execute(
+            f"SELECT {_CONFESSION_COLUMNS} FROM confessions WHERE id = ?", (confession_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(confession_id)
+        return _confession(row)
+
+    def confession_in_session(self, session_id: int, confession_id: int) -> Confession | None:
+        row = self._db.execute(
+            f"SELECT {_CONFESSION_COLUMNS} FROM confessions WHERE id = ? AND session_id = ?",
+            (confession_id, session_id),
+        ).fetchone()
+        return None if row is None else _confession(row)
+
+    def confessions(self, session_id: int) -> list[Confession]:
+        """Every confession of the session in the order the moderator works through them."""
+        rows = self._db.execute(
+            f"SELECT {_CONFESSION_COLUMNS} FROM confessions WHERE session_id = ? "
+            "ORDER BY shown_order IS NULL, shown_order, queue_position IS NULL, "
+            "queue_position, id",
+            (session_id,),
+        ).fetchall()
+        return [_confession(row) for row in rows]
+
+    def received_count(self, session_id: int) -> int:
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM confessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def set_state(
+        self,
+        confession_id: int,
+        state: ConfessionState,
+        *,
+        queue_position: int | None = None,
+        shown_order: int | None = None,
+    ) -> Confession:
+        with self._write() as db:
+            db.execute(
+                "UPDATE confessions SET state = ?, queue_position = ?, "
+                "shown_order = COALESCE(?, shown_order) WHERE id = ?",
+                (state.value, queue_position, shown_order, confession_id),
+            )
+        return self.confession(confession_id)
+
+    def next_queue_position(self, session_id: int) -> int:
+        row = self._db.execute(
+            "SELECT COALESCE(MAX(queue_position), 0) + 1 FROM confessions WHERE session_id = ?",
+            (session_id,),
+        ).fetchone()
+        return int(row[0])
+
+    def next_shown_order(self, session_id: int) -> int:
+        row = self._db.execute(
+            "SELECT COALESCE(MAX(shown_order), 0) + 1 FROM confessions WHERE session_id = ?",
+            (session_id,),
+        ).fetchone()
+        return int(row[0])
+
+    def show(self, session_id: int, confession_id: int, shown_order: int | None) -> Confession:
+        """Mark a confession shown (keeping its first place in the order) and project it."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE confessions SET state = 'shown', queue_position = NULL, "
+                "shown_order = COALESCE(shown_order, ?) WHERE id = ?",
+                (shown_order, confession_id),
+            )
+            db.execute(
+                "UPDATE sessions SET current_confession_id = ? WHERE id = ?",
+                (confession_id, session_id),
+            )
+        return self.confession(confession_id)
+
+    def clear_projection(self, session_id: int) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET current_confession_id = NULL WHERE id = ?", (session_id,)
+            )
+
+    # Agreements
+
+    def set_agreement(self, confession_id: int, participant_id: int, agreed: bool) -> int:
+        """Record one participant's agreement (or its withdrawal); return the new count."""
+        with self._write() as db:
+            if agreed:
+                changed = db.execute(
+                    "INSERT OR IGNORE INTO agreements (confession_id, participant_id) "
+                    "VALUES (?, ?)",
+                    (confession_id, participant_id),
+                ).rowcount
+                delta = changed
+            else:
+                delta = -db.execute(
+                    "DELETE FROM agreements WHERE confession_id = ? AND participant_id = ?",
+                    (confession_id, participant_id),
+                ).rowcount
+            if delta:
+                db.execute(
+                    "UPDATE confessions SET agreement_count = agreement_count + ? WHERE id = ?",
+                    (delta, confession_id),
+                )
+            row = db.execute(
+                "SELECT agreement_count FROM confessions WHERE id = ?", (confession_id,)
+            ).fetchone()
+        return int(row[0])
+
+    def has_agreed(self, confession_id: int, participant_id: int) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM agreements WHERE confession_id = ? AND participant_id = ?",
+            (confession_id, participant_id),
+        ).fetchone()
+        return row is not None
+
+    def agreed_confessions(self, session_id: int, participant_id: int) -> list[int]:
+        rows = self._db.execute(
+            "SELECT a.confession_id FROM agreements a JOIN confessions c "
+            "ON c.id = a.confession_id WHERE c.session_id = ? AND a.participant_id = ?",
+            (session_id, participant_id),
+        ).fetchall()
+        return [int(row[0]) for row in rows]

@@ -1,0 +1,126 @@
+"""The record of a session that organisers keep: what was shown and how the room answered.
+
+Built only from shown confessions' edited text and aggregate counts: nothing in
+it identifies a participant.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from facilitator.core.model import ConfessionState, SessionInfo
+from facilitator.core.store import Store
+
+FORMAT_NAME = "confessional-transcript"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ShownConfession:
+    order: int
+    text: str
+    learned: str
+    agreements: int
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    received: int
+    shown: int
+    agreements: int
+    phones_joined: int
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    title: str
+    prompt: str
+    date: str
+    agree_label: str
+    confessions: tuple[ShownConfession, ...]
+    totals: Totals
+
+
+def build_transcript(store: Store, session: SessionInfo) -> Transcript:
+    shown = [c for c in store.confessions(session.id) if c.state is ConfessionState.SHOWN]
+    shown.sort(key=lambda c: c.shown_order or 0)
+    confessions = tuple(
+        ShownConfession(order=n, text=c.text, learned=c.learned, agreements=c.agreement_count)
+        for n, c in enumerate(shown, start=1)
+    )
+    return Transcript(
+        title=session.title,
+        prompt=session.prompt,
+        date=session.created_on,
+        agree_label=session.agree_label,
+        confessions=confessions,
+        totals=Totals(
+            received=store.received_count(session.id),
+            shown=len(confessions),
+            agreements=sum(c.agreements for c in confessions),
+            phones_joined=store.participant_count(session.id),
+        ),
+    )
+
+
+def to_json(transcript: Transcript) -> str:
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, **asdict(transcript)}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _markdown_escape(text: str) -> str:
+    escaped = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    return escaped.replace("\n", "  \n   ")
+
+
+def to_markdown(transcript: Transcript) -> str:
+    lines = [f"# {_markdown_escape(transcript.title)}", ""]
+    if transcript.prompt:
+        lines += [f"*{_markdown_escape(transcript.prompt)}*", ""]
+    lines += [f"Date: {transcript.date}", "", "## Confessions", ""]
+    if not transcript.confessions:
+        lines += ["No confession was shown.", ""]
+    for confession in transcript.confessions:
+        lines.append(f"{confession.order}. {_markdown_escape(confession.text)}  ")
+        if confession.learned:
+            lines.append(f"   *What I learned:* {_markdown_escape(confession.learned)}  ")
+        lines += [
+            f"   **{_markdown_escape(transcript.agree_label)}: {confession.agreements}**",
+            "",
+        ]
+    totals = transcript.totals
+    lines += [
+        "## Totals",
+        "",
+        f"- Confessions received: {totals.received}",
+        f"- Confessions shown: {totals.shown}",
+        f"- {_markdown_escape(transcript.agree_label)} taps on shown confessions: "
+        f"{totals.agreements}",
+        f"- Phones joined: {totals.phones_joined}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def file_stem(transcript: Transcript, session_id: int) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", transcript.title.lower()).strip("-")[:48] or "session"
+    return f"{transcript.date}-{slug}-{session_id}"
+
+
+def write_transcript(transcript: Transcript, session_id: int, directory: Path) -> tuple[Path, Path]:
+    """Write Markdown and JSON side by side; return their paths (Markdown first)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(transcript, session_id)
+    markdown_path = directory / f"{stem}.md"
+    json_path = directory / f"{stem}.json"
+    for path, content in (
+        (markdown_path, to_markdown(transcript)),
+        (json_path, to_json(transcript)),
+    ):
+        temporary = path.with_suffix(path.suffix + ".tmp")
+        temporary.write_text(content, encoding="utf-8")
+        temporary.replace(path)
+    return markdown_path, json_path
