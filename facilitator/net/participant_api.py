@@ -1,0 +1,187 @@
+"""What phones can do: join, submit, agree, and follow the session live."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from aiohttp import WSMsgType, web
+
+from facilitator.core.errors import (
+    CommandRefused,
+    DomainError,
+    RuleViolation,
+    StoreUnavailable,
+    UnknownParticipant,
+)
+from facilitator.core.session import SessionService
+from facilitator.net import envelope, messages
+from facilitator.net.envelope import Envelope, ProtocolError
+from facilitator.net.live import LiveUpdates
+from facilitator.net.ratelimit import RateLimiter
+
+log = logging.getLogger(__name__)
+
+HELLO_TIMEOUT_SECONDS = 15.0
+HEARTBEAT_SECONDS = 25.0
+HTTP_MESSAGE_TYPES = frozenset({"confession.submit", "agreement.set"})
+WS_MESSAGE_TYPES = HTTP_MESSAGE_TYPES | {"hello"}
+CLOSE_UNKNOWN_PARTICIPANT = 4001
+
+
+def status_for(error: DomainError) -> int:
+    if isinstance(error, UnknownParticipant):
+        return 401
+    if isinstance(error, RuleViolation):
+        return 400
+    if isinstance(error, CommandRefused) and error.code == "unknown_confession":
+        return 404
+    return 409
+
+
+def _bearer_token(request: web.Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def json_reply(body: str, status: int = 200) -> web.Response:
+    return web.Response(
+        text=body,
+        status=status,
+        content_type="application/json",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def error_reply(code: str, message: str, status: int) -> web.Response:
+    return json_reply(envelope.error(code, message), status)
+
+
+class ParticipantApi:
+    def __init__(self, service: SessionService, live: LiveUpdates) -> None:
+        self._service = service
+        self._live = live
+        self._joins = RateLimiter(burst=20, per_second=1 / 3)
+        self._messages = RateLimiter(burst=30, per_second=5)
+
+    def routes(self) -> list[web.RouteDef]:
+        return [
+            web.get("/api/session", self.get_session),
+            web.post("/api/join", self.join),
+            web.post("/api/messages", self.post_message),
+            web.get("/ws", self.websocket),
+        ]
+
+    async def get_session(self, request: web.Request) -> web.Response:
+        return json_reply(envelope.encode("session", messages.public_session(self._service)))
+
+    async def join(self, request: web.Request) -> web.Response:
+        try:
+            envelope.parse(await request.read(), frozenset({"join"}))
+        except ProtocolError as error:
+            return error_reply(error.code, error.message, error.status)
+        if not self._joins.allow(request.remote or "unknown"):
+            return error_reply("rate_limited", "Too many new phones from here; wait a moment.", 429)
+        try:
+            token = self._service.join()
+        except DomainError as error:
+            return error_reply(error.code, error.message, status_for(error))
+        except StoreUnavailable:
+            return error_reply("not_saved", "The laptop cannot save right now; try again.", 503)
+        payload = {"token": token, "session_id": self._service.session.id}
+        return json_reply(envelope.encode("joined", payload))
+
+    async def post_message(self, request: web.Request) -> web.Response:
+        try:
+            message = envelope.parse(await request.read(), HTTP_MESSAGE_TYPES)
+        except ProtocolError as error:
+            return error_reply(error.code, error.message, error.status)
+        token = _bearer_token(request)
+        if token is None:
+            return error_reply("unknown_participant", "Join the session first.", 401)
+        try:
+            participant_id = self._service.participant(token)
+        except DomainError as error:
+            return error_reply(error.code, error.message, status_for(error))
+        reply, status = self.handle(participant_id, message)
+        return json_reply(reply, status)
+
+    def handle(self, participant_id: int, message: Envelope) -> tuple[str, int]:
+        """Carry out one participant message; return the encoded answer and its HTTP status."""
+        if not self._messages.allow(participant_id):
+            return envelope.error("rate_limited", "Slow down a little.", message.ref), 429
+        payload = message.payload
+        try:
+            if message.type == "confession.submit":
+                outcome = self._service.submit(
+                    participant_id,
+                    payload["client_id"],
+                    payload["text"],
+                    payload.get("learned", ""),
+                )
+                answer = {"client_id": payload["client_id"], "duplicate": outcome.duplicate}
+                return envelope.encode("confession.received", answer, message.ref), 200
+            agreement = self._service.set_agreement(
+                participant_id, payload["confession_id"], payload["agreed"]
+            )
+            answer = {
+                "confession_id": agreement.confession_id,
+                "agreed": agreement.agreed,
+                "count": agreement.count,
+            }
+            return envelope.encode("agreement.recorded", answer, message.ref), 200
+        except DomainError as error:
+            return envelope.error(error.code, error.message, message.ref), status_for(error)
+        except StoreUnavailable:
+            text = "The laptop cannot save right now; your phone will try again."
+            return envelope.error("not_saved", text, message.ref), 503
+
+    async def websocket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(
+            heartbeat=HEARTBEAT_SECONDS, compress=False, max_msg_size=envelope.MAX_MESSAGE_BYTES
+        )
+        await socket.prepare(request)
+        participant_id = await self._await_hello(socket)
+        if participant_id is None:
+            return socket
+        client = self._live.phones.add(socket, participant_id)
+        client.offer("session", self._live.personal_state(participant_id))
+        try:
+            replies = 0
+            async for frame in socket:
+                if frame.type is not WSMsgType.TEXT:
+                    continue
+                try:
+                    message = envelope.parse(frame.data, HTTP_MESSAGE_TYPES)
+                except ProtocolError as error:
+                    replies += 1
+                    client.offer(f"reply-{replies}", envelope.error(error.code, error.message))
+                    continue
+                reply, _ = self.handle(participant_id, message)
+                replies += 1
+                client.offer(f"reply-{replies}", reply)
+        finally:
+            await self._live.phones.remove(client)
+        return socket
+
+    async def _await_hello(self, socket: web.WebSocketResponse) -> int | None:
+        """Wait for the ``hello`` that names the phone; close the socket if it never comes."""
+        try:
+            async with asyncio.timeout(HELLO_TIMEOUT_SECONDS):
+                frame = await socket.receive()
+        except TimeoutError:
+            await socket.close(code=CLOSE_UNKNOWN_PARTICIPANT, message=b"hello expected")
+            return None
+        if frame.type is not WSMsgType.TEXT:
+            with contextlib.suppress(Exception):
+                await socket.close()
+            return None
+        try:
+            hello = envelope.parse(frame.data, frozenset({"hello"}))
+            return self._service.participant(hello.payload["token"])
+        except (ProtocolError, DomainError) as error:
+            await socket.send_str(envelope.error(error.code, error.message))
+            await socket.close(code=CLOSE_UNKNOWN_PARTICIPANT, message=error.code.encode())
+            return None
