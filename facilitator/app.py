@@ -73,7 +73,7 @@ class ConfessionalApp:
         self.bridge: CoreBridge | None = None
         self.console: ConsoleWindow | None = None
         self.projector: ProjectorWindow | None = None
-        self._stop_requested: asyncio.Event | None = None
+        self._stop_requested = asyncio.Event()
         self._discovery_task: asyncio.Task[bool] | None = None
 
     # Start
@@ -103,7 +103,6 @@ class ConfessionalApp:
 
     async def start(self) -> None:
         service = self.service or self.open_session()
-        self._stop_requested = asyncio.Event()
         self.live = LiveUpdates(service, on_phones_connected=self._phones_connected)
         port, fallback = self._port_plan(service.session)
         self.server = ConfessionalServer(
@@ -169,11 +168,9 @@ class ConfessionalApp:
     # Run and stop
 
     def request_stop(self) -> None:
-        if self._stop_requested is not None:
-            self._stop_requested.set()
+        self._stop_requested.set()
 
     async def wait_for_stop_request(self) -> None:
-        assert self._stop_requested is not None
         await self._stop_requested.wait()
 
     async def stop(self) -> None:

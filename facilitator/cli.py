@@ -49,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from facilitator.app import AskResume, ConfessionalApp, Options, StartupError
     from facilitator.core.errors import StoreTooNew
-    from facilitator.logs import asyncio_exception_handler, configure_logging, install_exception_hooks
+    from facilitator.logs import (
+        asyncio_exception_handler,
+        configure_logging,
+        install_exception_hooks,
+    )
     from facilitator.os_signals import StopSignals
     from facilitator.ui.qtlog import install_qt_message_handler
 
@@ -87,14 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.get_running_loop().set_exception_handler(
             asyncio_exception_handler(app.report_unexpected)
         )
-        try:
-            await app.start()
-        except StartupError as error:
-            sys.stderr.write(f"{error}\n")
-            await app.stop()
-            return 3
         signals = StopSignals(app.request_stop)
         try:
+            try:
+                await app.start()
+            except StartupError as error:
+                sys.stderr.write(f"{error}\n")
+                return 3
             await app.wait_for_stop_request()
         finally:
             signals.restore()

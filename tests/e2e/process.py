@@ -1,0 +1,88 @@
+"""Start a real ``confessional --headless`` process and wait for its JSON line."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+STARTUP_TIMEOUT_SECONDS = 30.0
+
+
+@dataclass
+class HeadlessApp:
+    process: subprocess.Popen[str]
+    join_url: str
+    moderator_url: str
+
+    @property
+    def port(self) -> int:
+        port = urlsplit(self.join_url).port
+        assert port is not None
+        return port
+
+    @property
+    def base(self) -> str:
+        return self.join_url.rstrip("/")
+
+    def kill(self) -> None:
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+        self._close_pipe()
+
+    def terminate(self) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        code = self.process.wait(timeout=15)
+        self._close_pipe()
+        return code
+
+    def _close_pipe(self) -> None:
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
+def start_headless(data_dir: Path, *extra: str) -> HeadlessApp:
+    command = [
+        sys.executable,
+        "-m",
+        "facilitator",
+        "--headless",
+        "--no-zeroconf",
+        "--host",
+        "127.0.0.1",
+        "--data-dir",
+        str(data_dir),
+        *extra,
+    ]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=environment,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert process.stdout is not None
+    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stdout], [], [], 0.2)
+        if ready:
+            line = process.stdout.readline()
+            if not line:
+                break
+            document = json.loads(line)
+            return HeadlessApp(process, document["join_url"], document["moderator_url"])
+        if process.poll() is not None:
+            break
+    process.kill()
+    process.wait(timeout=10)
+    process.stdout.close()
+    raise AssertionError(f"confessional --headless did not start (exit {process.poll()})")

@@ -1,0 +1,117 @@
+"""kill -9 in the middle of a session loses nothing that was acknowledged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from tests.e2e.process import HeadlessApp, start_headless
+
+pytestmark = pytest.mark.slow
+
+
+def envelope(message_type: str, payload: dict[str, Any]) -> dict[str, Any]:
+    return {"type": message_type, "version": 1, "payload": payload}
+
+
+async def post(
+    http: aiohttp.ClientSession, url: str, body: dict[str, Any], token: str | None = None
+) -> tuple[int, dict[str, Any]]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    async with http.post(url, json=body, headers=headers) as reply:
+        return reply.status, await reply.json()
+
+
+async def moderator_state(http: aiohttp.ClientSession, app: HeadlessApp) -> dict[str, Any]:
+    async with http.get(f"{app.moderator_url}api/state") as reply:
+        assert reply.status == 200
+        payload: dict[str, Any] = (await reply.json())["payload"]
+        return payload
+
+
+async def test_kill_9_then_restart_keeps_everything_on_the_same_port(tmp_path: Path) -> None:
+    app = start_headless(tmp_path, "--port", "0")
+    try:
+        async with aiohttp.ClientSession() as http:
+            tokens = []
+            for _ in range(4):
+                status, body = await post(http, f"{app.base}/api/join", envelope("join", {}))
+                assert status == 200
+                tokens.append(body["payload"]["token"])
+            for n, token in enumerate(tokens):
+                submit = envelope(
+                    "confession.submit",
+                    {"client_id": f"crash-test-{n:04d}", "text": f"Confession {n}"},
+                )
+                status, body = await post(http, f"{app.base}/api/messages", submit, token)
+                assert (status, body["type"]) == (200, "confession.received")
+            state = await moderator_state(http, app)
+            ids = [c["id"] for c in state["confessions"]]
+            for command, confession_id in (("approve", ids[0]), ("approve", ids[1])):
+                moderate = envelope(
+                    "moderate", {"command": command, "confession_id": confession_id}
+                )
+                assert (await post(http, f"{app.moderator_url}api/commands", moderate))[0] == 200
+            moderate = envelope("moderate", {"command": "project_next"})
+            assert (await post(http, f"{app.moderator_url}api/commands", moderate))[0] == 200
+            for token in tokens[:3]:
+                agree = envelope("agreement.set", {"confession_id": ids[0], "agreed": True})
+                status, body = await post(http, f"{app.base}/api/messages", agree, token)
+                assert status == 200
+            assert body["payload"]["count"] == 3
+            app.kill()
+
+        restarted = start_headless(tmp_path)
+        assert restarted.port == app.port
+        assert restarted.moderator_url == app.moderator_url
+        app = restarted
+        async with aiohttp.ClientSession() as http:
+            state = await moderator_state(http, app)
+            by_id = {c["id"]: c for c in state["confessions"]}
+            assert sorted(c["text"] for c in by_id.values()) == [
+                f"Confession {n}" for n in range(4)
+            ]
+            assert by_id[ids[0]]["state"] == "shown"
+            assert by_id[ids[0]]["agreement_count"] == 3
+            assert by_id[ids[1]]["state"] == "approved"
+            assert state["current_confession_id"] == ids[0]
+            # The phones' tokens still work: a retried submission is a duplicate, a repeated
+            # agreement is not a second vote.
+            retry = envelope(
+                "confession.submit", {"client_id": "crash-test-0000", "text": "Confession 0"}
+            )
+            status, body = await post(http, f"{app.base}/api/messages", retry, tokens[0])
+            assert (status, body["payload"]["duplicate"]) == (200, True)
+            agree = envelope("agreement.set", {"confession_id": ids[0], "agreed": True})
+            status, body = await post(http, f"{app.base}/api/messages", agree, tokens[0])
+            assert body["payload"]["count"] == 3
+            async with http.ws_connect(f"{app.base.replace('http', 'ws')}/ws") as socket:
+                await socket.send_json(envelope("hello", {"token": tokens[1]}))
+                state_message = await socket.receive_json(timeout=5)
+                assert state_message["type"] == "state"
+                assert state_message["payload"]["agreed"] is True
+                assert state_message["payload"]["projection"]["count"] == 3
+        assert app.terminate() == 0
+    finally:
+        if app.process.poll() is None:
+            app.process.kill()
+
+
+async def test_sigterm_exits_cleanly_and_new_session_flag(tmp_path: Path) -> None:
+    app = start_headless(tmp_path, "--port", "0")
+    async with aiohttp.ClientSession() as http:
+        token_status, _ = await post(http, f"{app.base}/api/join", envelope("join", {}))
+        assert token_status == 200
+        socket = await http.ws_connect(f"{app.base.replace('http', 'ws')}/ws")
+        assert app.terminate() == 0
+        closing = await socket.receive(timeout=5)
+        assert closing.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+        await socket.close()
+    fresh = start_headless(tmp_path, "--new-session", "--port", "0")
+    try:
+        assert fresh.moderator_url != app.moderator_url
+    finally:
+        assert fresh.terminate() == 0
