@@ -23,9 +23,7 @@ def _make(url: str) -> segno.QRCode:
 
 def qr_matrix(url: str) -> list[list[bool]]:
     """The code's modules, row by row, ``True`` for dark; without the quiet zone."""
-    return [
-        [bool(module) for module in row] for row in _make(url).matrix_iter(scale=1, border=0)
-    ]
+    return [[bool(module) for module in row] for row in _make(url).matrix_iter(scale=1, border=0)]
 
 
 def qr_svg(url: str, *, scale: int = 8) -> str:

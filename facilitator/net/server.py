@@ -56,12 +56,15 @@ class ConfessionalServer:
         web_root: Path,
         host: str = "0.0.0.0",
         port: int = 0,
+        *,
+        limit_loopback: bool = False,
     ) -> None:
         self._service = service
         self._live = live
         self._web_root = web_root
         self._host = host
         self._port = port
+        self._limit_loopback = limit_loopback
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
         secret = service.session.moderator_secret
@@ -73,7 +76,7 @@ class ConfessionalServer:
             client_max_size=envelope.MAX_MESSAGE_BYTES,
             middlewares=[self._access_middleware, self._headers_middleware, self._secret_gate],
         )
-        participant = ParticipantApi(self._service, self._live)
+        participant = ParticipantApi(self._service, self._live, limit_loopback=self._limit_loopback)
         moderator = ModeratorApi(self._service, self._live, self._moderator_prefix)
         app.add_routes(participant.routes())
         app.add_routes(moderator.routes())

@@ -89,7 +89,9 @@ async def running_server(data_dir: Path) -> AsyncIterator[Running]:
     bus = EventBus()
     service = SessionService.start_new(store, bus, data_dir / "transcripts")
     live = LiveUpdates(service)
-    server = ConfessionalServer(service, live, paths.web_root(), "127.0.0.1", 0)
+    server = ConfessionalServer(
+        service, live, paths.web_root(), "127.0.0.1", 0, limit_loopback=True
+    )
     port = await server.start()
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http:

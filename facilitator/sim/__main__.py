@@ -1,0 +1,67 @@
+"""Rehearse with a simulated audience: ``python -m facilitator.sim JOIN_URL --phones 30``.
+
+The phones join, confess from the sample set at a gentle pace, and agree with some
+of what is projected, so a facilitator can practise moderating before the real room.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import sys
+import time
+
+import aiohttp
+
+from facilitator import paths
+from facilitator.sim.phone import PhoneError, SimulatedPhone
+
+
+def sample_confessions() -> list[dict[str, str]]:
+    document = json.loads((paths.resources_root() / "sample_confessions.json").read_text("utf-8"))
+    confessions: list[dict[str, str]] = document["confessions"]
+    return confessions
+
+
+async def rehearse(url: str, phones: int, duration: float, agree_share: float) -> None:
+    samples = sample_confessions()
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as http:
+        audience = [SimulatedPhone(http, url) for _ in range(phones)]
+        for phone in audience:
+            await phone.join()
+            await phone.connect()
+        print(f"{phones} simulated phones joined {url}", file=sys.stderr)
+        deadline = time.monotonic() + duration
+        while time.monotonic() < deadline:
+            phone = random.choice(audience)
+            sample = random.choice(samples)
+            try:
+                if random.random() < 0.3:
+                    await phone.submit(sample["text"], sample["learned"])
+                for voter in audience:
+                    projection = voter.projection
+                    if projection and projection["confession_id"] not in voter.agreed:
+                        if random.random() < agree_share / 10:
+                            await voter.agree(projection["confession_id"])
+            except PhoneError as error:
+                print(f"refused: {error}", file=sys.stderr)
+            await asyncio.sleep(1.0)
+        for phone in audience:
+            await phone.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m facilitator.sim")
+    parser.add_argument("url", help="the session's join URL")
+    parser.add_argument("--phones", type=int, default=30)
+    parser.add_argument("--duration", type=float, default=300.0, help="seconds")
+    parser.add_argument("--agree-share", type=float, default=0.6, help="share of phones agreeing")
+    args = parser.parse_args()
+    asyncio.run(rehearse(args.url, args.phones, args.duration, args.agree_share))
+
+
+if __name__ == "__main__":
+    main()
