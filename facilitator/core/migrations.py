@@ -69,8 +69,14 @@ def migrate(connection: sqlite3.Connection) -> int:
             f"this version reads up to {LATEST_VERSION})."
         )
     for version in range(start + 1, LATEST_VERSION + 1):
-        connection.executescript(
-            f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\n"
-            f"PRAGMA user_version = {version};\nCOMMIT;"
-        )
+        try:
+            connection.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\n"
+                f"PRAGMA user_version = {version};\nCOMMIT;"
+            )
+        except BaseException:
+            # executescript stops at the failing statement, inside the transaction.
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
     return start

@@ -73,6 +73,8 @@ def command_from_name(name: str, confession_id: int | None) -> Command:
             return Blank()
         case "end_session":
             return EndSession()
+    if name not in COMMAND_NAMES:
+        raise ValueError(f"unknown command {name!r}")
     if confession_id is None:
         raise ValueError(f"{name} needs a confession_id")
     match name:

@@ -27,7 +27,7 @@ _BIDI_CONTROLS = frozenset(
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 )
 _ALLOWED_CONTROLS = frozenset("\n\t")
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|&#?\w+;|javascript:", re.IGNORECASE)
+_MARKUP = re.compile(r"</?[a-zA-Z!?][^<>]*>|&#?\w+;|javascript:", re.IGNORECASE)
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -60,7 +60,12 @@ def clean_text(value: str, field: TextField) -> str:
             )
         if char in _ALLOWED_CONTROLS and (field.multiline or char == "\t"):
             continue
-        if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
+        category = unicodedata.category(char)
+        if category in {"Zl", "Zp"} and not field.multiline:
+            raise RuleViolation(
+                f"{field.name}_forbidden_characters", "This field must stay on one line."
+            )
+        if category in {"Cc", "Cs", "Co", "Cn"}:
             raise RuleViolation(
                 f"{field.name}_forbidden_characters",
                 "The text contains control or unassigned characters.",

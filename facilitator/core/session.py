@@ -184,7 +184,7 @@ class SessionService:
         self._require_open()
         confession = self._store.confession_in_session(self._session.id, confession_id)
         if confession is None or confession.state is not ConfessionState.SHOWN:
-            raise CommandRefused("not_shown", "That confession is not on the screen.")
+            raise CommandRefused("not_shown", "That confession has not been on the screen.")
         before = confession.agreement_count
         count = self._write(
             lambda: self._store.set_agreement(confession_id, participant_id, agreed)
@@ -280,11 +280,14 @@ class SessionService:
 
     def _end(self) -> None:
         session_id = self._session.id
-        self._write(lambda: self._store.end_session(session_id, self._today().isoformat()))
-        self._refresh_session()
+        # The transcript first: if it cannot be written, the session stays open, nothing
+        # is forgotten, and ending can be tried again (an ended session refuses that).
         transcript = build_transcript(self._store, self._session)
         paths = write_transcript(transcript, session_id, self._transcripts_dir)
-        purged = self._write(lambda: self._store.purge_unshown(session_id))
+        purged = self._write(
+            lambda: self._store.close_session(session_id, self._today().isoformat())
+        )
+        self._refresh_session()
         log.info("Ended session %d; forgot %d unshown confessions", session_id, purged)
         self.bus.publish(ProjectionChanged(None))
         self.bus.publish(SessionChanged(self._session))

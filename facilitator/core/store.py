@@ -89,14 +89,23 @@ class Store:
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
         connection = sqlite3.connect(target, isolation_level=None, check_same_thread=True)
-        connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA journal_mode = WAL")
-        # NORMAL in WAL mode: a commit survives a crash or kill -9 of the app;
-        # only a power cut may lose the last commits.
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA busy_timeout = 2000")
-        migrate(connection)
+        try:
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA busy_timeout = 2000")
+            # Deleted rows are overwritten, not just unlinked: what purge_unshown
+            # forgets is gone from the file on every platform's SQLite build.
+            connection.execute("PRAGMA secure_delete = ON")
+            # Before anything persistent (such as the journal mode) changes, so that
+            # a data file from a newer version is refused exactly as it was found.
+            migrate(connection)
+            connection.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode: a commit survives a crash or kill -9 of the app;
+            # only a power cut may lose the last commits.
+            connection.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
     def close(self) -> None:
@@ -170,11 +179,7 @@ class Store:
 
     def end_session(self, session_id: int, ended_on: str) -> None:
         with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET status = 'ended', ended_on = ?, "
-                "current_confession_id = NULL WHERE id = ?",
-                (ended_on, session_id),
-            )
+            self._mark_ended(db, session_id, ended_on)
 
     def purge_unshown(self, session_id: int) -> int:
         """Forget what a closed session no longer needs: unshown text, voters, tokens.
@@ -183,17 +188,46 @@ class Store:
         Returns how many confessions were deleted.
         """
         with self._write() as db:
-            deleted = db.execute(
-                "DELETE FROM confessions WHERE session_id = ? AND state != 'shown'",
-                (session_id,),
-            ).rowcount
-            db.execute(
-                "UPDATE confessions SET original_text = text, original_learned = learned "
-                "WHERE session_id = ?",
-                (session_id,),
-            )
-            db.execute("DELETE FROM participants WHERE session_id = ?", (session_id,))
+            deleted = self._purge(db, session_id)
+        self._checkpoint()
         return deleted
+
+    def close_session(self, session_id: int, ended_on: str) -> int:
+        """End the session and purge it in one transaction; return how many were deleted."""
+        with self._write() as db:
+            self._mark_ended(db, session_id, ended_on)
+            deleted = self._purge(db, session_id)
+        self._checkpoint()
+        return deleted
+
+    @staticmethod
+    def _mark_ended(db: sqlite3.Connection, session_id: int, ended_on: str) -> None:
+        db.execute(
+            "UPDATE sessions SET status = 'ended', ended_on = ?, "
+            "current_confession_id = NULL WHERE id = ?",
+            (ended_on, session_id),
+        )
+
+    @staticmethod
+    def _purge(db: sqlite3.Connection, session_id: int) -> int:
+        deleted: int = db.execute(
+            "DELETE FROM confessions WHERE session_id = ? AND state != 'shown'",
+            (session_id,),
+        ).rowcount
+        db.execute(
+            "UPDATE confessions SET original_text = text, original_learned = learned, "
+            "client_id = 'closed-' || id WHERE session_id = ?",
+            (session_id,),
+        )
+        db.execute("DELETE FROM participants WHERE session_id = ?", (session_id,))
+        return deleted
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the main file and truncate it: purged text leaves the disk."""
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:
+            log.warning("Could not checkpoint after purging: %s", error)
 
     # Participants
 

@@ -71,8 +71,21 @@ def to_json(transcript: Transcript) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# Special only at the start of a line: list markers, thematic breaks, setext underlines.
+_MARKDOWN_LINE_START = re.compile(r"^( *)([-+=]|\d+[.)](?= |$))", re.MULTILINE)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker = match[1], match[2]
+    if marker[0].isdigit():  # "1." or "1)": escaping the punctuation is enough
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"
+
+
 def _markdown_escape(text: str) -> str:
-    escaped = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_LINE_START.sub(_escape_line_start, escaped)
     return escaped.replace("\n", "  \n   ")
 
 

@@ -1,0 +1,397 @@
+"""Schema migrations: every earlier version upgrades with its data; newer ones are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from facilitator.core.errors import StoreTooNew
+from facilitator.core.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
+from facilitator.core.model import ConfessionState, SessionStatus
+from facilitator.core.store import DATABASE_NAME, Store, token_digest
+
+EXPECTED_TABLES = {"sessions", "participants", "confessions", "agreements"}
+
+
+def connect(target: str | Path = ":memory:") -> sqlite3.Connection:
+    connection = sqlite3.connect(target, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+@pytest.fixture
+def connection() -> Iterator[sqlite3.Connection]:
+    connection = connect()
+    yield connection
+    connection.close()
+
+
+def tables(connection: sqlite3.Connection) -> set[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )
+    return {row[0] for row in rows}
+
+
+def schema(connection: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    rows = connection.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"
+    )
+    return [tuple(row) for row in rows]
+
+
+def build_database_at(connection: sqlite3.Connection, version: int) -> None:
+    """Apply the shipped steps up to ``version``, exactly as an older release left them."""
+    for step, script in enumerate(MIGRATIONS[:version], start=1):
+        connection.executescript(script)
+        connection.execute(f"PRAGMA user_version = {step}")
+    assert schema_version(connection) == version
+
+
+# Representative data, written with the SQL of the schema version it was shipped with.
+# When a migration changes a table, add a seeder for the new version here: each seeder
+# is used for its version and every later one until the next seeder.
+
+
+def seed_v1(connection: sqlite3.Connection) -> None:
+    db = connection
+    db.execute(
+        "INSERT INTO sessions (id, title, prompt, agree_label, status, created_on, ended_on, "
+        "port, moderator_secret, current_confession_id) VALUES "
+        "(1, 'Old session', 'Old prompt?', 'Me too', 'ended', '2024-01-02', '2024-01-02', "
+        "8737, 'secret-1', NULL), "
+        "(2, 'Live session', 'What went wrong?', 'Been there', 'open', '2024-05-17', NULL, "
+        "9000, 'secret-2', 11)"
+    )
+    db.execute(
+        "INSERT INTO participants (id, session_id, token_hash) VALUES (?, 2, ?), (?, 2, ?)",
+        (21, token_digest("token-a"), 22, token_digest("token-b")),
+    )
+    confessions = [
+        # id, session, author, client_id, text, learned, state, queue, shown, count
+        (1, 1, None, "old-client-1", "Kept from an old session", "", "shown", None, 1, 5),
+        (11, 2, 21, "client-0001", "Shown and edited", "Lesson", "shown", None, 1, 2),
+        (12, 2, 22, "client-0002", "Waiting in the queue", "", "approved", 1, None, 0),
+        (13, 2, 21, "client-0003", "Just arrived \U0001f605", "", "incoming", None, None, 0),
+        (14, 2, 22, "client-0004", "Not for the screen", "", "set_aside", None, None, 0),
+    ]
+    for cid, sid, author, client, text, learned, state, queue, shown, count in confessions:
+        original = "Original words" if cid == 11 else text
+        db.execute(
+            "INSERT INTO confessions (id, session_id, author_id, client_id, original_text, "
+            "original_learned, text, learned, state, queue_position, shown_order, "
+            "agreement_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                cid,
+                sid,
+                author,
+                client,
+                original,
+                learned,
+                text,
+                learned,
+                state,
+                queue,
+                shown,
+                count,
+            ),
+        )
+    db.execute("INSERT INTO agreements (confession_id, participant_id) VALUES (11, 21), (11, 22)")
+
+
+SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: seed_v1}
+
+
+def seed(connection: sqlite3.Connection, version: int) -> bool:
+    """Insert data fitting the schema at ``version``; False where there is no schema yet."""
+    usable = [v for v in SEEDERS if v <= version]
+    if not usable:
+        return False
+    SEEDERS[max(usable)](connection)
+    return True
+
+
+def assert_seeded_data_is_intact(store: Store) -> None:
+    """Read the seeded data back through today's store, the way the app will."""
+    old = store.session(1)
+    assert (old.title, old.status, old.ended_on, old.port) == (
+        "Old session",
+        SessionStatus.ENDED,
+        "2024-01-02",
+        8737,
+    )
+    live = store.latest_open_session()
+    assert live is not None
+    assert live.id == 2
+    assert (live.title, live.prompt, live.agree_label) == (
+        "Live session",
+        "What went wrong?",
+        "Been there",
+    )
+    assert (live.port, live.moderator_secret, live.current_confession_id) == (9000, "secret-2", 11)
+    assert live.created_on == "2024-05-17"
+
+    assert store.participant_for_token(2, "token-a") == 21
+    assert store.participant_for_token(2, "token-b") == 22
+    assert store.participant_count(2) == 2
+
+    listed = store.confessions(2)
+    assert [c.id for c in listed] == [11, 12, 13, 14]
+    assert [c.state for c in listed] == [
+        ConfessionState.SHOWN,
+        ConfessionState.APPROVED,
+        ConfessionState.INCOMING,
+        ConfessionState.SET_ASIDE,
+    ]
+    shown = listed[0]
+    assert (shown.text, shown.original_text, shown.learned) == (
+        "Shown and edited",
+        "Original words",
+        "Lesson",
+    )
+    assert (shown.shown_order, shown.agreement_count) == (1, 2)
+    assert listed[1].queue_position == 1
+    assert listed[2].text == "Just arrived \U0001f605"
+    assert store.has_agreed(11, 21)
+    assert store.has_agreed(11, 22)
+    assert store.confession_by_client_id(22, "client-0002") == listed[1]
+    assert [c.text for c in store.confessions(1)] == ["Kept from an old session"]
+
+    # And the migrated database still takes writes.
+    assert store.set_agreement(11, 21, False) == 1
+    store.set_state(13, ConfessionState.APPROVED, queue_position=store.next_queue_position(2))
+    assert store.confession(13).queue_position == 2
+
+
+# Empty database
+
+
+def test_there_is_at_least_one_migration() -> None:
+    assert LATEST_VERSION == len(MIGRATIONS) >= 1
+
+
+def test_migrating_an_empty_database_reaches_the_latest_version(
+    connection: sqlite3.Connection,
+) -> None:
+    assert schema_version(connection) == 0
+    assert migrate(connection) == 0
+    assert schema_version(connection) == LATEST_VERSION
+    assert tables(connection) == EXPECTED_TABLES
+    assert not connection.in_transaction
+
+
+def test_the_latest_schema_has_the_expected_columns(connection: sqlite3.Connection) -> None:
+    migrate(connection)
+
+    def columns(table: str) -> set[str]:
+        return {row["name"] for row in connection.execute(f"PRAGMA table_info({table})")}
+
+    assert columns("sessions") >= {
+        "id",
+        "title",
+        "prompt",
+        "agree_label",
+        "status",
+        "created_on",
+        "ended_on",
+        "port",
+        "moderator_secret",
+        "current_confession_id",
+    }
+    assert columns("participants") >= {"id", "session_id", "token_hash"}
+    assert "token" not in columns("participants")
+    assert columns("confessions") >= {
+        "id",
+        "session_id",
+        "author_id",
+        "client_id",
+        "original_text",
+        "original_learned",
+        "text",
+        "learned",
+        "state",
+        "queue_position",
+        "shown_order",
+        "agreement_count",
+    }
+    assert columns("agreements") >= {"confession_id", "participant_id"}
+
+
+def test_the_schema_enforces_its_constraints(connection: sqlite3.Connection) -> None:
+    migrate(connection)
+    seed_v1(connection)
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("UPDATE sessions SET status = 'paused' WHERE id = 2")
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("UPDATE confessions SET state = 'deleted' WHERE id = 13")
+    with pytest.raises(sqlite3.IntegrityError):  # one agreement per participant and confession
+        connection.execute("INSERT INTO agreements VALUES (11, 21)")
+    with pytest.raises(sqlite3.IntegrityError):  # one confession per author and client id
+        connection.execute(
+            "INSERT INTO confessions (session_id, author_id, client_id, original_text, "
+            "original_learned, text, learned, state) "
+            "VALUES (2, 21, 'client-0001', 'x', '', 'x', '', 'incoming')"
+        )
+    with pytest.raises(sqlite3.IntegrityError):  # agreements need a real participant
+        connection.execute("INSERT INTO agreements VALUES (12, 999)")
+
+
+def test_store_open_creates_a_migrated_database(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    store.close()
+    connection = connect(tmp_path / DATABASE_NAME)
+    try:
+        assert schema_version(connection) == LATEST_VERSION
+        assert tables(connection) == EXPECTED_TABLES
+    finally:
+        connection.close()
+
+
+# Every earlier version
+
+
+@pytest.mark.parametrize("version", range(LATEST_VERSION))
+def test_migrating_from_every_earlier_version_keeps_the_data(
+    connection: sqlite3.Connection, version: int
+) -> None:
+    build_database_at(connection, version)
+    has_data = seed(connection, version)
+
+    assert migrate(connection) == version
+
+    assert schema_version(connection) == LATEST_VERSION
+    assert tables(connection) == EXPECTED_TABLES
+    assert not connection.in_transaction
+    if not has_data:
+        # Nothing could be stored before the first schema: seed it now to prove it works.
+        seed(connection, LATEST_VERSION)
+    assert_seeded_data_is_intact(Store(connection, None))
+
+
+@pytest.mark.parametrize("version", range(LATEST_VERSION))
+def test_store_open_migrates_a_data_file_from_every_earlier_version(
+    tmp_path: Path, version: int
+) -> None:
+    old = connect(tmp_path / DATABASE_NAME)
+    build_database_at(old, version)
+    has_data = seed(old, version)
+    old.close()
+
+    store = Store.open(tmp_path)
+    try:
+        assert schema_version(store._db) == LATEST_VERSION
+        if not has_data:
+            seed(store._db, LATEST_VERSION)
+        assert_seeded_data_is_intact(store)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("version", range(LATEST_VERSION + 1))
+def test_migrated_schema_matches_a_fresh_one(version: int) -> None:
+    fresh, upgraded = connect(), connect()
+    try:
+        migrate(fresh)
+        build_database_at(upgraded, version)
+        migrate(upgraded)
+        assert schema(upgraded) == schema(fresh)
+    finally:
+        fresh.close()
+        upgraded.close()
+
+
+# Idempotence
+
+
+def test_migrate_is_idempotent(connection: sqlite3.Connection) -> None:
+    migrate(connection)
+    seed_v1(connection)
+    before_schema = schema(connection)
+    before_rows = connection.execute("SELECT * FROM confessions ORDER BY id").fetchall()
+
+    assert migrate(connection) == LATEST_VERSION
+    assert migrate(connection) == LATEST_VERSION
+
+    assert schema_version(connection) == LATEST_VERSION
+    assert schema(connection) == before_schema
+    after_rows = connection.execute("SELECT * FROM confessions ORDER BY id").fetchall()
+    assert [tuple(r) for r in after_rows] == [tuple(r) for r in before_rows]
+
+
+def test_reopening_a_store_does_not_migrate_again(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    session = store.create_session("t", "p", "l", "2024-05-17", "s")
+    store.close()
+    for _ in range(3):
+        store = Store.open(tmp_path)
+        try:
+            assert store.session(session.id).title == "t"
+            assert schema_version(store._db) == LATEST_VERSION
+        finally:
+            store.close()
+
+
+# Newer versions
+
+
+def test_a_newer_database_is_refused_without_modifying_it(
+    connection: sqlite3.Connection,
+) -> None:
+    build_database_at(connection, LATEST_VERSION)
+    seed_v1(connection)
+    connection.execute("CREATE TABLE from_the_future (x)")
+    connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    before = schema(connection)
+
+    with pytest.raises(StoreTooNew) as caught:
+        migrate(connection)
+
+    message = str(caught.value)
+    assert str(LATEST_VERSION + 1) in message
+    assert str(LATEST_VERSION) in message
+    assert schema_version(connection) == LATEST_VERSION + 1
+    assert schema(connection) == before
+    assert not connection.in_transaction
+
+
+@pytest.mark.parametrize("journal_mode", ["delete", "wal"])
+def test_store_open_refuses_a_newer_data_file_and_leaves_it_byte_for_byte(
+    tmp_path: Path, journal_mode: str
+) -> None:
+    path = tmp_path / DATABASE_NAME
+    newer = connect(path)
+    newer.execute(f"PRAGMA journal_mode = {journal_mode}")
+    build_database_at(newer, LATEST_VERSION)
+    seed_v1(newer)
+    newer.execute(f"PRAGMA user_version = {LATEST_VERSION + 7}")
+    newer.close()
+    files_before = sorted(p.name for p in tmp_path.iterdir())
+    before = path.read_bytes()
+
+    with pytest.raises(StoreTooNew):
+        Store.open(tmp_path)
+
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before
+    # The refused file is not held open: it can be moved away (or deleted) at once.
+    path.rename(tmp_path / "moved.sqlite3")
+
+
+def test_a_failing_migration_step_leaves_the_database_as_it_was(
+    connection: sqlite3.Connection,
+) -> None:
+    # A stray table with a clashing name makes the step fail part-way through.
+    connection.execute("CREATE TABLE agreements (stray TEXT)")
+    connection.execute("INSERT INTO agreements VALUES ('keep me')")
+
+    with pytest.raises(sqlite3.OperationalError, match="agreements"):
+        migrate(connection)
+
+    assert not connection.in_transaction
+    assert schema_version(connection) == 0
+    assert tables(connection) == {"agreements"}
+    assert connection.execute("SELECT stray FROM agreements").fetchall()[0][0] == "keep me"
