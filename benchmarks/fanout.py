@@ -28,8 +28,8 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from facilitator.sim.phone import SimulatedPhone, envelope  # noqa: E402
-from tests.e2e.process import HeadlessApp, start_headless  # noqa: E402
+from facilitator.sim.phone import SimulatedPhone, envelope
+from tests.e2e.process import HeadlessApp, start_headless
 
 TIMEOUT_SECONDS = 120.0
 

@@ -153,6 +153,7 @@ class ConfessionalApp:
         self.projector = ProjectorWindow(self.service, self.bridge, self.join)
         self.console = ConsoleWindow(self.service, self.bridge, self.join)
         self.console.close_requested.connect(self.request_stop)
+        self.projector.placement_changed.connect(self.console.set_projector_status)
         self.projector.place()
         self.console.show()
 

@@ -13,12 +13,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 
-from collections.abc import Callable, Mapping  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Callable, Mapping
+from typing import Any
 
-import pytest  # noqa: E402
-import qasync  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
 
 
 def qt_application() -> QApplication:

@@ -99,7 +99,7 @@ def choose_advertised(
         rank_candidates(local_ipv4_interfaces() if interfaces is None else interfaces)
     )
     if host not in ("", "0.0.0.0", "::"):
-        return host, candidates
+        return host, tuple(c for c in candidates if c.ip == host)
     if candidates:
         return candidates[0].ip, candidates
     return "127.0.0.1", candidates

@@ -27,7 +27,7 @@ def qr_matrix(url: str) -> list[list[bool]]:
 
 
 def qr_svg(url: str, *, scale: int = 8) -> str:
-    """An SVG document (usable inline in HTML or as a file) of the code with its quiet zone, black on white."""
+    """The code as an SVG document (inline in HTML or as a file): quiet zone, black on white."""
     buffer = io.BytesIO()
     _make(url).save(
         buffer,

@@ -43,9 +43,9 @@ async def rehearse(url: str, phones: int, duration: float, agree_share: float) -
                     await phone.submit(sample["text"], sample["learned"])
                 for voter in audience:
                     projection = voter.projection
-                    if projection and projection["confession_id"] not in voter.agreed:
-                        if random.random() < agree_share / 10:
-                            await voter.agree(projection["confession_id"])
+                    wants_to = random.random() < agree_share / 10
+                    if wants_to and projection and projection["confession_id"] not in voter.agreed:
+                        await voter.agree(projection["confession_id"])
             except PhoneError as error:
                 print(f"refused: {error}", file=sys.stderr)
             await asyncio.sleep(1.0)

@@ -74,11 +74,13 @@ class SimulatedPhone:
                 self.projection = payload["projection"]
                 self.count = self.projection["count"] if self.projection else 0
                 self.connected.set()
-            elif document["type"] == "count" and self.projection is not None:
-                if payload["confession_id"] == self.projection["confession_id"]:
-                    self.count = payload["count"]
+            elif document["type"] == "count" and self._is_current(payload["confession_id"]):
+                self.count = payload["count"]
             if self.on_message is not None:
                 self.on_message(document, received)
+
+    def _is_current(self, confession_id: int) -> bool:
+        return self.projection is not None and self.projection["confession_id"] == confession_id
 
     async def submit(self, text: str, learned: str = "") -> dict[str, Any]:
         payload = {"client_id": new_client_id(), "text": text, "learned": learned}

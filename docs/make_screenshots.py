@@ -1,0 +1,152 @@
+"""Render the README screenshots from a demo session held in memory.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+
+Writes docs/screenshots/console.png (1280x800) and docs/screenshots/projector.png
+(1920x1080). Confessions come from resources/sample_confessions.json when it
+exists, otherwise from a small built-in list. Nothing is written outside
+docs/screenshots/ (the demo transcript directory is temporary).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_API"] = "pyside6"
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from facilitator.core.errors import DomainError  # noqa: E402
+from facilitator.core.events import EventBus  # noqa: E402
+from facilitator.core.moderation import Approve, Project, SetAside  # noqa: E402
+from facilitator.core.session import SessionService  # noqa: E402
+from facilitator.core.store import Store  # noqa: E402
+from facilitator.net.addresses import join_info, rank_candidates  # noqa: E402
+from facilitator.ui.bridge import CoreBridge  # noqa: E402
+from facilitator.ui.console import ConsoleWindow  # noqa: E402
+from facilitator.ui.projector import ProjectorWindow  # noqa: E402
+
+SAMPLES_FILE = ROOT / "resources" / "sample_confessions.json"
+OUTPUT = ROOT / "docs" / "screenshots"
+
+BUILT_IN: list[tuple[str, str]] = [
+    ("I replied-all to the whole company with my salary negotiation notes.",
+     "Check the To: line. Twice."),
+    ("I deployed to production on a Friday at 5pm, then went to a wedding with my phone off.",
+     "Nobody deploys alone, and nobody deploys before a weekend."),
+    ("I spent three weeks optimising a function that ran once a month.", "Measure first."),
+    ("I told a customer the bug was fixed because the test passed on my machine.", ""),
+    ("I ignored the junior developer who said the migration would lock the table. It locked "
+     "the table for forty minutes at peak time.", "Listen to the quiet person in the room."),
+    ("I used the production database for a demo and deleted real orders.",
+     "Demo data exists for a reason."),
+    ("I said yes to every project and burned out by March.", "No is a complete sentence."),
+    ("I wrote the tests after the release, so there were never tests.", ""),
+    ("I reviewed a pull request by reading the description only.", "Read the diff."),
+]  # fmt: skip
+
+
+def load_samples() -> list[tuple[str, str]]:
+    """Samples as ``(text, learned)``: objects with text/learned, pairs, or plain strings."""
+    if not SAMPLES_FILE.is_file():
+        return BUILT_IN
+    data = json.loads(SAMPLES_FILE.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        data = data.get("confessions", [])
+    samples: list[tuple[str, str]] = []
+    for item in data:
+        if isinstance(item, str):
+            samples.append((item, ""))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            samples.append((item["text"], str(item.get("learned") or "")))
+        elif isinstance(item, list | tuple) and item and isinstance(item[0], str):
+            samples.append((item[0], str(item[1]) if len(item) > 1 else ""))
+    return samples if len(samples) >= 6 else BUILT_IN
+
+
+def build_demo(service: SessionService) -> None:
+    """Fill every list: two shown (one on screen, with votes), a queue, incoming, set aside."""
+    ids: list[int] = []
+    for number, (text, learned) in enumerate(load_samples()[:10]):
+        phone = service.participant(service.join())
+        try:
+            outcome = service.submit(phone, f"demo-client-{number:04d}", text, learned)
+        except DomainError as error:
+            print(f"Skipping a sample the rules refuse ({error.code}): {text[:40]!r}")
+            continue
+        ids.append(outcome.confession_id)
+    on_screen, earlier, *rest = ids
+    for confession_id in (earlier, on_screen, *rest[:3]):
+        service.execute(Approve(confession_id))
+    service.execute(Project(earlier))
+    service.execute(Project(on_screen))
+    if len(rest) > 3:
+        service.execute(SetAside(rest[3]))
+    voters = [service.participant(service.join()) for _ in range(42)]
+    for voter in voters:
+        service.set_agreement(voter, on_screen, True)
+    for voter in voters[:17]:
+        service.set_agreement(voter, earlier, True)
+
+
+def settle(app: QApplication, seconds: float = 0.4) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def save(app: QApplication, widget: QWidget, path: Path) -> None:
+    settle(app)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"Could not write {path}")
+    print(f"Wrote {path.relative_to(ROOT)}")
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="confessional-demo-") as transcripts:
+        store = Store.in_memory()
+        bus = EventBus()
+        service = SessionService.start_new(
+            store,
+            bus,
+            Path(transcripts),
+            title="Never waste a mistake",
+            prompt="What mistake taught you the most?",
+        )
+        bridge = CoreBridge(bus)
+        candidates = tuple(rank_candidates([("wlan0", "192.168.1.23"), ("eth0", "10.0.0.12")]))
+        join = join_info("192.168.1.23", 8080, service.session.moderator_secret, candidates)
+        console = ConsoleWindow(service, bridge, join)
+        projector = ProjectorWindow(service, bridge, join)
+        console.resize(1280, 800)
+        projector.resize(1920, 1080)
+        console.show()
+        projector.show()
+        build_demo(service)
+        bridge.set_phones_connected(48)
+        console.set_projector_status("Projector: full screen on HDMI-1")
+        console.incoming_list.setCurrentRow(0)
+        save(app, console, OUTPUT / "console.png")
+        save(app, projector, OUTPUT / "projector.png")
+        for window in (console, projector):
+            window.allow_close()
+            window.close()
+        bridge.detach()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

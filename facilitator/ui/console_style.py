@@ -1,0 +1,157 @@
+"""The console's look: calm, light, high contrast; one accent colour for "go" actions.
+
+Every colour is explicit, so the console looks the same under a dark desktop theme.
+"""
+
+from __future__ import annotations
+
+INK = "#1f2328"
+MUTED = "#667085"
+LINE = "#dde1e6"
+PAGE = "#eef0f3"
+CARD = "#ffffff"
+ACCENT = "#1f6f5c"
+ACCENT_DARK = "#185a4a"
+DANGER = "#b42318"
+
+STYLE_SHEET = f"""
+QMainWindow#console, QMainWindow#console > QWidget {{
+    background: {PAGE};
+    color: {INK};
+}}
+QFrame#card, QFrame#nowCard {{
+    background: {CARD};
+    border: 1px solid {LINE};
+    border-radius: 10px;
+}}
+QFrame#nowCard {{
+    border: 2px solid {ACCENT};
+}}
+QFrame#card QLabel, QFrame#nowCard QLabel {{
+    background: transparent;
+    color: {INK};
+}}
+QLabel#caption {{
+    color: {MUTED};
+    font-weight: 600;
+    letter-spacing: 1px;
+}}
+QLabel#muted, QLabel#nowEmpty, QLabel#upNext {{
+    color: {MUTED};
+}}
+QLabel#nowEmpty {{
+    font-size: 18px;
+}}
+QLabel#nowCount {{
+    color: {ACCENT};
+    font-size: 26px;
+    font-weight: 700;
+}}
+QLabel#joinUrl {{
+    color: {INK};
+    font-size: 18px;
+    font-weight: 700;
+}}
+QLabel#endedTitle {{
+    font-size: 20px;
+    font-weight: 600;
+}}
+QLabel#error {{
+    color: {DANGER};
+}}
+QLabel#alarmBanner {{
+    background: {DANGER};
+    color: white;
+    font-size: 16px;
+    font-weight: 700;
+    padding: 12px 16px;
+    border-radius: 8px;
+}}
+FitText#nowText {{
+    color: {INK};
+}}
+QListWidget {{
+    background: {CARD};
+    border: 1px solid {LINE};
+    border-radius: 6px;
+    color: {INK};
+    outline: none;
+}}
+QListWidget::item {{
+    border-bottom: 1px solid {LINE};
+}}
+QListWidget::item:selected {{
+    background: #dcefe9;
+    color: {INK};
+}}
+QListWidget#addresses {{
+    font-size: 12px;
+}}
+QLineEdit {{
+    background: {CARD};
+    color: {INK};
+    border: 1px solid {LINE};
+    border-radius: 5px;
+    padding: 4px 6px;
+}}
+QLineEdit:focus {{
+    border: 1px solid {ACCENT};
+}}
+QLineEdit:disabled {{
+    color: {MUTED};
+    background: {PAGE};
+}}
+QPushButton {{
+    background: {CARD};
+    color: {INK};
+    border: 1px solid #c4c9d0;
+    border-radius: 6px;
+    padding: 6px 10px;
+}}
+QPushButton:hover {{
+    border-color: {ACCENT};
+}}
+QPushButton:disabled {{
+    color: #a8afb8;
+    border-color: {LINE};
+    background: #f6f7f9;
+}}
+QPushButton#primary, QPushButton#go {{
+    background: {ACCENT};
+    border-color: {ACCENT};
+    color: white;
+    font-weight: 600;
+}}
+QPushButton#primary {{
+    font-size: 16px;
+    padding: 8px 20px;
+}}
+QPushButton#primary:hover, QPushButton#go:hover {{
+    background: {ACCENT_DARK};
+}}
+QPushButton#primary:disabled, QPushButton#go:disabled {{
+    background: #a9c9c0;
+    border-color: #a9c9c0;
+    color: #f2f7f5;
+}}
+QPushButton#danger {{
+    color: {DANGER};
+    border-color: {DANGER};
+    font-weight: 600;
+}}
+QPushButton#danger:hover {{
+    background: #fdecea;
+}}
+QPlainTextEdit#paths {{
+    background: transparent;
+    color: {INK};
+}}
+QStatusBar {{
+    background: {PAGE};
+    color: {INK};
+}}
+QStatusBar QLabel#statusItem {{
+    color: {MUTED};
+    padding: 0 10px;
+}}
+"""

@@ -1,0 +1,113 @@
+"""After the session: where the transcript was written, and saving a copy elsewhere.
+
+The file dialog is opened with ``open()`` (never ``exec()``: the app runs on a
+qasync loop, where a nested event loop breaks asyncio).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextOption
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+
+from facilitator.core.model import SessionInfo
+from facilitator.ui.widgets import plain_label, push_button
+
+log = logging.getLogger(__name__)
+
+
+class EndedPanel(QWidget):
+    """``message`` carries a sentence for the status bar."""
+
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._paths: tuple[Path, ...] = ()
+        self.save_dialog: QFileDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(8)
+        layout.addWidget(plain_label("SESSION ENDED", "caption"))
+        self.summary = plain_label(name="endedTitle")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addWidget(plain_label("The transcript was written to:", "muted"))
+        self.transcript_view = QPlainTextEdit()  # long paths wrap anywhere, and can be copied
+        self.transcript_view.setObjectName("paths")
+        self.transcript_view.setReadOnly(True)
+        self.transcript_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.transcript_view.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.transcript_view.setMaximumHeight(64)
+        layout.addWidget(self.transcript_view)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.save_transcript_button = push_button(
+            "Save transcript as…", "primary", "Copy the Markdown and JSON files elsewhere"
+        )
+        self.open_folder_button = push_button("Open folder")
+        self.save_transcript_button.clicked.connect(self.choose_target)
+        self.open_folder_button.clicked.connect(self._open_folder)
+        row.addWidget(self.save_transcript_button)
+        row.addWidget(self.open_folder_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def show_ended(self, session: SessionInfo, shown: int, paths: Sequence[str | Path]) -> None:
+        self._paths = tuple(Path(path) for path in paths)
+        plural = "" if shown == 1 else "s"
+        self.summary.setText(f"“{session.title}” ended with {shown} confession{plural} shown.")
+        lines = [str(path) for path in self._paths]
+        self.transcript_view.setPlainText("\n".join(lines) or "(no transcript written)")
+        self.save_transcript_button.setEnabled(bool(lines))
+        self.open_folder_button.setEnabled(bool(lines))
+
+    def paths(self) -> tuple[Path, ...]:
+        return self._paths
+
+    def choose_target(self) -> None:
+        """Ask where to save a copy (non-blocking); :meth:`save_transcript_to` does it."""
+        markdown = self._path(".md")
+        if markdown is None:
+            return
+        dialog = QFileDialog(self, "Save transcript as", str(Path.home() / markdown.name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter("Markdown (*.md)")
+        dialog.setDefaultSuffix("md")
+        dialog.fileSelected.connect(self.save_transcript_to)
+        dialog.finished.connect(dialog.deleteLater)
+        self.save_dialog = dialog
+        dialog.open()
+
+    def save_transcript_to(self, target: str | Path) -> None:
+        """Copy the Markdown to ``target`` and the JSON beside it under the same name."""
+        markdown, json_file = self._path(".md"), self._path(".json")
+        if markdown is None or json_file is None:
+            self.message.emit("There is no transcript to save yet.")
+            return
+        target_md = Path(target)
+        if target_md.suffix.lower() != ".md":
+            target_md = target_md.with_name(target_md.name + ".md")
+        target_json = target_md.with_suffix(".json")
+        try:
+            shutil.copyfile(markdown, target_md)
+            shutil.copyfile(json_file, target_json)
+        except OSError as error:
+            log.warning("Could not save the transcript to %s: %s", target_md, error)
+            self.message.emit(f"Could not save the transcript: {error.strerror or error}")
+            return
+        self.message.emit(f"Transcript saved as {target_md} and {target_json.name}.")
+
+    def _path(self, suffix: str) -> Path | None:
+        return next((path for path in self._paths if path.suffix == suffix), None)
+
+    def _open_folder(self) -> None:
+        markdown = self._path(".md")
+        if markdown is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(markdown.parent)))

@@ -1,0 +1,287 @@
+"""Plain text that picks the largest font size at which it fits its rectangle.
+
+A main text and an optional secondary line below it (smaller, e.g. "what I
+learned") are fitted together and centred as a group. The text is laid out
+with :class:`QTextLayout` and painted as is: it is never interpreted as HTML or
+Markdown, whatever it contains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+_LINE_SEPARATOR = "\u2028"  # QTextLayout breaks lines on this, not on "\n"
+CENTER_UP_TO_LINES = 3
+"""In ``AUTO`` alignment, texts of up to this many lines are centred line by line."""
+
+
+class Align(Enum):
+    AUTO = "auto"  # short: centred lines; long: a left-aligned block, centred
+    LEFT = "left"  # left-aligned block at the left edge
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    layout: QTextLayout
+    height: float
+    width: float  # of the block (for centring a left-aligned block)
+    left_edge: bool  # draw at x = 0 instead of centred
+    left_aligned: bool  # lines start at the block's left (else each line is centred)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fitted:
+    pixel_size: int
+    blocks: tuple[_Block, ...]
+    height: float
+    fits: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    weight: QFont.Weight
+    italic: bool
+
+
+class FitText(QWidget):
+    """Draws :meth:`text` (and :meth:`secondary_text`) as large as fits, never larger than
+    ``max_px`` and never smaller than ``min_px`` (it is clipped in that case)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        max_px: int = 96,
+        min_px: int = 12,
+        weight: QFont.Weight = QFont.Weight.Normal,
+        italic: bool = False,
+        align: Align = Align.AUTO,
+        vertical: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter,
+        line_spacing: float = 1.15,
+    ) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._secondary = ""
+        self._max_px = max_px
+        self._min_px = min_px
+        self._style = _Style(weight, italic)
+        self._secondary_style = _Style(QFont.Weight.Normal, True)
+        self._secondary_ratio = 0.5
+        self._secondary_range = (1, 10_000)
+        self._secondary_color: QColor | None = None
+        self._align = align
+        self._vertical = vertical
+        self._line_spacing = line_spacing
+        self._fitted: _Fitted | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    # Public
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._update_accessible_name()
+            self._invalidate()
+
+    def secondary_text(self) -> str:
+        return self._secondary
+
+    def set_secondary_text(self, text: str) -> None:
+        if text != self._secondary:
+            self._secondary = text
+            self._update_accessible_name()
+            self._invalidate()
+
+    def set_secondary_style(
+        self,
+        *,
+        ratio: float,
+        min_px: int,
+        max_px: int,
+        color: QColor | None = None,
+        italic: bool = True,
+    ) -> None:
+        """The secondary line is ``ratio`` times the main size, kept within the pixel range."""
+        self._secondary_ratio = ratio
+        self._secondary_range = (max(1, min_px), max(1, min_px, max_px))
+        self._secondary_color = color
+        self._secondary_style = _Style(QFont.Weight.Normal, italic)
+        self._invalidate()
+
+    def set_pixel_range(self, min_px: int, max_px: int) -> None:
+        min_px = max(1, min_px)
+        max_px = max(min_px, max_px)
+        if (min_px, max_px) != (self._min_px, self._max_px):
+            self._min_px, self._max_px = min_px, max_px
+            self._invalidate()
+
+    def font_pixel_size(self) -> int:
+        """The main text's pixel size for the current geometry."""
+        return self._fit().pixel_size
+
+    def text_fits(self) -> bool:
+        """Whether everything fits (false only if even the minimum size overflows)."""
+        return self._fit().fits
+
+    def line_count(self) -> int:
+        """Lines of the main text at the current size."""
+        blocks = self._fit().blocks
+        return blocks[0].layout.lineCount() if blocks else 0
+
+    # Qt
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 2 * self._min_px)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(50, self._min_px)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fitted = None
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fitted = None
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        fitted = self._fit()
+        if not fitted.blocks:
+            return
+        top = 0.0
+        if self._vertical & Qt.AlignmentFlag.AlignVCenter:
+            top = max(0.0, (self.height() - fitted.height) / 2)
+        elif self._vertical & Qt.AlignmentFlag.AlignBottom:
+            top = max(0.0, self.height() - fitted.height)
+        main_color = self.palette().color(self.foregroundRole())
+        painter = QPainter(self)
+        try:
+            painter.setClipRect(self.rect())
+            for index, block in enumerate(fitted.blocks):
+                color = main_color
+                if index > 0 and self._secondary_color is not None:
+                    color = self._secondary_color
+                painter.setPen(color)
+                left = 0.0 if block.left_edge else max(0.0, (self.width() - block.width) / 2)
+                block.layout.draw(painter, QPointF(left, top))
+                top += block.height + self._gap(fitted.pixel_size)
+        finally:
+            painter.end()
+
+    # Layout
+
+    def _update_accessible_name(self) -> None:
+        self.setAccessibleName("\n".join(t for t in (self._text, self._secondary) if t))
+
+    def _invalidate(self) -> None:
+        self._fitted = None
+        self.update()
+
+    def _fit(self) -> _Fitted:
+        if self._fitted is None:
+            self._fitted = self._search()
+        return self._fitted
+
+    def _gap(self, pixel_size: int) -> float:
+        return pixel_size * 0.9
+
+    def _search(self) -> _Fitted:
+        width, height = max(1, self.width()), max(1, self.height())
+        low, high = self._min_px, self._max_px
+        best = self._lay_out_all(low, width)
+        if best.height > height:
+            return _Fitted(best.pixel_size, best.blocks, best.height, False)
+        while low < high:  # the largest size that fits
+            middle = (low + high + 1) // 2
+            candidate = self._lay_out_all(middle, width)
+            if candidate.height <= height:
+                best, low = candidate, middle
+            else:
+                high = middle - 1
+        return best
+
+    def _lay_out_all(self, pixel_size: int, width: int) -> _Fitted:
+        blocks: list[_Block] = []
+        if self._text:
+            blocks.append(self._block(self._text, pixel_size, self._style, width))
+        if self._secondary:
+            low, high = self._secondary_range
+            secondary_px = min(high, max(low, round(pixel_size * self._secondary_ratio)))
+            main = blocks[0] if blocks else None
+            if main is not None and main.left_aligned and not main.left_edge:
+                # Under a long, left-aligned main text: the same left edge and width.
+                block = self._block(
+                    self._secondary,
+                    secondary_px,
+                    self._secondary_style,
+                    max(1, round(main.width)),
+                    force_left=True,
+                )
+                blocks.append(_Block(block.layout, block.height, main.width, False, True))
+            else:
+                blocks.append(
+                    self._block(self._secondary, secondary_px, self._secondary_style, width)
+                )
+        height = sum(block.height for block in blocks)
+        height += self._gap(pixel_size) * max(0, len(blocks) - 1)
+        return _Fitted(pixel_size, tuple(blocks), height, True)
+
+    def _block(
+        self, text: str, pixel_size: int, style: _Style, width: int, *, force_left: bool = False
+    ) -> _Block:
+        font = QFont(self.font())
+        font.setPixelSize(pixel_size)
+        font.setWeight(style.weight)
+        font.setItalic(style.italic)
+        text = text.replace("\r\n", "\n").replace("\n", _LINE_SEPARATOR)
+        if self._align is Align.LEFT or force_left:
+            left_edge = self._align is Align.LEFT
+            return self._lay_out(text, font, width, Qt.AlignmentFlag.AlignLeft, left_edge=left_edge)
+        block = self._lay_out(text, font, width, Qt.AlignmentFlag.AlignHCenter, left_edge=False)
+        if block.layout.lineCount() > CENTER_UP_TO_LINES:
+            block = self._lay_out(text, font, width, Qt.AlignmentFlag.AlignLeft, left_edge=False)
+        return block
+
+    def _lay_out(
+        self, text: str, font: QFont, width: int, alignment: Qt.AlignmentFlag, *, left_edge: bool
+    ) -> _Block:
+        layout = QTextLayout(text, font)
+        option = QTextOption(alignment)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.setCacheEnabled(True)
+        y = 0.0
+        natural = 0.0
+        last_height = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            natural = max(natural, line.naturalTextWidth())
+            last_height = line.height()
+            y += last_height * self._line_spacing
+        layout.endLayout()
+        y -= last_height * (self._line_spacing - 1)  # no extra space under the last line
+        centred_lines = alignment == Qt.AlignmentFlag.AlignHCenter
+        block_width = float(width) if centred_lines else natural
+        return _Block(layout, y, block_width, left_edge, not centred_lines)

@@ -1,0 +1,295 @@
+"""The big screen: what the room sees.
+
+One confession at a time in large plain text, the "what I learned" line below
+it and the live agreement count; between confessions a calm screen with the
+session's title, prompt and how to join. Every text is plain text: nothing a
+participant writes is ever interpreted as markup.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpacerItem,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.events import SessionEnded
+from facilitator.core.model import Projection, SessionInfo
+from facilitator.core.session import SessionService
+from facilitator.net.addresses import JoinInfo
+from facilitator.ui.bridge import CoreBridge
+from facilitator.ui.fit_text import FitText
+from facilitator.ui.qr_widget import QrWidget
+from facilitator.ui.screens import ProjectorPlacement
+
+BACKGROUND = QColor("#0f1317")
+TEXT = QColor("#f5f1e8")
+MUTED = QColor("#9aa4af")
+ACCENT = QColor("#ffc857")
+
+
+def count_caption(agree_label: str, count: int) -> str:
+    return f"{agree_label} · {count}"
+
+
+def _prompt_scale(prompt: str) -> float:
+    """The idle screen's prompt in pixels per screen height: smaller when it is long."""
+    if len(prompt) <= 80:
+        return 0.05
+    if len(prompt) <= 160:
+        return 0.04
+    return 0.032
+
+
+def _plain_label(color: QColor, weight: QFont.Weight = QFont.Weight.Normal) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, color)
+    label.setPalette(palette)
+    font = label.font()
+    font.setWeight(weight)
+    label.setFont(font)
+    return label
+
+
+def _set_pixel_size(widget: QWidget, pixels: int) -> None:
+    font = widget.font()
+    font.setPixelSize(max(1, pixels))
+    widget.setFont(font)
+
+
+class ProjectorWindow(QWidget):
+    """Shows ``service``'s projection and follows it through ``bridge``.
+
+    Place it with :class:`facilitator.ui.screens.ProjectorPlacement`. It refuses
+    to close (a stray Alt+F4 on the projector) until :meth:`allow_close`.
+    """
+
+    close_refused = Signal()
+    placement_changed = Signal(str)  # where the window is, for the console's status bar
+
+    def __init__(
+        self,
+        service: SessionService,
+        bridge: CoreBridge,
+        join: JoinInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = service.session
+        self._projection = service.projection()
+        self._join_url = join.join_url  # only the public link: never the moderator's
+        self._placement: ProjectorPlacement | None = None
+        self._ended = not self._session.is_open
+        self._closing_allowed = False
+        self.setWindowTitle("Confessional — Projector")
+        # The facilitator's keyboard stays with the console when this window appears.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setObjectName("projector")
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, BACKGROUND)
+        palette.setColor(QPalette.ColorRole.WindowText, TEXT)
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self.resize(960, 540)
+
+        self._stack = QStackedLayout(self)
+        self._idle_page = self._build_idle_page()
+        self._showing_page = self._build_showing_page()
+        self._stack.addWidget(self._idle_page)
+        self._stack.addWidget(self._showing_page)
+
+        bridge.projection_changed.connect(self._on_projection)
+        bridge.agreement_count_changed.connect(self._on_count)
+        bridge.session_changed.connect(self._on_session)
+        bridge.session_ended.connect(self._on_session_ended)
+        bridge.join_info_changed.connect(self.set_join_info)
+        self._refresh()
+
+    # Building
+
+    def _build_idle_page(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        column = QVBoxLayout()
+        self.idle_title = _plain_label(TEXT, QFont.Weight.Bold)
+        self.idle_title.setWordWrap(True)
+        self.idle_prompt = _plain_label(TEXT)
+        self.idle_prompt.setWordWrap(True)
+        self.join_caption = _plain_label(MUTED)
+        self.join_caption.setText("Join on your phone")
+        self.join_label = _plain_label(ACCENT, QFont.Weight.DemiBold)
+        self.join_label.setWordWrap(True)
+        column.addStretch(1)
+        column.addWidget(self.idle_title)
+        self._title_gap = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        column.addSpacerItem(self._title_gap)
+        column.addWidget(self.idle_prompt)
+        self._join_gap = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        column.addSpacerItem(self._join_gap)
+        column.addWidget(self.join_caption)
+        column.addWidget(self.join_label)
+        column.addStretch(1)
+        self._idle_column = column
+        row.addLayout(column, 3)
+        self.qr = QrWidget()
+        self.qr.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
+        self._idle_row = row
+        return page
+
+    def _build_showing_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        header = QHBoxLayout()
+        self.header_title = _plain_label(MUTED)
+        self.header_join = _plain_label(MUTED)
+        self.header_join.setAlignment(Qt.AlignmentFlag.AlignRight)
+        header.addWidget(self.header_title, 1)
+        header.addWidget(self.header_join, 0)
+        self.confession_label = FitText(max_px=96, min_px=20, weight=QFont.Weight.Medium)
+        self.count_label = _plain_label(ACCENT, QFont.Weight.Bold)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        column.addLayout(header)
+        column.addWidget(self.confession_label, 1)
+        column.addWidget(self.count_label)
+        self._showing_column = column
+        return page
+
+    # Public
+
+    def is_idle(self) -> bool:
+        return self._stack.currentWidget() is self._idle_page
+
+    def projection(self) -> Projection | None:
+        return self._projection
+
+    def set_join_info(self, join: JoinInfo) -> None:
+        self._join_url = join.join_url
+        self._refresh()
+
+    def place(self, preferred_screen: str | None = None) -> None:
+        """Show the window: full screen on the projector screen, or as a window.
+
+        Keeps following screens being plugged in and out until the window closes.
+        ``preferred_screen`` is a remembered :attr:`ScreenId.key`.
+        """
+        if self._placement is None:
+            self._placement = ProjectorPlacement(self, preferred_screen, parent=self)
+            self._placement.placement_changed.connect(self.placement_changed)
+            self._placement.place()
+        else:
+            self._placement.set_preferred(preferred_screen)
+
+    @property
+    def placement(self) -> ProjectorPlacement | None:
+        return self._placement
+
+    def allow_close(self) -> None:
+        """Let the next ``close()`` through (the app calls this at shutdown)."""
+        self._closing_allowed = True
+
+    # Qt
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing_allowed:
+            if self._placement is not None:
+                self._placement.stop()
+                self._placement = None
+            event.accept()
+        else:
+            event.ignore()
+            self.close_refused.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_sizes()
+
+    # Reacting to the core
+
+    def _on_projection(self, projection: Projection | None) -> None:
+        self._projection = projection
+        self._refresh()
+
+    def _on_count(self, confession_id: int, count: int) -> None:
+        current = self._projection
+        if current is not None and current.confession_id == confession_id:
+            self._projection = Projection(
+                current.confession_id, current.text, current.learned, count, current.shown_order
+            )
+            self.count_label.setText(count_caption(self._session.agree_label, count))
+
+    def _on_session(self, session: SessionInfo) -> None:
+        self._session = session
+        self._ended = not session.is_open
+        self._refresh()
+
+    def _on_session_ended(self, event: SessionEnded) -> None:
+        self._session = event.session
+        self._ended = True
+        self._projection = None
+        self._refresh()
+
+    # Drawing
+
+    def _refresh(self) -> None:
+        session = self._session
+        projection = None if self._ended else self._projection
+        if projection is None:
+            self.idle_title.setText(session.title)
+            if self._ended:
+                self.idle_prompt.setText("Thank you for your honesty. This session has ended.")
+            else:
+                self.idle_prompt.setText(session.prompt)
+            self.join_label.setText(self._join_url)
+            self.qr.set_url(self._join_url)
+            joinable = not self._ended and bool(self._join_url)
+            self.join_caption.setVisible(joinable)
+            self.join_label.setVisible(joinable)
+            self.qr.setVisible(joinable)
+            self._stack.setCurrentWidget(self._idle_page)
+        else:
+            self.header_title.setText(session.title)
+            self.header_join.setText(f"Join: {self._join_url}" if self._join_url else "")
+            self.confession_label.setText(projection.text)
+            learned = f"What I learned: {projection.learned}" if projection.learned else ""
+            self.confession_label.set_secondary_text(learned)
+            self.count_label.setText(count_caption(session.agree_label, projection.agreement_count))
+            self._stack.setCurrentWidget(self._showing_page)
+        self._apply_sizes()
+
+    def _apply_sizes(self) -> None:
+        """Scale every font to the window, so the room sees the same at any resolution."""
+        height = max(1, self.height())
+        width = max(1, self.width())
+        margin_x, margin_y = round(width * 0.06), round(height * 0.06)
+        for layout in (self._idle_row, self._showing_column):
+            layout.setContentsMargins(margin_x, margin_y, margin_x, margin_y)
+        self._idle_row.setSpacing(round(width * 0.05))
+        self._idle_column.setSpacing(round(height * 0.012))
+        self._showing_column.setSpacing(round(height * 0.03))
+        _set_pixel_size(self.idle_title, round(height * 0.075))
+        _set_pixel_size(self.idle_prompt, round(height * _prompt_scale(self._session.prompt)))
+        self._title_gap.changeSize(0, round(height * 0.03))
+        self._join_gap.changeSize(0, round(height * 0.07))
+        self._idle_column.invalidate()
+        _set_pixel_size(self.join_caption, round(height * 0.03))
+        _set_pixel_size(self.join_label, round(height * 0.048))
+        side = round(min(height * 0.62, width * 0.4))
+        self.qr.setFixedSize(side, side)
+        _set_pixel_size(self.header_title, round(height * 0.024))
+        _set_pixel_size(self.header_join, round(height * 0.024))
+        self.confession_label.set_pixel_range(round(height * 0.024), round(height * 0.085))
+        self.confession_label.set_secondary_style(
+            ratio=0.55, min_px=round(height * 0.032), max_px=round(height * 0.045), color=MUTED
+        )
+        _set_pixel_size(self.count_label, round(height * 0.075))

@@ -1,0 +1,64 @@
+"""At start-up: resume the unfinished session, or start a new one?
+
+This runs before the asyncio loop starts, so (and only so) a modal ``exec()``
+is safe here. The message box is made by a factory that tests replace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from facilitator.core.model import SessionInfo
+
+type BoxFactory = Callable[[QWidget | None], QMessageBox]
+
+
+def readable_date(iso_date: str) -> str:
+    """``2025-03-07`` → ``7 March 2025``; anything unparsable is returned unchanged."""
+    try:
+        day = date.fromisoformat(iso_date)
+    except ValueError:
+        return iso_date
+    return f"{day.day} {day:%B %Y}"
+
+
+def resume_question(session: SessionInfo) -> str:
+    return (
+        f'Resume the unfinished session "{session.title}" from {readable_date(session.created_on)}?'
+    )
+
+
+def build_resume_box(session: SessionInfo, box: QMessageBox) -> QMessageBox:
+    """Fill ``box`` with the question; Resume is the default, Escape starts a new session."""
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Confessional")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the facilitator's text
+    box.setText(resume_question(session))
+    box.setInformativeText(
+        "Resume keeps its confessions, queue and votes. New session starts an empty one."
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("Resume")
+    box.button(QMessageBox.StandardButton.No).setText("New session")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box
+
+
+def ask_resume(
+    session: SessionInfo, parent: QWidget | None = None, *, box_factory: BoxFactory = QMessageBox
+) -> bool:
+    """Ask, blocking, whether to resume ``session``; ``True`` means resume.
+
+    Call only before the qasync loop runs: ``exec()`` enters a nested event loop.
+    """
+    box = build_resume_box(session, box_factory(parent))
+    try:
+        box.exec()
+        return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+    finally:
+        box.deleteLater()
