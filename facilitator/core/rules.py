@@ -27,7 +27,9 @@ _BIDI_CONTROLS = frozenset(
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 )
 _ALLOWED_CONTROLS = frozenset("\n\t")
-_MARKUP = re.compile(r"</?[a-zA-Z!?][^<>]*>|&#?\w+;|javascript:", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"</?[a-zA-Z!?][^<>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,7});|javascript:", re.IGNORECASE
+)
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 _BLANK_LINES = re.compile(r"\n{3,}")
 

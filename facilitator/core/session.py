@@ -139,8 +139,9 @@ class SessionService:
         )
 
     def participant(self, token: str) -> int:
+        self._require_open()
         participant_id = self._store.participant_for_token(self._session.id, token)
-        if participant_id is None or not self._session.is_open:
+        if participant_id is None:
             raise UnknownParticipant()
         return participant_id
 

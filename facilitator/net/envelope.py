@@ -70,6 +70,9 @@ def _check_payload(message_type: str, payload: object) -> dict[str, Any]:
     if unknown:
         raise ProtocolError("invalid_payload", f"Unknown field(s): {', '.join(unknown)[:200]}.")
     for name, spec in schema.items():
+        if payload.get(name) is None and not spec.required:
+            payload.pop(name, None)
+            continue
         if name not in payload:
             if spec.required:
                 raise ProtocolError("invalid_payload", f"The field {name!r} is missing.")

@@ -53,6 +53,9 @@ class ModeratorApi:
             return error_reply(error.code, error.message, status_for(error))
         except StoreUnavailable:
             return error_reply("not_saved", "The laptop cannot save right now.", 503)
+        except OSError as error:
+            text = f"Could not write the transcript ({error.strerror}); the session is still open."
+            return error_reply("transcript_not_written", text, 500)
         return json_reply(self._live.moderator_state())
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:

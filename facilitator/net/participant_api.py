@@ -29,6 +29,7 @@ HEARTBEAT_SECONDS = 25.0
 HTTP_MESSAGE_TYPES = frozenset({"confession.submit", "agreement.set"})
 WS_MESSAGE_TYPES = HTTP_MESSAGE_TYPES | {"hello"}
 CLOSE_UNKNOWN_PARTICIPANT = 4001
+RETRY_AFTER_SECONDS = 3
 
 
 def status_for(error: DomainError) -> int:
@@ -97,7 +98,9 @@ class ParticipantApi:
         address = request.remote or "unknown"
         exempt = not self._limit_loopback and _is_loopback(address)
         if not exempt and not self._joins.allow(address):
-            return error_reply("rate_limited", "Too many new phones from here; wait a moment.", 429)
+            reply = error_reply("rate_limited", "Too many new phones from here; wait a moment.", 429)
+            reply.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return reply
         try:
             token = self._service.join()
         except DomainError as error:
@@ -120,7 +123,10 @@ class ParticipantApi:
         except DomainError as error:
             return error_reply(error.code, error.message, status_for(error))
         reply, status = self.handle(participant_id, message)
-        return json_reply(reply, status)
+        response = json_reply(reply, status)
+        if status == 429:
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     def handle(self, participant_id: int, message: Envelope) -> tuple[str, int]:
         """Carry out one participant message; return the encoded answer and its HTTP status."""
@@ -161,7 +167,7 @@ class ParticipantApi:
         if participant_id is None:
             return socket
         client = self._live.phones.add(socket, participant_id)
-        client.offer("session", self._live.personal_state(participant_id))
+        client.offer("state", self._live.personal_state(participant_id))
         try:
             replies = 0
             async for frame in socket:

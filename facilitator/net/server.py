@@ -172,6 +172,8 @@ class ConfessionalServer:
             raise
         if not response.prepared:
             response.headers.update(_SECURITY_HEADERS)
+            if request.path.startswith("/static/"):
+                response.headers.setdefault("Cache-Control", "no-cache")
         return response
 
     @web.middleware

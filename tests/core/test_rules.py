@@ -323,6 +323,7 @@ def test_markup_is_refused(value: str, field: TextField) -> None:
         "java script: no",
         "javascript is fun",
         "a < b and c > d",
+        "AT&T; Q&A; R&D;",
         "< img is not a tag in HTML >",
     ],
 )

@@ -1060,7 +1060,7 @@ def test_end_writes_the_transcript_and_forgets_what_was_never_shown(
     assert service.phones_joined() == 0
     rows = store._db.execute("SELECT COUNT(*) FROM agreements").fetchone()[0]
     assert rows == 0
-    refused("unknown_participant", lambda: service.participant(alice_token))
+    refused("session_ended", lambda: service.participant(alice_token))
 
 
 def test_ending_an_empty_session(service: SessionService, recorder: Recorder) -> None:
@@ -1120,7 +1120,7 @@ def test_participants_cannot_act_after_the_end(room: Room, recorder: Recorder) -
     refused("session_ended", lambda: service.submit(phone, client_id(99), "late"))
     refused("session_ended", lambda: service.set_agreement(phone, shown, True))
     refused("session_ended", lambda: service.update_details("t", "p", "l"))
-    refused("unknown_participant", lambda: service.participant(token))
+    refused("session_ended", lambda: service.participant(token))
     assert recorder.events == []
 
 

@@ -1,0 +1,557 @@
+// The participant page: join, confess (through the outbox), follow the big
+// screen live and agree with what is projected. Protocol: docs/protocol.md.
+// Every text from the laptop or a person is rendered with textContent only.
+
+import * as i18n from "./i18n.js";
+import { call, envelope, backoff, sleep } from "./api.js";
+import { getJSON, setJSON, remove, removePrefix } from "./storage.js";
+import { Outbox } from "./outbox.js";
+import { Agreements } from "./agree.js";
+import { Live } from "./live.js";
+import { checkConfession, newClientId, MAX_TEXT, MAX_LEARNED } from "./rules.js";
+
+const { t, tn } = i18n;
+const $ = (id) => document.getElementById(id);
+
+const ui = {
+  body: document.body,
+  title: $("session-title"),
+  connection: $("connection-status"),
+  loading: $("loading"),
+  live: $("live"),
+  liveHeading: $("live-heading"),
+  waiting: $("waiting"),
+  projected: $("projected"),
+  projectedText: $("projected-text"),
+  learnedWrap: $("projected-learned-wrap"),
+  projectedLearned: $("projected-learned"),
+  agree: $("agree-button"),
+  agreeLabel: $("agree-label"),
+  agreeCount: $("agree-count"),
+  agreeCountWords: $("agree-count-words"),
+  agreeNote: $("agree-note"),
+  compose: $("compose"),
+  prompt: $("prompt"),
+  form: $("confess-form"),
+  text: $("confession-text"),
+  learned: $("learned-text"),
+  textCounter: $("confession-counter"),
+  learnedCounter: $("learned-counter"),
+  fieldError: $("field-error"),
+  send: $("send-button"),
+  status: $("send-status"),
+  statusText: $("send-status-text"),
+  statusHint: $("send-status-hint"),
+  ended: $("ended"),
+  endedTitle: $("ended-title"),
+};
+
+const PREFIX = "confessional.";
+const keys = {
+  token: (id) => `${PREFIX}token.${id}`,
+  outbox: (id) => `${PREFIX}outbox.${id}`,
+  agreed: (id) => `${PREFIX}agreed.${id}`,
+  draft: (id) => `${PREFIX}draft.${id}`,
+};
+
+const ctx = {
+  sessionId: null,
+  token: null,
+  joining: null,
+  ended: false,
+  outbox: null,
+  agreements: null,
+  live: null,
+  projectedId: null,
+  // the confession being sent from the form right now (its first attempt)
+  sending: null,
+  sendTimer: null,
+  // the client_id whose text is still in the form (not cleared yet)
+  formHolds: null,
+  arrived: false,
+  hiddenSince: null,
+};
+
+class SessionOver extends Error {}
+
+// ---------------------------------------------------------------- token
+
+function ensureToken() {
+  if (ctx.ended) return Promise.reject(new SessionOver());
+  if (ctx.token) return Promise.resolve(ctx.token);
+  if (!ctx.joining) {
+    ctx.joining = join().finally(() => {
+      ctx.joining = null;
+    });
+  }
+  return ctx.joining;
+}
+
+async function join() {
+  for (let attempt = 0; ; attempt += 1) {
+    if (ctx.ended) throw new SessionOver();
+    const result = await call("POST", "/api/join", { body: envelope("join", {}) });
+    if (result.kind === "ok" && typeof result.payload.token === "string") {
+      const sessionId = result.payload.session_id;
+      if (sessionId !== undefined && sessionId !== ctx.sessionId) {
+        sessionReplaced();
+        throw new SessionOver();
+      }
+      ctx.token = result.payload.token;
+      setJSON(keys.token(ctx.sessionId), ctx.token);
+      return ctx.token;
+    }
+    if (result.kind === "ended") {
+      endSession();
+      throw new SessionOver();
+    }
+    // rate limited, laptop busy or unreachable: wait a little longer each time
+    await sleep(Math.max(backoff(attempt), result.retryAfter || 0));
+  }
+}
+
+function dropToken(token) {
+  if (token && ctx.token === token) {
+    ctx.token = null;
+    remove(keys.token(ctx.sessionId));
+  }
+}
+
+/** POST one participant message; on 401 get a new token and try again. */
+async function postMessage(type, payload) {
+  for (let tries = 0; tries < 3; tries += 1) {
+    let token;
+    try {
+      token = await ensureToken();
+    } catch {
+      return { kind: "ended", payload: {} };
+    }
+    const result = await call("POST", "/api/messages", { body: envelope(type, payload), token });
+    if (result.kind !== "auth") return result;
+    dropToken(token);
+  }
+  return { kind: "transient", code: "unknown_participant", payload: {} };
+}
+
+// ---------------------------------------------------------------- session
+
+function applySession(payload, serverAgreed) {
+  if (!payload || typeof payload !== "object" || ctx.ended) return;
+  if (payload.session_id !== undefined && payload.session_id !== ctx.sessionId) {
+    sessionReplaced();
+    return;
+  }
+  const title = typeof payload.title === "string" && payload.title ? payload.title : t("app.name");
+  ui.title.textContent = title;
+  document.title = title === t("app.name") ? title : `${title} · ${t("app.name")}`;
+  ui.prompt.textContent = typeof payload.prompt === "string" && payload.prompt
+    ? payload.prompt : t("form.prompt_default");
+  ui.agreeLabel.textContent = typeof payload.agree_label === "string" && payload.agree_label
+    ? payload.agree_label : t("agree.default_label");
+  if (payload.status === "ended") {
+    endSession();
+    return;
+  }
+  ctx.agreements.show(payload.projection || null, serverAgreed);
+}
+
+function renderProjection() {
+  const view = ctx.agreements ? ctx.agreements.view() : null;
+  const projection = view ? currentProjection : null;
+  if (!view || !projection) {
+    if (ui.projected.contains(document.activeElement)) ui.liveHeading.focus();
+    ui.projected.hidden = true;
+    ui.waiting.hidden = false;
+    ctx.projectedId = null;
+    return;
+  }
+  if (ctx.projectedId !== view.id) {
+    ctx.projectedId = view.id;
+    ui.agreeNote.textContent = "";
+    ui.projected.classList.remove("is-new");
+    // restart the gentle entrance (skipped when reduced motion is asked for)
+    void ui.projected.offsetWidth;
+    ui.projected.classList.add("is-new");
+  }
+  ui.projectedText.textContent = projection.text || "";
+  const learned = typeof projection.learned === "string" ? projection.learned.trim() : "";
+  ui.projectedLearned.textContent = learned;
+  ui.learnedWrap.hidden = !learned;
+  ui.agree.setAttribute("aria-pressed", view.pressed ? "true" : "false");
+  ui.agreeCount.textContent = i18n.formatNumber(view.count);
+  ui.agreeCountWords.textContent = `, ${tn("agree.count", view.count)}`;
+  ui.agree.classList.toggle("is-pending", view.pending);
+  ui.waiting.hidden = true;
+  ui.projected.hidden = false;
+}
+
+// The latest projection payload (text, learned); agreements keep the counts.
+let currentProjection = null;
+
+function trackProjection(payload) {
+  if (payload && Object.prototype.hasOwnProperty.call(payload, "projection")) {
+    currentProjection = payload.projection && typeof payload.projection === "object"
+      ? payload.projection : null;
+  }
+}
+
+function endSession() {
+  if (ctx.ended) return;
+  ctx.ended = true;
+  if (ctx.outbox) ctx.outbox.stop();
+  if (ctx.agreements) ctx.agreements.stop();
+  if (ctx.live) ctx.live.stop();
+  clearTimeout(ctx.sendTimer);
+  if (ctx.sessionId !== null) {
+    // Nothing of this session needs to stay on the phone.
+    for (const key of [keys.token, keys.outbox, keys.agreed, keys.draft]) {
+      removePrefix(key(ctx.sessionId));
+    }
+  }
+  const hadFocus = ui.compose.contains(document.activeElement)
+    || ui.live.contains(document.activeElement);
+  ui.body.classList.remove("is-loading");
+  ui.loading.hidden = true;
+  ui.live.hidden = true;
+  ui.compose.hidden = true;
+  ui.ended.hidden = false;
+  setConnection("ended");
+  if (hadFocus) ui.endedTitle.focus();
+}
+
+/** The laptop now runs another session: start over with a fresh page. */
+function sessionReplaced() {
+  if (ctx.ended) return;
+  saveDraftNow();
+  ctx.ended = true;
+  if (ctx.live) ctx.live.stop();
+  window.location.reload();
+}
+
+// ---------------------------------------------------------------- connection status
+
+let connectionTimer = null;
+
+function setConnection(state) {
+  clearTimeout(connectionTimer);
+  ui.connection.dataset.state = state;
+  if (state === "live" || state === "ended") {
+    ui.connection.textContent = "";
+    ui.connection.classList.remove("is-visible");
+    return;
+  }
+  // Only speak up when it lasts: a quick reconnect should go unnoticed.
+  connectionTimer = setTimeout(() => {
+    ui.connection.textContent = t(state === "reconnecting" ? "status.reconnecting"
+      : "status.connecting");
+    ui.connection.classList.add("is-visible");
+  }, state === "reconnecting" ? 1200 : 2000);
+}
+
+// ---------------------------------------------------------------- form
+
+function updateCounter(field, counter, max) {
+  const count = field.value.length;
+  counter.textContent = t("form.counter", {
+    count: i18n.formatNumber(count),
+    max: i18n.formatNumber(max),
+  });
+  counter.classList.toggle("is-near", count >= max * 0.9);
+  counter.classList.toggle("is-full", count >= max);
+}
+
+function updateCounters() {
+  updateCounter(ui.text, ui.textCounter, MAX_TEXT);
+  updateCounter(ui.learned, ui.learnedCounter, MAX_LEARNED);
+}
+
+function fieldFor(code) {
+  return code && code.startsWith("learned_") ? ui.learned : ui.text;
+}
+
+function showFieldError(code, { focus = false } = {}) {
+  clearFieldError();
+  const field = fieldFor(code);
+  const counter = field === ui.learned ? ui.learnedCounter : ui.textCounter;
+  counter.after(ui.fieldError);
+  ui.fieldError.textContent = i18n.errorText(code);
+  ui.fieldError.dataset.code = code;
+  ui.fieldError.hidden = false;
+  field.setAttribute("aria-invalid", "true");
+  const described = field.getAttribute("aria-describedby") || "";
+  if (!described.split(" ").includes("field-error")) {
+    field.setAttribute("aria-describedby", `${described} field-error`.trim());
+  }
+  if (focus) field.focus();
+}
+
+function clearFieldError() {
+  ui.fieldError.hidden = true;
+  ui.fieldError.textContent = "";
+  delete ui.fieldError.dataset.code;
+  for (const field of [ui.text, ui.learned]) {
+    field.removeAttribute("aria-invalid");
+    const described = (field.getAttribute("aria-describedby") || "")
+      .split(" ").filter((id) => id && id !== "field-error").join(" ");
+    field.setAttribute("aria-describedby", described);
+  }
+}
+
+let draftTimer = null;
+
+function saveDraftNow() {
+  clearTimeout(draftTimer);
+  if (ctx.sessionId === null || ctx.ended) return;
+  if (ui.text.value || ui.learned.value) {
+    setJSON(keys.draft(ctx.sessionId), { text: ui.text.value, learned: ui.learned.value });
+  } else {
+    remove(keys.draft(ctx.sessionId));
+  }
+}
+
+function onInput(event) {
+  updateCounters();
+  if (!ui.fieldError.hidden && event.target === fieldFor(ui.fieldError.dataset.code)) {
+    clearFieldError();
+  }
+  if (ctx.arrived) {
+    ctx.arrived = false;
+    renderSendStatus();
+  }
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(saveDraftNow, 400);
+}
+
+function clearForm() {
+  ui.text.value = "";
+  ui.learned.value = "";
+  ctx.formHolds = null;
+  updateCounters();
+  saveDraftNow();
+}
+
+/** A confession the laptop refused for good comes back into the form, nothing lost. */
+function restoreIntoForm(item) {
+  const join = (earlier, now) => (now.trim() ? `${earlier}\n\n${now}` : earlier);
+  ui.text.value = join(item.text, ui.text.value);
+  ui.learned.value = join(item.learned || "", ui.learned.value);
+  updateCounters();
+  saveDraftNow();
+}
+
+function setSending(clientId) {
+  ctx.sending = clientId;
+  clearTimeout(ctx.sendTimer);
+  // aria-disabled rather than disabled: the button keeps the keyboard focus.
+  ui.send.setAttribute("aria-disabled", clientId ? "true" : "false");
+  ui.send.textContent = clientId ? t("form.sending") : t("form.send");
+  ui.form.setAttribute("aria-busy", clientId ? "true" : "false");
+}
+
+function submit(event) {
+  event.preventDefault();
+  if (ctx.ended || ctx.sending || !ctx.outbox) return;
+  clearFieldError();
+  const text = ui.text.value;
+  const learned = ui.learned.value.trim() ? ui.learned.value : "";
+  const code = checkConfession(text, learned);
+  if (code) {
+    showFieldError(code, { focus: true });
+    return;
+  }
+  const item = { client_id: newClientId(), text, learned };
+  ctx.arrived = false;
+  ctx.formHolds = item.client_id;
+  setSending(item.client_id);
+  renderSendStatus();
+  // If the laptop is slow to answer, the confession is safe on the phone already:
+  // say so and free the form.
+  ctx.sendTimer = setTimeout(() => {
+    if (ctx.sending === item.client_id) {
+      setSending(null);
+      if (ctx.formHolds === item.client_id) clearForm();
+      renderSendStatus();
+    }
+  }, 4000);
+  ctx.outbox.add(item); // stored first, then sent
+}
+
+function onOutbox(event, item, result) {
+  const mine = item && ctx.sending === item.client_id;
+  switch (event) {
+    case "sent":
+      if (mine) setSending(null);
+      if (ctx.formHolds === item.client_id) clearForm();
+      ctx.arrived = true;
+      break;
+    case "rejected":
+      if (mine) setSending(null);
+      if (ctx.formHolds === item.client_id) {
+        ctx.formHolds = null; // the text is still in the form
+      } else {
+        restoreIntoForm(item);
+      }
+      ctx.arrived = false;
+      showFieldError(result.code, { focus: mine });
+      break;
+    case "waiting":
+      if (mine) setSending(null);
+      if (ctx.formHolds === item.client_id) clearForm();
+      break;
+    case "ended":
+      endSession();
+      return;
+    default:
+      break;
+  }
+  renderSendStatus();
+}
+
+function renderSendStatus() {
+  if (ctx.ended) return;
+  const waiting = ctx.outbox ? ctx.outbox.size() : 0;
+  let state = "idle";
+  if (ctx.sending) state = "sending";
+  else if (waiting > 0) state = "saved";
+  else if (ctx.arrived) state = "arrived";
+  ui.status.dataset.state = state;
+  if (state === "sending") {
+    ui.statusText.textContent = t("send.sending");
+    ui.statusHint.textContent = "";
+  } else if (state === "saved") {
+    ui.statusText.textContent = tn("send.saved", waiting);
+    ui.statusHint.textContent = t("send.saved_hint");
+  } else if (state === "arrived") {
+    ui.statusText.textContent = t("send.arrived");
+    ui.statusHint.textContent = t("send.arrived_hint");
+  } else {
+    ui.statusText.textContent = "";
+    ui.statusHint.textContent = "";
+  }
+}
+
+// ---------------------------------------------------------------- live
+
+function onLiveMessage(message) {
+  const { type, payload } = message;
+  if (type === "state") {
+    trackProjection(payload);
+    applySession(payload, typeof payload.agreed === "boolean" ? payload.agreed : undefined);
+  } else if (type === "session") {
+    trackProjection(payload);
+    applySession(payload);
+  } else if (type === "count") {
+    if (ctx.agreements) ctx.agreements.count(payload.confession_id, payload.count);
+  } else if (type === "error" && payload.code === "session_ended") {
+    endSession();
+  }
+}
+
+function retryEverythingNow() {
+  if (ctx.ended) return;
+  ctx.outbox.kick();
+  ctx.agreements.retryNow();
+}
+
+function onVisibility() {
+  if (document.visibilityState === "hidden") {
+    ctx.hiddenSince = Date.now();
+    saveDraftNow();
+    return;
+  }
+  const away = ctx.hiddenSince ? Date.now() - ctx.hiddenSince : 0;
+  ctx.hiddenSince = null;
+  if (ctx.ended || !ctx.live) return;
+  // A phone that slept may hold a dead socket that still looks open: start afresh.
+  if (away > 20000) ctx.live.reconnectNow();
+  retryEverythingNow();
+}
+
+// ---------------------------------------------------------------- start
+
+async function fetchSession() {
+  for (let attempt = 0; ; attempt += 1) {
+    const result = await call("GET", "/api/session");
+    if (result.kind === "ok" && result.type === "session" && result.payload.session_id !== undefined) {
+      return result.payload;
+    }
+    if (attempt === 1) ui.loading.textContent = t("page.unreachable");
+    await sleep(backoff(attempt, 1000, 10000));
+  }
+}
+
+async function start() {
+  setConnection("connecting");
+  const [, session] = await Promise.all([i18n.load().then(() => i18n.apply()), fetchSession()]);
+  updateCounters();
+  ctx.sessionId = session.session_id;
+  const stored = getJSON(keys.token(ctx.sessionId), null);
+  ctx.token = typeof stored === "string" && stored ? stored : null;
+
+  ctx.agreements = new Agreements({
+    key: keys.agreed(ctx.sessionId),
+    post: (payload) => postMessage("agreement.set", payload),
+    onChange: renderProjection,
+    onRefused: (code) => {
+      ui.agreeNote.textContent = code === "not_shown" ? t("agree.refused") : i18n.errorText(code);
+    },
+    onEnded: endSession,
+  });
+  ctx.outbox = new Outbox({
+    key: keys.outbox(ctx.sessionId),
+    send: (item) => postMessage("confession.submit", {
+      client_id: item.client_id,
+      text: item.text,
+      learned: item.learned || "",
+    }),
+    on: onOutbox,
+  });
+
+  trackProjection(session);
+  applySession(session);
+  if (ctx.ended) return;
+
+  const draft = getJSON(keys.draft(ctx.sessionId), null);
+  if (draft && typeof draft === "object") {
+    if (typeof draft.text === "string" && !ui.text.value) ui.text.value = draft.text;
+    if (typeof draft.learned === "string" && !ui.learned.value) ui.learned.value = draft.learned;
+    updateCounters();
+  }
+
+  ui.body.classList.remove("is-loading");
+  ui.loading.hidden = true;
+  ui.live.hidden = false;
+  ui.compose.hidden = false;
+  renderSendStatus();
+
+  ctx.outbox.kick(); // anything left from before a reload goes now
+
+  ctx.live = new Live({
+    getToken: ensureToken,
+    onMessage: onLiveMessage,
+    onStatus: setConnection,
+    onGreeted: retryEverythingNow,
+    onUnknown: dropToken,
+  });
+  ctx.live.start();
+
+  window.addEventListener("online", () => {
+    if (ctx.ended) return;
+    ctx.live.reconnectNow();
+    retryEverythingNow();
+  });
+  document.addEventListener("visibilitychange", onVisibility);
+  window.addEventListener("pagehide", saveDraftNow);
+}
+
+ui.form.addEventListener("submit", submit);
+ui.text.addEventListener("input", onInput);
+ui.learned.addEventListener("input", onInput);
+ui.agree.addEventListener("click", () => {
+  if (ctx.agreements && !ctx.ended) {
+    ui.agreeNote.textContent = "";
+    ctx.agreements.tap();
+  }
+});
+
+start();

@@ -1,0 +1,159 @@
+"""A whole confession, phone to projector, through the real app and a real browser.
+
+The app runs in this process on the qasync loop with its real windows (offscreen);
+Chromium opens the join URL through a non-localhost origin, so the page runs as an
+insecure context exactly as on a LAN IP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from facilitator.app import ConfessionalApp, Options
+from facilitator.core.model import ConfessionState
+from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
+from tests.waiting import wait_until
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@asynccontextmanager
+async def running_app(data_dir: Path) -> AsyncIterator[ConfessionalApp]:
+    app = ConfessionalApp(
+        Options(data_dir=data_dir, host="127.0.0.1", port=0, zeroconf=False, new_session=True)
+    )
+    app.open_session()
+    await app.start()
+    try:
+        yield app
+    finally:
+        await app.stop()
+
+
+@asynccontextmanager
+async def browser() -> AsyncIterator[BrowserThread]:
+    thread = BrowserThread()
+    await thread.start()
+    try:
+        yield thread
+    finally:
+        await thread.stop()
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def lan_url(app: ConfessionalApp) -> str:
+    assert app.join is not None
+    return f"http://{LAN_HOST}:{app.join.port}/"
+
+
+async def test_confession_from_phone_to_projector_and_agreement_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    async with running_app(tmp_path) as app, browser() as chromium:
+        assert app.service is not None and app.console is not None
+        assert app.projector is not None
+        service, console, projector = app.service, app.console, app.projector
+        phone = BrowserPhone(chromium)
+        await phone.open(lan_url(app))
+        assert await phone.run(lambda page: page.evaluate("window.isSecureContext")) is False
+
+        def confess(page: Page) -> None:
+            page.fill("#confession-text", "I tested only on my own laptop.")
+            page.fill("#learned-text", "Test where the users are.")
+            page.click("#send-button")
+            expect(page.locator("#send-status")).to_have_attribute("data-state", "arrived")
+
+        await phone.run(confess)
+        await wait_until(lambda: console.incoming_list.count() == 1)
+        [confession] = service.confessions()
+        assert confession.text == "I tested only on my own laptop."
+        assert confession.learned == "Test where the users are."
+
+        console.incoming_list.select_id(confession.id)
+        click(qtbot, console.approve_button)
+        console.queue_list.select_id(confession.id)
+        click(qtbot, console.project_button)
+        assert service.confession(confession.id).state is ConfessionState.SHOWN
+        assert projector.confession_label.text() == "I tested only on my own laptop."
+        assert projector.count_label.text() == "Been there · 0"
+
+        def see_and_agree(page: Page) -> str:
+            expect(page.locator("#projected-text")).to_have_text("I tested only on my own laptop.")
+            page.click("#agree-button")
+            expect(page.locator("#agree-count")).to_have_text("1")
+            page.screenshot(path=str(ARTIFACTS / "phone-agreed.png"))
+            return page.get_attribute("#agree-button", "aria-pressed") or ""
+
+        assert await phone.run(see_and_agree) == "true"
+        await wait_until(lambda: projector.count_label.text() == "Been there · 1")
+        assert service.confession(confession.id).agreement_count == 1
+        projector.grab().save(str(ARTIFACTS / "projector-agreed.png"))
+
+        # A reload is the same participant: the button stays pressed, no second vote.
+        def reload_and_read(page: Page) -> tuple[str, str]:
+            page.reload()
+            expect(page.locator("#agree-button")).to_have_attribute("aria-pressed", "true")
+            expect(page.locator("#agree-count")).to_have_text("1")
+            page.click("#agree-button")  # takes the agreement back
+            expect(page.locator("#agree-count")).to_have_text("0")
+            page.click("#agree-button")
+            expect(page.locator("#agree-count")).to_have_text("1")
+            return (
+                page.get_attribute("#agree-button", "aria-pressed") or "",
+                page.text_content("#agree-count") or "",
+            )
+
+        pressed, count = await phone.run(reload_and_read)
+        assert (pressed, count.strip()) == ("true", "1")
+        await wait_until(lambda: projector.count_label.text() == "Been there · 1")
+        assert service.confession(confession.id).agreement_count == 1
+        assert phone.console_errors == []
+        await phone.close()
+
+
+async def test_a_second_phone_sees_the_count_of_the_first(qtbot: QtBot, tmp_path: Path) -> None:
+    async with running_app(tmp_path) as app, browser() as chromium:
+        assert app.service is not None and app.projector is not None
+        service = app.service
+        token = service.join()
+        author = service.participant(token)
+        confession_id = service.submit(
+            author, "client-e2e-0001", "I skipped the backup."
+        ).confession_id
+        from facilitator.core.moderation import Approve, Project
+
+        service.execute(Approve(confession_id))
+        service.execute(Project(confession_id))
+        first, second = BrowserPhone(chromium), BrowserPhone(chromium)
+        await first.open(lan_url(app))
+        await second.open(lan_url(app))
+        for phone in (first, second):
+            await phone.run(
+                lambda page: expect(page.locator("#projected-text")).to_have_text(
+                    "I skipped the backup."
+                )
+            )
+        await first.run(lambda page: page.click("#agree-button"))
+        await second.run(lambda page: expect(page.locator("#agree-count")).to_have_text("1"))
+        await wait_until(
+            lambda: (
+                app.projector is not None and app.projector.count_label.text() == "Been there · 1"
+            )
+        )
+        assert first.console_errors == [] and second.console_errors == []
+        await first.close()
+        await second.close()
