@@ -98,7 +98,9 @@ class ParticipantApi:
         address = request.remote or "unknown"
         exempt = not self._limit_loopback and _is_loopback(address)
         if not exempt and not self._joins.allow(address):
-            reply = error_reply("rate_limited", "Too many new phones from here; wait a moment.", 429)
+            reply = error_reply(
+                "rate_limited", "Too many new phones from here; wait a moment.", 429
+            )
             reply.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
             return reply
         try:
