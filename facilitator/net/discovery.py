@@ -14,6 +14,8 @@ import socket
 from zeroconf import IPVersion, ServiceInfo
 from zeroconf.asyncio import AsyncZeroconf
 
+from facilitator.net.addresses import local_ipv4_interfaces
+
 log = logging.getLogger(__name__)
 
 SERVICE_TYPE = "_http._tcp.local."
@@ -33,6 +35,10 @@ class Discovery:
         """Advertise ``http://ip:port/``; return whether discovery is on."""
         if ip.startswith("127."):
             log.info("Discovery off: the session is only reachable from this laptop")
+            return False
+        if ip not in {address for _, address in local_ipv4_interfaces()}:
+            # Checked first: zeroconf can leak its socket when it fails on such an address.
+            log.warning("Discovery off: the advertised address is not on this laptop")
             return False
         info = ServiceInfo(
             SERVICE_TYPE,
