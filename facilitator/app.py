@@ -142,6 +142,13 @@ class ConfessionalApp:
         line = {"join_url": self.join.join_url, "moderator_url": self.join.moderator_url}
         self._stdout.write(json.dumps(line) + "\n")
         self._stdout.flush()
+        others = [c.label for c in self.join.candidates if c.ip != self.join.host_ip]
+        # The laptop's own addresses, for the person at the terminal (not through logging,
+        # whose privacy filter removes every IP address).
+        sys.stderr.write(f"Phones join at {self.join.join_url}\n")
+        if others:
+            sys.stderr.write(f"Other addresses of this laptop: {', '.join(others)}\n")
+        sys.stderr.flush()
 
     def _open_windows(self) -> None:
         from facilitator.ui.bridge import CoreBridge

@@ -40,3 +40,28 @@ def test_filter_covers_arguments_and_tracebacks() -> None:
     assert "10.0.0.9" not in output and "10.0.0.10" not in output
     assert "SECRETTOKENVALUE" not in output
     assert "ValueError" in output
+
+
+def test_unexpected_errors_are_logged_and_reported(caplog: object) -> None:
+    import sys
+
+    from facilitator.logs import asyncio_exception_handler, install_exception_hooks
+
+    reports: list[str] = []
+    previous = sys.excepthook
+    install_exception_hooks(reports.append)
+    try:
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    finally:
+        sys.excepthook = previous
+    handler = asyncio_exception_handler(reports.append)
+    handler(None, {"message": "Task exception was never retrieved", "exception": KeyError("x")})
+    handler(None, {"message": "something odd"})
+    assert reports == [
+        "Unexpected error: RuntimeError",
+        "Unexpected error: KeyError",
+        "Unexpected error in the event loop",
+    ]

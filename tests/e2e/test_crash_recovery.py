@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +119,24 @@ async def test_sigterm_exits_cleanly_and_new_session_flag(tmp_path: Path) -> Non
         assert fresh.moderator_url != app.moderator_url
     finally:
         assert fresh.terminate() == 0
+
+
+def test_resuming_on_a_taken_port_stops_with_a_clear_message(tmp_path: Path) -> None:
+    first = start_headless(tmp_path, "--port", "0")
+    port = first.port
+    assert first.terminate() == 0
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", port))
+        squatter.listen()
+        command = [sys.executable, "-m", "facilitator", "--headless", "--no-zeroconf"]
+        result = subprocess.run(
+            [*command, "--host", "127.0.0.1", "--data-dir", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            check=False,
+        )
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert f"Port {port} is in use" in result.stderr

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.app import ConfessionalApp, Options
 from facilitator.core.model import ConfessionState
+from facilitator.core.moderation import Approve, Project
 from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
 from tests.waiting import wait_until
 
@@ -27,9 +28,17 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @asynccontextmanager
-async def running_app(data_dir: Path) -> AsyncIterator[ConfessionalApp]:
+async def running_app(
+    data_dir: Path, port: int | None = 0, new_session: bool = True
+) -> AsyncIterator[ConfessionalApp]:
     app = ConfessionalApp(
-        Options(data_dir=data_dir, host="127.0.0.1", port=0, zeroconf=False, new_session=True)
+        Options(
+            data_dir=data_dir,
+            host="127.0.0.1",
+            port=port,
+            zeroconf=False,
+            new_session=new_session,
+        )
     )
     app.open_session()
     await app.start()
@@ -134,8 +143,6 @@ async def test_a_second_phone_sees_the_count_of_the_first(qtbot: QtBot, tmp_path
         confession_id = service.submit(
             author, "client-e2e-0001", "I skipped the backup."
         ).confession_id
-        from facilitator.core.moderation import Approve, Project
-
         service.execute(Approve(confession_id))
         service.execute(Project(confession_id))
         first, second = BrowserPhone(chromium), BrowserPhone(chromium)
@@ -157,3 +164,58 @@ async def test_a_second_phone_sees_the_count_of_the_first(qtbot: QtBot, tmp_path
         assert first.console_errors == [] and second.console_errors == []
         await first.close()
         await second.close()
+
+
+async def test_phones_reconnect_and_their_outbox_arrives_after_a_restart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    async with browser() as chromium:
+        phone = BrowserPhone(chromium)
+        async with running_app(tmp_path) as app:
+            assert app.service is not None
+            service = app.service
+            author = service.participant(service.join())
+            shown = service.submit(author, "client-e2e-0002", "I never tested a restore.")
+            service.execute(Approve(shown.confession_id))
+            service.execute(Project(shown.confession_id))
+            await phone.open(lan_url(app))
+            await phone.run(
+                lambda page: expect(page.locator("#connection-status")).to_have_attribute(
+                    "data-state", "live"
+                )
+            )
+            await phone.run(lambda page: page.click("#agree-button"))
+            await wait_until(lambda: service.confession(shown.confession_id).agreement_count == 1)
+
+        def confess_while_away(page: Page) -> None:
+            expect(page.locator("#connection-status")).to_have_attribute(
+                "data-state", "reconnecting"
+            )
+            page.fill("#confession-text", "I sent this while the laptop was restarting.")
+            page.click("#send-button")
+            expect(page.locator("#send-status")).to_have_attribute("data-state", "saved")
+
+        await phone.run(confess_while_away)
+
+        async with running_app(tmp_path, port=None, new_session=False) as app:
+            assert app.service is not None and app.console is not None
+            service = app.service
+
+            def back_live(page: Page) -> None:
+                expect(page.locator("#connection-status")).to_have_attribute(
+                    "data-state", "live", timeout=20_000
+                )
+                expect(page.locator("#send-status")).to_have_attribute(
+                    "data-state", "arrived", timeout=20_000
+                )
+                expect(page.locator("#agree-button")).to_have_attribute("aria-pressed", "true")
+                expect(page.locator("#agree-count")).to_have_text("1")
+
+            await phone.run(back_live)
+            texts = [c.text for c in service.confessions()]
+            assert texts.count("I sent this while the laptop was restarting.") == 1
+            await wait_until(
+                lambda: app.console is not None and app.console.incoming_list.count() == 1
+            )
+            assert service.confession(shown.confession_id).agreement_count == 1
+        await phone.close()
