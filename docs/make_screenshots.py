@@ -37,39 +37,11 @@ from facilitator.ui.projector import ProjectorWindow  # noqa: E402
 SAMPLES_FILE = ROOT / "resources" / "sample_confessions.json"
 OUTPUT = ROOT / "docs" / "screenshots"
 
-BUILT_IN: list[tuple[str, str]] = [
-    ("I replied-all to the whole company with my salary negotiation notes.",
-     "Check the To: line. Twice."),
-    ("I deployed to production on a Friday at 5pm, then went to a wedding with my phone off.",
-     "Nobody deploys alone, and nobody deploys before a weekend."),
-    ("I spent three weeks optimising a function that ran once a month.", "Measure first."),
-    ("I told a customer the bug was fixed because the test passed on my machine.", ""),
-    ("I ignored the junior developer who said the migration would lock the table. It locked "
-     "the table for forty minutes at peak time.", "Listen to the quiet person in the room."),
-    ("I used the production database for a demo and deleted real orders.",
-     "Demo data exists for a reason."),
-    ("I said yes to every project and burned out by March.", "No is a complete sentence."),
-    ("I wrote the tests after the release, so there were never tests.", ""),
-    ("I reviewed a pull request by reading the description only.", "Read the diff."),
-]  # fmt: skip
-
 
 def load_samples() -> list[tuple[str, str]]:
-    """Samples as ``(text, learned)``: objects with text/learned, pairs, or plain strings."""
-    if not SAMPLES_FILE.is_file():
-        return BUILT_IN
+    """The rehearsal sample set (``resources/sample_confessions.json``) as ``(text, learned)``."""
     data = json.loads(SAMPLES_FILE.read_text(encoding="utf-8"))
-    if isinstance(data, dict):
-        data = data.get("confessions", [])
-    samples: list[tuple[str, str]] = []
-    for item in data:
-        if isinstance(item, str):
-            samples.append((item, ""))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            samples.append((item["text"], str(item.get("learned") or "")))
-        elif isinstance(item, list | tuple) and item and isinstance(item[0], str):
-            samples.append((item[0], str(item[1]) if len(item) > 1 else ""))
-    return samples if len(samples) >= 6 else BUILT_IN
+    return [(item["text"], item["learned"]) for item in data["confessions"]]
 
 
 def build_demo(service: SessionService) -> None:
