@@ -8,6 +8,7 @@ event loop inside a running task hangs the teardown).
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,6 +29,17 @@ def qt_application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
     return app
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Collect the previous test's garbage here, on the main thread.
+
+    Cyclic garbage can hold Qt objects (a closed qasync loop's timers and notifiers).
+    Collected later on another thread (the browser's), Qt objects are destroyed off
+    their thread: "Timers cannot be stopped from another thread", then a crash.
+    """
+    gc.collect()
 
 
 def pytest_asyncio_loop_factories(

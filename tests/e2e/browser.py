@@ -9,6 +9,7 @@ their results, while the loop keeps serving the pages the browser asks for.
 from __future__ import annotations
 
 import asyncio
+import gc
 import queue
 import threading
 from collections.abc import Callable
@@ -69,9 +70,14 @@ class BrowserThread:
                 loop.call_soon_threadsafe(_settle, future, result, None)
 
     async def start(self) -> None:
+        # While the browser thread runs Python, automatic garbage collection could run
+        # there and destroy Qt objects off the main thread (a crash). Collect only here.
+        gc.collect()
+        gc.disable()
         self._thread.start()
         await asyncio.get_running_loop().run_in_executor(None, self._started.wait, 60)
         if self._failure is not None:
+            gc.enable()
             raise RuntimeError("Chromium did not start") from self._failure
 
     async def call(self, function: Callable[[Browser], T]) -> T:
@@ -83,6 +89,8 @@ class BrowserThread:
     async def stop(self) -> None:
         self._calls.put(None)
         await asyncio.get_running_loop().run_in_executor(None, self._thread.join, 30)
+        gc.enable()
+        gc.collect()
 
 
 def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
