@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import qasync
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 
@@ -39,6 +40,18 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     Collected later on another thread (the browser's), Qt objects are destroyed off
     their thread: "Timers cannot be stopped from another thread", then a crash.
     """
+    gc.collect()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Destroy every window and Qt object while Qt still runs, not at interpreter exit."""
+    app = QApplication.instance()
+    if app is not None:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
     gc.collect()
 
 

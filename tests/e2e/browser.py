@@ -75,7 +75,7 @@ class BrowserThread:
         gc.collect()
         gc.disable()
         self._thread.start()
-        await asyncio.get_running_loop().run_in_executor(None, self._started.wait, 60)
+        await _wait_for(self._started.is_set, 60)
         if self._failure is not None:
             gc.enable()
             raise RuntimeError("Chromium did not start") from self._failure
@@ -88,9 +88,18 @@ class BrowserThread:
 
     async def stop(self) -> None:
         self._calls.put(None)
-        await asyncio.get_running_loop().run_in_executor(None, self._thread.join, 30)
+        await _wait_for(lambda: not self._thread.is_alive(), 30)
         gc.enable()
         gc.collect()
+
+
+async def _wait_for(done: Callable[[], bool], timeout: float) -> None:
+    """Poll instead of blocking an executor thread: no extra Python threads, no QThreads."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not done():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("the browser thread did not answer")
+        await asyncio.sleep(0.02)
 
 
 def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
