@@ -37,6 +37,7 @@ screenshots: $(STAMP)
 
 benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/fanout.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/gui_stall.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
