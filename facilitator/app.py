@@ -13,7 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -26,6 +26,7 @@ from facilitator.net.addresses import JoinInfo, choose_advertised, join_info
 from facilitator.net.discovery import Discovery
 from facilitator.net.live import LiveUpdates
 from facilitator.net.server import ConfessionalServer, PortInUse
+from facilitator.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
     from facilitator.ui.bridge import CoreBridge
@@ -73,6 +74,7 @@ class ConfessionalApp:
         self.bridge: CoreBridge | None = None
         self.console: ConsoleWindow | None = None
         self.projector: ProjectorWindow | None = None
+        self.settings = Settings()
         self._stop_requested = asyncio.Event()
         self._discovery_task: asyncio.Task[bool] | None = None
 
@@ -156,13 +158,32 @@ class ConfessionalApp:
         from facilitator.ui.projector import ProjectorWindow
 
         assert self.service is not None and self.join is not None
+        self.settings = load_settings(self.options.data_dir)
         self.bridge = CoreBridge(self.bus)
         self.projector = ProjectorWindow(self.service, self.bridge, self.join)
         self.console = ConsoleWindow(self.service, self.bridge, self.join)
         self.console.close_requested.connect(self.request_stop)
         self.projector.placement_changed.connect(self.console.set_projector_status)
-        self.projector.place()
+        self.console.projector_screen.set_choice(self.settings.projector_screen)
+        self.console.projector_screen.screen_chosen.connect(self._choose_projector_screen)
+        self.projector.place(self.settings.projector_screen)
         self.console.show()
+
+    def _choose_projector_screen(self, key: str | None) -> None:
+        """Move the projector to the facilitator's choice and remember it for next time."""
+        assert self.projector is not None
+        log.info("Projector screen chosen: %s", key or "automatic")
+        self.projector.place(key)
+        self.settings = replace(self.settings, projector_screen=key)
+        try:
+            save_settings(self.options.data_dir, self.settings)
+        except OSError as error:
+            log.warning("Could not save the settings: %s", error)
+            if self.console is not None:
+                self.console.show_message(
+                    f"The projector moved, but the choice could not be saved for next time: "
+                    f"{error.strerror or error}"
+                )
 
     def report_unexpected(self, message: str) -> None:
         """Show an unexpected error to the facilitator (it is already logged)."""

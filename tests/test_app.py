@@ -1,14 +1,24 @@
-"""The app's wiring: resume or start, the port plan, and closing the console."""
+"""The app's wiring: resume or start, the port plan, closing the console, the projector screen."""
 
 from __future__ import annotations
 
 import asyncio
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from facilitator.app import DEFAULT_PORT, ConfessionalApp, Options
 from facilitator.core.model import SessionInfo
+from facilitator.settings import Settings, load_settings
+
+X = "\N{MULTIPLICATION SIGN}"  # between width and height in the labels
 
 
 def options(data_dir: Path, **changes: object) -> Options:
@@ -82,3 +92,139 @@ def test_port_plan(tmp_path: Path) -> None:
     assert explicit._port_plan(app.service.session) == (5000, False)
     assert app.store is not None
     app.store.close()
+
+
+async def test_the_projector_screen_chosen_is_used_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from facilitator.ui.projector import ProjectorWindow
+
+    placed: list[str | None] = []
+    place = ProjectorWindow.place
+
+    def recording_place(window: ProjectorWindow, preferred_screen: str | None = None) -> None:
+        placed.append(preferred_screen)
+        place(window, preferred_screen)
+
+    monkeypatch.setattr(ProjectorWindow, "place", recording_place)
+
+    first = ConfessionalApp(options(tmp_path))
+    await first.start()
+    try:
+        assert first.console is not None
+        picker = first.console.projector_screen
+        assert picker.choice() is None
+        assert placed == [None]  # automatic: there is no settings file yet
+        # The facilitator picks a screen (the offscreen platform has only the main one).
+        picker.screen_chosen.emit("DP-2#MON42")
+        assert placed == [None, "DP-2#MON42"]
+        assert load_settings(tmp_path) == Settings(projector_screen="DP-2#MON42")
+    finally:
+        await first.stop()
+
+    second = ConfessionalApp(options(tmp_path))
+    await second.start()
+    try:
+        assert second.console is not None
+        picker = second.console.projector_screen
+        assert placed[-1] == "DP-2#MON42"
+        assert picker.combo.currentText() == "DP-2 (not connected)"  # the projector falls back
+        # Back to automatic, with the keyboard: Up skips the main screen, not choosable.
+        picker.combo.setFocus()
+        QTest.keyClick(picker.combo, Qt.Key.Key_Up)
+        assert placed[-1] is None
+        assert load_settings(tmp_path) == Settings()
+    finally:
+        await second.stop()
+
+
+async def test_a_choice_that_cannot_be_saved_still_moves_the_projector(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").mkdir()  # nothing can be written there
+    app = ConfessionalApp(options(tmp_path))
+    await app.start()
+    try:
+        assert app.console is not None and app.projector is not None
+        app.console.projector_screen.screen_chosen.emit("DP-2#MON42")
+        assert app.settings.projector_screen == "DP-2#MON42"  # used for the rest of the run
+        assert "could not be saved" in app.console.statusBar().currentMessage()
+        assert app.projector.isVisible()
+    finally:
+        await app.stop()
+
+
+_TWO_RUNS_SCRIPT = """
+import asyncio, json, sys
+from pathlib import Path
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from facilitator.app import ConfessionalApp, Options
+
+app = QApplication([])
+app.setQuitOnLastWindowClosed(False)
+options = Options(data_dir=Path(sys.argv[1]), host="127.0.0.1", port=0, zeroconf=False)
+runs = []
+
+async def run(choose: bool) -> None:
+    confessional = ConfessionalApp(options)
+    await confessional.start()
+    try:
+        picker = confessional.console.projector_screen
+        placement = confessional.projector.placement
+        seen = {"current": picker.combo.currentText(), "target": placement.target.name}
+        if choose:
+            picker.combo.setFocus()
+            QTest.keyClick(picker.combo, Qt.Key.Key_End)  # the last screen: HDMI-1
+            seen["after_choice"] = placement.target.name
+        runs.append(seen)
+    finally:
+        await confessional.stop()
+
+async def main() -> None:
+    await run(choose=True)
+    await run(choose=False)
+
+asyncio.run(main(), loop_factory=lambda: qasync.QEventLoop(app))
+print(json.dumps({"primary": app.primaryScreen().name(), "runs": runs}))
+"""
+
+
+def test_with_three_screens_the_chosen_one_is_the_projector_s_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    def screen(name: str, x: int, width: int, height: int) -> dict[str, object]:
+        return {"name": name, "x": x, "y": 0, "width": width, "height": height,
+                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+
+    config = tmp_path / "screens.json"
+    screens = [
+        screen("Built-in Display", 0, 1280, 800),
+        screen("DP-2", 1280, 1920, 1080),
+        screen("HDMI-1", 3200, 1024, 768),
+    ]
+    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
+    data_dir = tmp_path / "data"
+    environment = dict(
+        os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_API="pyside6"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _TWO_RUNS_SCRIPT, str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+        cwd=Path(__file__).resolve().parents[1],
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    if outcome["primary"] != "Built-in Display":
+        pytest.skip(f"this Qt makes {outcome['primary']} primary")
+    first, second = outcome["runs"]
+    assert first["current"].startswith("Automatic")
+    assert first["target"] == "DP-2"  # automatic: the first screen that is not the main one
+    assert first["after_choice"] == "HDMI-1"
+    assert second["current"] == f"HDMI-1 — 1024{X}768"
+    assert second["target"] == "HDMI-1"
+    assert load_settings(data_dir) == Settings(projector_screen="HDMI-1")

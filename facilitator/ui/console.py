@@ -49,6 +49,7 @@ from facilitator.ui.ended_panel import EndedPanel
 from facilitator.ui.fit_text import Align, FitText
 from facilitator.ui.join_panel import JoinPanel
 from facilitator.ui.projector import count_caption
+from facilitator.ui.projector_screen_picker import ProjectorScreenPicker
 from facilitator.ui.widgets import ElidedLabel, card, plain_label, push_button
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,8 @@ class ConsoleWindow(QMainWindow):
     ``close_requested`` fires when the facilitator closes the window; the close
     is refused: the app calls :meth:`allow_close` then ``close()`` after shutdown.
     Picking another address for the join link announces the new link through
-    ``bridge.join_info_changed``, which the projector follows too.
+    ``bridge.join_info_changed``, which the projector follows too. The app moves
+    the projector when ``projector_screen.screen_chosen`` fires.
     """
 
     close_requested = Signal()
@@ -255,6 +257,9 @@ class ConsoleWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        # At the left, where messages cover it for a moment: the console has no height to spare.
+        self.projector_screen = ProjectorScreenPicker()
+        bar.addWidget(self.projector_screen)
         self.phones_label = plain_label(name="statusItem")
         self.projector_status = plain_label(name="statusItem")
         bar.addPermanentWidget(self.projector_status)

@@ -51,7 +51,7 @@ class ScreenId:
         return cls(screen.name(), screen.serialNumber())
 
 
-def _matches(preferred: ScreenId, screen: ScreenId) -> bool:
+def same_screen(preferred: ScreenId, screen: ScreenId) -> bool:
     if preferred == screen:
         return True
     if preferred.serial:  # the same monitor, plugged into another port
@@ -70,7 +70,7 @@ def choose_projector_screen(
     others = [screen for screen in screens if screen != primary]
     if preferred is not None:
         for screen in others:
-            if _matches(preferred, screen):
+            if same_screen(preferred, screen):
                 return screen
     return others[0] if others else None
 
@@ -145,7 +145,7 @@ class ProjectorPlacement(QObject):
         chosen = choose_projector_screen(list(screens), primary, self._preferred)
         if chosen is not None:
             self._full_screen(screens[chosen])
-            if self._preferred is not None and not _matches(self._preferred, chosen):
+            if self._preferred is not None and not same_screen(self._preferred, chosen):
                 log.warning("Preferred screen %s is not connected", self._preferred.key)
             description = f"Projector: full screen on {chosen.name}"
         else:
