@@ -38,9 +38,16 @@ class HeadlessApp:
         self._close_pipe()
 
     def terminate(self) -> int:
+        """SIGTERM, and the exit code; a process that does not stop is killed and fails."""
         self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(timeout=15)
-        self._close_pipe()
+        try:
+            code = self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            raise AssertionError("confessional did not stop within 15 s of SIGTERM") from None
+        finally:
+            self._close_pipe()
         return code
 
     def _close_pipe(self) -> None:

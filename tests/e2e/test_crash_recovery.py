@@ -121,6 +121,13 @@ async def test_sigterm_exits_cleanly_and_new_session_flag(tmp_path: Path) -> Non
         assert fresh.terminate() == 0
 
 
+def test_sigterm_at_any_moment_after_start_stops_the_app(tmp_path: Path) -> None:
+    """The signal may land anywhere, even inside the event loop's own bookkeeping."""
+    for attempt in range(10):
+        app = start_headless(tmp_path / str(attempt), "--port", "0")
+        assert app.terminate() == 0, f"attempt {attempt}"
+
+
 def test_resuming_on_a_taken_port_stops_with_a_clear_message(tmp_path: Path) -> None:
     first = start_headless(tmp_path, "--port", "0")
     port = first.port
