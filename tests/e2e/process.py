@@ -37,15 +37,15 @@ class HeadlessApp:
         self.process.wait(timeout=10)
         self._close_pipe()
 
-    def terminate(self) -> int:
-        """SIGTERM, and the exit code; a process that does not stop is killed and fails."""
-        self.process.send_signal(signal.SIGTERM)
+    def terminate(self, stop: signal.Signals = signal.SIGTERM) -> int:
+        """Send ``stop`` and return the exit code; a process that does not stop fails."""
+        self.process.send_signal(stop)
         try:
             code = self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
-            raise AssertionError("confessional did not stop within 15 s of SIGTERM") from None
+            raise AssertionError(f"confessional did not stop within 15 s of {stop.name}") from None
         finally:
             self._close_pipe()
         return code

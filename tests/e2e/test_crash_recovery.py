@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -121,11 +122,12 @@ async def test_sigterm_exits_cleanly_and_new_session_flag(tmp_path: Path) -> Non
         assert fresh.terminate() == 0
 
 
-def test_sigterm_at_any_moment_after_start_stops_the_app(tmp_path: Path) -> None:
+def test_sigterm_or_ctrl_c_at_any_moment_after_start_stops_the_app(tmp_path: Path) -> None:
     """The signal may land anywhere, even inside the event loop's own bookkeeping."""
     for attempt in range(10):
         app = start_headless(tmp_path / str(attempt), "--port", "0")
-        assert app.terminate() == 0, f"attempt {attempt}"
+        stop = signal.SIGINT if attempt % 2 else signal.SIGTERM
+        assert app.terminate(stop) == 0, f"attempt {attempt} ({stop.name})"
 
 
 def test_resuming_on_a_taken_port_stops_with_a_clear_message(tmp_path: Path) -> None:
