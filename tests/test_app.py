@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,6 +15,7 @@ from PySide6.QtTest import QTest
 from facilitator.app import DEFAULT_PORT, ConfessionalApp, Options
 from facilitator.core.model import SessionInfo
 from facilitator.settings import Settings, load_settings
+from tests.fake_screens import fake_screen, last_json_line, run_with_screens
 
 X = "\N{MULTIPLICATION SIGN}"  # between width and height in the labels
 
@@ -193,32 +192,17 @@ print(json.dumps({"primary": app.primaryScreen().name(), "runs": runs}))
 def test_with_three_screens_the_chosen_one_is_the_projector_s_at_the_next_start(
     tmp_path: Path,
 ) -> None:
-    def screen(name: str, x: int, width: int, height: int) -> dict[str, object]:
-        return {"name": name, "x": x, "y": 0, "width": width, "height": height,
-                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
-
-    config = tmp_path / "screens.json"
     screens = [
-        screen("Built-in Display", 0, 1280, 800),
-        screen("DP-2", 1280, 1920, 1080),
-        screen("HDMI-1", 3200, 1024, 768),
+        fake_screen("Built-in Display", 0, 1280, 800),
+        fake_screen("DP-2", 1280, 1920, 1080),
+        fake_screen("HDMI-1", 3200, 1024, 768),
     ]
-    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
     data_dir = tmp_path / "data"
-    environment = dict(
-        os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_API="pyside6"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", _TWO_RUNS_SCRIPT, str(data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=environment,
-        cwd=Path(__file__).resolve().parents[1],
-        check=False,
+    result = run_with_screens(
+        tmp_path, screens, _TWO_RUNS_SCRIPT, str(data_dir), timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome: dict[str, Any] = last_json_line(result)
     if outcome["primary"] != "Built-in Display":
         pytest.skip(f"this Qt makes {outcome['primary']} primary")
     first, second = outcome["runs"]

@@ -14,12 +14,9 @@ import aiohttp
 import pytest
 
 from tests.e2e.process import HeadlessApp, start_headless
+from tests.net.harness import envelope
 
 pytestmark = pytest.mark.slow
-
-
-def envelope(message_type: str, payload: dict[str, Any]) -> dict[str, Any]:
-    return {"type": message_type, "version": 1, "payload": payload}
 
 
 async def post(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
@@ -11,13 +10,10 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
 from tests.e2e.process import start_headless
+from tests.net.harness import envelope
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-def envelope(message_type: str, payload: dict[str, Any]) -> dict[str, Any]:
-    return {"type": message_type, "version": 1, "payload": payload}
 
 
 async def test_moderate_a_headless_session_from_the_browser(tmp_path: Path) -> None:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +19,7 @@ from facilitator.ui.projector_screen_picker import (
     screen_label,
 )
 from facilitator.ui.screens import ScreenId
+from tests.fake_screens import fake_screen, last_json_line, run_with_screens
 
 X = "\N{MULTIPLICATION SIGN}"  # between width and height in the labels
 LAPTOP = ScreenInfo(ScreenId("eDP-1", "LAP123"), "BOE 0x095F", 2880, 1800)
@@ -215,30 +212,13 @@ print(json.dumps({
 """
 
 
-def _screen(name: str, x: int, width: int, height: int) -> dict[str, object]:
-    return {"name": name, "x": x, "y": 0, "width": width, "height": height,
-            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
-
-
 def _pick_with_screens(tmp_path: Path, remembered: str = "") -> dict[str, object]:
-    config = tmp_path / "screens.json"
     screens = [
-        _screen("Built-in Display", 0, 1280, 800),
-        _screen("DP-2", 1280, 1920, 1080),
-        _screen("HDMI-1", 3200, 1024, 768),
+        fake_screen("Built-in Display", 0, 1280, 800),
+        fake_screen("DP-2", 1280, 1920, 1080),
+        fake_screen("HDMI-1", 3200, 1024, 768),
     ]
-    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
-    environment = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    result = subprocess.run(
-        [sys.executable, "-c", _PICK_SCRIPT, remembered],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=environment,
-        cwd=Path(__file__).resolve().parents[2],
-        check=True,
-    )
-    picked: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    picked = last_json_line(run_with_screens(tmp_path, screens, _PICK_SCRIPT, remembered))
     if picked["primary"] != "Built-in Display":
         pytest.skip(f"this Qt makes {picked['primary']} primary")
     return picked

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.ui.screens import ProjectorPlacement, ScreenId, choose_projector_screen
+from tests.fake_screens import fake_screen, last_json_line, run_with_screens
 
 LAPTOP = ScreenId("eDP-1", "LAP123")
 HDMI = ScreenId("HDMI-1", "PROJ9")
@@ -104,34 +101,17 @@ print(json.dumps({
 """
 
 
-def _screen(name: str, x: int, width: int, height: int) -> dict[str, object]:
-    return {"name": name, "x": x, "y": 0, "width": width, "height": height,
-            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
-
-
 def _place_with_screens(
     tmp_path: Path, screens: list[dict[str, object]], preferred: str = ""
 ) -> dict[str, object]:
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
-    environment = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    result = subprocess.run(
-        [sys.executable, "-c", _PLACE_SCRIPT, preferred],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=environment,
-        cwd=Path(__file__).resolve().parents[2],
-        check=True,
-    )
-    placed: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
-    return placed
+    return last_json_line(run_with_screens(tmp_path, screens, _PLACE_SCRIPT, preferred))
 
 
-def test_full_screen_on_the_second_screen(tmp_path: Path) -> None:
+def test_full_screen_on_the_secondfake_screen(tmp_path: Path) -> None:
     # The offscreen platform sorts its screens by name and makes the first one primary.
     placed = _place_with_screens(
-        tmp_path, [_screen("Built-in Display", 0, 1280, 800), _screen("HDMI-1", 1280, 1920, 1080)]
+        tmp_path,
+        [fake_screen("Built-in Display", 0, 1280, 800), fake_screen("HDMI-1", 1280, 1920, 1080)],
     )
     if placed["primary"] != "Built-in Display":
         pytest.skip(f"this Qt makes {placed['primary']} primary")
@@ -143,13 +123,13 @@ def test_full_screen_on_the_second_screen(tmp_path: Path) -> None:
     assert placed["description"] == "Projector: full screen on HDMI-1"
 
 
-def test_full_screen_on_the_preferred_screen(tmp_path: Path) -> None:
+def test_full_screen_on_the_preferredfake_screen(tmp_path: Path) -> None:
     placed = _place_with_screens(
         tmp_path,
         [
-            _screen("Built-in Display", 0, 1280, 800),
-            _screen("DP-2", 1280, 1920, 1080),
-            _screen("HDMI-1", 3200, 1024, 768),
+            fake_screen("Built-in Display", 0, 1280, 800),
+            fake_screen("DP-2", 1280, 1920, 1080),
+            fake_screen("HDMI-1", 3200, 1024, 768),
         ],
         preferred="HDMI-1",
     )
