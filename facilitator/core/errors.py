@@ -31,3 +31,11 @@ class StoreUnavailable(Exception):
 
 class StoreTooNew(Exception):
     """The data file was written by a newer version of Confessional."""
+
+
+class TranscriptNotWritten(Exception):
+    """Ending failed because the transcript could not be written; the session stays open."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

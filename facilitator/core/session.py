@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from facilitator.core import rules
-from facilitator.core.errors import CommandRefused, StoreUnavailable, UnknownParticipant
+from facilitator.core.errors import (
+    CommandRefused,
+    StoreUnavailable,
+    TranscriptNotWritten,
+    UnknownParticipant,
+)
 from facilitator.core.events import (
     AgreementCountChanged,
     ConfessionAdded,
@@ -284,7 +289,11 @@ class SessionService:
         # The transcript first: if it cannot be written, the session stays open, nothing
         # is forgotten, and ending can be tried again (an ended session refuses that).
         transcript = build_transcript(self._store, self._session)
-        paths = write_transcript(transcript, session_id, self._transcripts_dir)
+        try:
+            paths = write_transcript(transcript, session_id, self._transcripts_dir)
+        except OSError as error:
+            log.error("Could not write the transcript: %s", error)
+            raise TranscriptNotWritten(error.strerror or str(error)) from error
         purged = self._write(
             lambda: self._store.close_session(session_id, self._today().isoformat())
         )

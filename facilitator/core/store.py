@@ -93,7 +93,7 @@ class Store:
             connection.row_factory = sqlite3.Row
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("PRAGMA busy_timeout = 2000")
-            # Deleted rows are overwritten, not just unlinked: what purge_unshown
+            # Deleted rows are overwritten, not just unlinked: what close_session
             # forgets is gone from the file on every platform's SQLite build.
             connection.execute("PRAGMA secure_delete = ON")
             # Before anything persistent (such as the journal mode) changes, so that
@@ -177,23 +177,13 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE sessions SET port = ? WHERE id = ?", (port, session_id))
 
-    def end_session(self, session_id: int, ended_on: str) -> None:
-        with self._write() as db:
-            self._mark_ended(db, session_id, ended_on)
+    def close_session(self, session_id: int, ended_on: str) -> int:
+        """End the session and forget what it no longer needs, in one transaction.
 
-    def purge_unshown(self, session_id: int) -> int:
-        """Forget what a closed session no longer needs: unshown text, voters, tokens.
-
-        Shown confessions keep their (edited) text and their agreement counts.
+        Unshown confessions, the voters and the participants' token digests go;
+        shown confessions keep their (edited) text and their agreement counts.
         Returns how many confessions were deleted.
         """
-        with self._write() as db:
-            deleted = self._purge(db, session_id)
-        self._checkpoint()
-        return deleted
-
-    def close_session(self, session_id: int, ended_on: str) -> int:
-        """End the session and purge it in one transaction; return how many were deleted."""
         with self._write() as db:
             self._mark_ended(db, session_id, ended_on)
             deleted = self._purge(db, session_id)
@@ -390,11 +380,3 @@ class Store:
             (confession_id, participant_id),
         ).fetchone()
         return row is not None
-
-    def agreed_confessions(self, session_id: int, participant_id: int) -> list[int]:
-        rows = self._db.execute(
-            "SELECT a.confession_id FROM agreements a JOIN confessions c "
-            "ON c.id = a.confession_id WHERE c.session_id = ? AND a.participant_id = ?",
-            (session_id, participant_id),
-        ).fetchall()
-        return [int(row[0]) for row in rows]

@@ -7,18 +7,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from facilitator.core.errors import DomainError, StoreUnavailable
 from facilitator.core.moderation import command_from_name
 from facilitator.core.session import SessionService
 from facilitator.net import envelope
-from facilitator.net.envelope import ProtocolError
 from facilitator.net.live import LiveUpdates
-from facilitator.net.participant_api import (
-    HEARTBEAT_SECONDS,
-    error_reply,
-    json_reply,
-    status_for,
-)
+from facilitator.net.participant_api import HEARTBEAT_SECONDS, json_reply, refusal_reply
+from facilitator.net.refusals import REFUSED, Refusal, refusal_for
 
 
 class ModeratorApi:
@@ -43,19 +37,11 @@ class ModeratorApi:
             command = command_from_name(
                 message.payload["command"], message.payload.get("confession_id")
             )
-        except ProtocolError as error:
-            return error_reply(error.code, error.message, error.status)
-        except ValueError as error:
-            return error_reply("invalid_payload", str(error), 400)
-        try:
             self._service.execute(command)
-        except DomainError as error:
-            return error_reply(error.code, error.message, status_for(error))
-        except StoreUnavailable:
-            return error_reply("not_saved", "The laptop cannot save right now.", 503)
-        except OSError as error:
-            text = f"Could not write the transcript ({error.strerror}); the session is still open."
-            return error_reply("transcript_not_written", text, 500)
+        except ValueError as error:
+            return refusal_reply(Refusal("invalid_payload", str(error), 400))
+        except REFUSED as error:
+            return refusal_reply(refusal_for(error))
         return json_reply(self._live.moderator_state())
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:

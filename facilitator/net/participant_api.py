@@ -9,18 +9,12 @@ import logging
 
 from aiohttp import WSMsgType, web
 
-from facilitator.core.errors import (
-    CommandRefused,
-    DomainError,
-    RuleViolation,
-    StoreUnavailable,
-    UnknownParticipant,
-)
 from facilitator.core.session import SessionService
 from facilitator.net import envelope, messages
 from facilitator.net.envelope import Envelope, ProtocolError
 from facilitator.net.live import LiveUpdates
 from facilitator.net.ratelimit import RateLimiter
+from facilitator.net.refusals import REFUSED, Refusal, refusal_for
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +24,6 @@ HTTP_MESSAGE_TYPES = frozenset({"confession.submit", "agreement.set"})
 WS_MESSAGE_TYPES = HTTP_MESSAGE_TYPES | {"hello"}
 CLOSE_UNKNOWN_PARTICIPANT = 4001
 RETRY_AFTER_SECONDS = 3
-
-
-def status_for(error: DomainError) -> int:
-    if isinstance(error, UnknownParticipant):
-        return 401
-    if isinstance(error, RuleViolation):
-        return 400
-    if isinstance(error, CommandRefused) and error.code == "unknown_confession":
-        return 404
-    return 409
 
 
 def _is_loopback(address: str) -> bool:
@@ -65,8 +49,20 @@ def json_reply(body: str, status: int = 200) -> web.Response:
     )
 
 
-def error_reply(code: str, message: str, status: int) -> web.Response:
-    return json_reply(envelope.error(code, message), status)
+def refusal_reply(refusal: Refusal) -> web.Response:
+    response = json_reply(envelope.error(refusal.code, refusal.message), refusal.status)
+    if refusal.status == 429:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+RATE_LIMITED_JOIN = Refusal("rate_limited", "Too many new phones from here; wait a moment.", 429)
+RATE_LIMITED_MESSAGE = Refusal("rate_limited", "Slow down a little.", 429)
+UNKNOWN_PARTICIPANT = Refusal("unknown_participant", "Join the session first.", 401)
+
+
+def _refused(refusal: Refusal, ref: str | None) -> tuple[str, int]:
+    return envelope.error(refusal.code, refusal.message, ref), refusal.status
 
 
 class ParticipantApi:
@@ -91,39 +87,27 @@ class ParticipantApi:
         return json_reply(envelope.encode("session", messages.public_session(self._service)))
 
     async def join(self, request: web.Request) -> web.Response:
-        try:
-            envelope.parse(await request.read(), frozenset({"join"}))
-        except ProtocolError as error:
-            return error_reply(error.code, error.message, error.status)
         address = request.remote or "unknown"
         exempt = not self._limit_loopback and _is_loopback(address)
-        if not exempt and not self._joins.allow(address):
-            reply = error_reply(
-                "rate_limited", "Too many new phones from here; wait a moment.", 429
-            )
-            reply.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
-            return reply
         try:
+            envelope.parse(await request.read(), frozenset({"join"}))
+            if not exempt and not self._joins.allow(address):
+                return refusal_reply(RATE_LIMITED_JOIN)
             token = self._service.join()
-        except DomainError as error:
-            return error_reply(error.code, error.message, status_for(error))
-        except StoreUnavailable:
-            return error_reply("not_saved", "The laptop cannot save right now; try again.", 503)
+        except REFUSED as error:
+            return refusal_reply(refusal_for(error))
         payload = {"token": token, "session_id": self._service.session.id}
         return json_reply(envelope.encode("joined", payload))
 
     async def post_message(self, request: web.Request) -> web.Response:
         try:
             message = envelope.parse(await request.read(), HTTP_MESSAGE_TYPES)
-        except ProtocolError as error:
-            return error_reply(error.code, error.message, error.status)
-        token = _bearer_token(request)
-        if token is None:
-            return error_reply("unknown_participant", "Join the session first.", 401)
-        try:
+            token = _bearer_token(request)
+            if token is None:
+                return refusal_reply(UNKNOWN_PARTICIPANT)
             participant_id = self._service.participant(token)
-        except DomainError as error:
-            return error_reply(error.code, error.message, status_for(error))
+        except REFUSED as error:
+            return refusal_reply(refusal_for(error))
         reply, status = self.handle(participant_id, message)
         response = json_reply(reply, status)
         if status == 429:
@@ -132,10 +116,10 @@ class ParticipantApi:
 
     def handle(self, participant_id: int, message: Envelope) -> tuple[str, int]:
         """Carry out one participant message; return the encoded answer and its HTTP status."""
-        if not self._messages.allow(participant_id):
-            return envelope.error("rate_limited", "Slow down a little.", message.ref), 429
         payload = message.payload
         try:
+            if not self._messages.allow(participant_id):
+                return _refused(RATE_LIMITED_MESSAGE, message.ref)
             if message.type == "confession.submit":
                 outcome = self._service.submit(
                     participant_id,
@@ -154,11 +138,8 @@ class ParticipantApi:
                 "count": agreement.count,
             }
             return envelope.encode("agreement.recorded", answer, message.ref), 200
-        except DomainError as error:
-            return envelope.error(error.code, error.message, message.ref), status_for(error)
-        except StoreUnavailable:
-            text = "The laptop cannot save right now; your phone will try again."
-            return envelope.error("not_saved", text, message.ref), 503
+        except REFUSED as error:
+            return _refused(refusal_for(error), message.ref)
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse(
@@ -179,7 +160,7 @@ class ParticipantApi:
                     message = envelope.parse(frame.data, HTTP_MESSAGE_TYPES)
                 except ProtocolError as error:
                     replies += 1
-                    client.offer(f"reply-{replies}", envelope.error(error.code, error.message))
+                    client.offer(f"reply-{replies}", _refused(refusal_for(error), None)[0])
                     continue
                 reply, _ = self.handle(participant_id, message)
                 replies += 1
@@ -203,7 +184,8 @@ class ParticipantApi:
         try:
             hello = envelope.parse(frame.data, frozenset({"hello"}))
             return self._service.participant(hello.payload["token"])
-        except (ProtocolError, DomainError) as error:
-            await socket.send_str(envelope.error(error.code, error.message))
-            await socket.close(code=CLOSE_UNKNOWN_PARTICIPANT, message=error.code.encode())
+        except REFUSED as error:
+            refusal = refusal_for(error)
+            await socket.send_str(envelope.error(refusal.code, refusal.message))
+            await socket.close(code=CLOSE_UNKNOWN_PARTICIPANT, message=refusal.code.encode())
             return None

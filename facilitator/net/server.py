@@ -15,7 +15,8 @@ from facilitator.core.session import SessionService
 from facilitator.net import envelope
 from facilitator.net.live import LiveUpdates
 from facilitator.net.moderator_api import ModeratorApi
-from facilitator.net.participant_api import ParticipantApi, error_reply
+from facilitator.net.participant_api import ParticipantApi, refusal_reply
+from facilitator.net.refusals import Refusal
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger("facilitator.access")
@@ -165,10 +166,10 @@ class ConfessionalServer:
         try:
             response = await handler(request)
         except web.HTTPRequestEntityTooLarge:
-            return error_reply("too_large", "The message is too large.", 413)
+            return refusal_reply(Refusal("too_large", "The message is too large.", 413))
         except web.HTTPException as exception:
             if exception.status >= 400 and request.path.startswith("/api/"):
-                return error_reply("not_found", exception.reason, exception.status)
+                return refusal_reply(Refusal("not_found", exception.reason, exception.status))
             raise
         if not response.prepared:
             response.headers.update(_SECURITY_HEADERS)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.errors import DomainError, StoreUnavailable
+from facilitator.core.errors import DomainError, StoreUnavailable, TranscriptNotWritten
 from facilitator.core.events import SessionEnded
 from facilitator.core.model import Confession, ConfessionState, Projection, SessionInfo
 from facilitator.core.moderation import (
@@ -359,10 +359,9 @@ class ConsoleWindow(QMainWindow):
         except StoreUnavailable:
             self.show_message("Not saved — nothing changed. Phones will retry.")
             return False
-        except OSError as error:  # the transcript could not be written
-            log.exception("Could not carry out %s", type(command).__name__)
+        except TranscriptNotWritten as error:
             self._resync()
-            self.show_message(f"Could not write the transcript: {error.strerror or error}")
+            self.show_message(f"Could not write the transcript: {error.reason}")
             return False
         return True
 

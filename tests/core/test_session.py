@@ -16,6 +16,7 @@ from facilitator.core.errors import (
     DomainError,
     RuleViolation,
     StoreUnavailable,
+    TranscriptNotWritten,
     UnknownParticipant,
 )
 from facilitator.core.events import (
@@ -960,7 +961,7 @@ def test_a_transcript_that_cannot_be_written_leaves_the_session_open(
     room.shown(phone, "shown")
     unshown = room.submit(phone, "unshown")
 
-    with pytest.raises(OSError):
+    with pytest.raises(TranscriptNotWritten, match="File exists"):
         service.execute(EndSession())
 
     # Nothing is lost: the session is still open, nothing was forgotten, and ending it

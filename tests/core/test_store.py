@@ -220,9 +220,9 @@ def test_latest_open_session_skips_ended_ones(store: Store) -> None:
     first = new_session(store, "first")
     second = new_session(store, "second")
     assert store.latest_open_session() == second
-    store.end_session(second.id, "2024-05-18")
+    store.close_session(second.id, "2024-05-18")
     assert store.latest_open_session() == first
-    store.end_session(first.id, "2024-05-18")
+    store.close_session(first.id, "2024-05-18")
     assert store.latest_open_session() is None
 
 
@@ -238,13 +238,13 @@ def test_update_details_and_port(store: Store, session: SessionInfo) -> None:
     )
 
 
-def test_end_session_records_the_end_and_clears_the_projection(
+def test_close_session_records_the_end_and_clears_the_projection(
     store: Store, session: SessionInfo
 ) -> None:
     author = store.add_participant(session.id, "t")
     confession = add(store, session, author, 1)
     store.show(session.id, confession, 1)
-    store.end_session(session.id, "2024-05-18")
+    store.close_session(session.id, "2024-05-18")
     ended = store.session(session.id)
     assert ended.status is SessionStatus.ENDED
     assert not ended.is_open
@@ -451,27 +451,12 @@ def test_agreement_counts_stay_consistent_with_agreement_rows(
         assert agreement_rows(store, confession) == len(expected[confession])
         for voter in voters:
             assert store.has_agreed(confession, voter) == (voter in expected[confession])
-    for voter in voters:
-        assert sorted(store.agreed_confessions(session.id, voter)) == sorted(
-            c for c in confessions if voter in expected[c]
-        )
-
-
-def test_agreed_confessions_are_scoped_to_the_session(store: Store) -> None:
-    first = new_session(store, "first")
-    second = new_session(store, "second")
-    voter = store.add_participant(first.id, "voter")
-    confession = add(store, first, voter, 1)
-    store.show(first.id, confession, 1)
-    store.set_agreement(confession, voter, True)
-    assert store.agreed_confessions(first.id, voter) == [confession]
-    assert store.agreed_confessions(second.id, voter) == []
 
 
 # Purging
 
 
-def test_purge_unshown_keeps_only_what_was_shown(store: Store) -> None:
+def test_closing_keeps_only_what_was_shown(store: Store) -> None:
     session = new_session(store, "purged")
     other = new_session(store, "untouched")
     voters = [store.add_participant(session.id, f"voter-{n}") for n in range(3)]
@@ -495,7 +480,7 @@ def test_purge_unshown_keeps_only_what_was_shown(store: Store) -> None:
     store.set_agreement(elsewhere, outsider, True)
     edit(store, shown_a, "shown A, edited", "edited learned")
 
-    assert store.purge_unshown(session.id) == 3
+    assert store.close_session(session.id, "2024-05-18") == 3
 
     remaining = store.confessions(session.id)
     assert [c.id for c in remaining] == [shown_a, shown_b]
@@ -526,9 +511,9 @@ def test_purge_unshown_keeps_only_what_was_shown(store: Store) -> None:
     assert store.received_count(other.id) == 1
 
 
-def test_purge_unshown_of_an_empty_session(store: Store, session: SessionInfo) -> None:
-    assert store.purge_unshown(session.id) == 0
-    assert store.purge_unshown(session.id) == 0
+def test_closing_an_empty_session_twice(store: Store, session: SessionInfo) -> None:
+    assert store.close_session(session.id, "2024-05-18") == 0
+    assert store.close_session(session.id, "2024-05-18") == 0
 
 
 def test_purged_text_and_originals_are_gone_from_the_data_file(tmp_path: Path) -> None:
@@ -541,8 +526,7 @@ def test_purged_text_and_originals_are_gone_from_the_data_file(tmp_path: Path) -
     edit(store, shown, "edited for the screen")
     store.show(session.id, shown, 1)
     store.set_state(unshown, State.SET_ASIDE)
-    store.end_session(session.id, "2024-05-17")
-    store.purge_unshown(session.id)
+    store.close_session(session.id, "2024-05-17")
     store.close()
 
     on_disk = database_bytes(directory)
@@ -579,8 +563,7 @@ def every_write(
         "create_session": lambda: new_session(store, "another"),
         "update_session_details": lambda: store.update_session_details(session.id, "t", "p", "l"),
         "set_session_port": lambda: store.set_session_port(session.id, 1234),
-        "end_session": lambda: store.end_session(session.id, "2024-05-18"),
-        "purge_unshown": lambda: store.purge_unshown(session.id),
+        "close_session": lambda: store.close_session(session.id, "2024-05-18"),
         "add_participant": lambda: store.add_participant(session.id, "new token"),
         "add_confession": lambda: add(store, session, author, 99),
         "set_state": lambda: store.set_state(unshown, State.APPROVED, queue_position=1),
@@ -594,8 +577,7 @@ WRITE_NAMES = [
     "create_session",
     "update_session_details",
     "set_session_port",
-    "end_session",
-    "purge_unshown",
+    "close_session",
     "add_participant",
     "add_confession",
     "set_state",
@@ -677,9 +659,9 @@ def test_a_write_failing_halfway_leaves_nothing_half_written(any_store: Store) -
     assert snapshot(any_store) == before
     assert not any_store.has_agreed(shown, other_voter)
 
-    # purge_unshown deletes confessions, then fails updating what is kept.
+    # close_session deletes confessions, then fails updating what is kept.
     with pytest.raises(StoreUnavailable, match="simulated failure"):
-        any_store.purge_unshown(session.id)
+        any_store.close_session(session.id, "2024-05-18")
     assert snapshot(any_store) == before
     assert any_store.received_count(session.id) == 2
 
