@@ -36,7 +36,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 benchmark: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/fanout.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/load.py --phones 200 1000
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/gui_stall.py
 
 clean:

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from facilitator.core.errors import DomainError  # noqa: E402
 from facilitator.core.events import EventBus  # noqa: E402
-from facilitator.core.moderation import Approve, Project, SetAside  # noqa: E402
 from facilitator.core.session import SessionService  # noqa: E402
 from facilitator.core.store import Store  # noqa: E402
-from facilitator.net.addresses import join_info, rank_candidates  # noqa: E402
-from facilitator.ui.bridge import CoreBridge  # noqa: E402
+from facilitator.join.addresses import join_link, rank_candidates  # noqa: E402
+from facilitator.protocol.commands import Approve, Project, SetAside  # noqa: E402
 from facilitator.ui.console import ConsoleWindow  # noqa: E402
 from facilitator.ui.projector import ProjectorWindow  # noqa: E402
+from tests.ui.local_host import LocalHost  # noqa: E402
 
 SAMPLES_FILE = ROOT / "resources" / "sample_confessions.json"
 OUTPUT = ROOT / "docs" / "screenshots"
@@ -97,17 +97,17 @@ def main() -> int:
             title="Never waste a mistake",
             prompt="What mistake taught you the most?",
         )
-        bridge = CoreBridge(bus)
         candidates = tuple(rank_candidates([("wlan0", "192.168.1.23"), ("eth0", "10.0.0.12")]))
-        join = join_info("192.168.1.23", 8080, service.session.moderator_secret, candidates)
-        console = ConsoleWindow(service, bridge, join)
-        projector = ProjectorWindow(service, bridge, join)
+        join = join_link("192.168.1.23", 8080, service.session.moderator_secret, candidates)
+        local = LocalHost(service, join)  # the host's stream and commands, without a socket
+        console = ConsoleWindow(local.mirror, local)
+        projector = ProjectorWindow(local.mirror)
         console.resize(1280, 800)
         projector.resize(1920, 1080)
         console.show()
         projector.show()
         build_demo(service)
-        bridge.set_phones_connected(48)
+        local.feed.set_phones_connected(48)
         console.set_projector_status("Projector: full screen on HDMI-1")
         console.incoming_list.setCurrentRow(0)
         save(app, console, OUTPUT / "console.png")
@@ -115,7 +115,7 @@ def main() -> int:
         for window in (console, projector):
             window.allow_close()
             window.close()
-        bridge.detach()
+        local.close()
         store.close()
     return 0
 

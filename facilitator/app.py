@@ -1,168 +1,98 @@
-"""Wiring: the app comes up in one order and goes down in the reverse.
+"""The desktop app: the console and the projector, as a client of the session host.
 
-store → session → live updates → server → (windows | JSON line) → discovery;
-stop: discovery → windows → server (sockets closed with 1001) → live → store.
-Everything runs on one thread and one event loop: Qt's, through qasync.
+Start: find the data dir's running host (reattach) or start one → connect to its
+moderator stream → first snapshot → windows.
+While running: if the host stops, say so at once, restart it on the same data
+dir and port (the session resumes) and reconnect; phones reconnect by themselves.
+Stop (closing the console, SIGTERM, Ctrl-C): ask the host to stop (the session
+stays open unless the facilitator ended it) → windows → connection.
+A crash of this process never ends the session: the host keeps serving phones.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
-import json
 import logging
+import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from facilitator import paths
-from facilitator.core.events import EventBus
 from facilitator.core.model import SessionInfo
-from facilitator.core.session import SessionService
 from facilitator.core.store import Store
-from facilitator.net.addresses import JoinInfo, choose_advertised, join_info
-from facilitator.net.discovery import Discovery
-from facilitator.net.live import LiveUpdates
-from facilitator.net.server import ConfessionalServer, PortInUse
+from facilitator.host.record import HostRecord
+from facilitator.protocol.commands import EndSession, StopHost
 from facilitator.settings import Settings, load_settings, save_settings
+from facilitator.ui.host_connection import HostConnection
+from facilitator.ui.host_process import HostStartFailed, HostSupervisor
+from facilitator.ui.mirror import SessionMirror
 
 if TYPE_CHECKING:
-    from facilitator.ui.bridge import CoreBridge
     from facilitator.ui.console import ConsoleWindow
     from facilitator.ui.projector import ProjectorWindow
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PORT = 8737
-AskResume = Callable[[SessionInfo], bool]
+FIRST_SNAPSHOT_SECONDS = 20.0
+HOST_EXIT_SECONDS = 5.0
+HOST_STOPPED = (
+    "The session host stopped. Restarting it on the same port: nothing that phones were "
+    "told was received is lost, and they reconnect by themselves."
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    data_dir: Path
-    host: str = "0.0.0.0"
-    port: int | None = None
-    zeroconf: bool = True
-    headless: bool = False
-    new_session: bool = False
+class DesktopApp:
+    """The windows and their one connection to the host of ``record``.
 
+    ``supervisor`` restarts the host if it stops (``None``: nobody does, in tests).
+    """
 
-class StartupError(Exception):
-    """The app cannot start; the message says what to do."""
-
-
-class ConfessionalApp:
     def __init__(
-        self,
-        options: Options,
-        ask_resume: AskResume | None = None,
-        stdout: TextIO = sys.stdout,
+        self, record: HostRecord, data_dir: Path, supervisor: HostSupervisor | None = None
     ) -> None:
-        self.options = options
-        self._ask_resume = ask_resume
-        self._stdout = stdout
-        self.bus = EventBus()
-        self.store: Store | None = None
-        self.service: SessionService | None = None
-        self.resumed = False
-        self.live: LiveUpdates | None = None
-        self.server: ConfessionalServer | None = None
-        self.discovery = Discovery()
-        self.join: JoinInfo | None = None
-        self.bridge: CoreBridge | None = None
+        self.record = record
+        self.data_dir = data_dir
+        self.supervisor = supervisor
+        self.mirror = SessionMirror()
+        self.connection = HostConnection(self.mirror, record.stream_url)
         self.console: ConsoleWindow | None = None
         self.projector: ProjectorWindow | None = None
         self.settings = Settings()
+        self._connection_task: asyncio.Task[None] | None = None
+        self._watch_task: asyncio.Task[None] | None = None
         self._stop_requested = asyncio.Event()
-        self._discovery_task: asyncio.Task[bool] | None = None
-
-    # Start
-
-    def open_session(self) -> SessionService:
-        """Open the store and resume the unfinished session or start a new one.
-
-        Synchronous on purpose: the console may ask the facilitator with a modal
-        question, which is only safe before the event loop runs.
-        """
-        data_dir = self.options.data_dir
-        log.info("Opening the session store")
-        self.store = Store.open(data_dir)
-        transcripts = paths.transcripts_dir(data_dir)
-        unfinished = None if self.options.new_session else self.store.latest_open_session()
-        if unfinished is not None and self._should_resume(unfinished):
-            self.service = SessionService.resume(self.store, self.bus, unfinished, transcripts)
-            self.resumed = True
-        else:
-            self.service = SessionService.start_new(self.store, self.bus, transcripts)
-        return self.service
-
-    def _should_resume(self, session: SessionInfo) -> bool:
-        if self.options.headless or self._ask_resume is None:
-            return True
-        return self._ask_resume(session)
 
     async def start(self) -> None:
-        service = self.service or self.open_session()
-        self.live = LiveUpdates(service, on_phones_connected=self._phones_connected)
-        port, fallback = self._port_plan(service.session)
-        self.server = ConfessionalServer(
-            service, self.live, paths.web_root(), self.options.host, port
-        )
+        """Connect, wait for the first snapshot, open the windows."""
+        loop = asyncio.get_running_loop()
+        first_snapshot = asyncio.Event()
+        self.mirror.reset.connect(first_snapshot.set)
+        self._connection_task = loop.create_task(self.connection.run())
         try:
-            bound = await self.server.start(fall_back_to_any_port=fallback)
-        except PortInUse as error:
-            raise StartupError(
-                f"Port {port} is in use. This session's phones know that port: close the "
-                f"other program using it, or start with --port to choose another."
-            ) from error
-        if bound != service.session.port:
-            service.set_port(bound)
-        advertised, candidates = choose_advertised(self.options.host)
-        self.join = join_info(advertised, bound, service.session.moderator_secret, candidates)
-        if self.options.headless:
-            self._announce()
-        else:
-            self._open_windows()
-        if self.options.zeroconf:
-            self._discovery_task = asyncio.get_running_loop().create_task(
-                self.discovery.start(advertised, bound)
-            )
-        log.info("Ready: %d address candidate(s)", len(candidates))
-
-    def _port_plan(self, session: SessionInfo) -> tuple[int, bool]:
-        """Which port to listen on, and whether another one will do if it is taken."""
-        if self.options.port is not None:
-            return self.options.port, False
-        if session.port is not None:
-            return session.port, False  # phones of this session keep their storage per origin
-        return DEFAULT_PORT, True
-
-    def _announce(self) -> None:
-        assert self.join is not None
-        line = {"join_url": self.join.join_url, "moderator_url": self.join.moderator_url}
-        self._stdout.write(json.dumps(line) + "\n")
-        self._stdout.flush()
-        others = [c.label for c in self.join.candidates if c.ip != self.join.host_ip]
-        # The laptop's own addresses, for the person at the terminal (not through logging,
-        # whose privacy filter removes every IP address).
-        sys.stderr.write(f"Phones join at {self.join.join_url}\n")
-        if others:
-            sys.stderr.write(f"Other addresses of this laptop: {', '.join(others)}\n")
-        sys.stderr.flush()
+            async with asyncio.timeout(FIRST_SNAPSHOT_SECONDS):
+                await first_snapshot.wait()
+        except TimeoutError:
+            raise HostStartFailed("The session host does not answer.") from None
+        finally:
+            self.mirror.reset.disconnect(first_snapshot.set)
+        self._open_windows()
+        self.connection.status_changed.connect(self._on_connection_status)
+        log.info("Console ready: %d items", len(self.mirror.items))
 
     def _open_windows(self) -> None:
-        from facilitator.ui.bridge import CoreBridge
         from facilitator.ui.console import ConsoleWindow
         from facilitator.ui.projector import ProjectorWindow
 
-        assert self.service is not None and self.join is not None
-        self.settings = load_settings(self.options.data_dir)
-        self.bridge = CoreBridge(self.bus)
-        self.projector = ProjectorWindow(self.service, self.bridge, self.join)
-        self.console = ConsoleWindow(self.service, self.bridge, self.join)
+        self.settings = load_settings(self.data_dir)
+        self.projector = ProjectorWindow(self.mirror)
+        self.console = ConsoleWindow(self.mirror, self.connection)
+        self.connection.refused.connect(lambda code, text: self._show_message(text))
         self.console.close_requested.connect(self.request_stop)
+        self.console.end_and_close_requested.connect(self._end_and_close)
         self.projector.placement_changed.connect(self.console.set_projector_status)
         self.console.projector_screen.set_choice(self.settings.projector_screen)
         self.console.projector_screen.screen_chosen.connect(self._choose_projector_screen)
@@ -176,49 +106,190 @@ class ConfessionalApp:
         self.projector.place(key)
         self.settings = replace(self.settings, projector_screen=key)
         try:
-            save_settings(self.options.data_dir, self.settings)
+            save_settings(self.data_dir, self.settings)
         except OSError as error:
             log.warning("Could not save the settings: %s", error)
-            if self.console is not None:
-                self.console.show_message(
-                    f"The projector moved, but the choice could not be saved for next time: "
-                    f"{error.strerror or error}"
-                )
+            self._show_message(
+                f"The projector moved, but the choice could not be saved for next time: "
+                f"{error.strerror or error}"
+            )
+
+    def _show_message(self, text: str) -> None:
+        if self.console is not None:
+            self.console.show_message(text)
 
     def report_unexpected(self, message: str) -> None:
         """Show an unexpected error to the facilitator (it is already logged)."""
         if self.console is not None:
             self.console.show_error(message)
 
-    def _phones_connected(self, count: int) -> None:
-        if self.bridge is not None:
-            self.bridge.set_phones_connected(count)
+    # The host's health
 
-    # Run and stop
+    def _on_connection_status(self, status: str) -> None:
+        if self.console is not None:
+            self.console.set_host_connected(status == "live")
+        if status == "lost" and self._watch_task is None and not self._stop_requested.is_set():
+            self._watch_task = asyncio.get_running_loop().create_task(self._check_host())
+
+    async def _check_host(self) -> None:
+        """The connection dropped: if the host is gone, start it again on the same port."""
+        try:
+            if self.supervisor is None or await self.supervisor.is_alive():
+                return  # it comes back by itself (the connection retries)
+            log.warning("The session host stopped; restarting it")
+            if self.console is not None:
+                self.console.show_host_alarm(HOST_STOPPED)
+            try:
+                self.record = await self.supervisor.start()
+            except HostStartFailed as error:
+                log.error("Could not restart the session host: %s", error)
+                if self.console is not None:
+                    self.console.show_host_alarm(f"The session host stopped: {error}")
+                return
+            self.connection.set_url(self.record.stream_url)
+            self.connection.reconnect_now()
+        finally:
+            self._watch_task = None
+
+    # Stop
 
     def request_stop(self) -> None:
         self._stop_requested.set()
 
+    def _end_and_close(self) -> None:
+        """End the session (the transcript is written), then close."""
+        self.connection.send(
+            EndSession(),
+            on_refused=lambda code, text: self._show_message(text),
+            on_done=self.request_stop,
+        )
+
     async def wait_for_stop_request(self) -> None:
         await self._stop_requested.wait()
 
-    async def stop(self) -> None:
+    async def stop(self, *, stop_host: bool = True) -> None:
+        """Close the windows and the connection; ask the host to stop (the session stays)."""
         log.info("Stopping")
-        if self._discovery_task is not None:
-            self._discovery_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._discovery_task
-        await self.discovery.stop()
+        if stop_host:
+            await self._stop_host()
         for window in (self.console, self.projector):
             if window is not None:
                 window.allow_close()
                 window.close()
-        if self.server is not None:
-            await self.server.stop()
-        if self.live is not None:
-            self.live.detach()
-        if self.bridge is not None:
-            self.bridge.detach()
-        if self.store is not None:
-            self.store.close()
+        self.connection.stop()
+        if self._connection_task is not None:
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                async with asyncio.timeout(HOST_EXIT_SECONDS):
+                    await self._connection_task
+        if self._watch_task is not None:
+            self._watch_task.cancel()
         log.info("Stopped")
+
+    async def _stop_host(self) -> None:
+        """Ask the host to stop over the protocol (it may be reconnecting: wait a moment);
+        a host this app started that cannot be reached is terminated instead."""
+        if self._watch_task is not None:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._watch_task  # a restart under way finishes first
+        if await _wait_until_live(self.connection, HOST_EXIT_SECONDS):
+            stopped = asyncio.Event()
+            self.connection.send(
+                StopHost(), on_refused=lambda *_: stopped.set(), on_done=stopped.set
+            )
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(HOST_EXIT_SECONDS):
+                    await stopped.wait()
+        if self.supervisor is None:
+            return
+        if not await self.supervisor.wait_for_exit(HOST_EXIT_SECONDS):
+            log.warning("The session host did not stop when asked; terminating it")
+            self.supervisor.terminate()
+
+
+async def _wait_until_live(connection: HostConnection, timeout: float) -> bool:
+    if connection.live:
+        return True
+    live = asyncio.Event()
+
+    def on_status(status: str) -> None:
+        if status == "live":
+            live.set()
+
+    connection.status_changed.connect(on_status)
+    try:
+        async with asyncio.timeout(timeout):
+            await live.wait()
+    except TimeoutError:
+        pass
+    finally:
+        connection.status_changed.disconnect(on_status)
+    return connection.live
+
+
+def ask_for_new_session(
+    data_dir: Path, new_session: bool, ask_resume: Callable[[SessionInfo], bool]
+) -> bool:
+    """Whether the host should start a new session: asked only if one is unfinished."""
+    if new_session:
+        return True
+    unfinished = Store.peek_unfinished(data_dir)
+    return unfinished is not None and not ask_resume(unfinished)
+
+
+def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
+    """``confessional``: find or start the host, then run the windows on Qt's loop."""
+    os.environ["QT_API"] = "pyside6"
+    import qasync
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from facilitator.logs import (
+        asyncio_exception_handler,
+        configure_logging,
+        install_exception_hooks,
+    )
+    from facilitator.os_signals import StopSignals
+    from facilitator.ui.host_process import HostArgs
+    from facilitator.ui.qtlog import install_qt_message_handler
+    from facilitator.ui.resume import ask_resume
+
+    configure_logging(data_dir / "logs", verbose=args.verbose, file_name="console.log")
+    install_qt_message_handler()
+    qt_app = QApplication(sys.argv[:1])
+    qt_app.setApplicationName("Confessional")
+    qt_app.setQuitOnLastWindowClosed(False)
+
+    supervisor = HostSupervisor(
+        HostArgs(data_dir, args.host, args.port, not args.no_zeroconf, args.verbose)
+    )
+    record = supervisor.find_running()
+    if record is None:
+        # Modal: only before the loop runs.
+        new_session = ask_for_new_session(data_dir, args.new_session, ask_resume)
+        try:
+            record = asyncio.run(supervisor.start(new_session=new_session))
+        except HostStartFailed as error:
+            sys.stderr.write(f"{error}\n")
+            QMessageBox.critical(None, "Confessional", str(error))
+            return 3
+
+    app = DesktopApp(record, data_dir, supervisor)
+    install_exception_hooks(app.report_unexpected)
+
+    async def run() -> int:
+        asyncio.get_running_loop().set_exception_handler(
+            asyncio_exception_handler(app.report_unexpected)
+        )
+        signals = StopSignals(app.request_stop)
+        try:
+            try:
+                await app.start()
+            except HostStartFailed as error:
+                sys.stderr.write(f"{error}\n")
+                return 3
+            await app.wait_for_stop_request()
+        finally:
+            signals.restore()
+            await app.stop()
+        return 0
+
+    return asyncio.run(run(), loop_factory=qasync.QEventLoop)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -40,68 +38,26 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("Confessional needs Python 3.12 or newer.\n")
         return 2
     args = parse_args(argv)
-    if args.headless:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ["QT_API"] = "pyside6"
-
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
-    from facilitator.app import AskResume, ConfessionalApp, Options, StartupError
-    from facilitator.core.errors import StoreTooNew
-    from facilitator.logs import (
-        asyncio_exception_handler,
-        configure_logging,
-        install_exception_hooks,
-    )
-    from facilitator.os_signals import StopSignals
-    from facilitator.ui.qtlog import install_qt_message_handler
-
     data_dir = (args.data_dir or paths.default_data_dir()).expanduser().resolve()
-    configure_logging(data_dir / "logs", verbose=args.verbose)
-    install_qt_message_handler()
-    qt_app = QApplication(sys.argv[:1])
-    qt_app.setApplicationName("Confessional")
-    qt_app.setQuitOnLastWindowClosed(False)
+    if args.headless:
+        return _run_host(args, data_dir)
+    from facilitator.app import run_desktop
 
-    options = Options(
+    return run_desktop(args, data_dir)
+
+
+def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
+    """The session host alone: no Qt is imported in this process."""
+    from facilitator.host.main import run_host
+    from facilitator.host.session_host import HostOptions
+    from facilitator.logs import configure_logging
+
+    configure_logging(data_dir / "logs", verbose=args.verbose, file_name="host.log")
+    options = HostOptions(
         data_dir=data_dir,
         host=args.host,
         port=args.port,
         zeroconf=not args.no_zeroconf,
-        headless=args.headless,
         new_session=args.new_session,
     )
-    ask_resume: AskResume | None = None
-    if not args.headless:
-        from facilitator.ui.resume import ask_resume as ask_resume_dialog
-
-        ask_resume = ask_resume_dialog
-
-    app = ConfessionalApp(options, ask_resume=ask_resume)
-    install_exception_hooks(app.report_unexpected)
-    try:
-        app.open_session()
-    except StoreTooNew as error:
-        log.error("%s", error)
-        sys.stderr.write(f"{error}\n")
-        return 2
-
-    async def run() -> int:
-        asyncio.get_running_loop().set_exception_handler(
-            asyncio_exception_handler(app.report_unexpected)
-        )
-        signals = StopSignals(app.request_stop)
-        try:
-            try:
-                await app.start()
-            except StartupError as error:
-                sys.stderr.write(f"{error}\n")
-                return 3
-            await app.wait_for_stop_request()
-        finally:
-            signals.restore()
-            await app.stop()
-        return 0
-
-    return asyncio.run(run(), loop_factory=qasync.QEventLoop)
+    return run_host(options)

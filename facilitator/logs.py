@@ -49,8 +49,13 @@ class PrivacyFilter(logging.Filter):
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
-def configure_logging(log_dir: Path | None, verbose: bool = False) -> None:
-    """Log to stderr and, when ``log_dir`` is given, to a small rotating file there."""
+def configure_logging(
+    log_dir: Path | None, verbose: bool = False, file_name: str = "confessional.log"
+) -> None:
+    """Log to stderr and, when ``log_dir`` is given, to a small rotating file there.
+
+    The host and the desktop app are two processes: each writes a file of its own.
+    """
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
@@ -59,7 +64,7 @@ def configure_logging(log_dir: Path | None, verbose: bool = False) -> None:
         log_dir.mkdir(parents=True, exist_ok=True)
         handlers.append(
             logging.handlers.RotatingFileHandler(
-                log_dir / "confessional.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+                log_dir / file_name, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
             )
         )
     for handler in handlers:

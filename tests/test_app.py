@@ -1,10 +1,7 @@
-"""The app's wiring: resume or start, the port plan, closing the console, the projector screen."""
+"""The desktop app's wiring: connecting, closing, the host's port plan, the projector screen."""
 
 from __future__ import annotations
 
-import asyncio
-import io
-import json
 from pathlib import Path
 from typing import Any
 
@@ -12,85 +9,86 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from facilitator.app import DEFAULT_PORT, ConfessionalApp, Options
+from facilitator.app import ask_for_new_session
+from facilitator.core.events import EventBus
 from facilitator.core.model import SessionInfo
+from facilitator.core.session import SessionService
+from facilitator.core.store import Store
+from facilitator.host.session_host import DEFAULT_PORT, HostOptions, SessionHost
 from facilitator.settings import Settings, load_settings
+from tests.desktop_harness import running_desktop
 from tests.fake_screens import fake_screen, last_json_line, run_with_screens
+from tests.waiting import wait_until
 
 X = "\N{MULTIPLICATION SIGN}"  # between width and height in the labels
 
 
-def options(data_dir: Path, **changes: object) -> Options:
-    base = {"data_dir": data_dir, "host": "127.0.0.1", "port": 0, "zeroconf": False}
-    return Options(**{**base, **changes})  # type: ignore[arg-type]
+async def test_the_console_opens_on_the_host_s_snapshot(tmp_path: Path) -> None:
+    async with running_desktop(tmp_path) as desktop:
+        service = desktop.service
+        phone = service.participant(service.join())
+        service.submit(phone, "client-app-0001", "I shipped on a Friday.")
+        await wait_until(lambda: desktop.console.incoming_list.count() == 1)
+        assert desktop.console.join_panel.join_url_label.text() == desktop.link.join_url
+        assert desktop.app.connection.live
+        assert desktop.console.host_status.text() == ""
 
 
-async def test_closing_the_console_stops_the_app_in_order(tmp_path: Path) -> None:
-    app = ConfessionalApp(options(tmp_path))
-    await app.start()
-    assert app.console is not None and app.projector is not None and app.join is not None
-    assert app.join.join_url.startswith("http://127.0.0.1:")
-    assert app.service is not None and app.service.session.port == app.join.port
-    app.console.close()
-    assert app.console.isVisible()  # the first close only asks the app to stop
-    await asyncio.wait_for(app.wait_for_stop_request(), timeout=5)
-    await app.stop()
-    assert not app.console.isVisible() and not app.projector.isVisible()
+async def test_closing_to_continue_later_stops_the_host_and_keeps_the_session(
+    tmp_path: Path,
+) -> None:
+    async with running_desktop(tmp_path) as desktop:
+        console, projector = desktop.console, desktop.projector
+        assert not console.close()  # asks first
+        assert console.close_dialog is not None and console.close_later_button is not None
+        console.close_later_button.click()
+        await wait_until(desktop.app._stop_requested.is_set)
+        await desktop.app.stop()
+        assert not console.isVisible() and not projector.isVisible()
+        await wait_until(desktop.host._stop_requested.is_set)  # stop_host was sent
+        assert desktop.service.session.is_open
 
 
-async def test_headless_prints_exactly_one_json_line(tmp_path: Path) -> None:
-    out = io.StringIO()
-    app = ConfessionalApp(options(tmp_path, headless=True), stdout=out)
-    await app.start()
-    try:
-        [line] = out.getvalue().splitlines()
-        document = json.loads(line)
-        assert set(document) == {"join_url", "moderator_url"}
-        assert app.service is not None
-        assert document["moderator_url"].endswith(
-            f"/moderator/{app.service.session.moderator_secret}/"
-        )
-        assert app.console is None
-    finally:
-        await app.stop()
+async def test_closing_can_end_the_session_first(tmp_path: Path) -> None:
+    async with running_desktop(tmp_path) as desktop:
+        console = desktop.console
+        assert not console.close()
+        assert console.close_dialog is not None and console.close_end_button is not None
+        console.close_end_button.click()
+        await wait_until(desktop.app._stop_requested.is_set)
+        assert not desktop.service.session.is_open
+        assert len(list((tmp_path / "transcripts").glob("*.md"))) == 1
 
 
-def test_the_console_decides_whether_to_resume(tmp_path: Path) -> None:
+def test_the_facilitator_decides_whether_to_resume(tmp_path: Path) -> None:
     asked: list[SessionInfo] = []
 
     def decline(session: SessionInfo) -> bool:
         asked.append(session)
         return False
 
-    first = ConfessionalApp(options(tmp_path))
-    original = first.open_session().session
-    assert first.store is not None
-    first.store.close()
-
-    declined = ConfessionalApp(options(tmp_path), ask_resume=decline)
-    assert declined.open_session().session.id != original.id
-    assert [s.id for s in asked] == [original.id]
-    assert declined.store is not None
-    declined.store.close()
-
-    resumed = ConfessionalApp(options(tmp_path), ask_resume=lambda session: True)
-    assert resumed.open_session().session.id != original.id  # the newest unfinished one
-    assert resumed.resumed
-    assert resumed.store is not None
-    resumed.store.close()
+    assert ask_for_new_session(tmp_path, new_session=False, ask_resume=decline) is False
+    assert asked == []  # nothing to resume: a new session without a question
+    store = Store.open(tmp_path)
+    unfinished = SessionService.start_new(store, EventBus(), tmp_path / "t").session
+    store.close()
+    assert ask_for_new_session(tmp_path, new_session=False, ask_resume=decline) is True
+    assert [s.id for s in asked] == [unfinished.id]
+    assert ask_for_new_session(tmp_path, new_session=False, ask_resume=lambda s: True) is False
+    assert ask_for_new_session(tmp_path, new_session=True, ask_resume=decline) is True
+    assert len(asked) == 1  # --new-session: nothing to ask
 
 
-def test_port_plan(tmp_path: Path) -> None:
-    app = ConfessionalApp(options(tmp_path, port=None))
-    session = app.open_session().session
-    assert app._port_plan(session) == (DEFAULT_PORT, True)
-    assert app.service is not None
-    app.service.set_port(45678)
-    assert app._port_plan(app.service.session) == (45678, False)
-    explicit = ConfessionalApp(options(tmp_path, port=5000))
-    assert explicit._port_plan(app.service.session) == (5000, False)
-    assert app.store is not None
-    app.store.close()
+def test_the_host_s_port_plan(tmp_path: Path) -> None:
+    host = SessionHost(HostOptions(tmp_path, port=None))
+    service = host.open_session()
+    assert host._port_plan(service.session) == (DEFAULT_PORT, True)
+    service.set_port(45678)
+    assert host._port_plan(service.session) == (45678, False)  # phones know that port
+    explicit = SessionHost(HostOptions(tmp_path, port=5000))
+    assert explicit._port_plan(service.session) == (5000, False)
+    assert host.store is not None
+    host.store.close()
 
 
 async def test_the_projector_screen_chosen_is_used_at_the_next_start(
@@ -107,10 +105,7 @@ async def test_the_projector_screen_chosen_is_used_at_the_next_start(
 
     monkeypatch.setattr(ProjectorWindow, "place", recording_place)
 
-    first = ConfessionalApp(options(tmp_path))
-    await first.start()
-    try:
-        assert first.console is not None
+    async with running_desktop(tmp_path) as first:
         picker = first.console.projector_screen
         assert picker.choice() is None
         assert placed == [None]  # automatic: there is no settings file yet
@@ -118,13 +113,8 @@ async def test_the_projector_screen_chosen_is_used_at_the_next_start(
         picker.screen_chosen.emit("DP-2#MON42")
         assert placed == [None, "DP-2#MON42"]
         assert load_settings(tmp_path) == Settings(projector_screen="DP-2#MON42")
-    finally:
-        await first.stop()
 
-    second = ConfessionalApp(options(tmp_path))
-    await second.start()
-    try:
-        assert second.console is not None
+    async with running_desktop(tmp_path, new_session=False) as second:
         picker = second.console.projector_screen
         assert placed[-1] == "DP-2#MON42"
         assert picker.combo.currentText() == "DP-2 (not connected)"  # the projector falls back
@@ -133,22 +123,15 @@ async def test_the_projector_screen_chosen_is_used_at_the_next_start(
         QTest.keyClick(picker.combo, Qt.Key.Key_Up)
         assert placed[-1] is None
         assert load_settings(tmp_path) == Settings()
-    finally:
-        await second.stop()
 
 
 async def test_a_choice_that_cannot_be_saved_still_moves_the_projector(tmp_path: Path) -> None:
     (tmp_path / "settings.json").mkdir()  # nothing can be written there
-    app = ConfessionalApp(options(tmp_path))
-    await app.start()
-    try:
-        assert app.console is not None and app.projector is not None
-        app.console.projector_screen.screen_chosen.emit("DP-2#MON42")
-        assert app.settings.projector_screen == "DP-2#MON42"  # used for the rest of the run
-        assert "could not be saved" in app.console.statusBar().currentMessage()
-        assert app.projector.isVisible()
-    finally:
-        await app.stop()
+    async with running_desktop(tmp_path) as desktop:
+        desktop.console.projector_screen.screen_chosen.emit("DP-2#MON42")
+        assert desktop.app.settings.projector_screen == "DP-2#MON42"  # for the rest of the run
+        assert "could not be saved" in desktop.console.statusBar().currentMessage()
+        assert desktop.projector.isVisible()
 
 
 _TWO_RUNS_SCRIPT = """
@@ -158,27 +141,22 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from facilitator.app import ConfessionalApp, Options
+from tests.desktop_harness import running_desktop
 
 app = QApplication([])
 app.setQuitOnLastWindowClosed(False)
-options = Options(data_dir=Path(sys.argv[1]), host="127.0.0.1", port=0, zeroconf=False)
 runs = []
 
 async def run(choose: bool) -> None:
-    confessional = ConfessionalApp(options)
-    await confessional.start()
-    try:
-        picker = confessional.console.projector_screen
-        placement = confessional.projector.placement
+    async with running_desktop(Path(sys.argv[1])) as desktop:
+        picker = desktop.console.projector_screen
+        placement = desktop.projector.placement
         seen = {"current": picker.combo.currentText(), "target": placement.target.name}
         if choose:
             picker.combo.setFocus()
             QTest.keyClick(picker.combo, Qt.Key.Key_End)  # the last screen: HDMI-1
             seen["after_choice"] = placement.target.name
         runs.append(seen)
-    finally:
-        await confessional.stop()
 
 async def main() -> None:
     await run(choose=True)

@@ -1,7 +1,7 @@
 """Change announcements from the domain, and the plain-Python bus that carries them.
 
 The console observes them through a Qt bridge (``facilitator.ui.bridge``), the
-phones through the WebSocket hub (``facilitator.net.hub``).
+phones through the WebSocket hub (``facilitator.host.hub``).
 """
 
 from __future__ import annotations

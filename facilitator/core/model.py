@@ -79,6 +79,15 @@ class SubmitOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class AgreementRequest:
+    """One participant agreeing (or no longer agreeing) with one confession."""
+
+    participant_id: int
+    confession_id: int
+    agreed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class AgreementOutcome:
     confession_id: int
     agreed: bool

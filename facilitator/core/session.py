@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, assert_never
 
 from facilitator.core import rules
 from facilitator.core.errors import (
@@ -32,24 +32,26 @@ from facilitator.core.events import (
 )
 from facilitator.core.model import (
     AgreementOutcome,
+    AgreementRequest,
     Confession,
     ConfessionState,
     Projection,
     SessionInfo,
     SubmitOutcome,
 )
-from facilitator.core.moderation import (
+from facilitator.core.store import Store
+from facilitator.core.transcript import build_transcript, write_transcript
+from facilitator.protocol.commands import (
     Approve,
     Blank,
-    Command,
     EndSession,
     Project,
     ProjectNext,
     Restore,
+    SessionCommand,
     SetAside,
+    UpdateDetails,
 )
-from facilitator.core.store import Store
-from facilitator.core.transcript import build_transcript, write_transcript
 
 log = logging.getLogger(__name__)
 
@@ -187,17 +189,43 @@ class SessionService:
         self, participant_id: int, confession_id: int, agreed: bool
     ) -> AgreementOutcome:
         """Agree with a shown confession, or take it back. Idempotent: retries are safe."""
+        [outcome] = self.set_agreements([AgreementRequest(participant_id, confession_id, agreed)])
+        if isinstance(outcome, CommandRefused):
+            raise outcome
+        return outcome
+
+    def set_agreements(
+        self, requests: Sequence[AgreementRequest]
+    ) -> list[AgreementOutcome | CommandRefused]:
+        """Record many agreements in one transaction (those that arrived together).
+
+        Each request gets its outcome (the confession's count after the commit) or its
+        refusal; a failed write raises :class:`StoreUnavailable` for all of them.
+        """
         self._require_open()
-        confession = self._store.confession_in_session(self._session.id, confession_id)
-        if confession is None or confession.state is not ConfessionState.SHOWN:
-            raise CommandRefused("not_shown", "That confession has not been on the screen.")
-        before = confession.agreement_count
-        count = self._write(
-            lambda: self._store.set_agreement(confession_id, participant_id, agreed)
+        shown: dict[int, int | None] = {}  # confession id → count before, None: not shown
+        for request in requests:
+            if request.confession_id not in shown:
+                found = self._store.confession_in_session(self._session.id, request.confession_id)
+                if found is not None and found.state is ConfessionState.SHOWN:
+                    shown[request.confession_id] = found.agreement_count
+                else:
+                    shown[request.confession_id] = None
+        accepted = [r for r in requests if shown[r.confession_id] is not None]
+        counts = self._write(
+            lambda: self._store.set_agreements(
+                [(r.confession_id, r.participant_id, r.agreed) for r in accepted]
+            )
         )
-        if count != before:
-            self.bus.publish(AgreementCountChanged(confession_id, count))
-        return AgreementOutcome(confession_id, agreed, count)
+        for confession_id, count in counts.items():
+            if count != shown[confession_id]:
+                self.bus.publish(AgreementCountChanged(confession_id, count))
+        return [
+            AgreementOutcome(r.confession_id, r.agreed, counts[r.confession_id])
+            if shown[r.confession_id] is not None
+            else CommandRefused("not_shown", "That confession has not been on the screen.")
+            for r in requests
+        ]
 
     # Facilitator
 
@@ -216,24 +244,28 @@ class SessionService:
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))
 
-    def execute(self, command: Command) -> None:
-        """Carry out a moderation command, or raise :class:`CommandRefused`."""
+    def execute(self, command: SessionCommand) -> None:
+        """Carry out a moderation command, or raise a refusal (see ``net/refusals.py``)."""
         self._require_open()
         match command:
-            case Approve(confession_id):
-                self._approve(confession_id)
-            case SetAside(confession_id):
-                self._set_aside(confession_id)
-            case Restore(confession_id):
-                self._restore(confession_id)
-            case Project(confession_id):
-                self._project(confession_id)
-            case ProjectNext():
-                self._project_next()
+            case Approve(item_id):
+                self._approve(item_id)
+            case SetAside(item_id):
+                self._set_aside(item_id)
+            case Restore(item_id):
+                self._restore(item_id)
+            case Project(item_id):
+                self._project(item_id)
+            case ProjectNext(expected_item_id):
+                self._project_next(expected_item_id)
             case Blank():
                 self._blank()
             case EndSession():
                 self._end()
+            case UpdateDetails(title, prompt, agree_label):
+                self.update_details(title, prompt, agree_label)
+            case _:
+                assert_never(command)
 
     def _approve(self, confession_id: int) -> None:
         confession = self.confession(confession_id)
@@ -273,11 +305,19 @@ class SessionService:
         self.bus.publish(ConfessionChanged(shown))
         self.bus.publish(ProjectionChanged(self.projection()))
 
-    def _project_next(self) -> None:
-        queued = [c for c in self.confessions() if c.state is ConfessionState.APPROVED]
-        if not queued:
+    def queue_head(self) -> int | None:
+        """The confession that ``project next`` puts up, if any."""
+        return self._store.queue_head(self._session.id)
+
+    def _project_next(self, expected_id: int) -> None:
+        head = self.queue_head()
+        if head is None:
             raise CommandRefused("queue_empty", "No approved confession is waiting.")
-        self._project(queued[0].id)
+        if head != expected_id:
+            raise CommandRefused(
+                "queue_changed", "Another confession is next in the queue now; look again."
+            )
+        self._project(head)
 
     def _blank(self) -> None:
         self._write(lambda: self._store.clear_projection(self._session.id))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -81,6 +81,33 @@ class Store:
         data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / DATABASE_NAME
         return cls(cls._connect(str(path)), path)
+
+    @staticmethod
+    def peek_unfinished(data_dir: Path) -> SessionInfo | None:
+        """The newest unfinished session, read without changing anything (or ``None``).
+
+        For the question "resume it?" before the host opens the store for real; a file
+        that cannot be read this way counts as having none.
+        """
+        path = data_dir / DATABASE_NAME
+        if not path.is_file():
+            return None
+        try:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return None
+        try:
+            connection.row_factory = sqlite3.Row
+            row = connection.execute(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE status = 'open' "
+                "ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        except sqlite3.Error as error:
+            log.warning("Could not look for an unfinished session: %s", error)
+            return None
+        finally:
+            connection.close()
+        return None if row is None else _session(row)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -320,6 +347,14 @@ class Store:
         ).fetchone()
         return int(row[0])
 
+    def queue_head(self, session_id: int) -> int | None:
+        row = self._db.execute(
+            "SELECT id FROM confessions WHERE session_id = ? AND state = 'approved' "
+            "ORDER BY queue_position, id LIMIT 1",
+            (session_id,),
+        ).fetchone()
+        return None if row is None else int(row["id"])
+
     def next_shown_order(self, session_id: int) -> int:
         row = self._db.execute(
             "SELECT COALESCE(MAX(shown_order), 0) + 1 FROM confessions WHERE session_id = ?",
@@ -351,28 +386,42 @@ class Store:
 
     def set_agreement(self, confession_id: int, participant_id: int, agreed: bool) -> int:
         """Record one participant's agreement (or its withdrawal); return the new count."""
+        return self.set_agreements([(confession_id, participant_id, agreed)])[confession_id]
+
+    def set_agreements(self, rows: Sequence[tuple[int, int, bool]]) -> dict[int, int]:
+        """Record ``(confession, participant, agreed)`` rows in one transaction.
+
+        Returns the count of every confession concerned, after the commit.
+        """
+        deltas: dict[int, int] = {}
+        counts: dict[int, int] = {}
+        if not rows:
+            return counts
         with self._write() as db:
-            if agreed:
-                changed = db.execute(
-                    "INSERT OR IGNORE INTO agreements (confession_id, participant_id) "
-                    "VALUES (?, ?)",
-                    (confession_id, participant_id),
-                ).rowcount
-                delta = changed
-            else:
-                delta = -db.execute(
-                    "DELETE FROM agreements WHERE confession_id = ? AND participant_id = ?",
-                    (confession_id, participant_id),
-                ).rowcount
-            if delta:
-                db.execute(
-                    "UPDATE confessions SET agreement_count = agreement_count + ? WHERE id = ?",
-                    (delta, confession_id),
-                )
-            row = db.execute(
-                "SELECT agreement_count FROM confessions WHERE id = ?", (confession_id,)
-            ).fetchone()
-        return int(row[0])
+            for confession_id, participant_id, agreed in rows:
+                if agreed:
+                    delta = db.execute(
+                        "INSERT OR IGNORE INTO agreements (confession_id, participant_id) "
+                        "VALUES (?, ?)",
+                        (confession_id, participant_id),
+                    ).rowcount
+                else:
+                    delta = -db.execute(
+                        "DELETE FROM agreements WHERE confession_id = ? AND participant_id = ?",
+                        (confession_id, participant_id),
+                    ).rowcount
+                deltas[confession_id] = deltas.get(confession_id, 0) + delta
+            for confession_id, delta in deltas.items():
+                if delta:
+                    db.execute(
+                        "UPDATE confessions SET agreement_count = agreement_count + ? WHERE id = ?",
+                        (delta, confession_id),
+                    )
+                row = db.execute(
+                    "SELECT agreement_count FROM confessions WHERE id = ?", (confession_id,)
+                ).fetchone()
+                counts[confession_id] = int(row[0])
+        return counts
 
     def has_agreed(self, confession_id: int, participant_id: int) -> bool:
         row = self._db.execute(

@@ -1,5 +1,26 @@
 """The console's lists of confessions: plain text, a few lines each, the selected one in full.
 
+Three layers, each doing one thing per change, whatever the length of the list:
+
+- :class:`ConfessionModel` holds the rows (:class:`Entry` values) and an id → row
+  index, and changes one row at a time (insert, remove, move, update) with the
+  matching ``begin…``/``end…`` calls; only :meth:`ConfessionModel.reset` resets.
+- :class:`LayoutCache` keeps each item's wrapped lines: a text is wrapped again
+  only when it, the item's expansion or the width changed.
+- :class:`ConfessionList` is the view. It keeps the rows sorted by a key its
+  owner gives (:meth:`ConfessionList.place`, found with ``bisect``) and lays the
+  rows out itself, from cached heights and their running sums, so that one
+  more row costs one wrap and one insertion.
+
+Why not ``QListView``'s own layout: with rows of different heights it asks the
+delegate for the size of *every* row after any insertion or removal (a full
+relayout, ~7 µs per row through Python: 35 ms at 5,000 rows). Its ``Batched``
+mode spreads the same work over later event-loop turns and loses the scroll
+position meanwhile. So :class:`ConfessionList` overrides the geometry of
+``QListView`` (``visualRect``, ``indexAt``, ``scrollTo``, ``moveCursor``,
+``setSelection``, ``paintEvent``, ``updateGeometries`` and the model slots) and
+never runs its private layout.
+
 Items are painted by :class:`ConfessionDelegate` with ``drawText`` (never rich
 text). A list keeps its selection across updates by confession id, and when the
 selected confession leaves (approved, set aside) the one that took its place is
@@ -8,29 +29,60 @@ selected, so a moderator can go through the incoming list with the keyboard.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QTextLayout
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHoverEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QRegion,
+    QResizeEvent,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
-MARKED_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = int(Qt.ItemDataRole.UserRole)
+DETAIL_ROLE = ID_ROLE + 1
+MARKED_ROLE = ID_ROLE + 2
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 COLLAPSED_LINES = 3
 PADDING = 8
+SPACING = 2
+_DETAIL_GAP = 4
 _LINE_SEPARATOR = "\u2028"
+_ROOT = QModelIndex()
 
 type Index = QModelIndex | QPersistentModelIndex
+type SortKey = tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,71 +119,6 @@ def wrap_lines(text: str, font: QFont, width: float, max_lines: int | None) -> l
     return [*lines[: max_lines - 1], last]
 
 
-class ConfessionDelegate(QStyledItemDelegate):
-    def __init__(self, view: ConfessionList) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def _text_width(self) -> float:
-        return float(max(40, self._view.viewport().width() - 2 * PADDING))
-
-    def _lines(self, index: Index, font: QFont) -> tuple[list[str], list[str]]:
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        detail = str(index.data(DETAIL_ROLE) or "")
-        item = self._view.item(index.row())
-        expanded = item is not None and item.isSelected()
-        limit = None if expanded else COLLAPSED_LINES
-        width = self._text_width()
-        detail_lines = wrap_lines(detail, _detail_font(font), width, limit and 1) if detail else []
-        return wrap_lines(text, font, width, limit), detail_lines
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        font = self._view.font()
-        lines, details = self._lines(index, font)
-        height = len(lines) * QFontMetricsF(font).lineSpacing()
-        if details:
-            height += 4 + len(details) * QFontMetricsF(_detail_font(font)).lineSpacing()
-        return QSize(int(self._text_width()), int(height) + 2 * PADDING)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        style_option = QStyleOptionViewItem(option)
-        self.initStyleOption(style_option, index)
-        style_option.text = ""
-        widget = self._view
-        widget.style().drawControl(
-            QStyle.ControlElement.CE_ItemViewItem, style_option, painter, widget
-        )
-        palette: QPalette = style_option.palette
-        rect: QRect = style_option.rect
-        font = self._view.font()
-        lines, details = self._lines(index, font)
-        painter.save()
-        try:
-            if index.data(MARKED_ROLE):
-                painter.fillRect(
-                    QRect(rect.left(), rect.top(), 4, rect.height()), self._view.mark_color
-                )
-            x = float(rect.left() + PADDING)
-            y = float(rect.top() + PADDING)
-            metrics = QFontMetricsF(font)
-            painter.setFont(font)
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            for line in lines:
-                painter.drawText(QPointF(x, y + metrics.ascent()), line)
-                y += metrics.lineSpacing()
-            if details:
-                detail_font = _detail_font(font)
-                detail_metrics = QFontMetricsF(detail_font)
-                painter.setFont(detail_font)
-                painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-                y += 4
-                for line in details:
-                    painter.drawText(QPointF(x, y + detail_metrics.ascent()), line)
-                    y += detail_metrics.lineSpacing()
-        finally:
-            painter.restore()
-
-
 def _detail_font(font: QFont) -> QFont:
     detail = QFont(font)
     if font.pixelSize() > 0:
@@ -141,103 +128,747 @@ def _detail_font(font: QFont) -> QFont:
     return detail
 
 
-class ConfessionList(QListWidget):
-    """A list of :class:`Entry` rows; ``selection_changed`` fires once per real change."""
+# The model
+
+
+class ConfessionModel(QAbstractListModel):
+    """Rows of :class:`Entry`, changed one row at a time.
+
+    The id → row index costs O(1) for changes at either end of the list, where
+    they happen (arrivals at the end, the first one approved or projected): each
+    id maps to a slot number and ``row = slot - base``; a change in the middle
+    renumbers the shorter side only.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Entry] = []
+        self._slots: dict[int, int] = {}
+        self._base = 0
+
+    # Reading
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = _DISPLAY_ROLE) -> object:
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
+            return None
+        entry = self._rows[row]
+        if role == _DISPLAY_ROLE:
+            return entry.text
+        if role == ID_ROLE:
+            return entry.confession_id
+        if role == DETAIL_ROLE:
+            return entry.detail
+        if role == MARKED_ROLE:
+            return entry.marked
+        return None
+
+    def row_of(self, confession_id: int) -> int | None:
+        slot = self._slots.get(confession_id)
+        return None if slot is None else slot - self._base
+
+    def entry(self, row: int) -> Entry:
+        return self._rows[row]
+
+    def entries(self) -> list[Entry]:
+        return list(self._rows)
+
+    # Changing
+
+    def insert(self, row: int, entry: Entry) -> None:
+        """Insert ``entry`` so that it becomes row ``row``."""
+        if entry.confession_id in self._slots:
+            raise ValueError(f"confession {entry.confession_id} is listed already")
+        count = len(self._rows)
+        if not 0 <= row <= count:
+            raise IndexError(row)
+        self.beginInsertRows(_ROOT, row, row)
+        rows, slots = self._rows, self._slots
+        rows.insert(row, entry)
+        if row < count - row:  # fewer rows before it: they move one slot down
+            self._base -= 1
+            for before in rows[:row]:
+                slots[before.confession_id] -= 1
+        else:
+            for after in rows[row + 1 :]:
+                slots[after.confession_id] += 1
+        slots[entry.confession_id] = row + self._base
+        self.endInsertRows()
+
+    def remove(self, confession_id: int) -> Entry:
+        """Remove the row of ``confession_id``; returns its entry."""
+        row = self._require(confession_id)
+        self.beginRemoveRows(_ROOT, row, row)
+        rows, slots = self._rows, self._slots
+        entry = rows.pop(row)
+        del slots[confession_id]
+        if row < len(rows) - row:
+            self._base += 1
+            for before in rows[:row]:
+                slots[before.confession_id] += 1
+        else:
+            for after in rows[row:]:
+                slots[after.confession_id] -= 1
+        self.endRemoveRows()
+        return entry
+
+    def move(self, confession_id: int, row: int) -> None:
+        """Move the row of ``confession_id`` so that it becomes row ``row``."""
+        source = self._require(confession_id)
+        if not 0 <= row < len(self._rows):
+            raise IndexError(row)
+        if row == source:
+            return
+        destination = row + 1 if row > source else row  # Qt counts before the move
+        if not self.beginMoveRows(_ROOT, source, source, _ROOT, destination):
+            raise IndexError(row)
+        rows = self._rows
+        rows.insert(row, rows.pop(source))
+        for moved in range(min(source, row), max(source, row) + 1):
+            self._slots[rows[moved].confession_id] = moved + self._base
+        self.endMoveRows()
+
+    def update(self, entry: Entry) -> bool:
+        """Replace the row with ``entry``'s id; ``dataChanged`` for that row only.
+
+        Returns whether anything changed.
+        """
+        row = self._require(entry.confession_id)
+        old = self._rows[row]
+        if old == entry:
+            return False
+        self._rows[row] = entry
+        roles = [
+            role
+            for role, changed in (
+                (_DISPLAY_ROLE, old.text != entry.text),
+                (DETAIL_ROLE, old.detail != entry.detail),
+                (MARKED_ROLE, old.marked != entry.marked),
+            )
+            if changed
+        ]
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index, roles)
+        return True
+
+    def reset(self, entries: Sequence[Entry]) -> None:
+        """Show ``entries`` instead of everything (a model reset: for re-reading all)."""
+        slots = {entry.confession_id: row for row, entry in enumerate(entries)}
+        if len(slots) != len(entries):
+            raise ValueError("a confession is listed twice")
+        self.beginResetModel()
+        self._rows = list(entries)
+        self._slots = slots
+        self._base = 0
+        self.endResetModel()
+
+    def _require(self, confession_id: int) -> int:
+        row = self.row_of(confession_id)
+        if row is None:
+            raise KeyError(confession_id)
+        return row
+
+
+# Text layout
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLayout:
+    """An item's wrapped lines at one width, and its height with padding."""
+
+    text: str
+    detail: str
+    width: float
+    lines: tuple[str, ...]
+    detail_lines: tuple[str, ...]
+    height: int
+
+
+class LayoutCache:
+    """Each item's wrapped lines, per expansion (collapsed or in full), for one font.
+
+    An item's text is wrapped again only when its text or the width changed; its
+    detail line (which changes with every count in the Shown list) on its own.
+    """
+
+    def __init__(self, font: QFont) -> None:
+        self._items: dict[tuple[int, bool], ItemLayout] = {}
+        self._font = QFont(font)
+        self._detail_font = _detail_font(font)
+        self._line_spacing = QFontMetricsF(self._font).lineSpacing()
+        self._detail_spacing = QFontMetricsF(self._detail_font).lineSpacing()
+
+    @property
+    def font(self) -> QFont:
+        return self._font
+
+    @property
+    def detail_font(self) -> QFont:
+        return self._detail_font
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def layout(self, entry: Entry, expanded: bool, width: float) -> ItemLayout:
+        key = (entry.confession_id, expanded)
+        cached = self._items.get(key)
+        if cached is not None and cached.width == width:
+            if cached.text == entry.text and cached.detail == entry.detail:
+                return cached
+            same_text = cached.text == entry.text
+            lines = cached.lines if same_text else self._wrap_text(entry.text, expanded, width)
+            same_detail = cached.detail == entry.detail
+            details = (
+                cached.detail_lines
+                if same_detail
+                else self._wrap_detail(entry.detail, expanded, width)
+            )
+        else:
+            lines = self._wrap_text(entry.text, expanded, width)
+            details = self._wrap_detail(entry.detail, expanded, width)
+        height = len(lines) * self._line_spacing
+        if details:
+            height += _DETAIL_GAP + len(details) * self._detail_spacing
+        made = ItemLayout(
+            entry.text, entry.detail, width, lines, details, int(height) + 2 * PADDING
+        )
+        self._items[key] = made
+        return made
+
+    def forget(self, confession_id: int) -> None:
+        self._items.pop((confession_id, False), None)
+        self._items.pop((confession_id, True), None)
+
+    def retain(self, confession_ids: set[int]) -> None:
+        """Forget every item but these."""
+        self._items = {key: item for key, item in self._items.items() if key[0] in confession_ids}
+
+    def _wrap_text(self, text: str, expanded: bool, width: float) -> tuple[str, ...]:
+        limit = None if expanded else COLLAPSED_LINES
+        return tuple(wrap_lines(text, self._font, width, limit))
+
+    def _wrap_detail(self, detail: str, expanded: bool, width: float) -> tuple[str, ...]:
+        if not detail:
+            return ()
+        limit = None if expanded else 1
+        return tuple(wrap_lines(detail, self._detail_font, width, limit))
+
+
+# Painting
+
+
+class ConfessionDelegate(QStyledItemDelegate):
+    """Paints an item from its cached layout: plain ``drawText``, never rich text."""
+
+    def __init__(self, view: ConfessionList) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        layout = self._view.item_layout(index.row())
+        return QSize(int(layout.width), layout.height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        style_option = QStyleOptionViewItem(option)
+        self.initStyleOption(style_option, index)
+        style_option.text = ""
+        view = self._view
+        view.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, style_option, painter, view)
+        palette: QPalette = style_option.palette
+        rect: QRect = style_option.rect
+        entry = view.entry_at(index.row())
+        layout = view.item_layout(index.row())
+        fonts = view.layout_cache
+        painter.save()
+        try:
+            if entry.marked:
+                painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), view.mark_color)
+            x = float(rect.left() + PADDING)
+            y = float(rect.top() + PADDING)
+            metrics = QFontMetricsF(fonts.font)
+            painter.setFont(fonts.font)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            for line in layout.lines:
+                painter.drawText(QPointF(x, y + metrics.ascent()), line)
+                y += metrics.lineSpacing()
+            if layout.detail_lines:
+                detail_metrics = QFontMetricsF(fonts.detail_font)
+                painter.setFont(fonts.detail_font)
+                painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+                y += _DETAIL_GAP
+                for line in layout.detail_lines:
+                    painter.drawText(QPointF(x, y + detail_metrics.ascent()), line)
+                    y += detail_metrics.lineSpacing()
+        finally:
+            painter.restore()
+
+
+# The view
+
+
+class ConfessionList(QListView):
+    """Rows of :class:`Entry` kept sorted by a key; ``selection_changed`` fires once per
+    real change of the selected confession.
+
+    The owner shows or moves an entry with :meth:`place` (its key decides the row)
+    and takes it away with :meth:`discard`; :meth:`replace_all` re-reads everything.
+    """
 
     selection_changed = Signal()
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._empty_text = empty_text
-        self._entries: list[Entry] = []
-        self._rebuilding = False
+        self._keys: list[SortKey] = []  # sorted, parallel to the model's rows
+        self._key_of: dict[int, SortKey] = {}
+        self._layouts = LayoutCache(self.font())
+        # Geometry, when laid out (``_laid_width`` is not None), as QListView's: each row
+        # takes its height plus twice SPACING (its "step"); the first starts at SPACING.
+        # ``_tops`` holds the running sums (each row's top), valid for the first rows only.
+        self._steps: list[int] = []
+        self._tops: list[int] = []
+        self._tops_valid = 0
+        self._laid_width: float | None = None
+        self._expanded: int | None = None  # the selected confession, shown in full
+        self._announced: int | None = None  # the selection last announced
+        self._hover = QPersistentModelIndex()
         self.mark_color = QColor("#1f6f5c")
+        self._model = ConfessionModel(self)
+        self.setModel(self._model)
+        self._model.rowsRemoved.connect(self._after_removal)
+        self._model.rowsMoved.connect(self._after_move)
         self.setItemDelegate(ConfessionDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setUniformItemSizes(False)
-        self.setSpacing(2)
-        self.itemSelectionChanged.connect(self._on_selection)
+        self.setSpacing(SPACING)
 
     # Reading
 
+    @property
+    def layout_cache(self) -> LayoutCache:
+        return self._layouts
+
+    def list_model(self) -> ConfessionModel:
+        return self._model
+
+    def count(self) -> int:
+        return self._model.rowCount()
+
     def entries(self) -> list[Entry]:
-        return list(self._entries)
+        return self._model.entries()
+
+    def entry_at(self, row: int) -> Entry:
+        return self._model.entry(row)
 
     def ids(self) -> list[int]:
-        return [entry.confession_id for entry in self._entries]
+        return [entry.confession_id for entry in self._model.entries()]
 
     def texts(self) -> list[str]:
-        return [entry.text for entry in self._entries]
+        return [entry.text for entry in self._model.entries()]
+
+    def row_of(self, confession_id: int) -> int | None:
+        return self._model.row_of(confession_id)
 
     def selected_id(self) -> int | None:
-        items = self.selectedItems()
-        if not items:
+        model = self.selectionModel()
+        if not model.hasSelection():
             return None
-        value = items[0].data(ID_ROLE)
-        return int(value) if value is not None else None
+        rows = model.selectedRows()
+        return self._model.entry(rows[0].row()).confession_id if rows else None
 
-    def item_for(self, confession_id: int) -> QListWidgetItem | None:
-        for row in range(self.count()):
-            item = self.item(row)
-            if item.data(ID_ROLE) == confession_id:
-                return item
-        return None
+    def layout_width(self) -> float | None:
+        """The text width the rows are laid out for (None before the first layout)."""
+        return self._laid_width
+
+    def item_layout(self, row: int) -> ItemLayout:
+        """The wrapped lines of ``row`` at the width the list is laid out for."""
+        entry = self._model.entry(row)
+        width = self._laid_width if self._laid_width is not None else self._text_width()
+        return self._layouts.layout(entry, entry.confession_id == self._expanded, width)
 
     # Changing
 
     def select_id(self, confession_id: int | None) -> None:
-        item = None if confession_id is None else self.item_for(confession_id)
-        if item is None:
+        row = None if confession_id is None else self._model.row_of(confession_id)
+        if row is None:
             self.clearSelection()
         else:
-            self.setCurrentItem(item)
-            item.setSelected(True)
+            self.setCurrentIndex(self._model.index(row, 0))
 
-    def set_entries(self, entries: Sequence[Entry]) -> None:
-        """Show ``entries`` in this order, keeping the selection where it makes sense."""
-        entries = list(entries)
-        if entries == self._entries:
+    def setCurrentRow(self, row: int) -> None:
+        """Select ``row`` (as ``QListWidget.setCurrentRow`` does)."""
+        self.setCurrentIndex(self._model.index(row, 0))
+
+    def place(self, entry: Entry, key: SortKey) -> None:
+        """Show ``entry`` at the row its ``key`` sorts to, or update and move it there.
+
+        Keys must be unique within the list (end them with the confession id).
+        """
+        confession_id = entry.confession_id
+        old_key = self._key_of.get(confession_id)
+        keys = self._keys
+        if old_key is None:
+            row = bisect_left(keys, key)
+            keys.insert(row, key)
+            self._key_of[confession_id] = key
+            self._model.insert(row, entry)
             return
-        if [(e.confession_id, e.text) for e in entries] == [
-            (e.confession_id, e.text) for e in self._entries
-        ]:
-            for row, (old, new) in enumerate(zip(self._entries, entries, strict=True)):
-                if old != new:  # only the detail line or the mark changed
-                    self.item(row).setData(DETAIL_ROLE, new.detail)
-                    self.item(row).setData(MARKED_ROLE, new.marked)
-            self._entries = entries
+        if old_key != key:
+            del keys[bisect_left(keys, old_key)]
+            row = bisect_left(keys, key)
+            keys.insert(row, key)
+            self._key_of[confession_id] = key
+            self._model.move(confession_id, row)
+        self._model.update(entry)
+
+    def discard(self, confession_id: int) -> bool:
+        """Take ``confession_id`` off the list; returns whether it was listed."""
+        key = self._key_of.pop(confession_id, None)
+        if key is None:
+            return False
+        del self._keys[bisect_left(self._keys, key)]
+        self._model.remove(confession_id)
+        return True
+
+    def update_entry(self, entry: Entry) -> bool:
+        """Replace the listed entry with the same id (its row stays); False if not listed."""
+        if entry.confession_id not in self._key_of:
+            return False
+        return self._model.update(entry)
+
+    def replace_all(self, keyed: Iterable[tuple[SortKey, Entry]]) -> None:
+        """Show these entries sorted by key, keeping the selection where it makes sense."""
+        ordered = sorted(keyed, key=itemgetter(0))
+        entries = [entry for _, entry in ordered]
+        if entries == self._model.entries() and [key for key, _ in ordered] == self._keys:
             return
         selected = self.selected_id()
-        selected_row = self.currentRow() if selected is not None else -1
+        selected_row = None if selected is None else self._model.row_of(selected)
         scroll = self.verticalScrollBar().value()
-        self._rebuilding = True
-        try:
-            self.clear()
-            for entry in entries:
-                self.addItem(self._make_item(entry))
-            self._entries = entries
-            ids = self.ids()
-            if selected is not None and selected in ids:
-                self.select_id(selected)
-            elif selected is not None and ids:
-                self.select_id(ids[min(selected_row, len(ids) - 1)])
-            self.verticalScrollBar().setValue(scroll)
-        finally:
-            self._rebuilding = False
-        self.scheduleDelayedItemsLayout()
+        self._keys = [key for key, _ in ordered]
+        self._key_of = {entry.confession_id: key for key, entry in ordered}
+        self._model.reset(entries)  # the selection model clears silently
+        if selected is not None and selected in self._key_of:
+            self.select_id(selected)
+        elif selected_row is not None and entries:
+            self.setCurrentRow(min(selected_row, len(entries) - 1))
+        self.verticalScrollBar().setValue(scroll)
+        self._sync_selection()
+
+    # Geometry: our own, from cached heights (see the module docstring)
+
+    def _text_width(self) -> float:
+        return float(max(40, self.viewport().width() - 2 * PADDING))
+
+    def _step(self, row: int, width: float) -> int:
+        entry = self._model.entry(row)
+        expanded = entry.confession_id == self._expanded
+        return self._layouts.layout(entry, expanded, width).height + 2 * SPACING
+
+    def _relayout_all(self) -> None:
+        width = self._text_width()
+        self._steps = [self._step(row, width) for row in range(self._model.rowCount())]
+        self._laid_width = width
+        self._tops_valid = 0
+
+    def _refit(self, rows: Iterable[int]) -> bool:
+        """Measure ``rows`` again; returns whether a height changed."""
+        if self._laid_width is None:
+            return False
+        changed = False
+        for row in rows:
+            step = self._step(row, self._laid_width)
+            if step != self._steps[row]:
+                self._steps[row] = step
+                self._tops_valid = min(self._tops_valid, row)
+                changed = True
+        return changed
+
+    def _ensure_tops(self) -> list[int]:
+        steps, tops = self._steps, self._tops
+        count, valid = len(steps), self._tops_valid
+        if valid < count:
+            del tops[valid:]
+            start = tops[-1] + steps[valid - 1] if valid else SPACING
+            tops.extend(accumulate(steps[valid : count - 1], initial=start))
+        elif len(tops) > count:
+            del tops[count:]
+        self._tops_valid = count
+        return tops
+
+    def _content_height(self) -> int:
+        if self._laid_width is None or not self._steps:
+            return 0
+        return self._ensure_tops()[-1] + self._steps[-1] - SPACING  # as QListView's
+
+    def _row_rect(self, row: int) -> QRect:
+        """``row``'s rectangle in viewport coordinates (empty when not laid out)."""
+        if self._laid_width is None or not 0 <= row < len(self._steps):
+            return QRect()
+        top = self._ensure_tops()[row] - self.verticalScrollBar().value()
+        width = self.viewport().width() - 2 * SPACING
+        return QRect(SPACING, top, width, self._steps[row] - 2 * SPACING)
+
+    def _row_at(self, y: int) -> int:
+        """The row whose step (the item and the spacing below it) holds content ``y``, or -1."""
+        if self._laid_width is None or not self._steps:
+            return -1
+        row = bisect_right(self._ensure_tops(), y) - 1
+        if row < 0 or y >= self._tops[row] + self._steps[row]:
+            return -1
+        return row
+
+    def _visible_rows(self, top: int, bottom: int) -> range:
+        """Rows that meet content ``top``…``bottom``."""
+        if self._laid_width is None or not self._steps:
+            return range(0)
+        tops = self._ensure_tops()
+        return range(max(0, bisect_right(tops, top) - 1), bisect_right(tops, bottom))
+
+    def visualRect(self, index: Index) -> QRect:
+        if not index.isValid() or index.model() is not self._model:
+            return QRect()
+        return self._row_rect(index.row())
+
+    def indexAt(self, point: QPoint) -> QModelIndex:
+        row = self._row_at(point.y() + self.verticalScrollBar().value())
+        if row < 0 or not self._row_rect(row).contains(point):
+            return QModelIndex()
+        return self._model.index(row, 0)
+
+    def horizontalOffset(self) -> int:
+        return 0
+
+    def verticalOffset(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def isIndexHidden(self, index: Index) -> bool:
+        return False
+
+    def scrollTo(
+        self,
+        index: Index,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        rect = self.visualRect(index)
+        if not rect.isValid():
+            return
+        area = self.viewport().rect()
+        rect = rect.adjusted(-SPACING, -SPACING, SPACING, SPACING)
+        ensure = hint == QAbstractItemView.ScrollHint.EnsureVisible
+        above = ensure and rect.top() < area.top()
+        below = ensure and rect.bottom() > area.bottom()
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        if hint == QAbstractItemView.ScrollHint.PositionAtTop or above:
+            value += rect.top()
+        elif hint == QAbstractItemView.ScrollHint.PositionAtBottom or below:
+            value += min(rect.top(), rect.bottom() - area.height() + 1)
+        elif hint == QAbstractItemView.ScrollHint.PositionAtCenter:
+            value += rect.top() - (area.height() - rect.height()) // 2
+        bar.setValue(value)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        count = self._model.rowCount()
+        if count == 0:
+            return QModelIndex()
+        current = self.currentIndex()
+        if not current.isValid():
+            return self._model.index(0, 0)
+        row = current.row()
+        action = QAbstractItemView.CursorAction
+        page = self.viewport().height()
+        match cursorAction:
+            case action.MoveUp | action.MovePrevious:
+                row = max(0, row - 1)
+            case action.MoveDown | action.MoveNext:
+                row = min(count - 1, row + 1)
+            case action.MoveHome:
+                row = 0
+            case action.MoveEnd:
+                row = count - 1
+            case action.MovePageUp if self._laid_width is not None:
+                target = self._ensure_tops()[row] - page
+                row = max(0, self._row_at(max(0, target)))
+            case action.MovePageDown if self._laid_width is not None:
+                target = self._ensure_tops()[row] + page
+                found = self._row_at(min(self._content_height() - 1, target))
+                row = count - 1 if found < 0 else found
+            case _:
+                pass
+        return self._model.index(row, 0)
+
+    def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
+        area = rect.normalized()
+        first = self.indexAt(area.topLeft())
+        last = self.indexAt(area.bottomRight())
+        selection = QItemSelection()
+        if first.isValid() and last.isValid():
+            top, bottom = sorted((first.row(), last.row()))
+            selection.select(self._model.index(top, 0), self._model.index(bottom, 0))
+        self.selectionModel().select(selection, command)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        region = QRegion()
+        scroll = self.verticalScrollBar().value()
+        visible = self._visible_rows(scroll, scroll + self.viewport().height())
+        for position in range(selection.count()):
+            selected = selection.at(position)
+            for row in range(
+                max(selected.top(), visible.start), min(selected.bottom() + 1, visible.stop)
+            ):
+                region += self._row_rect(row)
+        return region
+
+    def viewportSizeHint(self) -> QSize:
+        return QSize(self.viewport().width(), self._content_height())
+
+    def updateGeometries(self) -> None:
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        bar.setPageStep(page)
+        bar.setSingleStep(self._steps[0] - SPACING if self._steps else 20)  # as QListView
+        bar.setRange(0, max(0, self._content_height() - page))
+        self.horizontalScrollBar().setRange(0, 0)
+        QAbstractItemView.updateGeometries(self)
+
+    def doItemsLayout(self) -> None:
+        if self._laid_width != self._text_width() or len(self._steps) != self._model.rowCount():
+            self._relayout_all()
+        QAbstractItemView.doItemsLayout(self)  # scroll bars, repaint; never QListView's
+
+    # Model changes: one row at a time
+
+    def rowsInserted(self, parent: Index, start: int, end: int) -> None:
+        if self._laid_width is None:
+            self.scheduleDelayedItemsLayout()
+        else:
+            width = self._laid_width
+            self._steps[start:start] = [self._step(row, width) for row in range(start, end + 1)]
+            self._tops_valid = min(self._tops_valid, start)
+            self.updateGeometries()
+            scroll = self.verticalScrollBar().value()
+            if self._ensure_tops()[start] <= scroll + self.viewport().height():
+                self.viewport().update()  # rows below the visible ones need no repaint
+        QAbstractItemView.rowsInserted(self, parent, start, end)
+
+    def rowsAboutToBeRemoved(self, parent: Index, start: int, end: int) -> None:
+        self._select_instead_of(start, end)
+        QAbstractItemView.rowsAboutToBeRemoved(self, parent, start, end)
+        for row in range(start, end + 1):
+            self._layouts.forget(self._model.entry(row).confession_id)
+        if self._laid_width is not None:
+            del self._steps[start : end + 1]
+            self._tops_valid = min(self._tops_valid, start)
+
+    def dataChanged(self, topLeft: Index, bottomRight: Index, roles: Sequence[int] = ()) -> None:
+        if self._refit(range(topLeft.row(), bottomRight.row() + 1)):
+            self.updateGeometries()
+            self.viewport().update()
+        QAbstractItemView.dataChanged(self, topLeft, bottomRight, roles)
+
+    def reset(self) -> None:
+        QAbstractItemView.reset(self)
+        self._hover = QPersistentModelIndex()
+        self._layouts.retain({entry.confession_id for entry in self._model.entries()})
+        if self._laid_width is not None:  # measure now, so the scroll position can stay
+            self._relayout_all()
+            self.updateGeometries()
+            self.viewport().update()
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        super().selectionChanged(selected, deselected)
+        self._sync_selection()
+
+    def _after_removal(self) -> None:
+        self.updateGeometries()
         self.viewport().update()
-        self.selection_changed.emit()
+
+    def _after_move(
+        self, parent: Index, start: int, end: int, destination: Index, row: int
+    ) -> None:
+        if self._laid_width is not None:
+            moved = self._steps[start : end + 1]
+            del self._steps[start : end + 1]
+            at = row if row < start else row - len(moved)
+            self._steps[at:at] = moved
+            self._tops_valid = min(self._tops_valid, start, at)
+        self.updateGeometries()
+        self.viewport().update()
+
+    def _select_instead_of(self, start: int, end: int) -> None:
+        """Before rows go: if the selected one is among them, select the row that will
+        take its place (or the one before, at the end); move the current index off them
+        without selecting anything otherwise."""
+        selection = self.selectionModel()
+        count = self._model.rowCount()
+        after = self._model.index(end + 1, 0) if end + 1 < count else QModelIndex()
+        instead = after if after.isValid() else self._model.index(start - 1, 0)
+        selected = self.selected_id()
+        selected_row = None if selected is None else self._model.row_of(selected)
+        flag = QItemSelectionModel.SelectionFlag
+        if selected_row is not None and start <= selected_row <= end:
+            if instead.isValid():
+                selection.setCurrentIndex(instead, flag.ClearAndSelect)
+            else:
+                selection.clear()
+        elif start <= self.currentIndex().row() <= end:
+            selection.setCurrentIndex(instead, flag.NoUpdate)
+
+    def _sync_selection(self) -> None:
+        """Expand the selected item (and collapse the one before); announce a new selection."""
+        selected = self.selected_id()
+        if selected != self._expanded:
+            rows = [self._model.row_of(i) for i in (self._expanded, selected) if i is not None]
+            self._expanded = selected
+            if self._refit(row for row in rows if row is not None):
+                self.updateGeometries()
+                self.viewport().update()
+        if selected != self._announced:
+            self._announced = selected
+            self.selection_changed.emit()
 
     # Qt
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        QAbstractItemView.resizeEvent(self, event)
+        if self._laid_width is not None and self._laid_width != self._text_width():
+            self.scheduleDelayedItemsLayout()  # once, however many resizes come first
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        QAbstractItemView.scrollContentsBy(self, 0, dy)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            font = self.font()
+            if font != self._layouts.font:
+                self._layouts = LayoutCache(font)
+                if self._laid_width is not None:
+                    self._relayout_all()
+                    self.updateGeometries()
+                    self.viewport().update()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.HoverLeave:
+            self._hover = QPersistentModelIndex()
+        elif isinstance(event, QHoverEvent):  # enter or move
+            self._hover = QPersistentModelIndex(self.indexAt(event.position().toPoint()))
+        return super().viewportEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.count() == 0 and self._empty_text:
-            painter = QPainter(self.viewport())
-            try:
+        self.executeDelayedItemsLayout()
+        painter = QPainter(self.viewport())
+        try:
+            self._paint_rows(painter, event.rect())
+            if self._model.rowCount() == 0 and self._empty_text:
                 painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(
                     self.viewport().rect().adjusted(12, 12, -12, -12),
@@ -246,20 +877,36 @@ class ConfessionList(QListWidget):
                     | Qt.TextFlag.TextWordWrap,
                     self._empty_text,
                 )
-            finally:
-                painter.end()
+        finally:
+            painter.end()
 
-    # Internals
-
-    def _make_item(self, entry: Entry) -> QListWidgetItem:
-        item = QListWidgetItem(entry.text)
-        item.setData(ID_ROLE, entry.confession_id)
-        item.setData(DETAIL_ROLE, entry.detail)
-        item.setData(MARKED_ROLE, entry.marked)
-        return item
-
-    def _on_selection(self) -> None:
-        if self._rebuilding:
+    def _paint_rows(self, painter: QPainter, area: QRect) -> None:
+        """What ``QListView.paintEvent`` does for the rows that meet ``area``."""
+        scroll = self.verticalScrollBar().value()
+        rows = self._visible_rows(area.top() + scroll, area.bottom() + scroll)
+        if not rows:
             return
-        self.scheduleDelayedItemsLayout()  # the selected item grows to show its full text
-        self.selection_changed.emit()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        state = option.state
+        enabled = bool(state & QStyle.StateFlag.State_Enabled)
+        current = self.currentIndex()
+        focus = (self.hasFocus() or self.viewport().hasFocus()) and current.isValid()
+        current_row = current.row() if focus else -1
+        hover_row = self._hover.row() if self._hover.isValid() else -1
+        selection = self.selectionModel()
+        delegate = self.itemDelegate()
+        if enabled:
+            option.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+        for row in rows:
+            index = self._model.index(row, 0)
+            option.rect = self._row_rect(row)
+            item_state = state
+            if selection.isSelected(index):
+                item_state |= QStyle.StateFlag.State_Selected
+            if row == current_row:
+                item_state |= QStyle.StateFlag.State_HasFocus
+            if row == hover_row:
+                item_state |= QStyle.StateFlag.State_MouseOver
+            option.state = item_state
+            delegate.paint(painter, option, index)

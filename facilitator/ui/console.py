@@ -1,16 +1,16 @@
 """The facilitator's console: moderate what comes in and drive the big screen.
 
-Biggest on the page is what the room sees now and what comes next. Everything
-is driven by the bridge's signals (changes can also come from the moderator web
-page), and every change goes through :class:`SessionService`; refusals are shown
-in the status bar, never raised. No modal event loop is ever entered: the app
-runs on a qasync loop, so dialogs are opened with ``open()`` and signals.
+Biggest on the page is what the room sees now and what comes next. The console
+is a client of the session host: it shows the :class:`SessionMirror` (changes can
+also come from moderator pages) and sends every change as a protocol command;
+refusals come back and are shown in the status bar, never raised. No modal event
+loop is ever entered: the app runs on a qasync loop, so dialogs are opened with
+``open()`` and signals.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.errors import DomainError, StoreUnavailable, TranscriptNotWritten
-from facilitator.core.events import SessionEnded
-from facilitator.core.model import Confession, ConfessionState, Projection, SessionInfo
-from facilitator.core.moderation import (
+from facilitator.protocol.commands import (
     Approve,
     Blank,
     Command,
@@ -39,15 +36,15 @@ from facilitator.core.moderation import (
     Restore,
     SetAside,
 )
-from facilitator.core.session import SessionService
-from facilitator.net.addresses import JoinInfo
-from facilitator.ui.bridge import CoreBridge
-from facilitator.ui.confession_list import ConfessionList, Entry
+from facilitator.protocol.moderator import Item, ItemState, JoinLink, SessionDetails
+from facilitator.ui.confession_list import ConfessionList, Entry, SortKey
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.details_panel import DetailsPanel
 from facilitator.ui.ended_panel import EndedPanel
 from facilitator.ui.fit_text import Align, FitText
+from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.join_panel import JoinPanel
+from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.projector import count_caption
 from facilitator.ui.projector_screen_picker import ProjectorScreenPicker
 from facilitator.ui.widgets import ElidedLabel, card, plain_label, push_button
@@ -56,6 +53,7 @@ log = logging.getLogger(__name__)
 
 STATUS_MS = 10_000
 COUNT_REFRESH_MS = 150
+DERIVED_REFRESH_MS = 16  # lane counts, "Next:", buttons: at most once a frame
 SIDE_WIDTH = 350
 SIDE_MIN_WIDTH = 300
 STORE_ALARM = (
@@ -64,36 +62,46 @@ STORE_ALARM = (
 )
 
 
-def _learned_detail(confession: Confession) -> str:
+def _learned_detail(confession: Item) -> str:
     return f"Learned: {confession.learned}" if confession.learned else ""
+
+
+def _sort_key(confession: Item) -> SortKey:
+    """Where ``confession`` goes in its lane: Incoming and Set aside by arrival, Up next
+    by queue position, Shown by the order shown."""
+    if confession.state == ItemState.APPROVED:
+        return (confession.queue_position or 0, confession.id)
+    if confession.state == ItemState.SHOWN:
+        return (confession.shown_order or 0, confession.id)
+    return (confession.id,)
 
 
 class ConsoleWindow(QMainWindow):
     """The facilitator's window. See the module docstring.
 
-    ``close_requested`` fires when the facilitator closes the window; the close
-    is refused: the app calls :meth:`allow_close` then ``close()`` after shutdown.
-    Picking another address for the join link announces the new link through
-    ``bridge.join_info_changed``, which the projector follows too. The app moves
-    the projector when ``projector_screen.screen_chosen`` fires.
+    Closing the window asks whether to continue later (``close_requested``) or to
+    end the session first (``end_and_close_requested``); the close itself is
+    refused: the app calls :meth:`allow_close` then ``close()`` after shutdown.
+    The app moves the projector when ``projector_screen.screen_chosen`` fires.
     """
 
     close_requested = Signal()
+    end_and_close_requested = Signal()
 
     def __init__(
-        self,
-        service: SessionService,
-        bridge: CoreBridge,
-        join: JoinInfo,
-        parent: QWidget | None = None,
+        self, mirror: SessionMirror, commands: CommandPort, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._service = service
-        self._bridge = bridge
-        self._session = service.session
-        self._confessions: dict[int, Confession] = {c.id: c for c in service.confessions()}
-        self._projection: Projection | None = service.projection()
+        assert mirror.ready and mirror.session is not None and mirror.join is not None
+        self._mirror = mirror
+        self._commands = commands
+        self._session: SessionDetails = mirror.session
+        self._confessions: dict[int, Item] = dict(mirror.items)
+        self._projection: Item | None = mirror.projection()
         self._closing_allowed = False
+        self.close_dialog: QMessageBox | None = None
+        self.close_later_button: QAbstractButton | None = None
+        self.close_end_button: QAbstractButton | None = None
         self.end_dialog: QMessageBox | None = None
         self.end_confirm_button: QAbstractButton | None = None
         self._count_timer = QTimer(self)
@@ -105,21 +113,25 @@ class ConsoleWindow(QMainWindow):
         self.setStyleSheet(STYLE_SHEET)
         self.setMinimumSize(QSize(1024, 680))
         self.resize(1280, 800)
-        self._build(join)
-        self._connect_bridge()
+        self._build(mirror.join)
+        self._connect_mirror()
         self._refresh_all()
-        if not service.store_healthy:
-            self._on_store_health(False, "The last save failed.")
+        if not mirror.store_healthy:
+            self._on_store_health(False, mirror.store_detail or "The last save failed.")
         if not self._session.is_open:
-            self._show_ended(())
+            self._show_ended(mirror.transcript_paths)
 
     # Building
 
-    def _build(self, join: JoinInfo) -> None:
+    def _build(self, join: JoinLink) -> None:
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(14, 10, 14, 6)
         outer.setSpacing(10)
+        self.host_banner = plain_label(name="alarmBanner")
+        self.host_banner.setWordWrap(True)
+        self.host_banner.hide()
+        outer.addWidget(self.host_banner)
         self.alarm_banner = plain_label(name="alarmBanner")
         self.alarm_banner.setWordWrap(True)
         self.alarm_banner.hide()
@@ -186,7 +198,7 @@ class ConsoleWindow(QMainWindow):
         controls.addSpacing(8)
         controls.addWidget(self.up_next, 1)
         layout.addLayout(controls)
-        self.project_next_button.clicked.connect(lambda: self._run(ProjectNext()))
+        self.project_next_button.clicked.connect(self._project_next)
         self.blank_button.clicked.connect(lambda: self._run(Blank()))
         return page
 
@@ -232,18 +244,33 @@ class ConsoleWindow(QMainWindow):
         self.unqueue_button.clicked.connect(lambda: self._run_on(self.queue_list, SetAside))
         self.reproject_button.clicked.connect(lambda: self._run_on(self.shown_list, Project))
         self.restore_button.clicked.connect(lambda: self._run_on(self.aside_list, Restore))
+        self._lanes: dict[ItemState, ConfessionList] = {
+            ItemState.INCOMING: self.incoming_list,
+            ItemState.APPROVED: self.queue_list,
+            ItemState.SHOWN: self.shown_list,
+            ItemState.SET_ASIDE: self.aside_list,
+        }
+        self._listed: dict[int, Item] | None = None  # what the lists were filled from
+        self._listed_label = ""  # the agree label of the Shown list's counts
+        self._counts: dict[int, int] = {}  # counts newer than the confession values held
+        self._counts_dirty: set[int] = set()  # Shown rows whose count line is behind
+        self._marked: int | None = None  # the Shown row marked as on screen
+        self._derived_timer = QTimer(self)
+        self._derived_timer.setSingleShot(True)
+        self._derived_timer.setInterval(DERIVED_REFRESH_MS)
+        self._derived_timer.timeout.connect(self._refresh_derived)
         return row
 
-    def _build_side(self, join: JoinInfo) -> QWidget:
+    def _build_side(self, join: JoinLink) -> QWidget:
         self._side = QWidget()
         self._side.setFixedWidth(SIDE_WIDTH)
         layout = QVBoxLayout(self._side)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.join_panel = JoinPanel(self._service, self._bridge, join)
+        self.join_panel = JoinPanel(self._mirror, self._commands, join)
         self.join_panel.message.connect(self.show_message)
         layout.addWidget(self.join_panel)
-        self.details = DetailsPanel(self._service)
+        self.details = DetailsPanel(self._commands, self._session)
         self.details.message.connect(self.show_message)
         layout.addWidget(self.details)
         layout.addStretch(1)
@@ -262,9 +289,11 @@ class ConsoleWindow(QMainWindow):
         bar.addWidget(self.projector_screen)
         self.phones_label = plain_label(name="statusItem")
         self.projector_status = plain_label(name="statusItem")
+        self.host_status = plain_label(name="statusItem")
         bar.addPermanentWidget(self.projector_status)
         bar.addPermanentWidget(self.phones_label)
-        self._on_phones(self._bridge.phones_connected)
+        bar.addPermanentWidget(self.host_status)
+        self._on_phones(self._mirror.phones_connected)
 
     def _build_shortcuts(self) -> None:
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -280,16 +309,18 @@ class ConsoleWindow(QMainWindow):
             QShortcut(QKeySequence(key), self).activated.connect(self._project_next_key)
         QShortcut(QKeySequence(Qt.Key.Key_B), self).activated.connect(self._blank_key)
 
-    def _connect_bridge(self) -> None:
-        bridge = self._bridge
-        bridge.confession_added.connect(self._on_confession)
-        bridge.confession_changed.connect(self._on_confession)
-        bridge.projection_changed.connect(self._on_projection)
-        bridge.agreement_count_changed.connect(self._on_count)
-        bridge.session_changed.connect(self._on_session)
-        bridge.session_ended.connect(self._on_session_ended)
-        bridge.store_health_changed.connect(self._on_store_health)
-        bridge.phones_connected_changed.connect(self._on_phones)
+    def _connect_mirror(self) -> None:
+        mirror = self._mirror
+        mirror.reset.connect(self._on_reset)
+        mirror.item_added.connect(self._on_confession)
+        mirror.item_changed.connect(self._on_confession)
+        mirror.item_removed.connect(self._on_removed)
+        mirror.projection_changed.connect(self._on_projection)
+        mirror.count_changed.connect(self._on_count)
+        mirror.session_changed.connect(self._on_session)
+        mirror.session_ended.connect(self._show_ended)
+        mirror.store_changed.connect(self._on_store_health)
+        mirror.phones_changed.connect(self._on_phones)
 
     # Public
 
@@ -308,19 +339,27 @@ class ConsoleWindow(QMainWindow):
         """Show an unexpected error (the app has logged it) without interrupting anything."""
         self.statusBar().showMessage(text, 3 * STATUS_MS)
 
+    def set_host_connected(self, connected: bool) -> None:
+        """Whether the connection to the session host is up (the app follows it)."""
+        self.host_status.setText("" if connected else "Reconnecting to the session host…")
+        if connected:
+            self.host_banner.hide()
+
+    def show_host_alarm(self, text: str) -> None:
+        """The session host stopped (and is being restarted): say so until it is back."""
+        self.host_banner.setText(text)
+        self.host_banner.show()
+
     def confirm_end(self) -> None:
         """Ask (without blocking) whether to end the session; end it on confirmation."""
         if self.end_dialog is not None:
             self.end_dialog.raise_()
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("End the session?")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("End the session now?")
-        box.setInformativeText(
+        box = self._question(
+            "End the session?",
+            "End the session now?",
             "Phones can no longer send or vote. A transcript of what was shown is "
-            "saved; everything that was not shown is deleted."
+            "saved; everything that was not shown is deleted.",
         )
         self.end_confirm_button = box.addButton("End session", QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -330,6 +369,16 @@ class ConsoleWindow(QMainWindow):
         box.finished.connect(self._forget_end_dialog)
         self.end_dialog = box
         box.open()
+
+    def _question(self, title: str, text: str, detail: str) -> QMessageBox:
+        """A question box, opened later with ``open()`` (never a nested event loop)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.setInformativeText(detail)
+        return box
 
     # Qt
 
@@ -343,27 +392,49 @@ class ConsoleWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing_allowed:
             self._count_timer.stop()
+            self._derived_timer.stop()
             event.accept()
             return
         event.ignore()
-        self.close_requested.emit()
+        if self._session.is_open:
+            self.confirm_close()
+        else:
+            self.close_requested.emit()
+
+    def confirm_close(self) -> None:
+        """Ask (without blocking): continue later, or end the session and close?"""
+        if self.close_dialog is not None:
+            self.close_dialog.raise_()
+            return
+        box = self._question(
+            "Close Confessional?",
+            "Close Confessional and continue this session later?",
+            "Phones are disconnected until you start Confessional again; the session, "
+            "its queue and its votes are kept. To end the session now and write its "
+            "transcript, choose End session.",
+        )
+        self.close_later_button = box.addButton(
+            "Close, continue later", QMessageBox.ButtonRole.AcceptRole
+        )
+        self.close_end_button = box.addButton(
+            "End session and close", QMessageBox.ButtonRole.DestructiveRole
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(self._on_close_answer)
+        box.finished.connect(self._forget_close_dialog)
+        self.close_dialog = box
+        box.open()
 
     # Commands
 
-    def _run(self, command: Command) -> bool:
-        try:
-            self._service.execute(command)
-        except DomainError as error:
-            self.show_message(error.message)
-            return False
-        except StoreUnavailable:
-            self.show_message("Not saved — nothing changed. Phones will retry.")
-            return False
-        except TranscriptNotWritten as error:
-            self._resync()
-            self.show_message(f"Could not write the transcript: {error.reason}")
-            return False
-        return True
+    def _run(self, command: Command) -> None:
+        """Send ``command`` to the host; a refusal is shown in the status bar."""
+        self._commands.send(command, on_refused=self._refused)
+
+    def _refused(self, code: str, message: str) -> None:
+        self.show_message(message)
 
     def _run_on(
         self, widget: ConfessionList, command: type[Approve | SetAside | Restore | Project]
@@ -374,60 +445,80 @@ class ConsoleWindow(QMainWindow):
             return
         self._run(command(confession_id))
 
+    def _project_next(self) -> None:
+        """Project the head of the queue as this console shows it (a repeated press is
+        refused by the host instead of putting up the one after)."""
+        if self.queue_list.count() == 0:
+            self.show_message("The queue is empty: approve a confession first.")
+            return
+        self._run(ProjectNext(self.queue_list.entry_at(0).confession_id))
+
     def _project_next_key(self) -> None:
         if self._session.is_open:
-            self._run(ProjectNext())
+            self._project_next()
 
     def _blank_key(self) -> None:
         if self._session.is_open and self._projection is not None:
             self._run(Blank())
 
-    def _resync(self) -> None:
-        """Read everything again from the service (after a failure left events unsent)."""
-        self._session = self._service.session
-        self._confessions = {c.id: c for c in self._service.confessions()}
-        self._projection = self._service.projection() if self._session.is_open else None
+    # Following the session
+
+    def _on_reset(self) -> None:
+        """A new snapshot (after reconnecting): read everything again."""
+        assert self._mirror.session is not None
+        self._session = self._mirror.session
+        self._confessions = dict(self._mirror.items)
+        self._projection = self._mirror.projection()
         self._refresh_all()
+        self._on_phones(self._mirror.phones_connected)
+        self._on_store_health(self._mirror.store_healthy, self._mirror.store_detail, quiet=True)
+        if not self._session.is_open:
+            self._show_ended(self._mirror.transcript_paths)
 
-    # Reacting to the core
+    def _on_removed(self, item_id: int) -> None:
+        confession = self._confessions.pop(item_id, None)
+        if confession is not None:
+            self._lanes[confession.state].discard(item_id)
+            self._counts.pop(item_id, None)
+            if not self._derived_timer.isActive():
+                self._derived_timer.start()
 
-    def _on_confession(self, confession: Confession) -> None:
+    def _on_confession(self, confession: Item) -> None:
+        """Put one confession in its row: a few row operations, whatever the lists' length."""
+        previous = self._confessions.get(confession.id)
         self._confessions[confession.id] = confession
-        self._refresh_lists()
+        self._counts.pop(confession.id, None)  # the new value carries the latest count
+        if previous is not None and previous.state != confession.state:
+            self._lanes[previous.state].discard(confession.id)
+        self._lanes[confession.state].place(self._entry(confession), _sort_key(confession))
+        if not self._derived_timer.isActive():
+            self._derived_timer.start()
 
-    def _on_projection(self, projection: Projection | None) -> None:
+    def _on_projection(self, projection: Item | None) -> None:
         self._projection = projection
         self._refresh_now()
         self._refresh_shown()
         self._update_actions()
 
     def _on_count(self, confession_id: int, count: int) -> None:
-        confession = self._confessions.get(confession_id)
-        if confession is not None:
-            self._confessions[confession_id] = replace(confession, agreement_count=count)
+        if confession_id in self._confessions:
+            self._counts[confession_id] = count
+            self._counts_dirty.add(confession_id)
         current = self._projection
-        if current is not None and current.confession_id == confession_id:
-            self._projection = replace(current, agreement_count=count)
+        if current is not None and current.id == confession_id:
             self.now_count.setText(count_caption(self._session.agree_label, count))
         if not self._count_timer.isActive():  # the Shown list: at most a few times a second
             self._count_timer.start()
 
-    def _on_session(self, session: SessionInfo) -> None:
+    def _on_session(self, session: SessionDetails) -> None:
         self._session = session
         self._refresh_all()
 
-    def _on_session_ended(self, event: SessionEnded) -> None:
-        self._session = event.session
-        # Unshown confessions were deleted: show what is left.
-        self._confessions = {c.id: c for c in self._service.confessions()}
-        self._projection = None
-        self._refresh_all()
-        self._show_ended(event.transcript_paths)
-
-    def _on_store_health(self, healthy: bool, detail: str) -> None:
+    def _on_store_health(self, healthy: bool, detail: str, quiet: bool = False) -> None:
         if healthy:
+            if self.alarm_banner.isVisible() and not quiet:
+                self.show_message("Saving works again.")
             self.alarm_banner.hide()
-            self.show_message("Saving works again.")
         else:
             self.alarm_banner.setText(f"{STORE_ALARM}\nDetails: {detail}")
             self.alarm_banner.show()
@@ -445,41 +536,68 @@ class ConsoleWindow(QMainWindow):
         self._refresh_lists()
         self._refresh_now()
 
-    def _by_state(self, state: ConfessionState) -> list[Confession]:
+    def _by_state(self, state: ItemState) -> list[Item]:
         return [c for c in self._confessions.values() if c.state is state]
 
     def _refresh_lists(self) -> None:
-        incoming = sorted(self._by_state(ConfessionState.INCOMING), key=lambda c: c.id)
-        queue = sorted(
-            self._by_state(ConfessionState.APPROVED), key=lambda c: (c.queue_position or 0, c.id)
-        )
-        aside = sorted(self._by_state(ConfessionState.SET_ASIDE), key=lambda c: c.id)
-        self.incoming_list.set_entries([Entry(c.id, c.text, _learned_detail(c)) for c in incoming])
-        self.queue_list.set_entries([Entry(c.id, c.text, _learned_detail(c)) for c in queue])
-        self.aside_list.set_entries([Entry(c.id, c.text, _learned_detail(c)) for c in aside])
-        self._refresh_shown()
-        for widget, (header, title) in self._headers.items():
-            header.setText(f"{title}  {widget.count()}" if widget.count() else title)
-        if not self._session.is_open:
-            self.up_next.set_full_text("")
-        elif queue:
-            self.up_next.set_full_text("Next: " + " ".join(queue[0].text.split()))
-        else:
-            self.up_next.set_full_text("Queue is empty: approve a confession to show it next.")
-        self._update_actions()
+        """Fill every list again when the confessions were read again (at the start, after
+        a resync, at the end); otherwise the lists are current already (each change moves
+        one row, see :meth:`_on_confession`) and only a new agree label needs new counts."""
+        if self._listed is not self._confessions:
+            self._listed = self._confessions
+            self._counts.clear()
+            self._counts_dirty.clear()
+            self._marked = self._projection.id if self._projection else None
+            lanes: dict[ItemState, list[tuple[SortKey, Entry]]] = {
+                state: [] for state in self._lanes
+            }
+            for confession in self._confessions.values():
+                lanes[confession.state].append((_sort_key(confession), self._entry(confession)))
+            for state, widget in self._lanes.items():
+                widget.replace_all(lanes[state])
+        elif self._session.agree_label != self._listed_label:
+            self._counts_dirty.update(self.shown_list.ids())
+            self._refresh_shown()
+        self._listed_label = self._session.agree_label
+        self._refresh_derived()
 
     def _refresh_shown(self) -> None:
-        shown = sorted(
-            self._by_state(ConfessionState.SHOWN), key=lambda c: (c.shown_order or 0, c.id)
-        )
-        current = self._projection.confession_id if self._projection else None
-        label = self._session.agree_label
-        self.shown_list.set_entries(
-            [
-                Entry(c.id, c.text, count_caption(label, c.agreement_count), c.id == current)
-                for c in shown
-            ]
-        )
+        """The Shown list's mark (on screen now) and counts: only the rows that changed."""
+        current = self._projection.id if self._projection else None
+        changed = self._counts_dirty
+        self._counts_dirty = set()
+        if current != self._marked:
+            changed.update(i for i in (self._marked, current) if i is not None)
+            self._marked = current
+        for confession_id in changed:
+            confession = self._confessions.get(confession_id)
+            if confession is not None and confession.state == ItemState.SHOWN:
+                self.shown_list.update_entry(self._entry(confession))
+
+    def _refresh_derived(self) -> None:
+        """Lane counts, the "Next:" label and the buttons (at most once a frame)."""
+        self._derived_timer.stop()
+        for widget, (header, title) in self._headers.items():
+            count = widget.count()
+            header.setText(f"{title}  {count}" if count else title)
+        if not self._session.is_open:
+            up_next = ""
+        elif self.queue_list.count():
+            up_next = "Next: " + " ".join(self.queue_list.entry_at(0).text.split())
+        else:
+            up_next = "Queue is empty: approve a confession to show it next."
+        if up_next != self.up_next.full_text():
+            self.up_next.set_full_text(up_next)
+        self._update_actions()
+
+    def _entry(self, confession: Item) -> Entry:
+        """The row of ``confession`` in its lane (Shown rows carry the count and the mark)."""
+        if confession.state == ItemState.SHOWN:
+            count = self._counts.get(confession.id, confession.agreement_count)
+            current = self._projection.id if self._projection else None
+            caption = count_caption(self._session.agree_label, count)
+            return Entry(confession.id, confession.text, caption, confession.id == current)
+        return Entry(confession.id, confession.text, _learned_detail(confession))
 
     def _refresh_now(self) -> None:
         projection = self._projection
@@ -491,11 +609,12 @@ class ConsoleWindow(QMainWindow):
         self.now_text.setText(projection.text)
         learned = f"What I learned: {projection.learned}" if projection.learned else ""
         self.now_text.set_secondary_text(learned)
-        self.now_count.setText(count_caption(self._session.agree_label, projection.agreement_count))
+        count = self._counts.get(projection.id, projection.agreement_count)
+        self.now_count.setText(count_caption(self._session.agree_label, count))
 
     def _update_actions(self) -> None:
         open_ = self._session.is_open
-        current = self._projection.confession_id if self._projection else None
+        current = self._projection.id if self._projection else None
         incoming = self.incoming_list.selected_id()
         queued = self.queue_list.selected_id()
         shown = self.shown_list.selected_id()
@@ -520,8 +639,21 @@ class ConsoleWindow(QMainWindow):
             self.end_dialog.deleteLater()
         self.end_dialog = None
 
+    def _on_close_answer(self, button: QAbstractButton) -> None:
+        if button is self.close_later_button:
+            self.close_requested.emit()
+        elif button is self.close_end_button:
+            self.end_and_close_requested.emit()
+
+    def _forget_close_dialog(self) -> None:
+        if self.close_dialog is not None:
+            self.close_dialog.deleteLater()
+        self.close_dialog = None
+
     def _show_ended(self, transcript_paths: tuple[str, ...]) -> None:
-        shown = len(self._by_state(ConfessionState.SHOWN))
+        self._projection = None
+        self._refresh_now()
+        shown = len(self._by_state(ItemState.SHOWN))
         self.ended_panel.show_ended(self._session, shown, transcript_paths)
         self._now_stack.setCurrentWidget(self.ended_panel)
         self.end_button.hide()

@@ -70,17 +70,17 @@ QLabel#alarmBanner {{
 FitText#nowText {{
     color: {INK};
 }}
-QListWidget {{
+QListWidget, ConfessionList {{
     background: {CARD};
     border: 1px solid {LINE};
     border-radius: 6px;
     color: {INK};
     outline: none;
 }}
-QListWidget::item {{
+QListWidget::item, ConfessionList::item {{
     border-bottom: 1px solid {LINE};
 }}
-QListWidget::item:selected {{
+QListWidget::item:selected, ConfessionList::item:selected {{
     background: #dcefe9;
     color: {INK};
 }}

@@ -6,20 +6,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from facilitator.core import rules
-from facilitator.core.errors import DomainError, StoreUnavailable
-from facilitator.core.model import SessionInfo
-from facilitator.core.session import SessionService
+from facilitator.protocol.commands import UpdateDetails
+from facilitator.protocol.moderator import SessionDetails
+from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.widgets import plain_label, push_button
 
 Details = tuple[str, str, str]
 
 
-def _details(session: SessionInfo) -> Details:
+def _details(session: SessionDetails) -> Details:
     return (session.title, session.prompt, session.agree_label)
 
 
 class DetailsPanel(QFrame):
-    """Edits go to :meth:`SessionService.update_details`; ``message`` is for the status bar.
+    """Edits go to the host as ``update_details``; ``message`` is for the status bar.
 
     Changes made elsewhere (the moderator page) replace the fields, unless the
     facilitator has unapplied edits in them.
@@ -27,10 +27,10 @@ class DetailsPanel(QFrame):
 
     message = Signal(str)
 
-    def __init__(self, service: SessionService) -> None:
+    def __init__(self, commands: CommandPort, session: SessionDetails) -> None:
         super().__init__()
-        self._service = service
-        self._session = service.session
+        self._commands = commands
+        self._session = session
         self._shown: Details = ("", "", "")
         self.setObjectName("card")
         layout = QVBoxLayout(self)
@@ -67,19 +67,17 @@ class DetailsPanel(QFrame):
         """Send the edited title, prompt and button label to the session."""
         if not self.apply_button.isEnabled():
             return
-        try:
-            self._service.update_details(*self._edited())
-        except DomainError as error:
-            self.error_label.setText(error.message)
-            self.message.emit(error.message)
-            return
-        except StoreUnavailable:
-            self.message.emit("Not saved: the details could not be written.")
-            return
+        self._commands.send(UpdateDetails(*self._edited()), self._refused, self._done)
+
+    def _refused(self, code: str, message: str) -> None:
+        self.error_label.setText(message)
+        self.message.emit(message)
+
+    def _done(self) -> None:
         self.error_label.setText("")
         self.message.emit("Session details updated.")
 
-    def show_session(self, session: SessionInfo) -> None:
+    def show_session(self, session: SessionDetails) -> None:
         """Show ``session``'s details, unless the facilitator is in the middle of editing."""
         self._session = session
         saved = _details(session)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
-from facilitator.core.model import SessionInfo
+from facilitator.protocol.moderator import SessionDetails
 from facilitator.ui.widgets import plain_label, push_button
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class EndedPanel(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
 
-    def show_ended(self, session: SessionInfo, shown: int, paths: Sequence[str | Path]) -> None:
+    def show_ended(self, session: SessionDetails, shown: int, paths: Sequence[str | Path]) -> None:
         self._paths = tuple(Path(path) for path in paths)
         plural = "" if shown == 1 else "s"
         self.summary.setText(f"“{session.title}” ended with {shown} confession{plural} shown.")

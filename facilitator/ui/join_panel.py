@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
 
-from facilitator.core.session import SessionService
-from facilitator.net.addresses import JoinInfo, join_info
-from facilitator.ui.bridge import CoreBridge
+from facilitator.protocol.commands import UseAddress
+from facilitator.protocol.moderator import JoinLink
+from facilitator.ui.host_connection import CommandPort
+from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.qr_widget import QrWidget
 from facilitator.ui.widgets import plain_label, push_button
 
@@ -23,10 +24,9 @@ class JoinPanel(QFrame):
 
     message = Signal(str)
 
-    def __init__(self, service: SessionService, bridge: CoreBridge, join: JoinInfo) -> None:
+    def __init__(self, mirror: SessionMirror, commands: CommandPort, join: JoinLink) -> None:
         super().__init__()
-        self._service = service
-        self._bridge = bridge
+        self._commands = commands
         self._join = join
         self.setObjectName("card")
         layout = QVBoxLayout(self)
@@ -71,14 +71,18 @@ class JoinPanel(QFrame):
         self.copy_moderator_button.clicked.connect(self._copy_moderator_link)
         self.use_address_button.clicked.connect(self._use_selected_address)
         self.address_list.itemSelectionChanged.connect(self._update_address_button)
-        bridge.join_info_changed.connect(self.set_join_info)
+        mirror.join_changed.connect(self.set_join_info)
+        mirror.reset.connect(lambda: self.set_join_info(mirror.join or self._join))
         self.set_join_info(join)
 
-    def join(self) -> JoinInfo:
+    def join(self) -> JoinLink:
         return self._join
 
-    def set_join_info(self, join: JoinInfo) -> None:
+    def set_join_info(self, join: JoinLink) -> None:
+        changed = join.join_url != self._join.join_url
         self._join = join
+        if changed:
+            self.message.emit(f"Phones now join at {join.join_url}")
         self.join_url_label.setText(join.join_url)
         self.qr.set_url(join.join_url)
         self.address_list.clear()
@@ -115,11 +119,8 @@ class JoinPanel(QFrame):
         if not items:
             return
         ip = str(items[0].data(Qt.ItemDataRole.UserRole))
-        join = self._join
-        secret = self._service.session.moderator_secret
-        # Through the bridge, so that the projector shows the new link too.
-        self._bridge.set_join_info(join_info(ip, join.port, secret, join.candidates))
-        self.message.emit(f"Phones now join at {self._join.join_url}")
+        # The host owns the link: the QR codes, the projector and mDNS follow its answer.
+        self._commands.send(UseAddress(ip), lambda code, text: self.message.emit(text))
 
     def _copy_join_link(self) -> None:
         QGuiApplication.clipboard().setText(self._join.join_url)

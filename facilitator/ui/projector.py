@@ -20,12 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.events import SessionEnded
-from facilitator.core.model import Projection, SessionInfo
-from facilitator.core.session import SessionService
-from facilitator.net.addresses import JoinInfo
-from facilitator.ui.bridge import CoreBridge
+from facilitator.protocol.moderator import Item, SessionDetails
 from facilitator.ui.fit_text import FitText
+from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.qr_widget import QrWidget
 from facilitator.ui.screens import ProjectorPlacement
 
@@ -33,6 +30,9 @@ BACKGROUND = QColor("#0f1317")
 TEXT = QColor("#f5f1e8")
 MUTED = QColor("#9aa4af")
 ACCENT = QColor("#ffc857")
+
+
+_NO_SESSION_YET = SessionDetails(0, "Confessional", "", "", "open", "")
 
 
 def count_caption(agree_label: str, count: int) -> str:
@@ -68,7 +68,7 @@ def _set_pixel_size(widget: QWidget, pixels: int) -> None:
 
 
 class ProjectorWindow(QWidget):
-    """Shows ``service``'s projection and follows it through ``bridge``.
+    """Shows what ``mirror`` says is projected, and follows it.
 
     Place it with :class:`facilitator.ui.screens.ProjectorPlacement`. It refuses
     to close (a stray Alt+F4 on the projector) until :meth:`allow_close`.
@@ -77,19 +77,10 @@ class ProjectorWindow(QWidget):
     close_refused = Signal()
     placement_changed = Signal(str)  # where the window is, for the console's status bar
 
-    def __init__(
-        self,
-        service: SessionService,
-        bridge: CoreBridge,
-        join: JoinInfo,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, mirror: SessionMirror, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session = service.session
-        self._projection = service.projection()
-        self._join_url = join.join_url  # only the public link: never the moderator's
+        self._mirror = mirror
         self._placement: ProjectorPlacement | None = None
-        self._ended = not self._session.is_open
         self._closing_allowed = False
         self.setWindowTitle("Confessional — Projector")
         # The facilitator's keyboard stays with the console when this window appears.
@@ -108,11 +99,15 @@ class ProjectorWindow(QWidget):
         self._stack.addWidget(self._idle_page)
         self._stack.addWidget(self._showing_page)
 
-        bridge.projection_changed.connect(self._on_projection)
-        bridge.agreement_count_changed.connect(self._on_count)
-        bridge.session_changed.connect(self._on_session)
-        bridge.session_ended.connect(self._on_session_ended)
-        bridge.join_info_changed.connect(self.set_join_info)
+        for signal in (
+            mirror.reset,
+            mirror.projection_changed,
+            mirror.session_changed,
+            mirror.session_ended,
+            mirror.join_changed,
+        ):
+            signal.connect(self._refresh)
+        mirror.count_changed.connect(self._on_count)
         self._refresh()
 
     # Building
@@ -170,12 +165,12 @@ class ProjectorWindow(QWidget):
     def is_idle(self) -> bool:
         return self._stack.currentWidget() is self._idle_page
 
-    def projection(self) -> Projection | None:
-        return self._projection
-
-    def set_join_info(self, join: JoinInfo) -> None:
-        self._join_url = join.join_url
-        self._refresh()
+    def projection(self) -> Item | None:
+        """What the room sees (``None`` between confessions and after the end)."""
+        session = self._mirror.session
+        if session is None or not session.is_open:
+            return None
+        return self._mirror.projection()
 
     def place(self, preferred_screen: str | None = None) -> None:
         """Show the window: full screen on the projector screen, or as a window.
@@ -214,52 +209,37 @@ class ProjectorWindow(QWidget):
         super().resizeEvent(event)
         self._apply_sizes()
 
-    # Reacting to the core
+    # Following the session
 
-    def _on_projection(self, projection: Projection | None) -> None:
-        self._projection = projection
-        self._refresh()
-
-    def _on_count(self, confession_id: int, count: int) -> None:
-        current = self._projection
-        if current is not None and current.confession_id == confession_id:
-            self._projection = Projection(
-                current.confession_id, current.text, current.learned, count, current.shown_order
-            )
-            self.count_label.setText(count_caption(self._session.agree_label, count))
-
-    def _on_session(self, session: SessionInfo) -> None:
-        self._session = session
-        self._ended = not session.is_open
-        self._refresh()
-
-    def _on_session_ended(self, event: SessionEnded) -> None:
-        self._session = event.session
-        self._ended = True
-        self._projection = None
-        self._refresh()
+    def _on_count(self, item_id: int, count: int) -> None:
+        session, projection = self._mirror.session, self.projection()
+        if session is not None and projection is not None and projection.id == item_id:
+            self.count_label.setText(count_caption(session.agree_label, count))
 
     # Drawing
 
     def _refresh(self) -> None:
-        session = self._session
-        projection = None if self._ended else self._projection
+        session = self._mirror.session or _NO_SESSION_YET
+        ended = not session.is_open
+        join = self._mirror.join
+        join_url = join.join_url if join is not None else ""  # never the moderator's link
+        projection = self.projection()
         if projection is None:
             self.idle_title.setText(session.title)
-            if self._ended:
+            if ended:
                 self.idle_prompt.setText("Thank you for your honesty. This session has ended.")
             else:
                 self.idle_prompt.setText(session.prompt)
-            self.join_label.setText(self._join_url)
-            self.qr.set_url(self._join_url)
-            joinable = not self._ended and bool(self._join_url)
+            self.join_label.setText(join_url)
+            self.qr.set_url(join_url)
+            joinable = not ended and bool(join_url)
             self.join_caption.setVisible(joinable)
             self.join_label.setVisible(joinable)
             self.qr.setVisible(joinable)
             self._stack.setCurrentWidget(self._idle_page)
         else:
             self.header_title.setText(session.title)
-            self.header_join.setText(f"Join: {self._join_url}" if self._join_url else "")
+            self.header_join.setText(f"Join: {join_url}" if join_url else "")
             self.confession_label.setText(projection.text)
             learned = f"What I learned: {projection.learned}" if projection.learned else ""
             self.confession_label.set_secondary_text(learned)
@@ -278,7 +258,8 @@ class ProjectorWindow(QWidget):
         self._idle_column.setSpacing(round(height * 0.012))
         self._showing_column.setSpacing(round(height * 0.03))
         _set_pixel_size(self.idle_title, round(height * 0.075))
-        _set_pixel_size(self.idle_prompt, round(height * _prompt_scale(self._session.prompt)))
+        prompt = self._mirror.session.prompt if self._mirror.session is not None else ""
+        _set_pixel_size(self.idle_prompt, round(height * _prompt_scale(prompt)))
         self._title_gap.changeSize(0, round(height * 0.03))
         self._join_gap.changeSize(0, round(height * 0.07))
         self._idle_column.invalidate()

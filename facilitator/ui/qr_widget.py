@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.net.qr import QUIET_ZONE, qr_matrix
+from facilitator.join.qr import QUIET_ZONE, qr_matrix
 
 
 class QrWidget(QWidget):

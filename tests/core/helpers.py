@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from facilitator.core.events import Event, EventBus
+from facilitator.core.session import SessionService
 from facilitator.core.store import Store
+from facilitator.protocol.commands import ProjectNext
 
 TODAY = date(2024, 5, 17)
 
@@ -38,3 +40,8 @@ def edit(store: Store, confession_id: int, text: str, learned: str | None = None
         db.execute("UPDATE confessions SET text = ? WHERE id = ?", (text, confession_id))
         if learned is not None:
             db.execute("UPDATE confessions SET learned = ? WHERE id = ?", (learned, confession_id))
+
+
+def next_up(service: SessionService) -> ProjectNext:
+    """``project next``, naming what the moderator sees at the head of the queue."""
+    return ProjectNext(service.queue_head() or 0)

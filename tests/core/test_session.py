@@ -38,7 +38,9 @@ from facilitator.core.model import (
     SessionStatus,
     SubmitOutcome,
 )
-from facilitator.core.moderation import (
+from facilitator.core.session import SessionService
+from facilitator.core.store import Store
+from facilitator.protocol.commands import (
     Approve,
     Blank,
     Command,
@@ -48,9 +50,7 @@ from facilitator.core.moderation import (
     Restore,
     SetAside,
 )
-from facilitator.core.session import SessionService
-from facilitator.core.store import Store
-from tests.core.helpers import TODAY, Recorder, client_id, edit
+from tests.core.helpers import TODAY, Recorder, client_id, edit, next_up
 
 State = ConfessionState
 
@@ -177,7 +177,7 @@ def test_resume_continues_where_the_session_was(
         projection = resumed.projection()
         assert projection is not None
         assert (projection.confession_id, projection.text) == (shown, "on screen")
-        resumed.execute(ProjectNext())
+        resumed.execute(next_up(resumed))
         assert resumed.session.current_confession_id == queued
     finally:
         store.close()
@@ -263,7 +263,7 @@ def test_a_duplicate_is_recognised_even_after_the_confession_moved_on(room: Room
     phone = room.phone()
     outcome = service.submit(phone, client_id(1), "text")
     service.execute(Approve(outcome.confession_id))
-    service.execute(ProjectNext())
+    service.execute(next_up(service))
     assert service.submit(phone, client_id(1), "text").duplicate
 
 
@@ -316,7 +316,7 @@ def test_events_of_a_whole_session_in_order(room: Room, recorder: Recorder) -> N
     second = room.submit(bob, "second")
     service.execute(Approve(first))
     service.execute(Approve(second))
-    service.execute(ProjectNext())
+    service.execute(next_up(service))
     service.set_agreement(bob, first, True)
     service.update_details("Retro", "What went wrong?", "Me too")
     service.execute(Blank())
@@ -413,11 +413,11 @@ def test_events_are_published_only_after_the_change_is_committed(
         room.submit(bob, "never shown")
         service.execute(Approve(first))
         service.execute(Approve(second))
-        service.execute(ProjectNext())
+        service.execute(next_up(service))
         service.set_agreement(alice, first, True)
         service.set_agreement(bob, first, True)
         service.set_agreement(bob, first, False)
-        service.execute(ProjectNext())
+        service.execute(next_up(service))
         service.execute(Project(first))
         service.update_details("Title", "Prompt", "Label")
         service.execute(Blank())
@@ -541,21 +541,21 @@ def test_project_next_follows_the_queue_until_it_is_empty(room: Room, recorder: 
         service.execute(Approve(confession))
     shown: list[int] = []
     for _ in ids:
-        service.execute(ProjectNext())
+        service.execute(next_up(service))
         current = service.session.current_confession_id
         assert current is not None
         shown.append(current)
     assert shown == list(reversed(ids))
     assert [service.confession(c).shown_order for c in shown] == [1, 2, 3]
     recorder.clear()
-    refused("queue_empty", lambda: service.execute(ProjectNext()))
+    refused("queue_empty", lambda: service.execute(next_up(service)))
     assert recorder.events == []
     assert service.session.current_confession_id == shown[-1]
 
 
 def test_queue_empty_when_nothing_was_ever_approved(room: Room) -> None:
     room.submit(room.phone())
-    refused("queue_empty", lambda: room.service.execute(ProjectNext()))
+    refused("queue_empty", lambda: room.service.execute(next_up(room.service)))
 
 
 def test_set_aside_and_restore(room: Room, recorder: Recorder) -> None:
@@ -569,7 +569,7 @@ def test_set_aside_and_restore(room: Room, recorder: Recorder) -> None:
     service.execute(SetAside(queued))
     assert room.state(incoming) is State.SET_ASIDE
     assert service.confession(queued).queue_position is None
-    refused("queue_empty", lambda: service.execute(ProjectNext()))
+    refused("queue_empty", lambda: service.execute(next_up(service)))
 
     service.execute(Restore(queued))
     assert room.state(queued) is State.INCOMING
@@ -600,7 +600,7 @@ def test_project_out_of_queue_order(room: Room) -> None:
     first, second, third = (room.approved(phone) for _ in range(3))
     service.execute(Project(third))
     assert service.session.current_confession_id == third
-    service.execute(ProjectNext())
+    service.execute(next_up(service))
     assert service.session.current_confession_id == first
     assert [service.confession(c).shown_order for c in (third, first)] == [1, 2]
     assert room.state(second) is State.APPROVED
@@ -903,7 +903,7 @@ def test_every_write_raises_unavailable_and_announces_nothing_else(
     actions: dict[str, Callable[[], object]] = {
         "join": service.join,
         "approve": lambda: service.execute(Approve(incoming)),
-        "project_next": lambda: service.execute(ProjectNext()),
+        "project_next": lambda: service.execute(next_up(service)),
         "blank": lambda: service.execute(Blank()),
         "agree": lambda: service.set_agreement(phone, shown, True),
         "details": lambda: service.update_details("t", "p", "l"),
@@ -995,7 +995,7 @@ def test_edited_text_is_what_leaves_the_moderator_view(
         "never again",
     )
     service.execute(Approve(confession))
-    service.execute(ProjectNext())
+    service.execute(next_up(service))
     projection = service.projection()
     assert projection is not None
     assert (projection.text, projection.learned) == ("My boss deployed on Friday", "Never again.")
@@ -1098,7 +1098,7 @@ def ended_room(room: Room) -> tuple[int, int, int, str]:
         lambda shown, incoming: SetAside(incoming),
         lambda shown, incoming: Restore(incoming),
         lambda shown, incoming: Project(shown),
-        lambda shown, incoming: ProjectNext(),
+        lambda shown, incoming: ProjectNext(shown),
         lambda shown, incoming: Blank(),
         lambda shown, incoming: EndSession(),
     ],
@@ -1154,7 +1154,7 @@ def test_a_whole_session_on_disk(tmp_path: Path) -> None:
             service.execute(Approve(confession))
         service.execute(SetAside(ids[4]))
         for round_, confession in enumerate(ids[:3]):
-            service.execute(ProjectNext())
+            service.execute(next_up(service))
             assert service.session.current_confession_id == confession
             for phone in phones[: round_ + 2]:
                 service.set_agreement(phone, confession, True)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from facilitator.core.events import EventBus, SessionEnded
-from facilitator.core.moderation import Approve, EndSession, Project, ProjectNext, SetAside
 from facilitator.core.session import SessionService
 from facilitator.core.store import DATABASE_NAME, Store
 from facilitator.core.transcript import (
@@ -24,7 +23,8 @@ from facilitator.core.transcript import (
     to_markdown,
     write_transcript,
 )
-from tests.core.helpers import TODAY, Recorder, edit
+from facilitator.protocol.commands import Approve, EndSession, Project, SetAside
+from tests.core.helpers import TODAY, Recorder, edit, next_up
 
 
 def transcript(
@@ -102,10 +102,10 @@ class FinishedSession:
         for confession in (table, friday, laptop, self.queued):
             service.execute(Approve(confession))
         service.execute(SetAside(self.aside))
-        service.execute(ProjectNext())  # table: shown first
+        service.execute(next_up(service))  # table: shown first
         for phone in phones[:2]:
             service.set_agreement(phone, table, True)
-        service.execute(ProjectNext())  # friday: shown second
+        service.execute(next_up(service))  # friday: shown second
         for phone in phones:
             service.set_agreement(phone, friday, True)
         service.execute(Project(laptop))  # laptop: shown third, with no agreement

@@ -93,3 +93,47 @@ def start_headless(data_dir: Path, *extra: str) -> HeadlessApp:
     process.wait(timeout=10)
     process.stdout.close()
     raise AssertionError(f"confessional --headless did not start (exit {process.poll()})")
+
+
+@dataclass
+class DesktopProcess:
+    """The desktop app (console and projector, offscreen) as a real process."""
+
+    process: subprocess.Popen[str]
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def signal(self, stop: signal.Signals) -> None:
+        self.process.send_signal(stop)
+
+    def wait(self, timeout: float = 20) -> int:
+        return self.process.wait(timeout=timeout)
+
+
+def start_desktop(data_dir: Path, log_path: Path, *extra: str) -> DesktopProcess:
+    """Start ``confessional`` with its windows offscreen; its log goes to ``log_path``."""
+    command = [
+        sys.executable,
+        "-m",
+        "facilitator",
+        "--no-zeroconf",
+        "--host",
+        "127.0.0.1",
+        "--data-dir",
+        str(data_dir),
+        *extra,
+    ]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    with log_path.open("a", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            text=True,
+            env=environment,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+    return DesktopProcess(process, log_path)

@@ -13,8 +13,11 @@ from typing import Any
 import aiohttp
 import pytest
 
+from facilitator.host.record import read_record
+from facilitator.protocol.commands import Approve, Command, ProjectNext
+from facilitator.protocol.envelope import encode
 from tests.e2e.process import HeadlessApp, start_headless
-from tests.net.harness import envelope
+from tests.host.harness import envelope
 
 pytestmark = pytest.mark.slow
 
@@ -25,6 +28,11 @@ async def post(
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     async with http.post(url, json=body, headers=headers) as reply:
         return reply.status, await reply.json()
+
+
+async def moderate(http: aiohttp.ClientSession, app: HeadlessApp, command: Command) -> int:
+    async with http.post(f"{app.moderator_url}api/commands", data=encode(command)) as reply:
+        return reply.status
 
 
 async def moderator_state(http: aiohttp.ClientSession, app: HeadlessApp) -> dict[str, Any]:
@@ -51,35 +59,38 @@ async def test_kill_9_then_restart_keeps_everything_on_the_same_port(tmp_path: P
                 status, body = await post(http, f"{app.base}/api/messages", submit, token)
                 assert (status, body["type"]) == (200, "confession.received")
             state = await moderator_state(http, app)
-            ids = [c["id"] for c in state["confessions"]]
-            for command, confession_id in (("approve", ids[0]), ("approve", ids[1])):
-                moderate = envelope(
-                    "moderate", {"command": command, "confession_id": confession_id}
-                )
-                assert (await post(http, f"{app.moderator_url}api/commands", moderate))[0] == 200
-            moderate = envelope("moderate", {"command": "project_next"})
-            assert (await post(http, f"{app.moderator_url}api/commands", moderate))[0] == 200
+            ids = sorted(c["id"] for c in state["items"])
+            assert await moderate(http, app, Approve(ids[0])) == 200
+            assert await moderate(http, app, Approve(ids[1])) == 200
+            assert await moderate(http, app, ProjectNext(ids[0])) == 200
             for token in tokens[:3]:
                 agree = envelope("agreement.set", {"confession_id": ids[0], "agreed": True})
                 status, body = await post(http, f"{app.base}/api/messages", agree, token)
                 assert status == 200
             assert body["payload"]["count"] == 3
+            record = read_record(tmp_path)
+            assert record is not None and record.pid == app.process.pid
+            assert record.port == app.port
+            assert (tmp_path / "host.json").stat().st_mode & 0o077 == 0  # the user's alone
             app.kill()
+            assert read_record(tmp_path) == record  # stale: it died without cleaning up
 
         restarted = start_headless(tmp_path)
         assert restarted.port == app.port
+        new_record = read_record(tmp_path)
+        assert new_record is not None and new_record.pid == restarted.process.pid
         assert restarted.moderator_url == app.moderator_url
         app = restarted
         async with aiohttp.ClientSession() as http:
             state = await moderator_state(http, app)
-            by_id = {c["id"]: c for c in state["confessions"]}
+            by_id = {c["id"]: c for c in state["items"]}
             assert sorted(c["text"] for c in by_id.values()) == [
                 f"Confession {n}" for n in range(4)
             ]
             assert by_id[ids[0]]["state"] == "shown"
             assert by_id[ids[0]]["agreement_count"] == 3
             assert by_id[ids[1]]["state"] == "approved"
-            assert state["current_confession_id"] == ids[0]
+            assert state["current_item_id"] == ids[0]
             # The phones' tokens still work: a retried submission is a duplicate, a repeated
             # agreement is not a second vote.
             retry = envelope(
@@ -97,9 +108,29 @@ async def test_kill_9_then_restart_keeps_everything_on_the_same_port(tmp_path: P
                 assert state_message["payload"]["agreed"] is True
                 assert state_message["payload"]["projection"]["count"] == 3
         assert app.terminate() == 0
+        assert read_record(tmp_path) is None  # the record goes with the host
     finally:
         if app.process.poll() is None:
             app.process.kill()
+            app.process.wait(timeout=10)
+
+
+def test_one_host_per_data_dir(tmp_path: Path) -> None:
+    first = start_headless(tmp_path, "--port", "0")
+    try:
+        command = [sys.executable, "-m", "facilitator", "--headless", "--no-zeroconf"]
+        result = subprocess.run(
+            [*command, "--host", "127.0.0.1", "--port", "0", "--data-dir", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 4
+        assert result.stdout == ""
+        assert f"already running for this data folder (port {first.port})" in result.stderr
+    finally:
+        assert first.terminate() == 0
 
 
 async def test_sigterm_exits_cleanly_and_new_session_flag(tmp_path: Path) -> None:

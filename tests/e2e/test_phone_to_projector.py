@@ -1,8 +1,9 @@
 """A whole confession, phone to projector, through the real app and a real browser.
 
-The app runs in this process on the qasync loop with its real windows (offscreen);
-Chromium opens the join URL through a non-localhost origin, so the page runs as an
-insecure context exactly as on a LAN IP.
+The host and the desktop app run in this process on the qasync loop, the app with
+its real windows (offscreen), connected to the host over a real socket; Chromium
+opens the join URL through a non-localhost origin, so the page runs as an insecure
+context exactly as on a LAN IP.
 """
 
 from __future__ import annotations
@@ -17,35 +18,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import ConfessionalApp, Options
 from facilitator.core.model import ConfessionState
-from facilitator.core.moderation import Approve, Project
+from facilitator.protocol.commands import Approve, Project
+from tests.desktop_harness import Desktop, running_desktop
 from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
 from tests.waiting import wait_until
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-@asynccontextmanager
-async def running_app(
-    data_dir: Path, port: int | None = 0, new_session: bool = True
-) -> AsyncIterator[ConfessionalApp]:
-    app = ConfessionalApp(
-        Options(
-            data_dir=data_dir,
-            host="127.0.0.1",
-            port=port,
-            zeroconf=False,
-            new_session=new_session,
-        )
-    )
-    app.open_session()
-    await app.start()
-    try:
-        yield app
-    finally:
-        await app.stop()
 
 
 @asynccontextmanager
@@ -63,18 +43,15 @@ def click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def lan_url(app: ConfessionalApp) -> str:
-    assert app.join is not None
-    return f"http://{LAN_HOST}:{app.join.port}/"
+def lan_url(app: Desktop) -> str:
+    return f"http://{LAN_HOST}:{app.link.port}/"
 
 
 async def test_confession_from_phone_to_projector_and_agreement_back(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    async with running_app(tmp_path) as app, browser() as chromium:
-        assert app.service is not None and app.console is not None
-        assert app.projector is not None
+    async with running_desktop(tmp_path) as app, browser() as chromium:
         service, console, projector = app.service, app.console, app.projector
         phone = BrowserPhone(chromium)
         await phone.open(lan_url(app))
@@ -94,10 +71,13 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
 
         console.incoming_list.select_id(confession.id)
         click(qtbot, console.approve_button)
+        await wait_until(lambda: console.queue_list.count() == 1)
         console.queue_list.select_id(confession.id)
         click(qtbot, console.project_button)
+        await wait_until(
+            lambda: projector.confession_label.text() == "I tested only on my own laptop."
+        )
         assert service.confession(confession.id).state is ConfessionState.SHOWN
-        assert projector.confession_label.text() == "I tested only on my own laptop."
         assert projector.count_label.text() == "Been there · 0"
 
         def see_and_agree(page: Page) -> str:
@@ -135,8 +115,7 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
 
 
 async def test_a_second_phone_sees_the_count_of_the_first(qtbot: QtBot, tmp_path: Path) -> None:
-    async with running_app(tmp_path) as app, browser() as chromium:
-        assert app.service is not None and app.projector is not None
+    async with running_desktop(tmp_path) as app, browser() as chromium:
         service = app.service
         token = service.join()
         author = service.participant(token)
@@ -156,11 +135,7 @@ async def test_a_second_phone_sees_the_count_of_the_first(qtbot: QtBot, tmp_path
             )
         await first.run(lambda page: page.click("#agree-button"))
         await second.run(lambda page: expect(page.locator("#agree-count")).to_have_text("1"))
-        await wait_until(
-            lambda: (
-                app.projector is not None and app.projector.count_label.text() == "Been there · 1"
-            )
-        )
+        await wait_until(lambda: app.projector.count_label.text() == "Been there · 1")
         assert first.console_errors == [] and second.console_errors == []
         await first.close()
         await second.close()
@@ -171,8 +146,7 @@ async def test_phones_reconnect_and_their_outbox_arrives_after_a_restart(
 ) -> None:
     async with browser() as chromium:
         phone = BrowserPhone(chromium)
-        async with running_app(tmp_path) as app:
-            assert app.service is not None
+        async with running_desktop(tmp_path) as app:
             service = app.service
             author = service.participant(service.join())
             shown = service.submit(author, "client-e2e-0002", "I never tested a restore.")
@@ -197,8 +171,7 @@ async def test_phones_reconnect_and_their_outbox_arrives_after_a_restart(
 
         await phone.run(confess_while_away)
 
-        async with running_app(tmp_path, port=None, new_session=False) as app:
-            assert app.service is not None and app.console is not None
+        async with running_desktop(tmp_path, port=None, new_session=False) as app:
             service = app.service
 
             def back_live(page: Page) -> None:
@@ -214,8 +187,6 @@ async def test_phones_reconnect_and_their_outbox_arrives_after_a_restart(
             await phone.run(back_live)
             texts = [c.text for c in service.confessions()]
             assert texts.count("I sent this while the laptop was restarting.") == 1
-            await wait_until(
-                lambda: app.console is not None and app.console.incoming_list.count() == 1
-            )
+            await wait_until(lambda: app.console.incoming_list.count() == 1)
             assert service.confession(shown.confession_id).agreement_count == 1
         await phone.close()

@@ -1,4 +1,5 @@
-"""Real core objects for the windows: an in-memory store, a bus, a session service."""
+"""Real parts for the windows: the core on an in-memory store, the host's own stream
+and command handling (``local_host.py``), and the mirror the windows follow."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from pytestqt.qtbot import QtBot
 from facilitator.core.events import EventBus
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
-from facilitator.net.addresses import JoinInfo, join_info, rank_candidates
-from facilitator.ui.bridge import CoreBridge
+from facilitator.join.addresses import join_link, rank_candidates
+from facilitator.protocol.moderator import JoinLink
 from facilitator.ui.console import ConsoleWindow
+from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.projector import ProjectorWindow
+from tests.ui.local_host import LocalHost
 
 
 @pytest.fixture
@@ -30,23 +33,26 @@ def service(store: Store, tmp_path: Path) -> SessionService:
 
 
 @pytest.fixture
-def bridge(service: SessionService) -> Iterator[CoreBridge]:
-    bridge = CoreBridge(service.bus)
-    yield bridge
-    bridge.detach()
-
-
-@pytest.fixture
-def join(service: SessionService) -> JoinInfo:
+def join(service: SessionService) -> JoinLink:
     candidates = tuple(rank_candidates([("wlan0", "192.168.1.23"), ("docker0", "172.17.0.1")]))
-    return join_info("192.168.1.23", 8080, service.session.moderator_secret, candidates)
+    return join_link("192.168.1.23", 8080, service.session.moderator_secret, candidates)
 
 
 @pytest.fixture
-def console(
-    qtbot: QtBot, service: SessionService, bridge: CoreBridge, join: JoinInfo
-) -> Iterator[ConsoleWindow]:
-    window = ConsoleWindow(service, bridge, join)
+def local(service: SessionService, join: JoinLink) -> Iterator[LocalHost]:
+    host = LocalHost(service, join)
+    yield host
+    host.close()
+
+
+@pytest.fixture
+def mirror(local: LocalHost) -> SessionMirror:
+    return local.mirror
+
+
+@pytest.fixture
+def console(qtbot: QtBot, local: LocalHost) -> Iterator[ConsoleWindow]:
+    window = ConsoleWindow(local.mirror, local)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -59,10 +65,8 @@ def console(
 
 
 @pytest.fixture
-def projector(
-    qtbot: QtBot, service: SessionService, bridge: CoreBridge, join: JoinInfo
-) -> Iterator[ProjectorWindow]:
-    window = ProjectorWindow(service, bridge, join)
+def projector(qtbot: QtBot, local: LocalHost) -> Iterator[ProjectorWindow]:
+    window = ProjectorWindow(local.mirror)
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()

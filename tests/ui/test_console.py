@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
+import msgspec
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QPushButton
@@ -14,14 +14,14 @@ from pytestqt.qtbot import QtBot
 from facilitator.core.errors import StoreUnavailable
 from facilitator.core.events import ConfessionAdded, EventBus
 from facilitator.core.model import ConfessionState
-from facilitator.core.moderation import Approve, EndSession, Project, SetAside
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
-from facilitator.net.addresses import JoinInfo
-from facilitator.ui.bridge import CoreBridge
+from facilitator.protocol.commands import Approve, EndSession, Project, ProjectNext, SetAside
+from facilitator.protocol.moderator import JoinLink
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.projector import ProjectorWindow
 from tests.ui.helpers import participant, submit
+from tests.ui.local_host import LocalHost
 
 
 def activate(qtbot: QtBot, console: ConsoleWindow) -> None:
@@ -66,8 +66,9 @@ def test_approve_and_project_by_clicking_puts_it_on_the_projector(
     assert console.shown_list.entries()[0].marked
 
     service.set_agreement(participant(service), confession_id, True)
-    assert console.now_count.text() == "Been there · 1"
-    assert projector.count_label.text() == "Been there · 1"
+    # Counts reach moderators at display rate: within a frame or two.
+    qtbot.waitUntil(lambda: console.now_count.text() == "Been there · 1")
+    qtbot.waitUntil(lambda: projector.count_label.text() == "Been there · 1")
     qtbot.waitUntil(lambda: console.shown_list.entries()[0].detail == "Been there · 1")
 
     click(qtbot, console.blank_button)
@@ -82,10 +83,26 @@ def test_project_next_follows_the_queue_order(
     for confession_id in reversed(ids):
         service.execute(Approve(confession_id))
     assert console.queue_list.ids() == list(reversed(ids))
-    assert console.up_next.full_text() == "Next: Mistake number 2."
+    # The "Next:" label is refreshed at most once a frame.
+    qtbot.waitUntil(lambda: console.up_next.full_text() == "Next: Mistake number 2.")
     click(qtbot, console.project_next_button)
     assert projector.confession_label.text() == "Mistake number 2."
     assert console.queue_list.ids() == [ids[1], ids[0]]
+
+
+def test_a_second_press_never_puts_up_a_second_confession(
+    qtbot: QtBot, console: ConsoleWindow, projector: ProjectorWindow, service: SessionService
+) -> None:
+    """Project next names the confession it expects: the host refuses a stale press."""
+    ids = [submit(service, f"Queued {n}.") for n in range(2)]
+    for confession_id in ids:
+        service.execute(Approve(confession_id))
+    console._run(ProjectNext(ids[0]))
+    assert projector.confession_label.text() == "Queued 0."
+    console._run(ProjectNext(ids[0]))  # the same press again, as a key held down would
+    assert projector.confession_label.text() == "Queued 0."
+    assert console.statusBar().currentMessage().startswith("Another confession is next")
+    assert console.queue_list.ids() == [ids[1]]
 
 
 def test_keyboard_enter_approves_and_space_projects_next(
@@ -107,7 +124,9 @@ def test_keyboard_enter_approves_and_space_projects_next(
     qtbot.keyClick(console.incoming_list, Qt.Key.Key_N)
     assert projector.confession_label.text() == "Keyboard mistake 1."
     qtbot.keyClick(console.incoming_list, Qt.Key.Key_N)  # the queue is empty
-    assert console.statusBar().currentMessage() == "No approved confession is waiting."
+    assert console.statusBar().currentMessage() == (
+        "The queue is empty: approve a confession first."
+    )
     qtbot.keyClick(console.incoming_list, Qt.Key.Key_B)
     assert projector.is_idle()
 
@@ -161,7 +180,7 @@ def test_buttons_follow_the_selection_and_the_state(
     assert console.approve_button.isEnabled()
     service.execute(Approve(confession_id))  # the moderator page was faster
     assert not console.approve_button.isEnabled()  # it left the incoming list
-    assert console.project_next_button.isEnabled()
+    qtbot.waitUntil(console.project_next_button.isEnabled)  # refreshed once a frame
     service.execute(Project(confession_id))
     console.shown_list.select_id(confession_id)
     assert not console.reproject_button.isEnabled()  # it is on screen already
@@ -221,24 +240,26 @@ def test_a_failed_write_from_a_button_is_reported(
     store._db.execute("PRAGMA query_only = ON")
     click(qtbot, console.approve_button)
     assert console.alarm_banner.isVisible()
-    assert console.statusBar().currentMessage().startswith("Not saved")
+    assert console.statusBar().currentMessage().startswith("The laptop cannot save")
     assert console.incoming_list.ids() == [confession_id]
     store._db.execute("PRAGMA query_only = OFF")
 
 
 def test_status_bar_shows_phones_and_unexpected_errors(
-    console: ConsoleWindow, bridge: CoreBridge
+    qtbot: QtBot, console: ConsoleWindow, local: LocalHost
 ) -> None:
     console.show_error("Something unexpected happened (details in the log).")
     assert console.statusBar().currentMessage().startswith("Something unexpected")
-    bridge.set_phones_connected(1)
-    assert console.phones_label.text() == "1 phone connected"
-    bridge.set_phones_connected(42)
-    assert console.phones_label.text() == "42 phones connected"
+    assert console.phones_label.text() == "0 phones connected"
+    local.feed.set_phones_connected(1)  # the host counts phones for every view
+    qtbot.waitUntil(lambda: console.phones_label.text() == "1 phone connected")
+    local.feed.set_phones_connected(41)
+    local.feed.set_phones_connected(42)
+    qtbot.waitUntil(lambda: console.phones_label.text() == "42 phones connected")
 
 
 def test_moderator_link_is_only_copied_never_shown(
-    qtbot: QtBot, console: ConsoleWindow, join: JoinInfo
+    qtbot: QtBot, console: ConsoleWindow, join: JoinLink
 ) -> None:
     secret_part = join.moderator_url.split("/moderator/")[1]
     for label in console.findChildren(QLabel):
@@ -259,31 +280,34 @@ def test_choosing_another_address_moves_both_windows(
     qtbot: QtBot,
     console: ConsoleWindow,
     projector: ProjectorWindow,
-    bridge: CoreBridge,
-    join: JoinInfo,
+    local: LocalHost,
+    join: JoinLink,
 ) -> None:
     assert console.join_panel.address_list.count() == len(join.candidates)
     assert (
         not console.join_panel.use_address_button.isEnabled()
     )  # the address in use is not a choice
     console.join_panel.address_list.setCurrentRow(1)
-    with qtbot.waitSignal(bridge.join_info_changed, timeout=1000) as changed:
+    with qtbot.waitSignal(local.mirror.join_changed, timeout=1000) as changed:
         click(qtbot, console.join_panel.use_address_button)
     new_join = changed.args[0]
-    assert isinstance(new_join, JoinInfo)
+    assert isinstance(new_join, JoinLink)
     assert new_join.join_url == "http://172.17.0.1:8080/"
     assert new_join.moderator_url == join.moderator_url.replace("192.168.1.23", "172.17.0.1")
     assert console.join_panel.join_url_label.text() == new_join.join_url
     assert console.join_panel.qr.url() == new_join.join_url
     assert projector.join_label.text() == new_join.join_url
     assert projector.qr.url() == new_join.join_url
+    assert local.links.link == new_join  # the host owns the link (and mDNS follows it)
+    assert console.statusBar().currentMessage() == f"Phones now join at {new_join.join_url}"
 
 
 def test_no_address_choice_with_a_single_address(
-    qtbot: QtBot, service: SessionService, bridge: CoreBridge, join: JoinInfo
+    qtbot: QtBot, service: SessionService, join: JoinLink
 ) -> None:
-    single = replace(join, candidates=join.candidates[:1])
-    window = ConsoleWindow(service, bridge, single)
+    single = msgspec.structs.replace(join, candidates=join.candidates[:1])
+    host = LocalHost(service, single)
+    window = ConsoleWindow(host.mirror, host)
     qtbot.addWidget(window)
     window.show()
     assert not window.join_panel.address_list.isVisible()
@@ -373,21 +397,41 @@ def test_saving_the_transcript_somewhere_unwritable_is_reported(
     assert console.statusBar().currentMessage().startswith("Could not save the transcript")
 
 
-def test_closing_asks_the_app_first(qtbot: QtBot, console: ConsoleWindow) -> None:
-    with qtbot.waitSignal(console.close_requested, timeout=1000):
-        assert not console.close()
+def test_closing_asks_whether_to_continue_later(qtbot: QtBot, console: ConsoleWindow) -> None:
+    assert not console.close()
     assert console.isVisible()
+    assert console.close_dialog is not None and console.close_later_button is not None
+    with qtbot.waitSignal(console.close_requested, timeout=1000):
+        console.close_later_button.click()
+    assert console.isVisible()  # the app closes it once the host has stopped
     console.allow_close()
     assert console.close()
 
 
+def test_closing_can_end_the_session_first(qtbot: QtBot, console: ConsoleWindow) -> None:
+    assert not console.close()
+    assert console.close_dialog is not None and console.close_end_button is not None
+    with qtbot.waitSignal(console.end_and_close_requested, timeout=1000):
+        console.close_end_button.click()
+
+
+def test_closing_after_the_end_asks_nothing(
+    qtbot: QtBot, console: ConsoleWindow, service: SessionService
+) -> None:
+    service.execute(EndSession())
+    with qtbot.waitSignal(console.close_requested, timeout=1000):
+        assert not console.close()
+    assert console.close_dialog is None
+
+
 def test_resumed_session_shows_its_state(
-    qtbot: QtBot, service: SessionService, bridge: CoreBridge, join: JoinInfo
+    qtbot: QtBot, service: SessionService, join: JoinLink
 ) -> None:
     waiting = submit(service, "Still waiting.")
     queued = submit(service, "Still queued.")
     service.execute(Approve(queued))
-    window = ConsoleWindow(service, bridge, join)
+    host = LocalHost(service, join)
+    window = ConsoleWindow(host.mirror, host)
     qtbot.addWidget(window)
     assert window.incoming_list.ids() == [waiting]
     assert window.queue_list.ids() == [queued]
@@ -395,13 +439,13 @@ def test_resumed_session_shows_its_state(
 
 
 def test_a_transcript_that_cannot_be_written_is_reported(
-    qtbot: QtBot, store: Store, join: JoinInfo, tmp_path: Path
+    qtbot: QtBot, store: Store, join: JoinLink, tmp_path: Path
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the transcript folder should be", encoding="utf-8")
     service = SessionService.start_new(store, EventBus(), blocker / "transcripts")
-    bridge = CoreBridge(service.bus)
-    window = ConsoleWindow(service, bridge, join)
+    host = LocalHost(service, join)
+    window = ConsoleWindow(host.mirror, host)
     qtbot.addWidget(window)
     window.confirm_end()
     assert window.end_dialog is not None
@@ -413,4 +457,4 @@ def test_a_transcript_that_cannot_be_written_is_reported(
     assert window.end_button.isEnabled()
     assert window.end_dialog is None
     window.allow_close()
-    bridge.detach()
+    host.close()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from facilitator.net.qr import QUIET_ZONE, qr_matrix, qr_svg
+from facilitator.join.qr import QUIET_ZONE, qr_matrix, qr_svg
 from facilitator.ui.qr_widget import QrWidget
 
 URL = "http://192.168.1.23:8080/"

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.errors import StoreUnavailable
-from facilitator.core.moderation import Approve, EndSession, Project, SetAside
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
-from facilitator.ui.bridge import CoreBridge
+from facilitator.protocol.commands import Approve, EndSession, Project, SetAside
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.projector import ProjectorWindow
 from tests.ui.helpers import participant, submit
+from tests.ui.local_host import LocalHost
 
 SAMPLES = [
     ("I deployed to production on a Friday at 5pm, then went to a wedding with my phone off.",
@@ -97,10 +97,11 @@ def shots(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo_console(
-    console: ConsoleWindow, service: SessionService, bridge: CoreBridge
+    qtbot: QtBot, console: ConsoleWindow, service: SessionService, local: LocalHost
 ) -> ConsoleWindow:
     populate(service)
-    bridge.set_phones_connected(41)
+    local.feed.set_phones_connected(41)
+    qtbot.waitUntil(lambda: console.phones_label.text() == "41 phones connected")
     console.set_projector_status("Projector: full screen on HDMI-1")
     console.incoming_list.setCurrentRow(0)
     return console
@@ -145,8 +146,10 @@ def test_projector_screenshot(
         confession_id = submit(service, text, learned)
         service.execute(Approve(confession_id))
         service.execute(Project(confession_id))
-        for _ in range(42 if state == "short" else 7):
+        votes = 42 if state == "short" else 7
+        for _ in range(votes):
             service.set_agreement(participant(service), confession_id, True)
+        qtbot.waitUntil(lambda: projector.count_label.text().endswith(f" {votes}"))
         assert projector.confession_label.text_fits()
     image = save(qtbot, projector, shots / f"projector-{state}.png")
     assert (image.width(), image.height()) == (1920, 1080)

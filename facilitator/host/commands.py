@@ -1,0 +1,64 @@
+"""Carry out a moderator's command: the core's commands, and the host's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import assert_never
+
+from facilitator.core.session import SessionService
+from facilitator.host.feed import ModeratorFeed
+from facilitator.host.links import JoinLinks
+from facilitator.protocol.commands import (
+    Approve,
+    Blank,
+    Command,
+    EndSession,
+    Project,
+    ProjectNext,
+    Restore,
+    SetAside,
+    StopHost,
+    UpdateDetails,
+    UseAddress,
+)
+from facilitator.protocol.moderator import Done
+
+
+class HostCommands:
+    def __init__(
+        self,
+        service: SessionService,
+        links: JoinLinks,
+        feed: ModeratorFeed,
+        on_stop: Callable[[], None],
+    ) -> None:
+        self._service = service
+        self._links = links
+        self._feed = feed
+        self._on_stop = on_stop
+
+    def execute(self, command: Command) -> Done:
+        """Carry out ``command`` or raise a refusal (``host/refusals.py``).
+
+        When this returns, the command is committed and the stream carries its effect
+        up to the returned ``seq``.
+        """
+        match command:
+            case UseAddress(ip):
+                self._links.use(ip)
+            case StopHost():
+                self._on_stop()
+            case (
+                Approve()
+                | SetAside()
+                | Restore()
+                | Project()
+                | ProjectNext()
+                | Blank()
+                | EndSession()
+                | UpdateDetails()
+            ):
+                self._service.execute(command)
+            case _:
+                assert_never(command)
+        return Done(self._feed.seq)

@@ -1,0 +1,170 @@
+"""The moderator stream: the core's events as ordered, numbered protocol changes.
+
+Every change is numbered (``seq``), serialised once and handed to every listener
+(each moderator's socket, or the console's in-process connection in tests).
+Agreement counts go out at display rate at most, the latest per item; the number
+of phones connected at most four times a second. :meth:`ModeratorFeed.snapshot`
+is the whole state as of the last ``seq``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import assert_never
+
+from facilitator.core.events import (
+    AgreementCountChanged,
+    ConfessionAdded,
+    ConfessionChanged,
+    Event,
+    SessionEnded,
+    StoreHealthChanged,
+)
+from facilitator.core.events import ProjectionChanged as CoreProjectionChanged
+from facilitator.core.events import SessionChanged as CoreSessionChanged
+from facilitator.core.session import SessionService
+from facilitator.host import messages
+from facilitator.host.links import JoinLinks
+from facilitator.protocol import moderator as stream
+from facilitator.protocol.envelope import encode
+from facilitator.protocol.moderator import JoinLink, Snapshot
+
+COUNT_FRAME_SECONDS = 0.016
+PHONES_INTERVAL_SECONDS = 0.25
+
+Listener = Callable[[bytes], None]
+CallLater = Callable[[float, Callable[[], None]], object]
+
+
+class ModeratorFeed:
+    """``call_later`` schedules the coalesced pushes (the loop's ``call_later``)."""
+
+    def __init__(self, service: SessionService, links: JoinLinks, call_later: CallLater) -> None:
+        self._service = service
+        self._links = links
+        self._call_later = call_later
+        self._seq = 0
+        self._listeners: list[Listener] = []
+        self._item_ids = {confession.id for confession in service.confessions()}
+        self._counts_due: dict[int, int] = {}
+        self._phones_connected = 0
+        self._phones_reported = 0
+        self._phones_due = False
+        self._store_detail = ""
+        self._transcript_paths: tuple[str, ...] = ()
+        self._closed = False
+        self._unsubscribe = service.bus.subscribe(self._on_event)
+        links.subscribe(self._on_link)
+
+    @property
+    def seq(self) -> int:
+        return self._seq
+
+    @property
+    def phones_connected(self) -> int:
+        return self._phones_connected
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def close(self) -> None:
+        self._closed = True
+        self._unsubscribe()
+        self._listeners.clear()
+
+    def snapshot(self) -> Snapshot:
+        service = self._service
+        session = service.session
+        return Snapshot(
+            seq=self._seq,
+            session=messages.session_details(session),
+            current_item_id=session.current_confession_id,
+            items=tuple(messages.item(c) for c in service.confessions()),
+            phones_connected=self._phones_connected,
+            store_healthy=service.store_healthy,
+            store_detail="" if service.store_healthy else self._store_detail,
+            join=self._links.link,
+            transcript_paths=self._transcript_paths,
+        )
+
+    def set_phones_connected(self, count: int) -> None:
+        """Called by the phones' hub; reported at most every :data:`PHONES_INTERVAL_SECONDS`."""
+        self._phones_connected = count
+        if not self._phones_due and count != self._phones_reported:
+            self._phones_due = True
+            self._call_later(PHONES_INTERVAL_SECONDS, self._push_phones)
+
+    # From the core
+
+    def _on_event(self, event: Event) -> None:
+        match event:
+            case AgreementCountChanged(confession_id, count):
+                if not self._counts_due:
+                    self._call_later(COUNT_FRAME_SECONDS, self._push_counts)
+                self._counts_due[confession_id] = count
+            case ConfessionAdded(confession):
+                self._item_ids.add(confession.id)
+                self._publish(stream.ItemAdded(self._next(), messages.item(confession)))
+            case ConfessionChanged(confession):
+                self._publish(stream.ItemChanged(self._next(), messages.item(confession)))
+            case CoreProjectionChanged(projection):
+                current = None if projection is None else projection.confession_id
+                self._publish(stream.ProjectionChanged(self._next(), current))
+            case CoreSessionChanged(session):
+                self._publish(
+                    stream.SessionChanged(self._next(), messages.session_details(session))
+                )
+            case SessionEnded(session, transcript_paths):
+                self._forget_purged()
+                self._transcript_paths = transcript_paths
+                details = messages.session_details(session)
+                self._publish(stream.SessionEnded(self._next(), details, transcript_paths))
+            case StoreHealthChanged(healthy, detail):
+                self._store_detail = detail
+                self._publish(stream.StoreChanged(self._next(), healthy, detail))
+            case _:
+                assert_never(event)
+
+    def _on_link(self, link: JoinLink) -> None:
+        self._publish(stream.JoinChanged(self._next(), link))
+
+    def _forget_purged(self) -> None:
+        """Ending the session forgot what was never shown: tell moderators what is gone."""
+        remaining = {confession.id for confession in self._service.confessions()}
+        for item_id in sorted(self._item_ids - remaining):
+            self._counts_due.pop(item_id, None)
+            self._publish(stream.ItemRemoved(self._next(), item_id))
+        self._item_ids = remaining
+
+    # Coalesced pushes
+
+    def _push_counts(self) -> None:
+        due, self._counts_due = self._counts_due, {}
+        if self._closed:
+            return
+        for item_id, count in due.items():
+            self._publish(stream.CountChanged(self._next(), item_id, count))
+
+    def _push_phones(self) -> None:
+        self._phones_due = False
+        if self._closed or self._phones_connected == self._phones_reported:
+            return
+        self._phones_reported = self._phones_connected
+        self._publish(stream.PhonesChanged(self._next(), self._phones_connected))
+
+    # Plumbing
+
+    def _next(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    def _publish(self, change: stream.Change) -> None:
+        encoded = encode(change)
+        for listener in list(self._listeners):
+            listener(encoded)

@@ -1,0 +1,81 @@
+"""Turns the core's change events into pushes to phones.
+
+Count updates are coalesced: one push per interval, which grows with the room so
+that the sends per second stay within :data:`COUNT_SENDS_PER_SECOND` (0.1 s up to
+2,000 phones, 0.5 s at 10,000). Every push is serialised once for all receivers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import assert_never
+
+from facilitator.core.events import (
+    AgreementCountChanged,
+    ConfessionAdded,
+    ConfessionChanged,
+    Event,
+    ProjectionChanged,
+    SessionChanged,
+    SessionEnded,
+    StoreHealthChanged,
+)
+from facilitator.core.session import SessionService
+from facilitator.host import messages
+from facilitator.host.hub import Hub
+from facilitator.protocol.envelope import encode
+from facilitator.protocol.phone import Count
+
+COUNT_SENDS_PER_SECOND = 20_000
+COUNT_INTERVAL_MIN = 0.1
+COUNT_INTERVAL_MAX = 1.0
+
+
+def count_interval(phones: int) -> float:
+    """Seconds between two count pushes to ``phones`` phones."""
+    return min(COUNT_INTERVAL_MAX, max(COUNT_INTERVAL_MIN, phones / COUNT_SENDS_PER_SECOND))
+
+
+class LiveUpdates:
+    def __init__(
+        self,
+        service: SessionService,
+        on_phones_connected: Callable[[int], None] | None = None,
+    ) -> None:
+        self._service = service
+        self.phones = Hub("phones", on_phones_connected)
+        self._counts_due: asyncio.TimerHandle | None = None
+        self._unsubscribe = service.bus.subscribe(self._on_event)
+
+    def detach(self) -> None:
+        self._unsubscribe()
+        if self._counts_due is not None:
+            self._counts_due.cancel()
+
+    def _on_event(self, event: Event) -> None:
+        match event:
+            case ProjectionChanged() | SessionChanged():
+                self._push_session()
+            case AgreementCountChanged():
+                self._schedule_counts()
+            case ConfessionAdded() | ConfessionChanged() | SessionEnded() | StoreHealthChanged():
+                pass
+            case _:
+                assert_never(event)
+
+    def _push_session(self) -> None:
+        self.phones.broadcast("session", encode(messages.public_session(self._service)))
+
+    def _schedule_counts(self) -> None:
+        if self._counts_due is None and len(self.phones):
+            loop = asyncio.get_running_loop()
+            interval = count_interval(len(self.phones))
+            self._counts_due = loop.call_later(interval, self._push_count)
+
+    def _push_count(self) -> None:
+        self._counts_due = None
+        projection = self._service.projection()
+        if projection is not None:
+            count = Count(projection.confession_id, projection.agreement_count)
+            self.phones.broadcast("count", encode(count))

@@ -1,0 +1,163 @@
+"""What phones can do: join, submit, agree, and follow the session live."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import logging
+from typing import assert_never
+
+from aiohttp import WSMsgType, web
+
+from facilitator.core.errors import DomainError
+from facilitator.core.model import AgreementRequest
+from facilitator.core.session import SessionService
+from facilitator.host import messages
+from facilitator.host.agreements import AgreementBatcher
+from facilitator.host.live import LiveUpdates
+from facilitator.host.ratelimit import RateLimiter
+from facilitator.host.refusals import REFUSED, refusal_for
+from facilitator.host.replies import json_reply, refusal_reply
+from facilitator.protocol.envelope import MAX_MESSAGE_BYTES, Message, encode, error
+from facilitator.protocol.phone import (
+    AgreementRecorded,
+    ConfessionReceived,
+    Joined,
+    PhoneRequest,
+    SetAgreement,
+    SubmitConfession,
+    decode_hello,
+    decode_join,
+    decode_request,
+)
+
+log = logging.getLogger(__name__)
+
+HELLO_TIMEOUT_SECONDS = 15.0
+HEARTBEAT_SECONDS = 25.0
+CLOSE_UNKNOWN_PARTICIPANT = 4001
+
+
+def _is_loopback(address: str) -> bool:
+    """The laptop itself (rehearsal phones, load tests) is not rate-limited by address."""
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def _bearer_token(request: web.Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+class ParticipantApi:
+    def __init__(
+        self, service: SessionService, live: LiveUpdates, *, limit_loopback: bool = False
+    ) -> None:
+        self._service = service
+        self._live = live
+        self._limit_loopback = limit_loopback
+        self._joins = RateLimiter(burst=20, per_second=1 / 3)
+        self._messages = RateLimiter(burst=30, per_second=5)
+        self._agreements = AgreementBatcher(service)
+
+    def routes(self) -> list[web.RouteDef]:
+        return [
+            web.get("/api/session", self.get_session),
+            web.post("/api/join", self.join),
+            web.post("/api/messages", self.post_message),
+            web.get("/ws", self.websocket),
+        ]
+
+    async def get_session(self, request: web.Request) -> web.Response:
+        return json_reply(encode(messages.public_session(self._service)))
+
+    async def join(self, request: web.Request) -> web.Response:
+        address = request.remote or "unknown"
+        exempt = not self._limit_loopback and _is_loopback(address)
+        try:
+            decode_join(await request.read())
+            if not exempt and not self._joins.allow(address):
+                raise DomainError("rate_limited", "Too many new phones from here; wait a moment.")
+            token = self._service.join()
+        except REFUSED as refused:
+            return refusal_reply(refusal_for(refused))
+        return json_reply(encode(Joined(token, self._service.session.id)))
+
+    async def post_message(self, request: web.Request) -> web.Response:
+        try:
+            incoming = decode_request(await request.read())
+            participant_id = self._service.participant(_bearer_token(request) or "")
+            answer = await self.handle(participant_id, incoming.message)
+        except REFUSED as refused:
+            return refusal_reply(refusal_for(refused))
+        return json_reply(encode(answer))
+
+    async def handle(self, participant_id: int, request: PhoneRequest) -> Message:
+        """Carry out one participant request and return its answer, or raise a refusal."""
+        if not self._messages.allow(participant_id):
+            raise DomainError("rate_limited", "Slow down a little.")
+        match request:
+            case SubmitConfession(client_id, text, learned):
+                outcome = self._service.submit(participant_id, client_id, text, learned or "")
+                return ConfessionReceived(client_id, outcome.duplicate)
+            case SetAgreement(confession_id, agreed):
+                recorded = await self._agreements.set(
+                    AgreementRequest(participant_id, confession_id, agreed)
+                )
+                return AgreementRecorded(recorded.confession_id, recorded.agreed, recorded.count)
+            case _:
+                assert_never(request)
+
+    async def websocket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(
+            heartbeat=HEARTBEAT_SECONDS, compress=False, max_msg_size=MAX_MESSAGE_BYTES
+        )
+        await socket.prepare(request)
+        participant_id = await self._await_hello(socket)
+        if participant_id is None:
+            return socket
+        client = self._live.phones.add(socket, participant_id)
+        client.offer("state", encode(messages.phone_state(self._service, participant_id)))
+        try:
+            replies = 0
+            async for frame in socket:
+                if frame.type is WSMsgType.TEXT:
+                    replies += 1
+                    client.offer(f"reply-{replies}", await self._answer(participant_id, frame.data))
+        finally:
+            await self._live.phones.remove(client)
+        return socket
+
+    async def _answer(self, participant_id: int, raw: str) -> bytes:
+        ref: str | None = None
+        try:
+            incoming = decode_request(raw)
+            ref = incoming.ref
+            return encode(await self.handle(participant_id, incoming.message), ref)
+        except REFUSED as refused:
+            refusal = refusal_for(refused)
+            return error(refusal.code, refusal.message, ref)
+
+    async def _await_hello(self, socket: web.WebSocketResponse) -> int | None:
+        """Wait for the ``hello`` that names the phone; close the socket if it never comes."""
+        try:
+            async with asyncio.timeout(HELLO_TIMEOUT_SECONDS):
+                frame = await socket.receive()
+        except TimeoutError:
+            await socket.close(code=CLOSE_UNKNOWN_PARTICIPANT, message=b"hello expected")
+            return None
+        if frame.type is not WSMsgType.TEXT:
+            with contextlib.suppress(Exception):
+                await socket.close()
+            return None
+        try:
+            return self._service.participant(decode_hello(frame.data).token)
+        except REFUSED as refused:
+            refusal = refusal_for(refused)
+            await socket.send_frame(error(refusal.code, refusal.message), WSMsgType.TEXT)
+            await socket.close(code=CLOSE_UNKNOWN_PARTICIPANT, message=refusal.code.encode())
+            return None

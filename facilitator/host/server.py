@@ -1,0 +1,212 @@
+"""The HTTP + WebSocket server: the phones' API, the moderators' API, the static pages."""
+
+from __future__ import annotations
+
+import errno
+import hmac
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from aiohttp import web
+
+from facilitator.core.session import SessionService
+from facilitator.host.live import LiveUpdates
+from facilitator.host.moderator_api import ModeratorApi
+from facilitator.host.participant_api import ParticipantApi
+from facilitator.host.refusals import Refusal
+from facilitator.host.replies import refusal_reply
+from facilitator.protocol.envelope import MAX_MESSAGE_BYTES
+
+log = logging.getLogger(__name__)
+access_log = logging.getLogger("facilitator.access")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+LISTEN_BACKLOG = 4096
+SHUTDOWN_TIMEOUT_SECONDS = 3.0
+# A phone needs its WebSocket, not an idle HTTP connection beside it: agreements go over
+# the socket and the few HTTP requests (join, confessions) need no long keep-alive.
+KEEPALIVE_SECONDS = 2.0
+MODERATOR_ROOT = "/moderator"
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+        "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+class PortInUse(OSError):
+    pass
+
+
+def moderator_prefix(secret: str) -> str:
+    return f"{MODERATOR_ROOT}/{secret}"
+
+
+def _route_for_log(path: str) -> str:
+    """The request path with the moderator secret removed: safe to log."""
+    if path.startswith(MODERATOR_ROOT + "/"):
+        rest = path[len(MODERATOR_ROOT) + 1 :].partition("/")[2]
+        return f"{MODERATOR_ROOT}/<secret>/{rest}"
+    return path[:200]
+
+
+class ConfessionalServer:
+    def __init__(
+        self,
+        service: SessionService,
+        live: LiveUpdates,
+        moderators: ModeratorApi,
+        web_root: Path,
+        *,
+        host: str = "0.0.0.0",
+        port: int = 0,
+        limit_loopback: bool = False,
+    ) -> None:
+        self._service = service
+        self._live = live
+        self._moderators = moderators
+        self._web_root = web_root
+        self._host = host
+        self._port = port
+        self._limit_loopback = limit_loopback
+        self._runner: web.AppRunner | None = None
+        self.port: int | None = None
+        secret = service.session.moderator_secret
+        self._moderator_prefix = moderator_prefix(secret)
+        self.app = self._build_app()
+
+    def _build_app(self) -> web.Application:
+        app = web.Application(
+            client_max_size=MAX_MESSAGE_BYTES,
+            middlewares=[self._access_middleware, self._headers_middleware, self._secret_gate],
+        )
+        participant = ParticipantApi(self._service, self._live, limit_loopback=self._limit_loopback)
+        app.add_routes(participant.routes())
+        app.add_routes(self._moderators.routes())
+        app.add_routes(
+            [
+                web.get("/", self._participant_page),
+                web.get(f"{self._moderator_prefix}/", self._moderator_page),
+                web.get(self._moderator_prefix, self._moderator_redirect),
+                web.static("/static", self._web_root, show_index=False, follow_symlinks=False),
+            ]
+        )
+        app.on_shutdown.append(self._close_sockets)
+        return app
+
+    async def start(self, *, fall_back_to_any_port: bool = False) -> int:
+        """Listen; return the port. Raise :class:`PortInUse` if it is taken (and no fallback)."""
+        runner = web.AppRunner(
+            self.app,
+            access_log=None,
+            handle_signals=False,
+            shutdown_timeout=SHUTDOWN_TIMEOUT_SECONDS,
+            keepalive_timeout=KEEPALIVE_SECONDS,
+        )
+        await runner.setup()
+        try:
+            port = await self._listen(runner, self._port)
+        except PortInUse:
+            if not fall_back_to_any_port:
+                await runner.cleanup()
+                raise
+            log.warning("Port %d is taken; listening on another one", self._port)
+            port = await self._listen(runner, 0)
+        self._runner = runner
+        self.port = port
+        log.info("Listening on port %d", port)
+        return port
+
+    async def _listen(self, runner: web.AppRunner, port: int) -> int:
+        site = web.TCPSite(runner, self._host, port, backlog=LISTEN_BACKLOG, reuse_address=True)
+        try:
+            await site.start()
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise PortInUse(error.errno, f"port {port} is already in use") from error
+            raise
+        bound = runner.addresses[-1]
+        return int(bound[1])
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+            log.info("Server stopped")
+
+    async def _close_sockets(self, app: web.Application) -> None:
+        await self._live.phones.close_all()
+        await self._moderators.close_all()
+
+    async def _participant_page(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(
+            self._web_root / "index.html", headers={"Cache-Control": "no-cache"}
+        )
+
+    async def _moderator_page(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(
+            self._web_root / "moderator.html", headers={"Cache-Control": "no-store"}
+        )
+
+    async def _moderator_redirect(self, request: web.Request) -> web.StreamResponse:
+        raise web.HTTPFound(f"{self._moderator_prefix}/")
+
+    @web.middleware
+    async def _secret_gate(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Anything under /moderator/ without the exact secret: 403 and nothing else."""
+        path = request.path
+        if path == MODERATOR_ROOT or path.startswith(MODERATOR_ROOT + "/"):
+            given = path[len(MODERATOR_ROOT) + 1 :].partition("/")[0]
+            expected = self._moderator_prefix[len(MODERATOR_ROOT) + 1 :]
+            if not hmac.compare_digest(given.encode(), expected.encode()):
+                return web.Response(status=403)
+        return await handler(request)
+
+    @web.middleware
+    async def _headers_middleware(
+        self, request: web.Request, handler: Handler
+    ) -> web.StreamResponse:
+        try:
+            response = await handler(request)
+        except web.HTTPRequestEntityTooLarge:
+            return refusal_reply(Refusal("too_large", "The message is too large.", 413))
+        except web.HTTPException as exception:
+            if exception.status >= 400 and request.path.startswith("/api/"):
+                return refusal_reply(Refusal("not_found", exception.reason, exception.status))
+            raise
+        if not response.prepared:
+            response.headers.update(_SECURITY_HEADERS)
+            if request.path.startswith("/static/"):
+                response.headers.setdefault("Cache-Control", "no-cache")
+        return response
+
+    @web.middleware
+    async def _access_middleware(
+        self, request: web.Request, handler: Handler
+    ) -> web.StreamResponse:
+        """Our access log: method, path without secrets, status. No address, no user agent."""
+        started = time.perf_counter()
+        status = 500
+        try:
+            response = await handler(request)
+            status = response.status
+            return response
+        except web.HTTPException as exception:
+            status = exception.status
+            raise
+        finally:
+            if access_log.isEnabledFor(logging.DEBUG):
+                access_log.debug(
+                    "%s %s %d %.0f ms",
+                    request.method,
+                    _route_for_log(request.path),
+                    status,
+                    (time.perf_counter() - started) * 1000,
+                )

@@ -1,0 +1,164 @@
+"""The session host: the store, the session, the server, discovery; no windows.
+
+Comes up in one order and goes down in the reverse:
+store → session → live updates and the moderator stream → server → join link → discovery;
+stop: discovery → server (sockets closed with 1001) → stream → store.
+No Qt here: the host runs on a plain asyncio loop (uvloop where available).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator import paths
+from facilitator.core.events import EventBus
+from facilitator.core.model import SessionInfo
+from facilitator.core.session import SessionService
+from facilitator.core.store import Store
+from facilitator.host.commands import HostCommands
+from facilitator.host.discovery import Discovery
+from facilitator.host.feed import ModeratorFeed
+from facilitator.host.links import JoinLinks
+from facilitator.host.live import LiveUpdates
+from facilitator.host.moderator_api import ModeratorApi
+from facilitator.host.server import ConfessionalServer, PortInUse, moderator_prefix
+from facilitator.protocol.moderator import JoinLink
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 8737
+
+
+@dataclass(frozen=True, slots=True)
+class HostOptions:
+    data_dir: Path
+    host: str = "0.0.0.0"
+    port: int | None = None
+    zeroconf: bool = True
+    new_session: bool = False
+    limit_loopback: bool = False
+
+
+class StartupError(Exception):
+    """The host cannot start; the message says what to do."""
+
+
+class SessionHost:
+    def __init__(self, options: HostOptions) -> None:
+        self.options = options
+        self.bus = EventBus()
+        self.store: Store | None = None
+        self.service: SessionService | None = None
+        self.resumed = False
+        self.links: JoinLinks | None = None
+        self.feed: ModeratorFeed | None = None
+        self.live: LiveUpdates | None = None
+        self.server: ConfessionalServer | None = None
+        self.discovery = Discovery()
+        self._discovery_task: asyncio.Task[bool] | None = None
+        self._stop_requested = asyncio.Event()
+
+    @property
+    def link(self) -> JoinLink:
+        assert self.links is not None, "the host has not started"
+        return self.links.link
+
+    def open_session(self) -> SessionService:
+        """Open the store; resume the unfinished session (unless told not to) or start one."""
+        log.info("Opening the session store")
+        self.store = Store.open(self.options.data_dir)
+        transcripts = paths.transcripts_dir(self.options.data_dir)
+        unfinished = None if self.options.new_session else self.store.latest_open_session()
+        if unfinished is not None:
+            self.service = SessionService.resume(self.store, self.bus, unfinished, transcripts)
+            self.resumed = True
+        else:
+            self.service = SessionService.start_new(self.store, self.bus, transcripts)
+        return self.service
+
+    async def start(self) -> JoinLink:
+        """Listen and advertise; return the join link. Raises :class:`StartupError`."""
+        service = self.service or self.open_session()
+        loop = asyncio.get_running_loop()
+        port, fallback = self._port_plan(service.session)
+        secret = service.session.moderator_secret
+        self.links = JoinLinks.for_server(self.options.host, port, secret)
+        self.feed = ModeratorFeed(service, self.links, loop.call_later)
+        self.live = LiveUpdates(service, on_phones_connected=self.feed.set_phones_connected)
+        commands = HostCommands(service, self.links, self.feed, on_stop=self.request_stop)
+        moderators = ModeratorApi(self.feed, commands, moderator_prefix(secret))
+        self.server = ConfessionalServer(
+            service,
+            self.live,
+            moderators,
+            paths.web_root(),
+            host=self.options.host,
+            port=port,
+            limit_loopback=self.options.limit_loopback,
+        )
+        try:
+            bound = await self.server.start(fall_back_to_any_port=fallback)
+        except PortInUse as error:
+            raise StartupError(
+                f"Port {port} is in use. This session's phones know that port: close the "
+                f"other program using it, or start with --port to choose another."
+            ) from error
+        if bound != service.session.port:
+            service.set_port(bound)
+        self.links.bound_to(bound)
+        if self.options.zeroconf:
+            self.links.subscribe(self._advertise)
+            self._advertise(self.links.link)
+        log.info("Ready: %d address candidate(s)", len(self.links.link.candidates))
+        return self.links.link
+
+    def request_stop(self) -> None:
+        """Ask :meth:`wait_for_stop_request` to return (a signal, or ``stop_host``)."""
+        self._stop_requested.set()
+
+    async def wait_for_stop_request(self) -> None:
+        await self._stop_requested.wait()
+
+    def _port_plan(self, session: SessionInfo) -> tuple[int, bool]:
+        """Which port to listen on, and whether another one will do if it is taken."""
+        if self.options.port is not None:
+            return self.options.port, False
+        if session.port is not None:
+            return session.port, False  # phones of this session keep their storage per origin
+        return DEFAULT_PORT, True
+
+    def _advertise(self, link: JoinLink) -> None:
+        """(Re)advertise ``link`` with mDNS in the background; failure means "off"."""
+        previous = self._discovery_task
+        self._discovery_task = asyncio.get_running_loop().create_task(
+            self._readvertise(previous, link)
+        )
+
+    async def _readvertise(self, previous: asyncio.Task[bool] | None, link: JoinLink) -> bool:
+        if previous is not None:
+            previous.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await previous
+        await self.discovery.stop()
+        return await self.discovery.start(link.host_ip, link.port)
+
+    async def stop(self) -> None:
+        log.info("Stopping")
+        if self._discovery_task is not None:
+            self._discovery_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._discovery_task
+        await self.discovery.stop()
+        if self.server is not None:
+            await self.server.stop()
+        if self.live is not None:
+            self.live.detach()
+        if self.feed is not None:
+            self.feed.close()
+        if self.store is not None:
+            self.store.close()
+        log.info("Stopped")

@@ -1,0 +1,107 @@
+"""The moderation commands: one set, for the console and the moderator page alike.
+
+On the wire each is the payload of a ``moderate`` envelope, tagged by its
+``command`` field: ``{"command": "approve", "item_id": 12}``. The core carries
+out :data:`SessionCommand`; the host itself carries out :data:`HostCommand`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+from facilitator.protocol.envelope import Id, Incoming, Message, decode
+
+_FIELD_CHARS = 4000  # the rules give the precise limits; this only bounds the work
+FieldText = Annotated[str, msgspec.Meta(max_length=_FIELD_CHARS)]
+Address = Annotated[str, msgspec.Meta(max_length=64)]
+
+
+class _Command(Message, frozen=True, tag_field="command"):
+    TYPE = "moderate"
+
+
+class Approve(_Command, frozen=True, tag="approve"):
+    """Queue an incoming (or set-aside) item for the big screen."""
+
+    item_id: Id
+
+
+class SetAside(_Command, frozen=True, tag="set_aside"):
+    """Keep an unshown item off the screen; it can be restored."""
+
+    item_id: Id
+
+
+class Restore(_Command, frozen=True, tag="restore"):
+    """Bring a set-aside item back to the incoming list."""
+
+    item_id: Id
+
+
+class Project(_Command, frozen=True, tag="project"):
+    """Put an approved (or earlier shown) item on the big screen."""
+
+    item_id: Id
+
+
+class ProjectNext(_Command, frozen=True, tag="project_next"):
+    """Project the first item of the queue, which must be ``expected_item_id``.
+
+    Naming it means a repeated key press never puts up two: the second finds
+    another item at the head of the queue and is refused (``queue_changed``).
+    """
+
+    expected_item_id: Id
+
+
+class Blank(_Command, frozen=True, tag="blank"):
+    """Take the item off the big screen without showing another."""
+
+
+class EndSession(_Command, frozen=True, tag="end_session"):
+    """Close the session, write its transcript and forget what was never shown."""
+
+
+class UpdateDetails(_Command, frozen=True, tag="update_details"):
+    """Change the session's title, prompt and agreement button label."""
+
+    title: FieldText
+    prompt: FieldText
+    agree_label: FieldText
+
+
+class UseAddress(_Command, frozen=True, tag="use_address"):
+    """Put another of the laptop's addresses in the join link, the QR code and mDNS."""
+
+    ip: Address
+
+
+class StopHost(_Command, frozen=True, tag="stop_host"):
+    """Stop the session host (the app is closing); the session stays open to resume later."""
+
+
+type SessionCommand = (
+    Approve | SetAside | Restore | Project | ProjectNext | Blank | EndSession | UpdateDetails
+)
+type HostCommand = UseAddress | StopHost
+type Command = SessionCommand | HostCommand
+
+COMMAND_TYPES: tuple[type[_Command], ...] = (
+    Approve,
+    SetAside,
+    Restore,
+    Project,
+    ProjectNext,
+    Blank,
+    EndSession,
+    UpdateDetails,
+    UseAddress,
+    StopHost,
+)
+_ACCEPTED: dict[str, object] = {_Command.TYPE: Command.__value__}
+
+
+def decode_command(raw: str | bytes) -> Incoming[Command]:
+    return decode(raw, _ACCEPTED)

@@ -1,0 +1,227 @@
+"""The moderator stream: a snapshot, then ordered changes (docs/protocol.md, "Moderators").
+
+Every change carries ``seq``, one more than the message before it on the same
+stream; a client that sees a gap asks for a new snapshot (``moderator.resync``).
+The console and the moderator page read the same stream and send the same
+commands (``facilitator.protocol.commands``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+import msgspec
+
+from facilitator.protocol.commands import Command, _Command
+from facilitator.protocol.envelope import Error, Incoming, Message, decode, registry
+
+
+class ItemKind(StrEnum):
+    CONFESSION = "confession"
+
+
+class ItemState(StrEnum):
+    """incoming → approved (queued) → shown; incoming/approved → set_aside → restorable."""
+
+    INCOMING = "incoming"
+    APPROVED = "approved"
+    SHOWN = "shown"
+    SET_ASIDE = "set_aside"
+
+
+SessionStatus = Literal["open", "ended"]
+
+
+class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A moderated item as moderators see it; the author is never part of it.
+
+    ``text`` and ``learned`` are the edited versions, the only ones that ever leave
+    the moderators' view; ``original_*`` keep what the participant wrote.
+    """
+
+    id: int
+    kind: ItemKind
+    parent_id: int | None
+    text: str
+    learned: str
+    original_text: str
+    original_learned: str
+    state: ItemState
+    queue_position: int | None
+    shown_order: int | None
+    agreement_count: int
+
+
+class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    session_id: int
+    title: str
+    prompt: str
+    agree_label: str
+    status: SessionStatus
+    created_on: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+class Address(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    ip: str
+    interface: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.ip} ({self.interface})"
+
+
+class JoinLink(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """How phones join (``join_url``, also in the QR code) and how moderators do."""
+
+    join_url: str
+    moderator_url: str
+    host_ip: str
+    port: int
+    candidates: tuple[Address, ...]
+
+
+class Snapshot(Message, frozen=True):
+    TYPE = "moderator.snapshot"
+    seq: int
+    session: SessionDetails
+    current_item_id: int | None
+    items: tuple[Item, ...]
+    phones_connected: int
+    store_healthy: bool
+    store_detail: str
+    join: JoinLink
+    transcript_paths: tuple[str, ...]
+
+
+class ItemAdded(Message, frozen=True):
+    TYPE = "item.added"
+    seq: int
+    item: Item
+
+
+class ItemChanged(Message, frozen=True):
+    """State, place in the queue or text changed (the whole item, as it is now)."""
+
+    TYPE = "item.changed"
+    seq: int
+    item: Item
+
+
+class ItemRemoved(Message, frozen=True):
+    TYPE = "item.removed"
+    seq: int
+    item_id: int
+
+
+class ProjectionChanged(Message, frozen=True):
+    """Another item is on the big screen, or none (``item_id`` null)."""
+
+    TYPE = "projection.changed"
+    seq: int
+    item_id: int | None
+
+
+class CountChanged(Message, frozen=True):
+    """An item's agreement count; sent at display rate at most, the latest only."""
+
+    TYPE = "count.changed"
+    seq: int
+    item_id: int
+    count: int
+
+
+class SessionChanged(Message, frozen=True):
+    TYPE = "session.changed"
+    seq: int
+    session: SessionDetails
+
+
+class SessionEnded(Message, frozen=True):
+    TYPE = "session.ended"
+    seq: int
+    session: SessionDetails
+    transcript_paths: tuple[str, ...]
+
+
+class StoreChanged(Message, frozen=True):
+    """Saving started failing (``healthy`` false) or works again."""
+
+    TYPE = "store.changed"
+    seq: int
+    healthy: bool
+    detail: str
+
+
+class PhonesChanged(Message, frozen=True):
+    """How many phones have their live connection open (the host's one count)."""
+
+    TYPE = "phones.changed"
+    seq: int
+    connected: int
+
+
+class JoinChanged(Message, frozen=True):
+    TYPE = "join.changed"
+    seq: int
+    join: JoinLink
+
+
+class Done(Message, frozen=True):
+    """A command was carried out and committed; the stream up to ``seq`` shows its effect."""
+
+    TYPE = "moderator.done"
+    seq: int
+
+
+class Resync(Message, frozen=True):
+    """Moderator → host: send a new snapshot (after a gap in ``seq``)."""
+
+    TYPE = "moderator.resync"
+
+
+type Change = (
+    ItemAdded
+    | ItemChanged
+    | ItemRemoved
+    | ProjectionChanged
+    | CountChanged
+    | SessionChanged
+    | SessionEnded
+    | StoreChanged
+    | PhonesChanged
+    | JoinChanged
+)
+type StreamMessage = Snapshot | Change
+type FromModerator = Command | Resync
+type ToModerator = StreamMessage | Done | Error
+
+CHANGE_TYPES: tuple[type[Message], ...] = (
+    ItemAdded,
+    ItemChanged,
+    ItemRemoved,
+    ProjectionChanged,
+    CountChanged,
+    SessionChanged,
+    SessionEnded,
+    StoreChanged,
+    PhonesChanged,
+    JoinChanged,
+)
+_FROM_MODERATOR: dict[str, object] = {_Command.TYPE: Command.__value__, Resync.TYPE: Resync}
+
+
+def decode_from_moderator(raw: str | bytes) -> Incoming[FromModerator]:
+    return decode(raw, _FROM_MODERATOR)
+
+
+_TO_MODERATOR = registry(Snapshot, *CHANGE_TYPES, Done, Error)
+
+
+def decode_to_moderator(raw: str | bytes) -> Incoming[ToModerator]:
+    """What the host sends to moderators (a snapshot may be large: no size limit here)."""
+    return decode(raw, _TO_MODERATOR, max_bytes=None)

@@ -1,0 +1,117 @@
+"""What phones and the session host say to each other (docs/protocol.md, "Participant")."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+from facilitator.protocol.envelope import Id, Incoming, Message, decode, registry
+
+_RAW_TEXT_CHARS = 4000  # the rules give the precise limits; this only bounds the work
+
+ClientId = Annotated[str, msgspec.Meta(max_length=64)]
+Token = Annotated[str, msgspec.Meta(max_length=128)]
+RawText = Annotated[str, msgspec.Meta(max_length=_RAW_TEXT_CHARS)]
+
+
+# Phone → host
+
+
+class Join(Message, frozen=True):
+    TYPE = "join"
+
+
+class Hello(Message, frozen=True):
+    TYPE = "hello"
+    token: Token
+
+
+class SubmitConfession(Message, frozen=True):
+    TYPE = "confession.submit"
+    client_id: ClientId
+    text: RawText
+    learned: RawText | None = None
+
+
+class SetAgreement(Message, frozen=True):
+    TYPE = "agreement.set"
+    confession_id: Id
+    agreed: bool
+
+
+type PhoneRequest = SubmitConfession | SetAgreement
+
+_JOIN = registry(Join)
+_HELLO = registry(Hello)
+_REQUESTS = registry(SubmitConfession, SetAgreement)
+
+
+def decode_join(raw: str | bytes) -> Join:
+    message: Join = decode(raw, _JOIN).message
+    return message
+
+
+def decode_hello(raw: str | bytes) -> Hello:
+    message: Hello = decode(raw, _HELLO).message
+    return message
+
+
+def decode_request(raw: str | bytes) -> Incoming[PhoneRequest]:
+    return decode(raw, _REQUESTS)
+
+
+# Host → phone
+
+
+class Joined(Message, frozen=True):
+    TYPE = "joined"
+    token: str
+    session_id: int
+
+
+class PublicProjection(msgspec.Struct, frozen=True):
+    """What the big screen shows: the edited text only, and the count."""
+
+    confession_id: int
+    text: str
+    learned: str
+    count: int
+
+
+class PublicSession(Message, frozen=True):
+    """The public state of the session: what any phone may see."""
+
+    TYPE = "session"
+    session_id: int
+    title: str
+    prompt: str
+    agree_label: str
+    status: str
+    projection: PublicProjection | None
+
+
+class PhoneState(PublicSession, frozen=True):
+    """``session`` plus whether this phone agreed with what is projected (after ``hello``)."""
+
+    TYPE = "state"
+    agreed: bool
+
+
+class Count(Message, frozen=True):
+    TYPE = "count"
+    confession_id: int
+    count: int
+
+
+class ConfessionReceived(Message, frozen=True):
+    TYPE = "confession.received"
+    client_id: str
+    duplicate: bool
+
+
+class AgreementRecorded(Message, frozen=True):
+    TYPE = "agreement.recorded"
+    confession_id: int
+    agreed: bool
+    count: int

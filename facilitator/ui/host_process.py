@@ -1,0 +1,182 @@
+"""Find, start and restart the session host for the desktop app.
+
+The host is the same executable with ``--headless`` (``python -m facilitator``
+from a checkout or a wheel; the bundle's own executable when frozen), started in
+a session of its own so that a crash of the console or a Ctrl-C in its terminal
+does not take the phones' session down. The host announces itself through its
+record in the data dir (``facilitator/host/record.py``); a running host is
+reattached to, never started twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+
+from facilitator.host.record import HostRecord, read_record
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT_SECONDS = 30.0
+PROBE_TIMEOUT_SECONDS = 1.5
+POLL_SECONDS = 0.05
+
+# The host's exit codes (facilitator/host/main.py)
+EXIT_STORE_TOO_NEW = 2
+EXIT_STARTUP_FAILED = 3
+EXIT_ALREADY_RUNNING = 4
+
+
+@dataclass(frozen=True, slots=True)
+class HostArgs:
+    """What the desktop app passes on to the host it starts."""
+
+    data_dir: Path
+    host: str = "0.0.0.0"
+    port: int | None = None
+    zeroconf: bool = True
+    verbose: bool = False
+
+
+class HostStartFailed(Exception):
+    """The host could not start; the message says why and what to do."""
+
+
+def host_command(args: HostArgs, *, port: int | None, new_session: bool) -> list[str]:
+    """The command line that starts the host: this same program, headless."""
+    if getattr(sys, "frozen", False):
+        program = [sys.executable]
+    else:
+        program = [sys.executable, "-m", "facilitator"]
+    command = [*program, "--headless", "--data-dir", str(args.data_dir), "--host", args.host]
+    if port is not None:
+        command += ["--port", str(port)]
+    if not args.zeroconf:
+        command.append("--no-zeroconf")
+    if args.verbose:
+        command.append("--verbose")
+    if new_session:
+        command.append("--new-session")
+    return command
+
+
+def probe(record: HostRecord) -> bool:
+    """Whether the host of ``record`` answers as a session host with that secret.
+
+    Blocking: only before the event loop runs (at start-up).
+    """
+    try:
+        with urllib.request.urlopen(record.state_url, timeout=PROBE_TIMEOUT_SECONDS) as reply:
+            return bool(reply.status == 200)
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+async def probe_async(record: HostRecord) -> bool:
+    """:func:`probe` without blocking the loop."""
+    timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT_SECONDS)
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=timeout) as http,
+            http.get(record.state_url) as reply,
+        ):
+            return reply.status == 200
+    except (aiohttp.ClientError, OSError, TimeoutError):
+        return False
+
+
+def spawn_detached(command: list[str]) -> subprocess.Popen[bytes]:
+    """Start the host apart from the console, in its own session (or process group):
+    a Ctrl-C in the console's terminal or a crash of the console does not reach it."""
+    if sys.platform == "win32":
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
+        )
+    return subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True
+    )
+
+
+class HostSupervisor:
+    """Keeps one session host running for this data dir."""
+
+    def __init__(self, args: HostArgs) -> None:
+        self.args = args
+        self.record: HostRecord | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def find_running(self) -> HostRecord | None:
+        """The running host of this data dir, if one answers (then it is reattached to)."""
+        record = read_record(self.args.data_dir)
+        if record is not None and probe(record):
+            log.info("Reattaching to the running session host")
+            self.record = record
+            return record
+        return None
+
+    async def is_alive(self) -> bool:
+        """Whether the host is still there: our child still runs, or the record answers."""
+        if self.process is not None:
+            return self.process.poll() is None
+        return self.record is not None and await probe_async(self.record)
+
+    async def start(self, *, new_session: bool = False) -> HostRecord:
+        """Start the host (or find the one another app started meanwhile) and wait for it."""
+        port = self.args.port if self.record is None else self.record.port
+        command = host_command(self.args, port=port, new_session=new_session)
+        previous = read_record(self.args.data_dir)
+        log.info("Starting the session host")
+        process = spawn_detached(command)
+        self.process = process
+        deadline = time.monotonic() + START_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            record = read_record(self.args.data_dir)
+            if record is not None and record.pid == process.pid and record != previous:
+                self.record = record
+                return record
+            code = process.poll()
+            if code is not None:
+                return self._started_elsewhere_or_fail(code)
+            await asyncio.sleep(POLL_SECONDS)
+        process.kill()
+        raise HostStartFailed("The session host did not start within 30 seconds.")
+
+    def _started_elsewhere_or_fail(self, code: int) -> HostRecord:
+        self.process = None
+        if code == EXIT_ALREADY_RUNNING:
+            running = self.find_running()
+            if running is not None:
+                return running
+        reasons = {
+            EXIT_STORE_TOO_NEW: "The data folder was written by a newer Confessional.",
+            EXIT_STARTUP_FAILED: "The port is in use: close the other program using it, "
+            "or start with --port to choose another.",
+            EXIT_ALREADY_RUNNING: "Another session host is starting for this data folder.",
+        }
+        raise HostStartFailed(reasons.get(code, f"The session host stopped (exit {code})."))
+
+    def terminate(self) -> None:
+        """End the host this app started (when it cannot be asked to stop)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+
+    async def wait_for_exit(self, timeout: float) -> bool:
+        """After ``stop_host``: whether the host process is gone within ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not await self.is_alive():
+                return True
+            await asyncio.sleep(POLL_SECONDS)
+        return False

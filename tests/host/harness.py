@@ -1,0 +1,110 @@
+"""A real server on a real socket (127.0.0.1, a free port), with the real core behind it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from facilitator.core.session import SessionService
+from facilitator.core.store import Store
+from facilitator.host.live import LiveUpdates
+from facilitator.host.server import ConfessionalServer
+from facilitator.host.session_host import HostOptions, SessionHost
+from facilitator.protocol.commands import Command
+from facilitator.protocol.envelope import encode
+
+
+@dataclass
+class Running:
+    service: SessionService
+    store: Store
+    live: LiveUpdates
+    server: ConfessionalServer
+    http: aiohttp.ClientSession
+    base: str
+
+    @property
+    def moderator_base(self) -> str:
+        return f"{self.base}/moderator/{self.service.session.moderator_secret}"
+
+    async def join(self) -> str:
+        async with self.http.post(f"{self.base}/api/join", json=envelope("join", {})) as reply:
+            assert reply.status == 200, await reply.text()
+            body = await reply.json()
+        token: str = body["payload"]["token"]
+        return token
+
+    async def send(self, token: str | None, message: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        async with self.http.post(
+            f"{self.base}/api/messages", json=message, headers=headers
+        ) as reply:
+            return reply.status, await reply.json()
+
+    async def submit(self, token: str, client_id: str, text: str, learned: str = "") -> int:
+        payload = {"client_id": client_id, "text": text, "learned": learned}
+        status, body = await self.send(token, envelope("confession.submit", payload))
+        assert status == 200, body
+        return status
+
+    async def moderate(self, command: Command) -> tuple[int, dict[str, Any]]:
+        async with self.http.post(
+            f"{self.moderator_base}/api/commands", data=encode(command)
+        ) as reply:
+            return reply.status, await reply.json()
+
+    async def moderate_raw(self, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        async with self.http.post(
+            f"{self.moderator_base}/api/commands", json=envelope("moderate", payload)
+        ) as reply:
+            return reply.status, await reply.json()
+
+
+def envelope(message_type: str, payload: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"type": message_type, "version": 1, "payload": payload, **extra}
+
+
+async def receive_json(socket: aiohttp.ClientWebSocketResponse, timeout: float = 5.0) -> Any:
+    message = await socket.receive(timeout=timeout)
+    assert message.type is aiohttp.WSMsgType.TEXT, message
+    return json.loads(message.data)
+
+
+async def receive_until(
+    socket: aiohttp.ClientWebSocketResponse, message_type: str, timeout: float = 5.0
+) -> dict[str, Any]:
+    while True:
+        document: dict[str, Any] = await receive_json(socket, timeout)
+        if document["type"] == message_type:
+            return document
+
+
+@asynccontextmanager
+async def running_server(data_dir: Path) -> AsyncIterator[Running]:
+    host = SessionHost(
+        HostOptions(
+            data_dir,
+            host="127.0.0.1",
+            port=0,
+            zeroconf=False,
+            new_session=True,
+            limit_loopback=True,
+        )
+    )
+    link = await host.start()
+    assert host.service is not None and host.store is not None
+    assert host.live is not None and host.server is not None
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as http:
+        try:
+            yield Running(
+                host.service, host.store, host.live, host.server, http, link.join_url.rstrip("/")
+            )
+        finally:
+            await host.stop()

@@ -1,0 +1,111 @@
+"""The moderator stream from the core's events: numbered, serialised once, coalesced counts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from facilitator.core.events import EventBus
+from facilitator.core.session import SessionService
+from facilitator.core.store import Store
+from facilitator.host import feed as feed_module
+from facilitator.host.feed import ModeratorFeed
+from facilitator.host.links import JoinLinks
+from facilitator.join.addresses import join_link, rank_candidates
+from facilitator.protocol.commands import Approve, Project
+
+
+class ManualClock:
+    """``call_later`` whose callbacks run when the test says time has passed."""
+
+    def __init__(self) -> None:
+        self.due: list[tuple[float, Callable[[], None]]] = []
+
+    def call_later(self, delay: float, callback: Callable[[], None]) -> None:
+        self.due.append((delay, callback))
+
+    def run_due(self) -> None:
+        due, self.due = self.due, []
+        for _, callback in due:
+            callback()
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[SessionService]:
+    store = Store.in_memory()
+    yield SessionService.start_new(store, EventBus(), tmp_path / "transcripts")
+    store.close()
+
+
+def feed_for(service: SessionService, clock: ManualClock) -> tuple[ModeratorFeed, list[Any]]:
+    candidates = tuple(rank_candidates([("wlan0", "192.168.1.23"), ("eth0", "10.0.0.5")]))
+    link = join_link("192.168.1.23", 8737, service.session.moderator_secret, candidates)
+    links = JoinLinks(link, service.session.moderator_secret)
+    feed = ModeratorFeed(service, links, clock.call_later)
+    received: list[Any] = []
+    feed.subscribe(lambda raw: received.append(json.loads(raw)))
+    return feed, received
+
+
+def test_changes_are_numbered_one_by_one(service: SessionService) -> None:
+    clock = ManualClock()
+    feed, received = feed_for(service, clock)
+    start = feed.seq
+    participant = service.participant(service.join())
+    confession = service.submit(participant, "client-0001", "I skipped the tests.").confession_id
+    service.execute(Approve(confession))
+    service.execute(Project(confession))
+    assert [m["type"] for m in received] == [
+        "item.added",
+        "item.changed",
+        "item.changed",
+        "projection.changed",
+    ]
+    assert [m["payload"]["seq"] for m in received] == [start + 1, start + 2, start + 3, start + 4]
+    assert feed.snapshot().seq == start + 4
+
+
+def test_counts_go_out_once_per_frame_with_the_latest_value(service: SessionService) -> None:
+    clock = ManualClock()
+    _, received = feed_for(service, clock)
+    participants = [service.participant(service.join()) for _ in range(50)]
+    confession = service.submit(participants[0], "client-0001", "I trusted a mock.").confession_id
+    service.execute(Approve(confession))
+    service.execute(Project(confession))
+    received.clear()
+    for participant in participants:
+        service.set_agreement(participant, confession, True)
+    assert received == []  # nothing before the frame
+    assert [delay for delay, _ in clock.due] == [feed_module.COUNT_FRAME_SECONDS]
+    clock.run_due()
+    assert [(m["type"], m["payload"]["count"]) for m in received] == [("count.changed", 50)]
+
+
+def test_phones_connected_is_reported_a_few_times_a_second_at_most(
+    service: SessionService,
+) -> None:
+    clock = ManualClock()
+    feed, received = feed_for(service, clock)
+    for count in range(1, 301):
+        feed.set_phones_connected(count)
+    assert len(clock.due) == 1
+    clock.run_due()
+    feed.set_phones_connected(300)  # no change: nothing to report
+    assert clock.due == []
+    assert [m["payload"]["connected"] for m in received] == [300]
+    assert feed.snapshot().phones_connected == 300
+
+
+def test_another_address_changes_the_link_for_everyone(service: SessionService) -> None:
+    clock = ManualClock()
+    feed, received = feed_for(service, clock)
+    assert feed.snapshot().join.host_ip == "192.168.1.23"
+    feed._links.use("10.0.0.5")
+    [changed] = received
+    assert changed["type"] == "join.changed"
+    assert changed["payload"]["join"]["join_url"] == "http://10.0.0.5:8737/"
+    assert feed.snapshot().join.host_ip == "10.0.0.5"

@@ -1,0 +1,99 @@
+"""The moderation commands on the wire (docs/protocol.md, "Commands")."""
+
+from __future__ import annotations
+
+import re
+import typing
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from facilitator.protocol.commands import (
+    COMMAND_TYPES,
+    Approve,
+    Blank,
+    Command,
+    EndSession,
+    Project,
+    ProjectNext,
+    Restore,
+    SetAside,
+    StopHost,
+    UpdateDetails,
+    UseAddress,
+    decode_command,
+)
+from facilitator.protocol.envelope import ProtocolError, encode
+
+EXAMPLES: list[Command] = [
+    Approve(12),
+    SetAside(12),
+    Restore(0),
+    Project(12),
+    ProjectNext(12),
+    Blank(),
+    EndSession(),
+    UpdateDetails("Retro", "What went wrong?", "Me too"),
+    UseAddress("192.168.1.23"),
+    StopHost(),
+]
+
+
+def wire_name(command_type: type) -> str:
+    return str(msgspec.inspect.type_info(command_type).tag)  # type: ignore[attr-defined]
+
+
+def flatten(alias: object) -> set[object]:
+    value = getattr(alias, "__value__", alias)
+    args = typing.get_args(value)
+    return set().union(*(flatten(arg) for arg in args)) if args else {value}
+
+
+def test_every_command_is_in_the_union_and_has_an_example() -> None:
+    assert set(COMMAND_TYPES) == flatten(Command)
+    assert {type(example) for example in EXAMPLES} == set(COMMAND_TYPES)
+
+
+def test_the_names_are_exactly_the_documented_ones() -> None:
+    protocol = (Path(__file__).parents[2] / "docs" / "protocol.md").read_text(encoding="utf-8")
+    section = protocol.split("### Commands", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.MULTILINE)) - {"command"}
+    assert documented == {wire_name(command_type) for command_type in COMMAND_TYPES}
+
+
+@pytest.mark.parametrize("command", EXAMPLES, ids=lambda c: type(c).__name__)
+def test_every_command_round_trips(command: Command) -> None:
+    encoded = encode(command, ref="r1")
+    incoming = decode_command(encoded)
+    assert (incoming.message, incoming.ref) == (command, "r1")
+    assert type(incoming.message) is type(command)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b'{"command": "Approve", "item_id": 1}',
+        b'{"command": "delete", "item_id": 1}',
+        b'{"command": "approve"}',
+        b'{"command": "approve", "item_id": "1"}',
+        b'{"command": "approve", "item_id": 1, "extra": 0}',
+        b'{"command": "blank", "item_id": 1}',
+        b'{"command": "project_next"}',
+        b'{"item_id": 1}',
+        b"[]",
+    ],
+)
+def test_malformed_commands_are_refused(payload: bytes) -> None:
+    body = b'{"type": "moderate", "version": 1, "payload": ' + payload + b"}"
+    with pytest.raises(ProtocolError) as refused:
+        decode_command(body)
+    assert refused.value.code == "invalid_payload"
+
+
+def test_commands_are_immutable_values() -> None:
+    assert Approve(5) == Approve(5)
+    assert hash(Approve(5)) == hash(Approve(5))
+    assert Approve(5) != SetAside(5)
+    with pytest.raises(AttributeError):
+        Approve(5).item_id = 6  # type: ignore[misc]
