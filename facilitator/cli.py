@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
     """The session host alone: no Qt is imported in this process."""
-    from facilitator.host.main import run_host
+    from facilitator.host.main import exit_now, run_host
     from facilitator.host.session_host import HostOptions
     from facilitator.logs import configure_logging
 
@@ -60,4 +60,4 @@ def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
         zeroconf=not args.no_zeroconf,
         new_session=args.new_session,
     )
-    return run_host(options)
+    exit_now(run_host(options))

@@ -16,6 +16,15 @@ export function envelope(type, payload) {
   return { type, version: PROTOCOL_VERSION, payload };
 }
 
+/** The kind of a refusal that came without an HTTP status (over the live socket). */
+export function classifyCode(code) {
+  if (code === "unknown_participant") return "auth";
+  if (code === "session_ended") return "ended";
+  if (code === "rate_limited") return "rate";
+  if (code === "not_saved") return "transient";
+  return "rejected";
+}
+
 function classify(status, code) {
   if (status === 0) return "network";
   if (status === 401 || code === "unknown_participant") return "auth";

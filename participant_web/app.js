@@ -133,6 +133,13 @@ async function postMessage(type, payload) {
   return { kind: "transient", code: "unknown_participant", payload: {} };
 }
 
+/** Over the live socket when it is up (one connection per phone), else over HTTP. */
+async function sendMessage(type, payload) {
+  const overSocket = ctx.live ? await ctx.live.request(type, payload) : null;
+  if (overSocket && overSocket.kind !== "auth") return overSocket;
+  return postMessage(type, payload);
+}
+
 // ---------------------------------------------------------------- session
 
 function applySession(payload, serverAgreed) {
@@ -490,7 +497,7 @@ async function start() {
 
   ctx.agreements = new Agreements({
     key: keys.agreed(ctx.sessionId),
-    post: (payload) => postMessage("agreement.set", payload),
+    post: (payload) => sendMessage("agreement.set", payload),
     onChange: renderProjection,
     onRefused: (code) => {
       ui.agreeNote.textContent = code === "not_shown" ? t("agree.refused") : i18n.errorText(code);

@@ -1,10 +1,12 @@
 // The live connection: WebSocket to /ws on the same host, `hello` first, then
 // the laptop pushes `state`, `session` and `count`. When it drops, it comes back
-// by itself after 1 s, 2 s, 4 s … at most 10 s.
+// by itself after 1 s, 2 s, 4 s … at most 10 s. While it is up, requests (such as
+// agreements) go over it too: one connection per phone, no HTTP beside it.
 
-import { envelope, backoff } from "./api.js";
+import { envelope, backoff, classifyCode } from "./api.js";
 
 const GREETING_TIMEOUT_MS = 10000;
+const REQUEST_TIMEOUT_MS = 8000;
 
 export class Live {
   /**
@@ -27,6 +29,45 @@ export class Live {
     this.stopped = true;
     this.status = null;
     this.connecting = false;
+    this.greeted = false;
+    this.pending = new Map(); // ref -> resolve
+    this.nextRef = 1;
+  }
+
+  /**
+   * Send `type` with `payload` over the socket and wait for the answer with the same
+   * ref. Resolves to a result like api.call's, or to null when the socket is not up
+   * (or drops, or does not answer in time): then the caller uses HTTP instead.
+   */
+  request(type, payload) {
+    const ws = this.ws;
+    if (!ws || !this.greeted || ws.readyState !== WebSocket.OPEN) return Promise.resolve(null);
+    const ref = `r${this.nextRef}`;
+    this.nextRef += 1;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.settle(ref, null), REQUEST_TIMEOUT_MS);
+      this.pending.set(ref, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      try {
+        ws.send(JSON.stringify({ ...envelope(type, payload), ref }));
+      } catch {
+        this.settle(ref, null);
+      }
+    });
+  }
+
+  settle(ref, result) {
+    const resolve = this.pending.get(ref);
+    if (!resolve) return false;
+    this.pending.delete(ref);
+    resolve(result);
+    return true;
+  }
+
+  settleAll() {
+    for (const ref of [...this.pending.keys()]) this.settle(ref, null);
   }
 
   start() {
@@ -41,6 +82,8 @@ export class Live {
     if (this.ws) {
       const ws = this.ws;
       this.ws = null;
+      this.greeted = false;
+      this.settleAll();
       try {
         ws.close(1000);
       } catch {
@@ -64,6 +107,8 @@ export class Live {
     const ws = this.ws;
     if (ws) {
       this.ws = null;
+      this.greeted = false;
+      this.settleAll();
       try {
         ws.close(1000);
       } catch {
@@ -115,6 +160,13 @@ export class Live {
       if (!message || typeof message !== "object" || typeof message.type !== "string") return;
       const payload = message.payload && typeof message.payload === "object" ? message.payload : {};
       message.payload = payload;
+      if (typeof message.ref === "string" && this.pending.has(message.ref)) {
+        const code = typeof payload.code === "string" ? payload.code : "bad_answer";
+        this.settle(message.ref, message.type === "error"
+          ? { kind: classifyCode(code), type: "error", code, payload }
+          : { kind: "ok", type: message.type, payload });
+        return;
+      }
       if (message.type === "error" && payload.code === "unknown_participant") {
         refused = true;
         this.onUnknown(token);
@@ -122,6 +174,7 @@ export class Live {
       }
       if (!greeted && (message.type === "state" || message.type === "session")) {
         greeted = true;
+        this.greeted = true;
         clearTimeout(giveUp);
         this.attempt = 0;
         this.everLive = true;
@@ -136,6 +189,8 @@ export class Live {
       clearTimeout(giveUp);
       if (this.ws !== ws) return;
       this.ws = null;
+      this.greeted = false;
+      this.settleAll();
       if (this.stopped) return;
       if (refused) this.attempt = 0; // a new token is on its way: try again soon
       this.retry();

@@ -56,6 +56,13 @@ class StoreHealthChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionStarted:
+    """The host started the next session (after the last one ended)."""
+
+    session: SessionInfo
+
+
+@dataclass(frozen=True, slots=True)
 class SessionEnded:
     """The session is over and its transcript is written."""
 
@@ -69,6 +76,7 @@ Event = (
     | ProjectionChanged
     | AgreementCountChanged
     | SessionChanged
+    | SessionStarted
     | SessionEnded
     | StoreHealthChanged
 )

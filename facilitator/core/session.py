@@ -28,6 +28,7 @@ from facilitator.core.events import (
     ProjectionChanged,
     SessionChanged,
     SessionEnded,
+    SessionStarted,
     StoreHealthChanged,
 )
 from facilitator.core.model import (
@@ -342,6 +343,29 @@ class SessionService:
         self.bus.publish(ProjectionChanged(None))
         self.bus.publish(SessionChanged(self._session))
         self.bus.publish(SessionEnded(self._session, tuple(str(p) for p in paths)))
+
+    def start_next(self) -> None:
+        """Start the next session in the same host, once this one has ended.
+
+        It keeps the title, prompt, label, port and moderator secret (the moderators'
+        links and the phones' join link stay the same); everything else starts afresh.
+        """
+        ended = self._session
+        if ended.is_open:
+            raise CommandRefused("session_open", "End this session before starting the next.")
+        session = self._write(
+            lambda: self._store.create_session(
+                ended.title,
+                ended.prompt,
+                ended.agree_label,
+                self._today().isoformat(),
+                ended.moderator_secret,
+                port=ended.port,
+            )
+        )
+        self._session = session
+        log.info("Started session %d after session %d", session.id, ended.id)
+        self.bus.publish(SessionStarted(self._session))
 
     # Plumbing
 

@@ -164,13 +164,20 @@ class Store:
     # Sessions
 
     def create_session(
-        self, title: str, prompt: str, agree_label: str, created_on: str, moderator_secret: str
+        self,
+        title: str,
+        prompt: str,
+        agree_label: str,
+        created_on: str,
+        moderator_secret: str,
+        *,
+        port: int | None = None,
     ) -> SessionInfo:
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (title, prompt, agree_label, status, created_on, "
-                "moderator_secret) VALUES (?, ?, ?, 'open', ?, ?)",
-                (title, prompt, agree_label, created_on, moderator_secret),
+                "moderator_secret, port) VALUES (?, ?, ?, 'open', ?, ?, ?)",
+                (title, prompt, agree_label, created_on, moderator_secret, port),
             )
         session_id = cursor.lastrowid
         assert session_id is not None

@@ -13,6 +13,7 @@ from facilitator.protocol.commands import (
     Blank,
     Command,
     EndSession,
+    NewSession,
     Project,
     ProjectNext,
     Restore,
@@ -46,6 +47,8 @@ class HostCommands:
         match command:
             case UseAddress(ip):
                 self._links.use(ip)
+            case NewSession():
+                self._service.start_next()
             case StopHost():
                 self._on_stop()
             case (

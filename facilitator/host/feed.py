@@ -18,6 +18,7 @@ from facilitator.core.events import (
     ConfessionChanged,
     Event,
     SessionEnded,
+    SessionStarted,
     StoreHealthChanged,
 )
 from facilitator.core.events import ProjectionChanged as CoreProjectionChanged
@@ -125,6 +126,8 @@ class ModeratorFeed:
                 self._transcript_paths = transcript_paths
                 details = messages.session_details(session)
                 self._publish(stream.SessionEnded(self._next(), details, transcript_paths))
+            case SessionStarted():
+                self._start_afresh()
             case StoreHealthChanged(healthy, detail):
                 self._store_detail = detail
                 self._publish(stream.StoreChanged(self._next(), healthy, detail))
@@ -133,6 +136,16 @@ class ModeratorFeed:
 
     def _on_link(self, link: JoinLink) -> None:
         self._publish(stream.JoinChanged(self._next(), link))
+
+    def _start_afresh(self) -> None:
+        """The next session: every moderator replaces everything with a new snapshot."""
+        self._item_ids = set()
+        self._counts_due.clear()
+        self._transcript_paths = ()
+        self._seq += 1
+        encoded = encode(self.snapshot())
+        for listener in list(self._listeners):
+            listener(encoded)
 
     def _forget_purged(self) -> None:
         """Ending the session forgot what was never shown: tell moderators what is gone."""

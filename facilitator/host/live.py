@@ -2,7 +2,8 @@
 
 Count updates are coalesced: one push per interval, which grows with the room so
 that the sends per second stay within :data:`COUNT_SENDS_PER_SECOND` (0.1 s up to
-2,000 phones, 0.5 s at 10,000). Every push is serialised once for all receivers.
+1,000 phones, 0.5 s at 5,000, 1 s from 10,000 on). Every push is serialised once
+for all its receivers.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from facilitator.core.events import (
     ProjectionChanged,
     SessionChanged,
     SessionEnded,
+    SessionStarted,
     StoreHealthChanged,
 )
 from facilitator.core.session import SessionService
@@ -27,7 +29,7 @@ from facilitator.host.hub import Hub
 from facilitator.protocol.envelope import encode
 from facilitator.protocol.phone import Count
 
-COUNT_SENDS_PER_SECOND = 20_000
+COUNT_SENDS_PER_SECOND = 10_000
 COUNT_INTERVAL_MIN = 0.1
 COUNT_INTERVAL_MAX = 1.0
 
@@ -55,8 +57,8 @@ class LiveUpdates:
 
     def _on_event(self, event: Event) -> None:
         match event:
-            case ProjectionChanged() | SessionChanged():
-                self._push_session()
+            case ProjectionChanged() | SessionChanged() | SessionStarted():
+                self._push_session()  # a new session id: pages start over with it
             case AgreementCountChanged():
                 self._schedule_counts()
             case ConfessionAdded() | ConfessionChanged() | SessionEnded() | StoreHealthChanged():

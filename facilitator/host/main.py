@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from facilitator.core.errors import StoreTooNew
 from facilitator.host.record import (
@@ -38,6 +38,7 @@ EXIT_STORE_TOO_NEW = 2
 EXIT_STARTUP_FAILED = 3
 EXIT_ALREADY_RUNNING = 4
 OPEN_FILES_CEILING = 1_048_576
+MACOS_OPEN_MAX = 10_240
 
 
 def raise_open_file_limit() -> int | None:
@@ -54,12 +55,17 @@ def raise_open_file_limit() -> int | None:
     wanted = OPEN_FILES_CEILING if hard == resource.RLIM_INFINITY else hard
     if soft == resource.RLIM_INFINITY or soft >= wanted:
         return int(soft)
-    try:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
-    except (ValueError, OSError) as error:
-        log.warning("Could not raise the open-file limit from %d: %s", soft, error)
-        return int(soft)
-    return wanted
+    # macOS refuses more than OPEN_MAX (10,240) per process when the hard limit is
+    # unlimited: try that next.
+    for limit in (wanted, min(wanted, MACOS_OPEN_MAX)):
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (limit, hard))
+        except (ValueError, OSError) as error:
+            log.info("Could not raise the open-file limit to %d: %s", limit, error)
+        else:
+            return limit
+    log.warning("The open-file limit stays at %d: about that many phones at most", soft)
+    return int(soft)
 
 
 def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
@@ -75,6 +81,16 @@ def run_host(options: HostOptions, stdout: TextIO = sys.stdout) -> int:
     if limit is not None:
         log.info("Open-file limit: %d", limit)
     return asyncio.run(_serve(options, stdout), loop_factory=_loop_factory())
+
+
+def exit_now(code: int) -> NoReturn:
+    """Leave at once once everything is closed and written: tearing down the objects of
+    thousands of connections one by one would only delay the exit."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 async def _serve(options: HostOptions, stdout: TextIO) -> int:

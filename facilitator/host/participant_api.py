@@ -10,11 +10,12 @@ from typing import assert_never
 
 from aiohttp import WSMsgType, web
 
-from facilitator.core.errors import DomainError
+from facilitator.core.errors import DomainError, UnknownParticipant
 from facilitator.core.model import AgreementRequest
 from facilitator.core.session import SessionService
 from facilitator.host import messages
 from facilitator.host.agreements import AgreementBatcher
+from facilitator.host.hub import CLOSE_TIMEOUT_SECONDS
 from facilitator.host.live import LiveUpdates
 from facilitator.host.ratelimit import RateLimiter
 from facilitator.host.refusals import REFUSED, refusal_for
@@ -114,12 +115,16 @@ class ParticipantApi:
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse(
-            heartbeat=HEARTBEAT_SECONDS, compress=False, max_msg_size=MAX_MESSAGE_BYTES
+            heartbeat=HEARTBEAT_SECONDS,
+            compress=False,
+            max_msg_size=MAX_MESSAGE_BYTES,
+            timeout=CLOSE_TIMEOUT_SECONDS,  # how long a close waits for the phone's answer
         )
         await socket.prepare(request)
         participant_id = await self._await_hello(socket)
         if participant_id is None:
             return socket
+        session_id = self._service.session.id  # the phone's token belongs to this session
         client = self._live.phones.add(socket, participant_id)
         client.offer("state", encode(messages.phone_state(self._service, participant_id)))
         try:
@@ -127,16 +132,19 @@ class ParticipantApi:
             async for frame in socket:
                 if frame.type is WSMsgType.TEXT:
                     replies += 1
-                    client.offer(f"reply-{replies}", await self._answer(participant_id, frame.data))
+                    answer = await self._answer(participant_id, session_id, frame.data)
+                    client.offer(f"reply-{replies}", answer)
         finally:
             await self._live.phones.remove(client)
         return socket
 
-    async def _answer(self, participant_id: int, raw: str) -> bytes:
+    async def _answer(self, participant_id: int, session_id: int, raw: str) -> bytes:
         ref: str | None = None
         try:
             incoming = decode_request(raw)
             ref = incoming.ref
+            if self._service.session.id != session_id:
+                raise UnknownParticipant()  # a new session has started: join it
             return encode(await self.handle(participant_id, incoming.message), ref)
         except REFUSED as refused:
             refusal = refusal_for(refused)

@@ -142,8 +142,11 @@ class ConfessionalServer:
             log.info("Server stopped")
 
     async def _close_sockets(self, app: web.Application) -> None:
+        started = time.perf_counter()
+        phones = len(self._live.phones)
         await self._live.phones.close_all()
         await self._moderators.close_all()
+        log.info("Closed %d phones' sockets in %.2f s", phones, time.perf_counter() - started)
 
     async def _participant_page(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(

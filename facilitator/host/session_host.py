@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +148,7 @@ class SessionHost:
         return await self.discovery.start(link.host_ip, link.port)
 
     async def stop(self) -> None:
+        started = time.perf_counter()
         log.info("Stopping")
         if self._discovery_task is not None:
             self._discovery_task.cancel()
@@ -161,4 +163,4 @@ class SessionHost:
             self.feed.close()
         if self.store is not None:
             self.store.close()
-        log.info("Stopped")
+        log.info("Stopped in %.2f s", time.perf_counter() - started)

@@ -78,6 +78,11 @@ class UseAddress(_Command, frozen=True, tag="use_address"):
     ip: Address
 
 
+class NewSession(_Command, frozen=True, tag="new_session"):
+    """Start the next session once this one has ended; the host keeps running and the
+    join and moderator links stay the same."""
+
+
 class StopHost(_Command, frozen=True, tag="stop_host"):
     """Stop the session host (the app is closing); the session stays open to resume later."""
 
@@ -85,7 +90,7 @@ class StopHost(_Command, frozen=True, tag="stop_host"):
 type SessionCommand = (
     Approve | SetAside | Restore | Project | ProjectNext | Blank | EndSession | UpdateDetails
 )
-type HostCommand = UseAddress | StopHost
+type HostCommand = UseAddress | NewSession | StopHost
 type Command = SessionCommand | HostCommand
 
 COMMAND_TYPES: tuple[type[_Command], ...] = (
@@ -98,6 +103,7 @@ COMMAND_TYPES: tuple[type[_Command], ...] = (
     EndSession,
     UpdateDetails,
     UseAddress,
+    NewSession,
     StopHost,
 )
 _ACCEPTED: dict[str, object] = {_Command.TYPE: Command.__value__}

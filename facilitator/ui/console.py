@@ -31,6 +31,7 @@ from facilitator.protocol.commands import (
     Blank,
     Command,
     EndSession,
+    NewSession,
     Project,
     ProjectNext,
     Restore,
@@ -156,6 +157,7 @@ class ConsoleWindow(QMainWindow):
         self._now_stack.addWidget(self._build_live_page())
         self.ended_panel = EndedPanel()
         self.ended_panel.message.connect(self.show_message)
+        self.ended_panel.new_session_requested.connect(lambda: self._run(NewSession()))
         self._now_stack.addWidget(self.ended_panel)
         layout.addWidget(self._now_stack)
         return frame
@@ -472,7 +474,9 @@ class ConsoleWindow(QMainWindow):
         self._refresh_all()
         self._on_phones(self._mirror.phones_connected)
         self._on_store_health(self._mirror.store_healthy, self._mirror.store_detail, quiet=True)
-        if not self._session.is_open:
+        if self._session.is_open:
+            self._show_open()  # a new session may have started
+        else:
             self._show_ended(self._mirror.transcript_paths)
 
     def _on_removed(self, item_id: int) -> None:
@@ -649,6 +653,12 @@ class ConsoleWindow(QMainWindow):
         if self.close_dialog is not None:
             self.close_dialog.deleteLater()
         self.close_dialog = None
+
+    def _show_open(self) -> None:
+        self._now_stack.setCurrentIndex(0)
+        self.end_button.show()
+        self.join_panel.show()
+        self._update_actions()
 
     def _show_ended(self, transcript_paths: tuple[str, ...]) -> None:
         self._projection = None

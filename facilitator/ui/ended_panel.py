@@ -22,9 +22,11 @@ log = logging.getLogger(__name__)
 
 
 class EndedPanel(QWidget):
-    """``message`` carries a sentence for the status bar."""
+    """``message`` carries a sentence for the status bar; ``new_session_requested``
+    fires when the facilitator starts the next session."""
 
     message = Signal(str)
+    new_session_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,11 +53,16 @@ class EndedPanel(QWidget):
             "Save transcript as…", "primary", "Copy the Markdown and JSON files elsewhere"
         )
         self.open_folder_button = push_button("Open folder")
+        self.new_session_button = push_button(
+            "Start a new session", "", "The next session, with the same join link"
+        )
         self.save_transcript_button.clicked.connect(self.choose_target)
         self.open_folder_button.clicked.connect(self._open_folder)
+        self.new_session_button.clicked.connect(self.new_session_requested)
         row.addWidget(self.save_transcript_button)
         row.addWidget(self.open_folder_button)
         row.addStretch(1)
+        row.addWidget(self.new_session_button)
         layout.addLayout(row)
 
     def show_ended(self, session: SessionDetails, shown: int, paths: Sequence[str | Path]) -> None:

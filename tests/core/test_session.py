@@ -1178,3 +1178,30 @@ def test_a_whole_session_on_disk(tmp_path: Path) -> None:
         "agreements": 10,
         "phones_joined": 6,
     }
+
+
+def test_the_next_session_starts_once_this_one_has_ended(
+    store: Store, bus: EventBus, recorder: Recorder, tmp_path: Path
+) -> None:
+    service = SessionService.start_new(store, bus, tmp_path / "t", today=lambda: TODAY)
+    service.update_details("Retro", "What went wrong?", "Me too")
+    service.set_port(8737)
+    token = service.join()
+    refused("session_open", service.start_next)
+    first = service.session
+    service.execute(EndSession())
+    recorder.clear()
+    service.start_next()
+    second = service.session
+    assert second.id != first.id and second.is_open
+    assert (second.title, second.prompt, second.agree_label) == (
+        "Retro",
+        "What went wrong?",
+        "Me too",
+    )
+    assert (second.port, second.moderator_secret) == (8737, first.moderator_secret)
+    assert service.confessions() == []
+    assert recorder.kinds() == ["SessionStarted"]
+    assert store.latest_open_session() == second
+    with pytest.raises(UnknownParticipant):
+        service.participant(token)  # the last session's phones join the new one afresh

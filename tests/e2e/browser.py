@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -118,6 +119,7 @@ class BrowserPhone:
         self._browser = browser
         self._page: Page | None = None
         self.console_errors: list[str] = []
+        self.requests: list[str] = []  # "METHOD path" of every HTTP request the page made
 
     async def open(self, url: str) -> None:
         def open_page(browser: Browser) -> None:
@@ -130,6 +132,12 @@ class BrowserPhone:
                 ),
             )
             page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+            page.on(
+                "request",
+                lambda request: self.requests.append(
+                    f"{request.method} {urlsplit(request.url).path}"
+                ),
+            )
             page.goto(url)
             self._page = page
 

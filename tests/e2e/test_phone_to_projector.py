@@ -82,12 +82,16 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
 
         def see_and_agree(page: Page) -> str:
             expect(page.locator("#projected-text")).to_have_text("I tested only on my own laptop.")
+            expect(page.locator("#connection-status")).to_have_attribute("data-state", "live")
+            phone.requests.clear()
             page.click("#agree-button")
             expect(page.locator("#agree-count")).to_have_text("1")
             page.screenshot(path=str(ARTIFACTS / "phone-agreed.png"))
             return page.get_attribute("#agree-button", "aria-pressed") or ""
 
         assert await phone.run(see_and_agree) == "true"
+        # The agreement went over the phone's live socket: no HTTP request beside it.
+        assert "POST /api/messages" not in phone.requests
         await wait_until(lambda: projector.count_label.text() == "Been there · 1")
         assert service.confession(confession.id).agreement_count == 1
         projector.grab().save(str(ARTIFACTS / "projector-agreed.png"))

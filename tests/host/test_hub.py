@@ -112,3 +112,29 @@ async def test_large_fan_out_yields_to_the_loop() -> None:
     assert counts == [1, 0]
     await hub.close_all()
     assert all(s.closed and s.close_code == 1001 for s in sockets)
+
+
+async def test_latest_wins_across_the_whole_fan_out() -> None:
+    """A count that is already stale is never sent: clients not reached yet when a newer
+    count arrives get only the newer one, and a client that connects meanwhile gets
+    none of the older ones (it starts from its own state)."""
+    hub = Hub("phones")
+    sockets = [RecordingSocket() for _ in range(hub_module.FANOUT_CHUNK * 4)]
+    for socket in sockets:
+        hub.add(as_socket(socket))
+    hub.broadcast("count", b"count-1")
+    await asyncio.sleep(0)  # the fan-out has reached the first chunk only
+    late = RecordingSocket()
+    hub.add(as_socket(late))
+    hub.broadcast("count", b"count-2")
+    await asyncio.sleep(0)
+    hub.broadcast("count", b"count-3")
+    everyone = [*sockets, late]
+    await wait_until(lambda: all(s.sent[-1:] == ["count-3"] for s in everyone))
+    for socket in everyone:
+        assert socket.sent == sorted(socket.sent)  # in order, nothing older after newer
+    assert sockets[0].sent[0] == "count-1"
+    assert sockets[-1].sent == ["count-3"]  # never reached while 1 or 2 were the newest
+    assert late.sent == ["count-3"]
+    assert sum(len(s.sent) for s in everyone) < 2 * len(everyone)
+    await hub.close_all()

@@ -11,6 +11,7 @@ from facilitator.protocol.commands import (
     Approve,
     Blank,
     EndSession,
+    NewSession,
     Project,
     ProjectNext,
     Restore,
@@ -215,3 +216,36 @@ async def test_ending_removes_what_was_never_shown_and_gives_the_transcript(
         assert "I trusted the default config." in markdown
         status, body = await run.moderate(ProjectNext(shown))
         assert (status, body["payload"]["code"]) == (409, "session_ended")
+
+
+async def test_the_next_session_in_the_same_host(tmp_path: Path) -> None:
+    async with running_server(tmp_path) as run:
+        token = await run.join()
+        await run.submit(token, "client-4001", "From the first session.")
+        status, body = await run.moderate(NewSession())
+        assert (status, body["payload"]["code"]) == (409, "session_open")
+        async with (
+            run.http.ws_connect(f"{run.moderator_base.replace('http', 'ws')}/ws") as moderator,
+            run.http.ws_connect(f"{run.base.replace('http', 'ws')}/ws") as phone,
+        ):
+            await receive_until(moderator, "moderator.snapshot")
+            await phone.send_json(envelope("hello", {"token": token}))
+            first_id = (await receive_until(phone, "state"))["payload"]["session_id"]
+            assert (await run.moderate(EndSession()))[0] == 200
+            assert (await run.moderate(NewSession()))[0] == 200
+            fresh = await receive_until(moderator, "moderator.snapshot")
+            assert fresh["payload"]["items"] == []
+            assert fresh["payload"]["session"]["status"] == "open"
+            assert fresh["payload"]["session"]["session_id"] != first_id
+            # Phones are told; their old token is no good in the new session.
+            pushed = await receive_until(phone, "session")
+            while pushed["payload"]["status"] == "ended":  # first: the end of the last one
+                pushed = await receive_until(phone, "session")
+            assert pushed["payload"]["session_id"] == fresh["payload"]["session"]["session_id"]
+            agreement = {"confession_id": 1, "agreed": True}
+            await phone.send_json(envelope("agreement.set", agreement, ref="old"))
+            refused = await receive_until(phone, "error")
+            assert (refused["ref"], refused["payload"]["code"]) == ("old", "unknown_participant")
+        new_token = await run.join()
+        await run.submit(new_token, "client-4002", "From the second session.")
+        assert [c.text for c in run.service.confessions()] == ["From the second session."]

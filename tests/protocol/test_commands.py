@@ -15,6 +15,7 @@ from facilitator.protocol.commands import (
     Blank,
     Command,
     EndSession,
+    NewSession,
     Project,
     ProjectNext,
     Restore,
@@ -36,6 +37,7 @@ EXAMPLES: list[Command] = [
     EndSession(),
     UpdateDetails("Retro", "What went wrong?", "Me too"),
     UseAddress("192.168.1.23"),
+    NewSession(),
     StopHost(),
 ]
 

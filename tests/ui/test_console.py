@@ -458,3 +458,19 @@ def test_a_transcript_that_cannot_be_written_is_reported(
     assert window.end_dialog is None
     window.allow_close()
     host.close()
+
+
+def test_a_new_session_after_the_end(
+    qtbot: QtBot, console: ConsoleWindow, projector: ProjectorWindow, service: SessionService
+) -> None:
+    submit(service, "From the first session.")
+    service.execute(EndSession())
+    assert not console.end_button.isVisible()
+    click(qtbot, console.ended_panel.new_session_button)
+    assert service.session.is_open
+    assert console.end_button.isVisible()
+    assert console.join_panel.isVisible()
+    assert console.incoming_list.count() == 0
+    assert projector.is_idle() and projector.qr.isVisible()
+    submit(service, "From the second session.")
+    assert console.incoming_list.texts() == ["From the second session."]
