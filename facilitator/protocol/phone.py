@@ -6,7 +6,7 @@ from typing import Annotated
 
 import msgspec
 
-from facilitator.protocol.envelope import Id, Incoming, Message, decode, registry
+from facilitator.protocol.envelope import Error, Id, Incoming, Message, decode, registry
 
 _RAW_TEXT_CHARS = 4000  # the rules give the precise limits; this only bounds the work
 
@@ -115,3 +115,16 @@ class AgreementRecorded(Message, frozen=True):
     confession_id: int
     agreed: bool
     count: int
+
+
+type ToPhone = (
+    Joined | PhoneState | PublicSession | Count | ConfessionReceived | AgreementRecorded | Error
+)
+_TO_PHONE = registry(
+    Joined, PhoneState, PublicSession, Count, ConfessionReceived, AgreementRecorded, Error
+)
+
+
+def decode_to_phone(raw: str | bytes) -> Incoming[ToPhone]:
+    """What the host sends to a phone (simulated phones and benchmarks read it so)."""
+    return decode(raw, _TO_PHONE, max_bytes=None)

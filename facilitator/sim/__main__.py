@@ -44,8 +44,8 @@ async def rehearse(url: str, phones: int, duration: float, agree_share: float) -
                 for voter in audience:
                     projection = voter.projection
                     wants_to = random.random() < agree_share / 10
-                    if wants_to and projection and projection["confession_id"] not in voter.agreed:
-                        await voter.agree(projection["confession_id"])
+                    if wants_to and projection and projection.confession_id not in voter.agreed:
+                        await voter.agree(projection.confession_id)
             except PhoneError as error:
                 print(f"refused: {error}", file=sys.stderr)
             await asyncio.sleep(1.0)

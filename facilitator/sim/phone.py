@@ -1,27 +1,41 @@
-"""One simulated phone: joins, follows the session live, confesses and agrees."""
+"""One simulated phone: joins, follows the session live, confesses and agrees.
+
+It speaks the public protocol with the same typed messages as the host
+(``facilitator.protocol.phone``), over HTTP and its live WebSocket.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import base64
 import contextlib
-import json
 import os
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import assert_never
 
 import aiohttp
 
-PROTOCOL_VERSION = 1
+from facilitator.protocol.envelope import Error, Message, ProtocolError, encode
+from facilitator.protocol.phone import (
+    AgreementRecorded,
+    ConfessionReceived,
+    Count,
+    Hello,
+    Join,
+    Joined,
+    PhoneState,
+    PublicProjection,
+    PublicSession,
+    SetAgreement,
+    SubmitConfession,
+    ToPhone,
+    decode_to_phone,
+)
 
 
 def new_client_id() -> str:
     return base64.urlsafe_b64encode(os.urandom(16)).rstrip(b"=").decode()
-
-
-def envelope(message_type: str, payload: dict[str, Any]) -> dict[str, Any]:
-    return {"type": message_type, "version": PROTOCOL_VERSION, "payload": payload}
 
 
 class PhoneError(Exception):
@@ -36,61 +50,72 @@ class SimulatedPhone:
         self._http = http
         self._base = base_url.rstrip("/")
         self.token: str | None = None
-        self.projection: dict[str, Any] | None = None
+        self.projection: PublicProjection | None = None
         self.count: int = 0
         self.agreed: set[int] = set()
-        self.on_message: Callable[[dict[str, Any], float], None] | None = None
+        self.on_message: Callable[[ToPhone, float], None] | None = None
         self._socket: aiohttp.ClientWebSocketResponse | None = None
         self._reader: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
 
-    async def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    async def _post(self, path: str, message: Message) -> ToPhone:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        async with self._http.post(f"{self._base}{path}", json=body, headers=headers) as reply:
-            document: dict[str, Any] = await reply.json()
-        if document["type"] == "error":
-            payload = document["payload"]
-            raise PhoneError(reply.status, payload["code"], payload["message"])
-        return document["payload"]  # type: ignore[no-any-return]
+        async with self._http.post(
+            f"{self._base}{path}", data=encode(message), headers=headers
+        ) as reply:
+            answer = decode_to_phone(await reply.read()).message
+        if isinstance(answer, Error):
+            raise PhoneError(reply.status, answer.code, answer.message)
+        return answer
 
     async def join(self) -> None:
-        self.token = (await self._post("/api/join", envelope("join", {})))["token"]
+        joined = await self._post("/api/join", Join())
+        assert isinstance(joined, Joined), joined
+        self.token = joined.token
 
     async def connect(self) -> None:
         """Open the live socket and say hello; messages then update this phone's view."""
         url = self._base.replace("http://", "ws://", 1).replace("https://", "wss://", 1) + "/ws"
         self._socket = await self._http.ws_connect(url, autoping=True, compress=0)
-        await self._socket.send_json(envelope("hello", {"token": self.token}))
+        await self._socket.send_str(encode(Hello(self.token or "")).decode())
         self._reader = asyncio.get_running_loop().create_task(self._read(self._socket))
 
     async def _read(self, socket: aiohttp.ClientWebSocketResponse) -> None:
         async for frame in socket:
             if frame.type is not aiohttp.WSMsgType.TEXT:
                 continue
-            document = json.loads(frame.data)
-            received = time.perf_counter()
-            payload = document["payload"]
-            if document["type"] in ("state", "session"):
-                self.projection = payload["projection"]
-                self.count = self.projection["count"] if self.projection else 0
+            with contextlib.suppress(ProtocolError):
+                message = decode_to_phone(frame.data).message
+                self._follow(message)
+                if self.on_message is not None:
+                    self.on_message(message, time.perf_counter())
+
+    def _follow(self, message: ToPhone) -> None:
+        match message:
+            case PhoneState() | PublicSession():
+                self.projection = message.projection
+                self.count = message.projection.count if message.projection else 0
                 self.connected.set()
-            elif document["type"] == "count" and self._is_current(payload["confession_id"]):
-                self.count = payload["count"]
-            if self.on_message is not None:
-                self.on_message(document, received)
+            case Count(confession_id, count):
+                if self.projection is not None and self.projection.confession_id == confession_id:
+                    self.count = count
+            case Joined() | ConfessionReceived() | AgreementRecorded() | Error():
+                pass
+            case _:
+                assert_never(message)
 
-    def _is_current(self, confession_id: int) -> bool:
-        return self.projection is not None and self.projection["confession_id"] == confession_id
-
-    async def submit(self, text: str, learned: str = "") -> dict[str, Any]:
-        payload = {"client_id": new_client_id(), "text": text, "learned": learned}
-        return await self._post("/api/messages", envelope("confession.submit", payload))
+    async def submit(self, text: str, learned: str = "") -> ConfessionReceived:
+        answer = await self._post(
+            "/api/messages", SubmitConfession(new_client_id(), text, learned or None)
+        )
+        assert isinstance(answer, ConfessionReceived), answer
+        return answer
 
     async def agree(self, confession_id: int, agreed: bool = True) -> int:
-        payload = {"confession_id": confession_id, "agreed": agreed}
-        answer = await self._post("/api/messages", envelope("agreement.set", payload))
+        answer = await self._post("/api/messages", SetAgreement(confession_id, agreed))
+        assert isinstance(answer, AgreementRecorded), answer
         (self.agreed.add if agreed else self.agreed.discard)(confession_id)
-        return int(answer["count"])
+        return answer.count
 
     async def close(self) -> None:
         if self._socket is not None:
