@@ -52,7 +52,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-PROTOCOL_VERSION = 1
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from facilitator.protocol.envelope import Message, encode
+from facilitator.protocol.phone import Hello, Join, SetAgreement, SubmitConfession
+
 FIRST_ADDRESS = ipaddress.IPv4Address("127.0.0.2")
 LINE_LIMIT = 1 << 26
 SPREAD_SECONDS = 3.0  # each phone confesses or agrees on its own timer within this
@@ -76,13 +80,6 @@ def phone_address(index: int) -> str:
     if not address.is_loopback:
         raise ValueError(f"phone {index} would leave 127.0.0.0/8")
     return str(address)
-
-
-def envelope(message_type: str, payload: Document, ref: str | None = None) -> Document:
-    document: Document = {"type": message_type, "version": PROTOCOL_VERSION, "payload": payload}
-    if ref is not None:
-        document["ref"] = ref
-    return document
 
 
 def ws_frame(opcode: int, payload: bytes) -> bytes:
@@ -121,9 +118,9 @@ class Target:
         return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
-async def post_json(target: Target, source: str, path: str, body: Document) -> Document:
+async def post_json(target: Target, source: str, path: str, message: Message) -> Document:
     """One HTTP/1.1 POST from ``source`` on a connection of its own; the answer's envelope."""
-    data = json.dumps(body).encode()
+    data = encode(message)
     headers = ("Content-Type: application/json", f"Content-Length: {len(data)}")
     reader, writer = await asyncio.open_connection(target.host, target.port, local_addr=(source, 0))
     try:
@@ -163,7 +160,7 @@ class Phone(asyncio.Protocol):
     # Lifecycle
 
     async def join(self) -> None:
-        answer = await post_json(self.target, self.address, "/api/join", envelope("join", {}))
+        answer = await post_json(self.target, self.address, "/api/join", Join())
         self.token = answer["payload"]["token"]
 
     async def open(self) -> None:
@@ -211,7 +208,7 @@ class Phone(asyncio.Protocol):
                 self.close()
                 return
             self._upgraded = True
-            self.send(envelope("hello", {"token": self.token}))
+            self.send(Hello(self.token))
         self._read_frames(time.monotonic())
 
     def _read_frames(self, now: float) -> None:
@@ -277,20 +274,20 @@ class Phone(asyncio.Protocol):
         if self._transport is not None and not self._transport.is_closing():
             self._transport.write(data)
 
-    def send(self, document: Document) -> None:
-        self._write(ws_frame(TEXT, json.dumps(document).encode()))
+    def send(self, message: Message, ref: str | None = None) -> None:
+        self._write(ws_frame(TEXT, encode(message, ref)))
 
-    async def request(self, kind: str, payload: Document) -> tuple[Document, float]:
+    async def request(self, message: Message) -> tuple[Document, float]:
         """Send one message with a fresh ``ref``; its reply and the seconds it took."""
         self._sent += 1
         ref = f"{self.index}-{self._sent}"
         future: asyncio.Future[tuple[Document, float]] = asyncio.get_running_loop().create_future()
         self._replies[ref] = future
         sent = time.monotonic()
-        self.send(envelope(kind, payload, ref))
+        self.send(message, ref)
         reply, received = await future
         if reply["type"] == "error":
-            raise Refused(f"{kind} {reply['payload']['code']}")
+            raise Refused(f"{message.TYPE} {reply['payload']['code']}")
         return reply, received - sent
 
     async def until(self, predicate: Callable[[], bool]) -> None:
@@ -366,8 +363,7 @@ class Crowd:
             await asyncio.sleep(random.uniform(0, spread))
             client_id = f"load-{phone.index:08d}"
             text = f"Phone {phone.index} once load-tested in production."
-            payload = {"client_id": client_id, "text": text, "learned": ""}
-            _, latency = await phone.request("confession.submit", payload)
+            _, latency = await phone.request(SubmitConfession(client_id, text))
             return client_id, latency
 
         acked = await self.each("submit", self.submitters, submit_one)
@@ -379,8 +375,7 @@ class Crowd:
         async def agree_one(phone: Phone) -> tuple[float, float]:
             await phone.until(lambda: phone.projected == confession_id)
             await asyncio.sleep(random.uniform(0, spread))
-            payload = {"confession_id": confession_id, "agreed": True}
-            _, latency = await phone.request("agreement.set", payload)
+            _, latency = await phone.request(SetAgreement(confession_id, True))
             return latency, time.monotonic()
 
         acked = await self.each("agree", self.phones, agree_one)
