@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import sys
@@ -145,9 +146,15 @@ async def key_presses(app: DesktopApp, confession_id: int, until: asyncio.Event)
     """Blank, then show the confession again, a press a second; each → projector, in ms."""
     latencies: list[float] = []
     while not until.is_set():
-        for command in (Blank(), Project(confession_id)):
-            await asyncio.sleep(PRESS_INTERVAL_SECONDS)
-            latencies.append(await press(app, command))
+        latencies.append(await press(app, Blank()))
+        # Back on screen a second later, or at once when the room is done agreeing.
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(PRESS_INTERVAL_SECONDS):
+                await until.wait()
+        latencies.append(await press(app, Project(confession_id)))
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(PRESS_INTERVAL_SECONDS):
+                await until.wait()
     return latencies
 
 

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 FIRST_SNAPSHOT_SECONDS = 20.0
 HOST_EXIT_SECONDS = 5.0
+HOST_CHECK_SECONDS = 2.0
 HOST_STOPPED = (
     "The session host stopped. Restarting it on the same port: nothing that phones were "
     "told was received is lost, and they reconnect by themselves."
@@ -132,24 +133,31 @@ class DesktopApp:
             self._watch_task = asyncio.get_running_loop().create_task(self._check_host())
 
     async def _check_host(self) -> None:
-        """The connection dropped: if the host is gone, start it again on the same port."""
+        """While the connection is down: if the host is gone, start it again on the same
+        port (and again, a little later, if that failed)."""
         try:
-            if self.supervisor is None or await self.supervisor.is_alive():
-                return  # it comes back by itself (the connection retries)
-            log.warning("The session host stopped; restarting it")
-            if self.console is not None:
-                self.console.show_host_alarm(HOST_STOPPED)
-            try:
-                self.record = await self.supervisor.start()
-            except HostStartFailed as error:
-                log.error("Could not restart the session host: %s", error)
-                if self.console is not None:
-                    self.console.show_host_alarm(f"The session host stopped: {error}")
-                return
-            self.connection.set_url(self.record.stream_url)
-            self.connection.reconnect_now()
+            while not self.connection.live and not self._stop_requested.is_set():
+                if self.supervisor is not None and not await self.supervisor.is_alive():
+                    await self._restart_host(self.supervisor)
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(HOST_CHECK_SECONDS):
+                        await self._stop_requested.wait()
         finally:
             self._watch_task = None
+
+    async def _restart_host(self, supervisor: HostSupervisor) -> None:
+        log.warning("The session host stopped; restarting it")
+        if self.console is not None:
+            self.console.show_host_alarm(HOST_STOPPED)
+        try:
+            self.record = await supervisor.start()
+        except HostStartFailed as error:
+            log.error("Could not restart the session host: %s", error)
+            if self.console is not None:
+                self.console.show_host_alarm(f"The session host stopped: {error}")
+            return
+        self.connection.set_url(self.record.stream_url)
+        self.connection.reconnect_now()
 
     # Stop
 

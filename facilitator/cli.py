@@ -59,5 +59,6 @@ def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
         port=args.port,
         zeroconf=not args.no_zeroconf,
         new_session=args.new_session,
+        pace_gc=True,
     )
     exit_now(run_host(options))

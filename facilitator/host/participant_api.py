@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import time
 from typing import assert_never
 
 from aiohttp import WSMsgType, web
@@ -64,6 +65,11 @@ class ParticipantApi:
         self._joins = RateLimiter(burst=20, per_second=1 / 3)
         self._messages = RateLimiter(burst=30, per_second=5)
         self._agreements = AgreementBatcher(service)
+        self._last_activity = time.monotonic()
+
+    def last_activity(self) -> float:
+        """When a phone last joined or sent something (``time.monotonic``)."""
+        return self._last_activity
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -77,6 +83,7 @@ class ParticipantApi:
         return json_reply(encode(messages.public_session(self._service)))
 
     async def join(self, request: web.Request) -> web.Response:
+        self._last_activity = time.monotonic()
         address = request.remote or "unknown"
         exempt = not self._limit_loopback and _is_loopback(address)
         try:
@@ -99,6 +106,7 @@ class ParticipantApi:
 
     async def handle(self, participant_id: int, request: PhoneRequest) -> Message:
         """Carry out one participant request and return its answer, or raise a refusal."""
+        self._last_activity = time.monotonic()
         if not self._messages.allow(participant_id):
             raise DomainError("rate_limited", "Slow down a little.")
         match request:

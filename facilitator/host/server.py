@@ -80,6 +80,7 @@ class ConfessionalServer:
         self.port: int | None = None
         secret = service.session.moderator_secret
         self._moderator_prefix = moderator_prefix(secret)
+        self.participants = ParticipantApi(service, live, limit_loopback=limit_loopback)
         self.app = self._build_app()
 
     def _build_app(self) -> web.Application:
@@ -87,8 +88,7 @@ class ConfessionalServer:
             client_max_size=MAX_MESSAGE_BYTES,
             middlewares=[self._access_middleware, self._headers_middleware, self._secret_gate],
         )
-        participant = ParticipantApi(self._service, self._live, limit_loopback=self._limit_loopback)
-        app.add_routes(participant.routes())
+        app.add_routes(self.participants.routes())
         app.add_routes(self._moderators.routes())
         app.add_routes(
             [

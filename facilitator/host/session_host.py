@@ -23,6 +23,7 @@ from facilitator.core.store import Store
 from facilitator.host.commands import HostCommands
 from facilitator.host.discovery import Discovery
 from facilitator.host.feed import ModeratorFeed
+from facilitator.host.gc_pacer import GcPacer
 from facilitator.host.links import JoinLinks
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
@@ -42,6 +43,7 @@ class HostOptions:
     zeroconf: bool = True
     new_session: bool = False
     limit_loopback: bool = False
+    pace_gc: bool = False  # the host process's own: tests share their process
 
 
 class StartupError(Exception):
@@ -60,6 +62,7 @@ class SessionHost:
         self.live: LiveUpdates | None = None
         self.server: ConfessionalServer | None = None
         self.discovery = Discovery()
+        self.gc_pacer: GcPacer | None = None
         self._discovery_task: asyncio.Task[bool] | None = None
         self._stop_requested = asyncio.Event()
 
@@ -110,6 +113,9 @@ class SessionHost:
             ) from error
         if bound != service.session.port:
             service.set_port(bound)
+        if self.options.pace_gc:
+            self.gc_pacer = GcPacer(self.server.participants.last_activity)
+            self.gc_pacer.start()
         self.links.bound_to(bound)
         if self.options.zeroconf:
             self.links.subscribe(self._advertise)
@@ -163,4 +169,6 @@ class SessionHost:
             self.feed.close()
         if self.store is not None:
             self.store.close()
+        if self.gc_pacer is not None:
+            await self.gc_pacer.stop()  # last: closing thousands of sockets needs no full GC
         log.info("Stopped in %.2f s", time.perf_counter() - started)
