@@ -412,8 +412,8 @@ class ConsoleWindow(QMainWindow):
             "Close Confessional?",
             "Close Confessional and continue this session later?",
             "Phones are disconnected until you start Confessional again; the session, "
-            "its queue and its votes are kept. To end the session now and write its "
-            "transcript, choose End session.",
+            "its queue and its votes are kept. To end it now and write its transcript, "
+            "choose End session and close.",
         )
         self.close_later_button = box.addButton(
             "Close, continue later", QMessageBox.ButtonRole.AcceptRole
