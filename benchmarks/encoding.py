@@ -36,6 +36,7 @@ from facilitator.protocol.phone import (
     Count,
     PublicProjection,
     PublicSession,
+    TextLimits,
     decode_request,
 )
 
@@ -65,7 +66,7 @@ def main() -> None:
     count = Count(12, 4242)
     session = PublicSession(
         3, "Never waste a mistake", "What mistake taught you the most?", "Been there", "open",
-        PublicProjection(12, TEXT, "Small, early releases.", 4242),
+        PublicProjection(12, TEXT, "Small, early releases.", 4242), TextLimits(1000, 500),
     )  # fmt: skip
     item = Item(1, ItemKind.CONFESSION, None, TEXT, "", TEXT, "", ItemState.SHOWN, None, 1, 42)
     snapshot = Snapshot(

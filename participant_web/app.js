@@ -8,7 +8,7 @@ import { getJSON, setJSON, remove, removePrefix } from "./storage.js";
 import { Outbox } from "./outbox.js";
 import { Agreements } from "./agree.js";
 import { Live } from "./live.js";
-import { checkConfession, newClientId, MAX_TEXT, MAX_LEARNED } from "./rules.js";
+import { checkConfession, currentLimits, newClientId, setLimits } from "./rules.js";
 
 const { t, tn } = i18n;
 const $ = (id) => document.getElementById(id);
@@ -155,6 +155,7 @@ function applySession(payload, serverAgreed) {
     ? payload.prompt : t("form.prompt_default");
   ui.agreeLabel.textContent = typeof payload.agree_label === "string" && payload.agree_label
     ? payload.agree_label : t("agree.default_label");
+  setLimits(payload.limits);
   if (payload.status === "ended") {
     endSession();
     return;
@@ -268,8 +269,9 @@ function updateCounter(field, counter, max) {
 }
 
 function updateCounters() {
-  updateCounter(ui.text, ui.textCounter, MAX_TEXT);
-  updateCounter(ui.learned, ui.learnedCounter, MAX_LEARNED);
+  const limits = currentLimits();
+  updateCounter(ui.text, ui.textCounter, limits.text);
+  updateCounter(ui.learned, ui.learnedCounter, limits.learned);
 }
 
 function fieldFor(code) {

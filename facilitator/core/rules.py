@@ -1,7 +1,12 @@
 """The rules participant and facilitator text must follow.
 
-Text is always shown as plain text; these rules additionally refuse input that
-could disguise itself (bidi overrides, control characters) or that is markup.
+Text is accepted as people type it (code, ``<``, ``&``, any script or emoji) and is
+shown as plain text everywhere. Refused is only what hides or spoofs text: control
+characters, characters that reorder text (bidi overrides, embeddings, isolates) and
+text with nothing visible in it. Tag characters outside emoji flags are removed, as
+they hide text; invisible marks people need (LRM, RLM, ALM, ZWJ, ZWNJ) are kept.
+The phone page applies the same checks (``participant_web/rules.js``, held to these
+by a parity test) with the limits the host sends it.
 """
 
 from __future__ import annotations
@@ -23,13 +28,18 @@ DEFAULT_TITLE = "Never waste a mistake"
 DEFAULT_PROMPT = "What mistake taught you the most?"
 DEFAULT_AGREE_LABEL = "Been there"
 
-_BIDI_CONTROLS = frozenset(
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-)
+# Characters that reorder text around them: they can make it read otherwise than it is
+# stored ("Trojan Source"). The marks LRM, RLM and ALM (U+200E, U+200F, U+061C) only set a
+# direction, are typed by people writing right-to-left scripts, and are kept.
+_REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ALLOWED_CONTROLS = frozenset("\n\t")
-_MARKUP = re.compile(
-    r"</?[a-zA-Z!?][^<>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,7});|javascript:", re.IGNORECASE
-)
+# Tag characters hide text (they render as nothing); they belong only in the emoji flags
+# of subdivisions (black flag, tags, cancel tag), where they are kept.
+_TAG_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+_TAGS = re.compile("[\U000e0000-\U000e007f]")
+# Blank characters that are letters or symbols by category but show nothing.
+_BLANK_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"})
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -55,10 +65,10 @@ def clean_text(value: str, field: TextField) -> str:
     """Return ``value`` normalised, or raise :class:`RuleViolation` saying why not."""
     text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
     for char in text:
-        if char in _BIDI_CONTROLS:
+        if char in _REORDERING:
             raise RuleViolation(
                 f"{field.name}_forbidden_characters",
-                "The text contains invisible direction-changing characters.",
+                "The text contains characters that reorder it invisibly.",
             )
         if char in _ALLOWED_CONTROLS and (field.multiline or char == "\t"):
             continue
@@ -67,24 +77,41 @@ def clean_text(value: str, field: TextField) -> str:
             raise RuleViolation(
                 f"{field.name}_forbidden_characters", "This field must stay on one line."
             )
-        if category in {"Cc", "Cs", "Co", "Cn"}:
+        if category in {"Cc", "Cs"}:
             raise RuleViolation(
-                f"{field.name}_forbidden_characters",
-                "The text contains control or unassigned characters.",
+                f"{field.name}_forbidden_characters", "The text contains control characters."
             )
+    text = _without_hidden_tags(text)
     text = _BLANK_LINES.sub("\n\n", text.replace("\t", " ")).strip()
-    if _MARKUP.search(text):
-        raise RuleViolation(
-            f"{field.name}_markup", "Please write plain text, without HTML or code."
-        )
-    if field.required and not text:
-        raise RuleViolation(f"{field.name}_empty", "Please write something first.")
+    if not text:
+        if field.required:
+            raise RuleViolation(f"{field.name}_empty", "Please write something first.")
+        return text
+    if not any(_visible(char) for char in text):
+        raise RuleViolation(f"{field.name}_invisible", "There is nothing visible in this text.")
     if len(text) > field.max_chars:
         raise RuleViolation(
             f"{field.name}_too_long",
             f"Please keep it under {field.max_chars} characters (this is {len(text)}).",
         )
     return text
+
+
+def _without_hidden_tags(text: str) -> str:
+    """Remove tag characters, except in the emoji flags they are made for."""
+    if not _TAGS.search(text):
+        return text
+    kept: list[str] = []
+    position = 0
+    for flag in _TAG_FLAG.finditer(text):
+        kept += [_TAGS.sub("", text[position : flag.start()]), flag[0]]
+        position = flag.end()
+    kept.append(_TAGS.sub("", text[position:]))
+    return "".join(kept)
+
+
+def _visible(char: str) -> bool:
+    return char not in _BLANK_FILLERS and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
 
 
 def check_client_id(client_id: str) -> str:

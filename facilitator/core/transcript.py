@@ -71,7 +71,7 @@ def to_json(transcript: Transcript) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 # Special only at the start of a line: list markers, thematic breaks, setext underlines.
 _MARKDOWN_LINE_START = re.compile(r"^( *)([-+=]|\d+[.)](?= |$))", re.MULTILINE)
 

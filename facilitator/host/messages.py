@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from facilitator.core import rules
 from facilitator.core.model import Confession, Projection, SessionInfo
 from facilitator.core.session import SessionService
 from facilitator.protocol.moderator import Item, ItemKind, ItemState, SessionDetails
-from facilitator.protocol.phone import PhoneState, PublicProjection, PublicSession
+from facilitator.protocol.phone import PhoneState, PublicProjection, PublicSession, TextLimits
+
+TEXT_LIMITS = TextLimits(text=rules.MAX_CONFESSION_CHARS, learned=rules.MAX_LEARNED_CHARS)
 
 
 def public_projection(projection: Projection | None) -> PublicProjection | None:
@@ -26,6 +29,7 @@ def public_session(service: SessionService) -> PublicSession:
         session.agree_label,
         session.status.value,
         public_projection(service.projection()),
+        TEXT_LIMITS,
     )
 
 
@@ -41,6 +45,7 @@ def phone_state(service: SessionService, participant_id: int) -> PhoneState:
         public.agree_label,
         public.status,
         projection,
+        public.limits,
         agreed,
     )
 

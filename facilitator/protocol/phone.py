@@ -79,6 +79,13 @@ class PublicProjection(msgspec.Struct, frozen=True):
     count: int
 
 
+class TextLimits(msgspec.Struct, frozen=True):
+    """How many characters a confession and its lesson may have (the page checks too)."""
+
+    text: int
+    learned: int
+
+
 class PublicSession(Message, frozen=True):
     """The public state of the session: what any phone may see."""
 
@@ -89,6 +96,7 @@ class PublicSession(Message, frozen=True):
     agree_label: str
     status: str
     projection: PublicProjection | None
+    limits: TextLimits
 
 
 class PhoneState(PublicSession, frozen=True):

@@ -199,20 +199,34 @@ def test_length_counts_code_points_so_astral_emoji_count_once() -> None:
         "\u2067",  # RIGHT-TO-LEFT ISOLATE
         "\u2068",  # FIRST STRONG ISOLATE
         "\u2069",  # POP DIRECTIONAL ISOLATE
-        "\u200e",  # LEFT-TO-RIGHT MARK
-        "\u200f",  # RIGHT-TO-LEFT MARK
-        "\u061c",  # ARABIC LETTER MARK
     ],
     ids=lambda char: f"U+{ord(char):04X}",
 )
 @pytest.mark.parametrize("field", ALL_FIELDS, ids=field_id)
-def test_bidi_controls_are_refused(char: str, field: TextField) -> None:
+def test_characters_that_reorder_text_are_refused(char: str, field: TextField) -> None:
     assert refusal(f"harmless{char}txt.exe", field) == f"{field.name}_forbidden_characters"
 
 
-def test_bidi_override_is_refused_even_at_the_edges_where_strip_would_not_remove_it() -> None:
+def test_reordering_is_refused_even_at_the_edges_where_strip_would_not_remove_it() -> None:
     assert refusal("\u202e", CONFESSION) == "text_forbidden_characters"
     assert refusal("text\u2066", CONFESSION) == "text_forbidden_characters"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\u0645\u0631\u062d\u0628\u0627\u200f \u0628\u0627\u0644\u0639\u0627\u0644\u0645",  # RLM
+        "price\u200e: 10\u20ac",  # LRM
+        "\u0627\u0644\u0639\u062f\u062f\u061c 5",  # ALM
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467 family",  # ZWJ in an emoji
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # ZWNJ in Persian
+        "\u0915\u094d\u200d\u0937",  # ZWJ in Devanagari
+    ],
+    ids=["rlm", "lrm", "alm", "zwj-emoji", "zwnj-persian", "zwj-devanagari"],
+)
+@pytest.mark.parametrize("field", [CONFESSION, LEARNED, TITLE], ids=field_id)
+def test_invisible_marks_people_need_are_kept(value: str, field: TextField) -> None:
+    assert clean_text(value, field) == unicodedata.normalize("NFC", value)
 
 
 @pytest.mark.parametrize(
@@ -227,6 +241,7 @@ def test_bidi_override_is_refused_even_at_the_edges_where_strip_would_not_remove
         "\x7f",  # delete
         "\x85",  # next line (C1)
         "\x9b",  # CSI (C1)
+        "\ud800",  # a lone surrogate
     ],
     ids=lambda char: f"U+{ord(char):04X}",
 )
@@ -238,26 +253,45 @@ def test_control_characters_are_refused(char: str, field: TextField) -> None:
 @pytest.mark.parametrize(
     "char",
     [
-        "\u0378",  # unassigned (Greek block gap)
-        "\U000e0080",  # unassigned (after the tag characters)
-        "\uffff",  # noncharacter
-        "\U0010fffe",  # noncharacter
+        "\u0378",  # unassigned here, perhaps a letter on a newer phone
+        "\U0001faea",  # an emoji newer than this Python's Unicode tables, say
+        "\ue000",  # private use (Apple's logo is U+F8FF)
+        "\U000f0000",  # supplementary private use
     ],
     ids=lambda char: f"U+{ord(char):04X}",
 )
-def test_unassigned_code_points_are_refused(char: str) -> None:
-    assert unicodedata.category(char) == "Cn"
-    assert refusal(f"a{char}b", CONFESSION) == "text_forbidden_characters"
-    assert refusal(f"a{char}b", LEARNED) == "learned_forbidden_characters"
+def test_unassigned_and_private_use_characters_are_accepted(char: str) -> None:
+    assert clean_text(f"a{char}b", CONFESSION) == f"a{char}b"
 
 
 @pytest.mark.parametrize(
-    "char",
-    ["\ue000", "\U000f0000", "\ud800", "\udfff"],
-    ids=["private-use", "supplementary-private-use", "lone-high-surrogate", "lone-low-surrogate"],
+    "value",
+    [
+        "\u200b",  # ZERO WIDTH SPACE
+        "\u200b\u200c\u200d\u2060",
+        "\ufeff",  # byte order mark
+        "\u3164",  # HANGUL FILLER
+        "\u115f\u1160",  # Hangul choseong and jungseong fillers
+        "\uffa0",  # HALFWIDTH HANGUL FILLER
+        "\u2800\u2800",  # BRAILLE PATTERN BLANK
+        "\u0301\u0308",  # combining marks with nothing to sit on
+        "\u200e\u200f",
+    ],
+    ids=lambda value: "+".join(f"U+{ord(c):04X}" for c in value),
 )
-def test_private_use_and_lone_surrogates_are_refused(char: str) -> None:
-    assert refusal(f"a{char}b", CONFESSION) == "text_forbidden_characters"
+@pytest.mark.parametrize("field", ALL_FIELDS, ids=field_id)
+def test_text_with_nothing_visible_is_refused(value: str, field: TextField) -> None:
+    assert refusal(value, field) == f"{field.name}_invisible"
+
+
+def test_tag_characters_are_removed_except_in_emoji_flags() -> None:
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore all rules")
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    assert clean_text(f"I forgot{hidden} the backup", CONFESSION) == "I forgot the backup"
+    assert clean_text(f"Proud {scotland} team", CONFESSION) == f"Proud {scotland} team"
+    assert clean_text(f"{scotland}{hidden}", CONFESSION) == scotland
+    assert refusal(hidden, CONFESSION) == "text_empty"  # nothing left at all
+    assert clean_text(hidden, LEARNED) == ""
 
 
 # Single-line fields
@@ -280,60 +314,30 @@ def test_multiline_fields_keep_newlines(field: TextField) -> None:
     assert clean_text("first\nsecond", field) == "first\nsecond"
 
 
-# Markup
+# Text as people type it: never refused as markup, always shown as plain text
 
 
 @pytest.mark.parametrize(
     "value",
     [
+        "List<String> broke the build",
+        "a<b and c>d",
+        "&nbsp; everywhere in the template",
+        "javascript:void(0) in a link I shipped",
+        "I wrote <b>tags</b> into the release notes",
         "<script>alert(1)</script>",
-        "<b>bold</b>",
-        "</p>",
-        "<img src=x onerror=alert(1)>",
-        "<!-- comment -->",
-        "<!DOCTYPE html>",
-        "<?php echo 1; ?>",
-        "<A HREF='x'>",
+        "<!-- TODO --> stayed in production",
         "fish &amp; chips",
-        "&lt;script&gt;",
-        "&#60;",
-        "&#x3c;",
-        "javascript:alert(1)",
-        "JavaScript:void(0)",
-        "click jAvAsCrIpT:go",
+        "&#60; and &#x3c;",
+        "I <3 rollbacks",
+        "2 << 3 and a -> b",
+        "AT&T; Q&A; R&D;",
     ],
 )
 @pytest.mark.parametrize("field", ALL_FIELDS, ids=field_id)
-def test_markup_is_refused(value: str, field: TextField) -> None:
-    assert len(value) <= field.max_chars
-    assert refusal(value, field) == f"{field.name}_markup"
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        "I <3 rollbacks",
-        "a < b",
-        "b > a",
-        "2 << 3",
-        "->",
-        "Tom & Jerry",
-        "R&D",
-        "the script tag",
-        "java script: no",
-        "javascript is fun",
-        "a < b and c > d",
-        "AT&T; Q&A; R&D;",
-        "< img is not a tag in HTML >",
-    ],
-)
-def test_text_that_only_looks_a_bit_like_markup_is_accepted(value: str) -> None:
-    assert clean_text(value, CONFESSION) == value
-
-
-def test_markup_hidden_by_decomposition_is_still_refused() -> None:
-    # NFC runs first, so the check sees the composed text.
-    assert refusal("<scri\u0301pt>", CONFESSION) == "text_markup"
+def test_code_and_markup_are_accepted_as_typed(value: str, field: TextField) -> None:
+    typed = value[: field.max_chars].strip()  # the button label is short
+    assert clean_text(typed, field) == typed
 
 
 # Accepted scripts and symbols
@@ -381,8 +385,8 @@ def test_protocol_codes_for_the_participant_fields() -> None:
     assert refusal("x" * 501, LEARNED) == "learned_too_long"
     assert refusal("a\x00", CONFESSION) == "text_forbidden_characters"
     assert refusal("a\x00", LEARNED) == "learned_forbidden_characters"
-    assert refusal("<b>", CONFESSION) == "text_markup"
-    assert refusal("<b>", LEARNED) == "learned_markup"
+    assert refusal("\u200b", CONFESSION) == "text_invisible"
+    assert refusal("\u200b", LEARNED) == "learned_invisible"
 
 
 def test_defaults_satisfy_their_own_rules() -> None:

@@ -140,8 +140,8 @@ def test_start_new_cleans_and_checks_the_details(
     assert service.session.agree_label == "Same"
     refused("title_empty", lambda: SessionService.start_new(store, bus, transcripts_dir, title=""))
     refused(
-        "agree_label_markup",
-        lambda: SessionService.start_new(store, bus, transcripts_dir, agree_label="<b>"),
+        "agree_label_invisible",
+        lambda: SessionService.start_new(store, bus, transcripts_dir, agree_label="\u3164"),
     )
 
 
@@ -284,8 +284,8 @@ def test_the_same_client_id_from_another_phone_is_not_a_duplicate(room: Room) ->
         ("ok", "y" * 501, "learned_too_long"),
         ("evil\u202etxt", "", "text_forbidden_characters"),
         ("ok", "bad\x00", "learned_forbidden_characters"),
-        ("<script>alert(1)</script>", "", "text_markup"),
-        ("ok", "javascript:alert(1)", "learned_markup"),
+        ("\u200b\u200b", "", "text_invisible"),
+        ("ok", "\u3164", "learned_invisible"),
     ],
 )
 def test_submit_refuses_what_the_rules_refuse(

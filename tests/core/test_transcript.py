@@ -310,6 +310,8 @@ def test_build_uses_edited_text(store: Store, bus: EventBus, transcripts_dir: Pa
         ("2) second", "2\\) second"),
         ("well-known - and + and = mid-line", "well-known - and + and = mid-line"),
         ("1.5 times 2", "1.5 times 2"),
+        ("&nbsp; and &amp; stay as typed", "\\&nbsp; and \\&amp; stay as typed"),
+        ("List<String> & <b>tags</b>", "List\\<String\\> \\& \\<b\\>tags\\</b\\>"),
     ],
 )
 def test_markdown_escapes_what_markdown_would_interpret(text: str, escaped: str) -> None:

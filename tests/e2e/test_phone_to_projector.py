@@ -25,6 +25,8 @@ from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
 from tests.waiting import wait_until
 
 pytestmark = pytest.mark.browser
+# Typed as people type: code and markup are text, shown exactly as written everywhere.
+TYPED = "I tested only on <localhost> & shipped List<String> with &nbsp; in it."
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -58,7 +60,7 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
         assert await phone.run(lambda page: page.evaluate("window.isSecureContext")) is False
 
         def confess(page: Page) -> None:
-            page.fill("#confession-text", "I tested only on my own laptop.")
+            page.fill("#confession-text", TYPED)
             page.fill("#learned-text", "Test where the users are.")
             page.click("#send-button")
             expect(page.locator("#send-status")).to_have_attribute("data-state", "arrived")
@@ -66,7 +68,7 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
         await phone.run(confess)
         await wait_until(lambda: console.incoming_list.count() == 1)
         [confession] = service.confessions()
-        assert confession.text == "I tested only on my own laptop."
+        assert confession.text == TYPED
         assert confession.learned == "Test where the users are."
 
         console.incoming_list.select_id(confession.id)
@@ -74,14 +76,12 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
         await wait_until(lambda: console.queue_list.count() == 1)
         console.queue_list.select_id(confession.id)
         click(qtbot, console.project_button)
-        await wait_until(
-            lambda: projector.confession_label.text() == "I tested only on my own laptop."
-        )
+        await wait_until(lambda: projector.confession_label.text() == TYPED)
         assert service.confession(confession.id).state is ConfessionState.SHOWN
         assert projector.count_label.text() == "Been there · 0"
 
         def see_and_agree(page: Page) -> str:
-            expect(page.locator("#projected-text")).to_have_text("I tested only on my own laptop.")
+            expect(page.locator("#projected-text")).to_have_text(TYPED)
             expect(page.locator("#connection-status")).to_have_attribute("data-state", "live")
             phone.requests.clear()
             page.click("#agree-button")
