@@ -300,4 +300,19 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
             await app.stop()
         return 0
 
-    return asyncio.run(run(), loop_factory=qasync.QEventLoop)
+    code = asyncio.run(run(), loop_factory=qasync.QEventLoop)
+    destroy_windows()
+    return code
+
+
+def destroy_windows() -> None:
+    """Delete every window while Qt still runs, not in the interpreter's teardown (where
+    the order of destruction is arbitrary and Qt can crash on the way out)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

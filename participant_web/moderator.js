@@ -482,8 +482,22 @@ document.addEventListener("click", (event) => {
   command(name, name === "blank" ? {} : { item_id: Number(li.dataset.id) }, li);
 });
 
+/** What ending keeps and forgets, in numbers, from the model as it is now. */
+function endCounts() {
+  let shown = 0;
+  let unshown = 0;
+  for (const item of model.items.values()) {
+    if (item.kind !== "confession") continue;
+    if (item.state === "shown") shown += 1;
+    else unshown += 1;
+  }
+  $("confirm-kept").textContent = tn("mod.confirm.kept", shown);
+  $("confirm-forgotten").textContent = tn("mod.confirm.forgotten", unshown);
+}
+
 ui.end.addEventListener("click", () => {
   if (busy) return;
+  endCounts();
   if (typeof ui.dialog.showModal === "function") {
     ui.dialog.returnValue = "";
     ui.dialog.showModal();

@@ -163,7 +163,9 @@ async def main() -> None:
     await run(choose=False)
 
 asyncio.run(main(), loop_factory=lambda: qasync.QEventLoop(app))
-print(json.dumps({"primary": app.primaryScreen().name(), "runs": runs}))
+print(json.dumps({"primary": app.primaryScreen().name(), "runs": runs}), flush=True)
+from facilitator.app import destroy_windows
+destroy_windows()
 """
 
 

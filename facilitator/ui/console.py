@@ -357,12 +357,7 @@ class ConsoleWindow(QMainWindow):
         if self.end_dialog is not None:
             self.end_dialog.raise_()
             return
-        box = self._question(
-            "End the session?",
-            "End the session now?",
-            "Phones can no longer send or vote. A transcript of what was shown is "
-            "saved; everything that was not shown is deleted.",
-        )
+        box = self._question("End the session?", "End the session now?", self._end_summary())
         self.end_confirm_button = box.addButton("End session", QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -371,6 +366,21 @@ class ConsoleWindow(QMainWindow):
         box.finished.connect(self._forget_end_dialog)
         self.end_dialog = box
         box.open()
+
+    def _end_summary(self) -> str:
+        """What ending keeps and what it forgets, in numbers."""
+        shown = len(self._by_state(ItemState.SHOWN))
+        unshown = len(self._confessions) - shown
+        kept = (
+            "1 confession that was shown, with its agreements"
+            if shown == 1
+            else f"{shown} confessions that were shown, with their agreements"
+        )
+        gone = "1 confession never shown" if unshown == 1 else f"{unshown} confessions never shown"
+        return (
+            f"Phones can no longer send or vote. The transcript keeps {kept}. "
+            f"Forgotten for good: {gone}, who agreed with what, and the phones' tokens."
+        )
 
     def _question(self, title: str, text: str, detail: str) -> QMessageBox:
         """A question box, opened later with ``open()`` (never a nested event loop)."""

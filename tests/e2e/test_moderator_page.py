@@ -196,6 +196,12 @@ async def test_moderate_a_headless_session_from_the_browser(tmp_path: Path) -> N
             expect(page.locator("[data-testid=on-screen-count] .live-number")).to_have_text("2")
             page.screenshot(path=str(ARTIFACTS / "moderator-page.png"), animations="disabled")
             page.click("#end-session")
+            expect(page.locator("#confirm-kept")).to_have_text(
+                "The record keeps 1 confession that was shown, with its agreements."
+            )
+            expect(page.locator("#confirm-forgotten")).to_contain_text(
+                "Forgotten for good: 1 confession never shown"
+            )
             page.click("#confirm-end-yes")
             expect(page.locator("#transcript-paths > li")).to_have_count(2)
             expect(page.locator("#ended-heading")).to_be_focused()

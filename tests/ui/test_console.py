@@ -339,6 +339,9 @@ def test_end_session_writes_the_transcript_and_shows_where(
     assert isinstance(dialog, QMessageBox)
     qtbot.waitUntil(dialog.isVisible)
     assert service.session.is_open  # nothing happens before the confirmation
+    # What is kept and what is forgotten, in numbers.
+    assert "keeps 1 confession that was shown" in dialog.informativeText()
+    assert "Forgotten for good: 1 confession never shown" in dialog.informativeText()
     assert console.end_confirm_button is not None
     qtbot.mouseClick(console.end_confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: console.end_dialog is None)
