@@ -269,7 +269,7 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     supervisor = HostSupervisor(
         HostArgs(data_dir, args.host, args.port, not args.no_zeroconf, args.verbose)
     )
-    record = supervisor.find_running()
+    record = asyncio.run(supervisor.find_running())
     if record is None:
         # Modal: only before the loop runs.
         new_session = ask_for_new_session(data_dir, args.new_session, ask_resume)

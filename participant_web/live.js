@@ -79,16 +79,20 @@ export class Live {
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = null;
-    if (this.ws) {
-      const ws = this.ws;
-      this.ws = null;
-      this.greeted = false;
-      this.settleAll();
-      try {
-        ws.close(1000);
-      } catch {
-        // already closed
-      }
+    this.dropSocket();
+  }
+
+  /** Close the current socket, if any; requests waiting on it go over HTTP instead. */
+  dropSocket() {
+    const ws = this.ws;
+    if (!ws) return;
+    this.ws = null;
+    this.greeted = false;
+    this.settleAll();
+    try {
+      ws.close(1000);
+    } catch {
+      // already closed
     }
   }
 
@@ -104,17 +108,7 @@ export class Live {
     clearTimeout(this.timer);
     this.timer = null;
     this.attempt = 0;
-    const ws = this.ws;
-    if (ws) {
-      this.ws = null;
-      this.greeted = false;
-      this.settleAll();
-      try {
-        ws.close(1000);
-      } catch {
-        // already closed
-      }
-    }
+    this.dropSocket();
     this.connect();
   }
 

@@ -143,9 +143,7 @@ class ModeratorFeed:
         self._counts_due.clear()
         self._transcript_paths = ()
         self._seq += 1
-        encoded = encode(self.snapshot())
-        for listener in list(self._listeners):
-            listener(encoded)
+        self._publish(self.snapshot())
 
     def _forget_purged(self) -> None:
         """Ending the session forgot what was never shown: tell moderators what is gone."""
@@ -177,7 +175,7 @@ class ModeratorFeed:
         self._seq += 1
         return self._seq
 
-    def _publish(self, change: stream.Change) -> None:
-        encoded = encode(change)
+    def _publish(self, message: stream.StreamMessage) -> None:
+        encoded = encode(message)
         for listener in list(self._listeners):
             listener(encoded)

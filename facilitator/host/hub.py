@@ -117,7 +117,7 @@ class Hub:
 
     async def _fan_out(self) -> None:
         while True:
-            behind = False
+            newest = self._version
             for index, client in enumerate(list(self._clients), start=1):
                 for slot, (version, message) in list(self._latest.items()):
                     if client.offered.get(slot, 0) < version:
@@ -125,12 +125,8 @@ class Hub:
                         client.offer(slot, message)
                 if index % FANOUT_CHUNK == 0:
                     await asyncio.sleep(0)
-            # Anything broadcast while this pass yielded may have missed earlier clients.
-            for client in self._clients:
-                if any(client.offered.get(s, 0) < v for s, (v, _) in self._latest.items()):
-                    behind = True
-                    break
-            if not behind:
+            # A broadcast while this pass yielded may have missed the clients before it.
+            if self._version == newest:
                 return
 
     async def close_all(self, code: int = WSCloseCode.GOING_AWAY) -> None:
@@ -142,7 +138,7 @@ class Hub:
             self._fanout_task.cancel()
         await asyncio.gather(*(client.stop() for client in clients))
         await asyncio.gather(
-            *(_close(client.socket, code) for client in clients), return_exceptions=True
+            *(close_socket(client.socket, code) for client in clients), return_exceptions=True
         )
         self._notify_count()
 
@@ -151,8 +147,8 @@ class Hub:
             self._on_count_changed(len(self._clients))
 
 
-async def _close(socket: web.WebSocketResponse, code: int) -> None:
-    """Close without waiting long for the phone's answer (it may be gone)."""
+async def close_socket(socket: web.WebSocketResponse, code: int) -> None:
+    """Close without waiting long for the other side's answer (it may be gone)."""
     with contextlib.suppress(TimeoutError, Exception):
         async with asyncio.timeout(CLOSE_TIMEOUT_SECONDS):
             await socket.close(code=code, message=b"server shutting down")

@@ -15,6 +15,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 
 from facilitator.host.commands import HostCommands
 from facilitator.host.feed import ModeratorFeed
+from facilitator.host.hub import close_socket
 from facilitator.host.participant_api import HEARTBEAT_SECONDS
 from facilitator.host.refusals import REFUSED, refusal_for
 from facilitator.host.replies import json_reply, refusal_reply
@@ -150,9 +151,6 @@ class ModeratorApi:
         self._connections.clear()
         await asyncio.gather(*(c.finish(FINISH_SECONDS) for c in connections))
         await asyncio.gather(
-            *(
-                connection.socket.close(code=WSCloseCode.GOING_AWAY, message=b"server stopping")
-                for connection in connections
-            ),
+            *(close_socket(c.socket, WSCloseCode.GOING_AWAY) for c in connections),
             return_exceptions=True,
         )

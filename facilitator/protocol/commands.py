@@ -93,19 +93,6 @@ type SessionCommand = (
 type HostCommand = UseAddress | NewSession | StopHost
 type Command = SessionCommand | HostCommand
 
-COMMAND_TYPES: tuple[type[_Command], ...] = (
-    Approve,
-    SetAside,
-    Restore,
-    Project,
-    ProjectNext,
-    Blank,
-    EndSession,
-    UpdateDetails,
-    UseAddress,
-    NewSession,
-    StopHost,
-)
 _ACCEPTED: dict[str, object] = {_Command.TYPE: Command.__value__}
 
 

@@ -9,7 +9,7 @@ commands (``facilitator.protocol.commands``).
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, get_args
 
 import msgspec
 
@@ -200,18 +200,7 @@ type StreamMessage = Snapshot | Change
 type FromModerator = Command | Resync
 type ToModerator = StreamMessage | Done | Error
 
-CHANGE_TYPES: tuple[type[Message], ...] = (
-    ItemAdded,
-    ItemChanged,
-    ItemRemoved,
-    ProjectionChanged,
-    CountChanged,
-    SessionChanged,
-    SessionEnded,
-    StoreChanged,
-    PhonesChanged,
-    JoinChanged,
-)
+CHANGE_TYPES: tuple[type[Message], ...] = get_args(Change.__value__)
 _FROM_MODERATOR: dict[str, object] = {_Command.TYPE: Command.__value__, Resync.TYPE: Resync}
 
 

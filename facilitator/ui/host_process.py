@@ -15,8 +15,6 @@ import logging
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,20 +67,8 @@ def host_command(args: HostArgs, *, port: int | None, new_session: bool) -> list
     return command
 
 
-def probe(record: HostRecord) -> bool:
-    """Whether the host of ``record`` answers as a session host with that secret.
-
-    Blocking: only before the event loop runs (at start-up).
-    """
-    try:
-        with urllib.request.urlopen(record.state_url, timeout=PROBE_TIMEOUT_SECONDS) as reply:
-            return bool(reply.status == 200)
-    except (urllib.error.URLError, OSError, ValueError):
-        return False
-
-
-async def probe_async(record: HostRecord) -> bool:
-    """:func:`probe` without blocking the loop."""
+async def probe(record: HostRecord) -> bool:
+    """Whether the host of ``record`` answers as a session host with that secret."""
     timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT_SECONDS)
     try:
         async with (
@@ -117,10 +103,10 @@ class HostSupervisor:
         self.record: HostRecord | None = None
         self.process: subprocess.Popen[bytes] | None = None
 
-    def find_running(self) -> HostRecord | None:
+    async def find_running(self) -> HostRecord | None:
         """The running host of this data dir, if one answers (then it is reattached to)."""
         record = read_record(self.args.data_dir)
-        if record is not None and probe(record):
+        if record is not None and await probe(record):
             log.info("Reattaching to the running session host")
             self.record = record
             return record
@@ -130,7 +116,7 @@ class HostSupervisor:
         """Whether the host is still there: our child still runs, or the record answers."""
         if self.process is not None:
             return self.process.poll() is None
-        return self.record is not None and await probe_async(self.record)
+        return self.record is not None and await probe(self.record)
 
     async def start(self, *, new_session: bool = False) -> HostRecord:
         """Start the host (or find the one another app started meanwhile) and wait for it."""
@@ -148,15 +134,15 @@ class HostSupervisor:
                 return record
             code = process.poll()
             if code is not None:
-                return self._started_elsewhere_or_fail(code)
+                return await self._started_elsewhere_or_fail(code)
             await asyncio.sleep(POLL_SECONDS)
         process.kill()
         raise HostStartFailed("The session host did not start within 30 seconds.")
 
-    def _started_elsewhere_or_fail(self, code: int) -> HostRecord:
+    async def _started_elsewhere_or_fail(self, code: int) -> HostRecord:
         self.process = None
         if code == EXIT_ALREADY_RUNNING:
-            running = self.find_running()
+            running = await self.find_running()
             if running is not None:
                 return running
         reasons = {

@@ -15,7 +15,7 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.protocol import moderator as stream
-from facilitator.protocol.moderator import Item, ItemState, JoinLink, SessionDetails
+from facilitator.protocol.moderator import Item, JoinLink, SessionDetails
 
 
 class SessionMirror(QObject):
@@ -52,11 +52,6 @@ class SessionMirror(QObject):
         """The item on the big screen, if any."""
         current = self.current_item_id
         return None if current is None else self.items.get(current)
-
-    def queue_head(self) -> Item | None:
-        """What ``project next`` puts up: the first of the queue."""
-        queued = [item for item in self.items.values() if item.state is ItemState.APPROVED]
-        return min(queued, key=lambda item: (item.queue_position or 0, item.id), default=None)
 
     # Changing
 

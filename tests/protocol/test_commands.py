@@ -10,7 +10,6 @@ import msgspec
 import pytest
 
 from facilitator.protocol.commands import (
-    COMMAND_TYPES,
     Approve,
     Blank,
     Command,
@@ -52,16 +51,15 @@ def flatten(alias: object) -> set[object]:
     return set().union(*(flatten(arg) for arg in args)) if args else {value}
 
 
-def test_every_command_is_in_the_union_and_has_an_example() -> None:
-    assert set(COMMAND_TYPES) == flatten(Command)
-    assert {type(example) for example in EXAMPLES} == set(COMMAND_TYPES)
+def test_every_command_in_the_union_has_an_example() -> None:
+    assert {type(example) for example in EXAMPLES} == flatten(Command)
 
 
 def test_the_names_are_exactly_the_documented_ones() -> None:
     protocol = (Path(__file__).parents[2] / "docs" / "protocol.md").read_text(encoding="utf-8")
     section = protocol.split("### Commands", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.MULTILINE)) - {"command"}
-    assert documented == {wire_name(command_type) for command_type in COMMAND_TYPES}
+    assert documented == {wire_name(command_type) for command_type in flatten(Command)}
 
 
 @pytest.mark.parametrize("command", EXAMPLES, ids=lambda c: type(c).__name__)

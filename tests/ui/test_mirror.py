@@ -65,8 +65,10 @@ def test_a_snapshot_then_changes_in_order(qtbot: QtBot) -> None:
     mirror.apply(stream.ItemChanged(12, item(2, ItemState.APPROVED, queue_position=1)))
     mirror.apply(stream.ItemChanged(13, item(1, ItemState.APPROVED, queue_position=2)))
     assert [i.id for i in added] == [2]
-    head = mirror.queue_head()
-    assert head is not None and head.id == 2
+    assert [(i.id, i.state, i.queue_position) for i in mirror.items.values()] == [
+        (1, ItemState.APPROVED, 2),
+        (2, ItemState.APPROVED, 1),
+    ]
 
     mirror.apply(stream.ProjectionChanged(14, 2))
     mirror.apply(stream.CountChanged(15, 2, 7))
