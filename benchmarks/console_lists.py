@@ -3,7 +3,7 @@
 Fills a session held in memory with N confessions (written to the store directly,
 so the console loads them once when it opens), opens the console offscreen at
 1280x800 with the first incoming confession selected, then announces 20 more
-arrivals one at a time, as the core does (``ConfessionAdded`` on the bus; the host's
+arrivals one at a time, as the core does (``ItemAdded`` on the bus; the host's
 feed encodes it, and the console decodes it and applies it to its mirror, without a
 socket in between). For each arrival it reports:
 
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from facilitator.core.events import ConfessionAdded, EventBus  # noqa: E402
+from facilitator.core.events import EventBus, ItemAdded  # noqa: E402
 from facilitator.core.session import SessionService  # noqa: E402
 from facilitator.core.store import Store  # noqa: E402
 from facilitator.join.addresses import join_link, rank_candidates  # noqa: E402
@@ -71,13 +71,11 @@ def measure(app: QApplication, listed: int) -> tuple[float, float, float]:
         author = service.participant(service.join())
         serial = iter(range(10**9))
 
-        def add() -> ConfessionAdded:
+        def add() -> ItemAdded:
             number = next(serial)
             text, learned = texts[number % len(texts)]
-            confession = store.add_confession(
-                session_id, author, f"bench-{number:07d}", text, learned
-            )
-            return ConfessionAdded(confession)
+            confession = store.add_item(session_id, author, f"bench-{number:07d}", text, learned)
+            return ItemAdded(confession)
 
         for _ in range(listed):
             add()

@@ -31,6 +31,7 @@ from facilitator.protocol.moderator import (
     JoinLink,
     SessionDetails,
     Snapshot,
+    WordLists,
 )
 from facilitator.protocol.phone import (
     Count,
@@ -68,10 +69,13 @@ def main() -> None:
         3, "Never waste a mistake", "What mistake taught you the most?", "Been there", "open",
         PublicProjection(12, TEXT, "Small, early releases.", 4242), TextLimits(1000, 500),
     )  # fmt: skip
-    item = Item(1, ItemKind.CONFESSION, None, TEXT, "", TEXT, "", ItemState.SHOWN, None, 1, 42)
+    item = Item(
+        1, ItemKind.CONFESSION, None, TEXT, "", TEXT, "", ItemState.SHOWN, None, 1, 42, 1, (), False
+    )
     snapshot = Snapshot(
         seq=10,
-        session=SessionDetails(3, "Retro", "What went wrong?", "Been there", "open", "2026-11-29"),
+        session=SessionDetails(3, "Retro", "What went wrong?", "Been there", "open",
+                               "2026-11-29", 0),
         current_item_id=1,
         items=tuple(msgspec.structs.replace(item, id=n) for n in range(1000)),
         phones_connected=10_000,
@@ -80,6 +84,8 @@ def main() -> None:
         join=JoinLink("http://192.168.1.23:8737/", "http://…/", "192.168.1.23", 8737,
                       (Address("192.168.1.23", "wlan0"),)),
         transcript_paths=(),
+        undo=None,
+        word_lists=WordLists((), ()),
     )  # fmt: skip
     agreement = (
         b'{"type":"agreement.set","version":1,'

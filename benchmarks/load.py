@@ -171,12 +171,15 @@ def database_figures(
     """Lost and duplicated confessions and agreements, from the database after exit."""
     path = data_dir / "confessional.sqlite3"
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        stored = [row[0] for row in db.execute("SELECT client_id FROM confessions")]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        # Schema 2 renamed confessions to items (a benchmark may measure an older build).
+        table, column = ("items", "item_id") if version >= 2 else ("confessions", "confession_id")
+        stored = [row[0] for row in db.execute(f"SELECT client_id FROM {table}")]
         rows = db.execute(
-            "SELECT COUNT(*) FROM agreements WHERE confession_id = ?", (confession_id,)
+            f"SELECT COUNT(*) FROM agreements WHERE {column} = ?", (confession_id,)
         ).fetchone()[0]
         counted = db.execute(
-            "SELECT agreement_count FROM confessions WHERE id = ?", (confession_id,)
+            f"SELECT agreement_count FROM {table} WHERE id = ?", (confession_id,)
         ).fetchone()[0]
     db.close()
     stored_set = set(stored)

@@ -2,10 +2,12 @@
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
 
-Writes docs/screenshots/console.png (1280x800) and docs/screenshots/projector.png
-(1920x1080). Confessions come from resources/sample_confessions.json when it
-exists, otherwise from a small built-in list. Nothing is written outside
-docs/screenshots/ (the demo transcript directory is temporary).
+Writes docs/screenshots/console.png (1280x800), console-editing-1024x768.png and
+console-editing-1920x1080.png (about 40 confessions across the lanes, one being
+redacted with its identifying details highlighted) and docs/screenshots/projector.png
+(1920x1080). Confessions come from resources/sample_confessions.json, plus a few
+that name people, places and numbers. Nothing is written outside docs/screenshots/
+(the demo transcript directory is temporary).
 """
 
 from __future__ import annotations
@@ -44,10 +46,43 @@ def load_samples() -> list[tuple[str, str]]:
     return [(item["text"], item["learned"]) for item in data["confessions"]]
 
 
-def build_demo(service: SessionService) -> None:
+# Confessions as people write them, details that identify someone included (invented).
+IDENTIFYING = [
+    (
+        "I forwarded the complaint from Mrs Okafor at Riverside Estate to the whole team, "
+        "her phone number 07700 900123 included. Ref HB-77821.",
+        "Check the To: line before sending anything with a case in it.",
+    ),
+    (
+        "I told Dr Patel's patient the test results were fine before reading them. "
+        "Email me at jo.bloggs@example.org if you want the full story.",
+        "",
+    ),
+    (
+        "Our Northgate Council contract lapsed because I let the renewal sit in my inbox.",
+        "Calendar reminders for anything with a deadline.",
+    ),
+    (
+        "I pushed the API keys to github.com/example-org/payments and @sam_dev spotted it "
+        "three days later.",
+        "Secret scanning on every repository.",
+    ),
+    (
+        "I booked the venue in Leeds LS6 3QW for the wrong month and only noticed when "
+        "Anna Kowalski called to ask where everyone was.",
+        "",
+    ),
+]
+EDITED_ID_TEXT = IDENTIFYING[0][0]
+
+
+def build_demo(service: SessionService, count: int = 10) -> None:
     """Fill every list: two shown (one on screen, with votes), a queue, incoming, set aside."""
     ids: list[int] = []
-    for number, (text, learned) in enumerate(load_samples()[:10]):
+    samples = load_samples()[: count - len(IDENTIFYING)] if count > 10 else load_samples()[:count]
+    if count > 10:
+        samples = samples[:6] + IDENTIFYING + samples[6:]
+    for number, (text, learned) in enumerate(samples):
         phone = service.participant(service.join())
         try:
             outcome = service.submit(phone, f"demo-client-{number:04d}", text, learned)
@@ -62,6 +97,14 @@ def build_demo(service: SessionService) -> None:
     service.execute(Project(on_screen))
     if len(rest) > 3:
         service.execute(SetAside(rest[3]))
+    if count > 10:  # a room in full swing: more shown, a longer queue, more set aside
+        for confession_id in rest[14:22]:
+            service.execute(Approve(confession_id))
+        for confession_id in rest[14:18]:
+            service.execute(Project(confession_id))
+        service.execute(Project(on_screen))
+        for confession_id in rest[22:25]:
+            service.execute(SetAside(confession_id))
     voters = [service.participant(service.join()) for _ in range(42)]
     for voter in voters:
         service.set_agreement(voter, on_screen, True)
@@ -117,7 +160,33 @@ def main() -> int:
             window.close()
         local.close()
         store.close()
+        for width, height in ((1024, 768), (1920, 1080)):
+            editing_screenshot(app, Path(transcripts), width, height)
     return 0
+
+
+def editing_screenshot(app: QApplication, transcripts: Path, width: int, height: int) -> None:
+    """About 40 confessions across the lanes; one being redacted, its details highlighted."""
+    store = Store.in_memory()
+    service = SessionService.start_new(store, EventBus(), transcripts / f"{width}")
+    candidates = tuple(rank_candidates([("wlan0", "192.168.1.23")]))
+    join = join_link("192.168.1.23", 8080, service.session.moderator_secret, candidates)
+    local = LocalHost(service, join)
+    console = ConsoleWindow(local.mirror, local)
+    console.resize(width, height)
+    console.show()
+    build_demo(service, count=40)
+    local.feed.set_phones_connected(212)
+    console.set_projector_status("Projector: full screen on HDMI-1")
+    editing = next(item.id for item in service.items() if item.text == EDITED_ID_TEXT)
+    console.incoming_list.select_id(editing)
+    settle(app)
+    console.editor.mask_word("07700 900123")
+    save(app, console, OUTPUT / f"console-editing-{width}x{height}.png")
+    console.allow_close()
+    console.close()
+    local.close()
+    store.close()
 
 
 if __name__ == "__main__":

@@ -6,11 +6,19 @@
 // socket sends one moderator.snapshot, then numbered changes that the page applies
 // in order. A change whose seq is not the next one means something was missed: the
 // page asks for a new snapshot (moderator.resync) and ignores changes until it
-// comes. The page draws from the model, at most once per animation frame.
+// comes. A snapshot may also come at any time (the word lists changed): it replaces
+// everything. The page draws from the model, at most once per animation frame.
 // Commands go over POST …/api/commands; their effect arrives over the stream.
+//
+// One confession is selected at a time (click it, or Up/Down in a lane); the editor
+// (moderator_editor.js) shows it. The keys are the console's and act on the
+// selection, never on whatever button happens to have the focus: after an action the
+// focus goes to the lane, not to the next card's buttons, so a second Enter or Space
+// cannot approve a confession nobody has read.
 
 import * as i18n from "./i18n.js";
 import { call, envelope, backoff } from "./api.js";
+import { Editor, excerpt } from "./moderator_editor.js";
 
 const { t, tn } = i18n;
 const $ = (id) => document.getElementById(id);
@@ -49,6 +57,7 @@ const headings = {
   on_screen: $("h-on-screen"),
   shown: $("h-shown"),
 };
+const sections = Object.fromEntries(GROUPS.map((name) => [name, lists[name].closest("section")]));
 
 const ui = {
   title: $("mod-title"),
@@ -59,7 +68,10 @@ const ui = {
   projectNext: $("project-next"),
   queueSize: $("queue-size"),
   blank: $("blank-screen"),
+  undo: $("undo"),
+  undoLabel: $("undo-label"),
   end: $("end-session"),
+  subbar: $("subbar"),
   storeBanner: $("store-banner"),
   storeDetail: $("store-detail"),
   forbidden: $("forbidden-banner"),
@@ -68,8 +80,20 @@ const ui = {
   paths: $("transcript-paths"),
   toast: $("toast"),
   dialog: $("confirm-end"),
+  editorCol: $("editor-col"),
+  editor: $("editor"),
+  wordListsOpen: $("word-lists-open"),
+  wordLists: $("word-lists"),
+  localNames: $("local-names"),
+  watchWords: $("watch-words"),
+  wordListsError: $("word-lists-error"),
+  wordListsSave: $("word-lists-save"),
 };
 
+const narrow = window.matchMedia("(max-width: 959px)");
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+// Texts the catalogs may not have yet (i18n falls back to these).
 // ---------------------------------------------------------------- the model
 
 const model = {
@@ -82,19 +106,25 @@ const model = {
   storeDetail: "",
   join: null,
   transcriptPaths: [],
+  undo: null, // { step_id, action, item_id } or null
+  wordLists: { local_names: [], watch_words: [] },
 };
 
 const isId = (value) => Number.isSafeInteger(value) && value > 0;
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const strings = (value) => (Array.isArray(value) ? value.map(String) : []);
+const undoOffer = (value) => (isObject(value) && Number.isSafeInteger(value.step_id)
+  && typeof value.action === "string" ? value : null);
 
 function putItem(item) {
   if (isObject(item) && isId(item.id)) model.items.set(item.id, item);
 }
 
 function applySnapshot(payload) {
+  const session = isObject(payload.session) ? payload.session : {};
+  if (model.loaded && session.session_id !== model.session.session_id) selected = null;
   model.loaded = true;
-  model.session = isObject(payload.session) ? payload.session : {};
+  model.session = session;
   model.currentId = isId(payload.current_item_id) ? payload.current_item_id : null;
   model.items = new Map();
   for (const item of Array.isArray(payload.items) ? payload.items : []) putItem(item);
@@ -103,6 +133,12 @@ function applySnapshot(payload) {
   model.storeDetail = typeof payload.store_detail === "string" ? payload.store_detail : "";
   model.join = isObject(payload.join) ? payload.join : null;
   model.transcriptPaths = strings(payload.transcript_paths);
+  model.undo = undoOffer(payload.undo);
+  const lists_ = isObject(payload.word_lists) ? payload.word_lists : {};
+  model.wordLists = {
+    local_names: strings(lists_.local_names),
+    watch_words: strings(lists_.watch_words),
+  };
 }
 
 /** How each change alters the model (payloads as in docs/protocol.md, besides seq). */
@@ -136,7 +172,67 @@ const CHANGES = {
   "join.changed": (p) => {
     if (isObject(p.join)) model.join = p.join;
   },
+  "undo.changed": (p) => {
+    model.undo = undoOffer(p.undo);
+  },
 };
+
+// ---------------------------------------------------------------- selection
+
+let selected = null; // the selected confession's id
+const laneCursor = {}; // lane -> the place of the card last selected in it
+
+function selectedItem() {
+  return selected === null ? null : model.items.get(selected) || null;
+}
+
+/** Select a confession and show it in the editor now. */
+function select(id) {
+  selected = isId(id) ? id : null;
+  renderNow();
+}
+
+/** The lane an element is in (a card, its list, its heading), or null. */
+function laneOf(element) {
+  const section = element && element.closest ? element.closest("section.group") : null;
+  return section ? GROUPS.find((name) => sections[name] === section) || null : null;
+}
+
+/** The focus goes to the lane: its list, or its heading when the list is empty. */
+function focusLane(group) {
+  if (!group) return;
+  const target = lists[group].children.length ? lists[group] : headings[group];
+  if (document.activeElement !== target) target.focus({ preventScroll: true });
+}
+
+/** The lane Up and Down move in: the focused one, else the selection's. */
+function keyLane() {
+  const focused = laneOf(document.activeElement);
+  if (focused) return focused;
+  const entry = selected === null ? null : cards.get(String(selected));
+  return entry ? entry.group : "incoming";
+}
+
+function moveSelection(delta) {
+  const group = keyLane();
+  const list = lists[group];
+  const items = [...list.children];
+  if (!items.length) return;
+  const current = items.findIndex((li) => li.dataset.id === String(selected));
+  let index;
+  if (current >= 0) {
+    index = current + delta;
+  } else if (Number.isInteger(laneCursor[group])) {
+    // The selected one left this lane: Down takes the one that took its place.
+    index = delta > 0 ? laneCursor[group] : laneCursor[group] - 1;
+  } else {
+    index = delta > 0 ? 0 : items.length - 1;
+  }
+  index = Math.max(0, Math.min(items.length - 1, index));
+  select(Number(items[index].dataset.id));
+  focusLane(group);
+  items[index].scrollIntoView({ block: "nearest" });
+}
 
 // ---------------------------------------------------------------- rendering
 
@@ -161,11 +257,20 @@ function flushRender() {
   render();
 }
 
+/** Draw now, whether or not a drawing is due (the selection changed). */
+function renderNow() {
+  if (frame) cancelAnimationFrame(frame);
+  frame = 0;
+  render();
+}
+
 function groupOf(item, currentId) {
   if (item.id === currentId) return "on_screen";
   switch (item.state) {
     case "approved": return "approved";
     case "shown": return "shown";
+    // Taken out of the record, but listed until the session ends so that it can be put back.
+    case "removed": return "shown";
     case "set_aside": return "set_aside";
     default: return "incoming";
   }
@@ -190,16 +295,21 @@ function lanes() {
   return buckets;
 }
 
-function actionsFor(group, ended) {
+function actionsFor(group, item, ended) {
   if (ended) return [];
   switch (group) {
     case "incoming": return [["approve", "btn-primary"], ["set_aside", ""]];
     case "approved": return [["project", "btn-primary"], ["set_aside", ""]];
     case "set_aside": return [["restore", ""], ["approve", ""]];
-    case "shown": return [["project_again", ""]];
-    case "on_screen": return [["blank", ""]];
+    case "shown":
+      return item.state === "removed" ? [["put_back", ""]] : [["project_again", ""], ["remove", ""]];
+    case "on_screen": return [["blank", ""], ["remove", ""]];
     default: return [];
   }
+}
+
+function actionLabel(action) {
+  return t(`mod.action.${action}`, undefined, action);
 }
 
 function textElement(tag, className, text) {
@@ -211,7 +321,8 @@ function textElement(tag, className, text) {
 
 function buildCard(li, c, group, ended, agreeLabel, place) {
   li.replaceChildren();
-  li.className = `item item-${group}`;
+  const removed = c.state === "removed";
+  li.className = `item item-${group}${removed ? " item-removed" : ""}`;
   li.dataset.id = String(c.id);
   li.dataset.state = c.state;
   li.dataset.testid = `confession-${c.id}`;
@@ -222,7 +333,9 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
   const originalLearned = typeof c.original_learned === "string" ? c.original_learned : learned;
   const edited = originalText !== text || originalLearned !== learned;
 
-  li.append(textElement("p", "item-text", text));
+  const body = textElement("p", "item-text", text);
+  body.id = `text-${c.id}`;
+  li.append(body);
   if (learned) {
     const p = document.createElement("p");
     p.className = "item-learned";
@@ -247,14 +360,26 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
   const meta = document.createElement("p");
   meta.className = "item-meta";
   meta.append(textElement("span", "item-id", `#${c.id}`));
+  if (removed) {
+    meta.append(textElement("span", "tag tag-removed",
+      t("mod.removed")));
+  }
+  if (c.flagged) {
+    const flag = textElement("span", "tag tag-flag", t("mod.flagged"));
+    flag.title = t("mod.flagged_title");
+    meta.append(flag);
+  }
   if (edited) meta.append(textElement("span", "tag", t("mod.edited")));
+  const draft = textElement("span", "tag tag-draft", t("mod.draft"));
+  draft.hidden = true;
+  meta.append(draft);
   if (group === "approved") {
     meta.append(textElement("span", "", t("mod.queue_position", { position: place + 1 })));
   }
   if ((group === "shown" || group === "on_screen") && typeof c.shown_order === "number") {
     meta.append(textElement("span", "", t("mod.shown_order", { order: c.shown_order })));
   }
-  if (group === "shown") {
+  if (group === "shown" && !removed) {
     meta.append(textElement("span", "item-count", tn("mod.count", c.agreement_count || 0)));
   }
   li.append(meta);
@@ -270,16 +395,19 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
     li.append(live);
   }
 
-  const actions = actionsFor(group, ended);
+  const actions = actionsFor(group, c, ended);
   if (actions.length) {
     const row = document.createElement("div");
     row.className = "item-actions";
     for (const [action, style] of actions) {
-      const button = textElement("button", `btn btn-small ${style}`.trim(),
-        t(`mod.action.${action}`));
+      const button = textElement("button", `btn btn-small ${style}`.trim(), actionLabel(action));
       button.type = "button";
       button.dataset.action = action;
       button.dataset.testid = `${action}-${c.id}`;
+      button.setAttribute("aria-describedby", body.id);
+      if (i18n.has(`mod.action_title.${action}`)) {
+        button.title = t(`mod.action_title.${action}`);
+      }
       row.append(button);
     }
     li.append(row);
@@ -293,40 +421,12 @@ function updateCount(li, count) {
   if (meta) meta.textContent = tn("mod.count", count);
 }
 
-function focusInfo() {
-  const active = document.activeElement;
-  const li = active && active.closest ? active.closest("li.item") : null;
-  if (!li) return null;
-  const group = GROUPS.find((name) => lists[name].contains(li));
-  return {
-    element: active,
-    id: li.dataset.id,
-    action: active.dataset ? active.dataset.action : undefined,
-    group,
-    index: [...lists[group].children].indexOf(li),
-  };
-}
-
-function restoreFocus(info) {
-  if (!info || document.body.contains(info.element) && document.activeElement === info.element) {
-    return;
-  }
-  if (document.activeElement && document.activeElement !== document.body) return;
-  const entry = cards.get(info.id);
-  if (entry && entry.group === info.group) {
-    const same = entry.li.querySelector(`button[data-action="${info.action}"]`)
-      || entry.li.querySelector("button");
-    if (same) {
-      same.focus();
-      return;
-    }
-  }
-  // The card moved to another list: carry on with the one that took its place.
-  const list = lists[info.group];
-  const next = list.children[Math.min(info.index, list.children.length - 1)];
-  const button = next ? next.querySelector("button") : null;
-  if (button) button.focus();
-  else headings[info.group].focus();
+function undoText(offer) {
+  if (!offer) return t("mod.undo.none");
+  const action = t(`mod.undo.action.${offer.action}`, undefined, String(offer.action));
+  const item = isId(offer.item_id) ? model.items.get(offer.item_id) : null;
+  if (!item) return t("mod.undo.plain", { action });
+  return t("mod.undo.item", { action, excerpt: excerpt(item.text) });
 }
 
 function render() {
@@ -346,7 +446,12 @@ function render() {
   ui.storeDetail.textContent = model.storeHealthy ? "" : model.storeDetail;
   ui.storeDetail.hidden = model.storeHealthy || !model.storeDetail;
 
-  const focus = focusInfo();
+  // Where the focus was: if the drawing takes its element away (a card that moved or
+  // was rebuilt), the focus goes to that lane, never to another card's button.
+  const focusedLane = laneOf(document.activeElement);
+  if (selected !== null && !model.items.has(selected)) selected = null;
+  if (ended) selected = null;
+
   const seen = new Set();
   const items = lanes();
   const buckets = Object.fromEntries(GROUPS.map((name) => [name, []]));
@@ -357,7 +462,7 @@ function render() {
       // The count is not part of the signature: a new count changes one number in place,
       // so a card whose button has the focus is not rebuilt sixty times a second.
       const signature = JSON.stringify([c.text, c.learned, c.original_text, c.original_learned,
-        c.state, position, c.shown_order, name, ended, agreeLabel]);
+        c.state, c.flagged === true, position, c.shown_order, name, ended, agreeLabel]);
       let entry = cards.get(key);
       if (!entry) {
         entry = { li: document.createElement("li"), signature: null, group: name, count: null };
@@ -372,6 +477,7 @@ function render() {
         updateCount(entry.li, entry.count);
       }
       entry.group = name;
+      if (c.id === selected) laneCursor[name] = position;
       buckets[name].push(entry.li);
     });
   }
@@ -389,23 +495,56 @@ function render() {
     });
     while (list.children.length > wanted.length) list.lastElementChild.remove();
     empties[name].hidden = wanted.length > 0;
+    list.tabIndex = wanted.length ? 0 : -1; // Tab stops at lanes with something in them
     // After the end only what was shown remains: hide the empty working lists.
     list.closest(".group").hidden = ended && name !== "shown" && wanted.length === 0;
     if (counts[name]) counts[name].textContent = i18n.formatNumber(wanted.length);
   }
-  restoreFocus(focus);
+
+  // The editor: the draft being edited while it is unsaved, else the selection.
+  const drafting = editor.isDirty() && editor.id !== null && model.items.has(editor.id)
+    ? editor.id : null;
+  const shown = drafting !== null ? model.items.get(drafting) : selectedItem();
+  editor.show(shown || null, { ended, selectedId: selected });
+  const editingId = editor.isDirty() ? editor.id : null;
+  for (const [key, entry] of cards) {
+    const isSelected = key === String(selected);
+    entry.li.classList.toggle("is-selected", isSelected);
+    if (isSelected) entry.li.setAttribute("aria-current", "true");
+    else entry.li.removeAttribute("aria-current");
+    const draftTag = entry.li.querySelector(".tag-draft");
+    if (draftTag) draftTag.hidden = key !== String(editingId);
+  }
+
+  const active = document.activeElement;
+  if (focusedLane && (!active || active === document.body)) {
+    focusLane(focusedLane);
+  } else if (active && active.matches && active.matches("ol.list") && !active.children.length) {
+    focusLane(laneOf(active));
+  }
 
   ui.actions.hidden = ended;
+  ui.subbar.hidden = ended;
+  ui.editorCol.hidden = ended;
   document.body.classList.toggle("is-ended", ended);
   // aria-disabled, not disabled: a focused button keeps its focus when it goes quiet.
   ui.projectNext.setAttribute("aria-disabled", String(buckets.approved.length === 0));
   ui.queueSize.textContent = i18n.formatNumber(buckets.approved.length);
   ui.blank.setAttribute("aria-disabled", String(currentId === null));
+  const offer = ended ? null : model.undo;
+  const label = undoText(offer);
+  if (ui.undoLabel.textContent !== label) ui.undoLabel.textContent = label;
+  ui.undo.title = `${label} (Ctrl+Z)`;
+  ui.undo.setAttribute("aria-disabled", String(offer === null));
+  ui.undo.dataset.stepId = offer ? String(offer.step_id) : "";
+
+  if (ui.wordLists.open) fillWordLists();
 
   ui.endedPanel.hidden = !ended;
   if (ended) {
-    // Ended elsewhere (the laptop, another moderator) while the question was open.
+    // Ended elsewhere (the laptop, another moderator) while a question was open.
     if (ui.dialog.open) ui.dialog.close("ended");
+    if (ui.wordLists.open) ui.wordLists.close("ended");
     const paths = model.transcriptPaths;
     ui.paths.replaceChildren(...paths.map((path) => textElement("li", "", path)));
     if (!paths.length) ui.paths.append(textElement("li", "muted", t("mod.no_transcripts")));
@@ -416,7 +555,7 @@ function render() {
 
 // ---------------------------------------------------------------- commands
 
-let busy = false;
+const inflight = new Set(); // what commands are on their way: "item:12", "cmd:project_next"
 let toastTimer = null;
 
 function toast(message, kind = "info") {
@@ -430,14 +569,21 @@ function toast(message, kind = "info") {
 
 /** A refusal in words: the moderator's own wording if there is one, else the shared one. */
 function refusalText(code) {
-  return i18n.has(`mod.error.${code}`) ? t(`mod.error.${code}`) : i18n.errorText(code);
+  if (i18n.has(`mod.error.${code}`)) return t(`mod.error.${code}`);
+  return i18n.errorText(code);
 }
 
-async function command(name, fields, li) {
-  if (!BASE || busy) return;
-  // Buttons are not disabled while waiting (that would drop the keyboard focus);
-  // clicks are ignored until the answer is in and the stream shows its effect.
-  busy = true;
+/**
+ * Run a command; resolves to { ok, code, message, skipped } once the stream shows its
+ * effect (or it was refused). `key` names what it acts on: a second command on the same
+ * thing while the first is on its way is skipped (a double click, a held key), while
+ * commands on other confessions go ahead.
+ */
+async function command(name, fields, { key = `cmd:${name}`, li = null, quiet = false,
+  done = name } = {}) {
+  if (!BASE || inflight.has(key)) return { ok: false, skipped: true };
+  // Buttons are not disabled while waiting (that would drop the keyboard focus).
+  inflight.add(key);
   document.body.classList.add("is-busy");
   if (li) li.setAttribute("aria-busy", "true");
   try {
@@ -446,40 +592,302 @@ async function command(name, fields, li) {
     if (result.kind === "ok" && result.type === "moderator.done") {
       await caughtUp(result.payload.seq);
       flushRender();
-      if (name !== "end_session") toast(t(`mod.done.${name}`));
-    } else if (result.kind === "network") {
-      toast(t("mod.network"), "error");
-    } else if (result.kind === "forbidden") {
-      showForbidden();
-    } else {
-      toast(refusalText(result.code), "error");
+      if (!quiet && name !== "end_session") {
+        toast(i18n.has(`mod.done.${done}`) ? t(`mod.done.${done}`) : "");
+      }
+      return { ok: true };
     }
+    if (result.kind === "forbidden") {
+      showForbidden();
+      return { ok: false, code: "forbidden", message: t("error.forbidden") };
+    }
+    const message = result.kind === "network" ? t("mod.network") : refusalText(result.code);
+    if (!quiet) toast(message, "error");
+    return { ok: false, code: result.kind === "network" ? "network" : result.code, message };
   } finally {
-    busy = false;
-    document.body.classList.remove("is-busy");
+    inflight.delete(key);
+    if (!inflight.size) document.body.classList.remove("is-busy");
     if (li) li.removeAttribute("aria-busy");
   }
 }
 
-document.addEventListener("click", (event) => {
-  const button = event.target.closest("button");
-  if (!button || busy || button.getAttribute("aria-disabled") === "true") return;
-  if (button.dataset.command === "project_next") {
-    // The item this page shows at the head of the queue: if the host has another one
-    // there by now, it refuses (queue_changed) rather than put up something unseen.
-    const head = lists.approved.firstElementChild;
-    if (head) command("project_next", { expected_item_id: Number(head.dataset.id) });
+/** Save an unsaved edit of `id` first, then run `action` (what is approved or shown is the
+ * text as the moderator left it); nothing runs if the edit is not saved. */
+async function afterSaving(id, action) {
+  if (editor.id === id && editor.isDirty()) {
+    if (!(await editor.save())) return;
+  }
+  action();
+}
+
+const editor = new Editor({
+  send: async (name, fields, options) => {
+    const result = await command(name, fields, options);
+    if (!result.ok && !result.skipped && result.code !== "stale_version" && result.message) {
+      toast(result.message, "error");
+    }
+    return result;
+  },
+  toast,
+  t,
+  onChange: renderNow,
+});
+
+function act(action, item) {
+  const id = item.id;
+  const entry = cards.get(String(id));
+  const options = { key: `item:${id}`, li: entry ? entry.li : null };
+  switch (action) {
+    case "approve":
+      afterSaving(id, () => command("approve", { item_id: id }, options));
+      break;
+    case "project":
+    case "project_again":
+      afterSaving(id, () => command("project", { item_id: id }, options));
+      break;
+    case "set_aside":
+    case "restore":
+    case "remove":
+      command(action, { item_id: id }, options);
+      break;
+    case "put_back":
+      command("restore", { item_id: id }, { ...options, done: "put_back" });
+      break;
+    case "blank":
+      blank();
+      break;
+    default:
+      break;
+  }
+}
+
+function projectNext() {
+  flushRender();
+  // The item this page shows at the head of the queue: if the host has another one
+  // there by now, it refuses (queue_changed) rather than put up something unseen.
+  const head = lists.approved.firstElementChild;
+  if (!head) {
+    const approving = [...inflight].some((key) => key.startsWith("item:"));
+    toast(approving
+      ? t("mod.queue_wait")
+      : t("mod.queue_empty"));
     return;
   }
-  if (button.dataset.command) {
-    command(button.dataset.command, {});
+  const id = Number(head.dataset.id);
+  afterSaving(id, () => command("project_next", { expected_item_id: id }));
+}
+
+function blank() {
+  if (model.currentId === null) return;
+  command("blank", {});
+}
+
+function undo() {
+  flushRender();
+  const offer = model.session.status === "ended" ? null : model.undo;
+  if (!offer) {
+    toast(refusalText("nothing_to_undo"));
+    return;
+  }
+  command("undo", { step_id: offer.step_id });
+}
+
+function selectFirst() {
+  toast(t("mod.select_first"));
+}
+
+function approveSelected() {
+  const item = selectedItem();
+  if (!item) return selectFirst();
+  if (item.state !== "incoming" && item.state !== "set_aside") {
+    toast(refusalText("cannot_approve"), "error");
+    return;
+  }
+  act("approve", item);
+}
+
+function asideOrRemoveSelected() {
+  const item = selectedItem();
+  if (!item) return selectFirst();
+  if (item.state === "incoming" || item.state === "approved") act("set_aside", item);
+  else if (item.state === "shown") act("remove", item);
+  else if (item.state === "removed") toast(refusalText("cannot_remove"), "error");
+  else toast(refusalText("cannot_set_aside"), "error");
+}
+
+document.addEventListener("click", (event) => {
+  if (!(event.target instanceof Element)) return;
+  const button = event.target.closest("button");
+  const li = event.target.closest("li.item");
+  if (li && !button) {
+    // A click on a card selects it (its list takes the focus, not a button).
+    flushRender();
+    select(Number(li.dataset.id));
+    // On a phone the editor is at the top: bring it into view if it is not.
+    const top = ui.editor.getBoundingClientRect().top;
+    if (narrow.matches && editor.id !== null && (top < 0 || top > window.innerHeight / 2)) {
+      ui.editor.scrollIntoView({ block: "start", behavior: reducedMotion.matches ? "auto" : "smooth" });
+    }
+    return;
+  }
+  if (!button || button.getAttribute("aria-disabled") === "true") return;
+  if (button.dataset.command === "project_next") {
+    projectNext();
+    return;
+  }
+  if (button.dataset.command === "blank") {
+    blank();
     return;
   }
   const action = button.dataset.action;
-  const li = button.closest("li.item");
   if (!action || !li) return;
-  const name = action === "project_again" ? "project" : action;
-  command(name, name === "blank" ? {} : { item_id: Number(li.dataset.id) }, li);
+  const item = model.items.get(Number(li.dataset.id));
+  if (!item) return;
+  // The card is selected and its lane takes the focus: a key pressed next acts through
+  // the page on the selected card, never on a button that happens to be under it.
+  const group = laneOf(li);
+  select(item.id);
+  focusLane(group);
+  act(action, item);
+});
+
+// A mouse click on an action button leaves the focus where it was (the lane, the editor):
+// a key pressed next never lands on that button by accident.
+document.addEventListener("mousedown", (event) => {
+  if (!(event.target instanceof Element) || event.button !== 0) return;
+  const button = event.target.closest("button");
+  if (button && (button.dataset.action || button.dataset.command || button === ui.undo)) {
+    event.preventDefault();
+  }
+});
+
+ui.undo.addEventListener("click", () => {
+  if (ui.undo.getAttribute("aria-disabled") !== "true") undo();
+});
+
+const isTyping = (element) => !!element && (element.isContentEditable
+  || ["TEXTAREA", "INPUT", "SELECT"].includes(element.tagName));
+
+document.addEventListener("keydown", (event) => {
+  if (event.defaultPrevented || event.isComposing || !model.loaded) return;
+  const target = event.target instanceof Element ? event.target : null;
+  const key = event.key;
+  const ctrl = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+  // Letters by what the key types, or by where it is on layouts without Latin letters.
+  const latin = /^[a-z]$/i.test(key);
+  const lower = latin ? key.toLowerCase()
+    : /^Key[A-Z]$/.test(event.code || "") && key.length === 1 ? event.code.slice(3).toLowerCase()
+      : key;
+  const ended = model.session.status === "ended";
+  if (ui.wordLists.open && ctrl && lower === "s") {
+    event.preventDefault();
+    ui.wordListsSave.click();
+    return;
+  }
+  if (ui.dialog.open || ui.wordLists.open) return; // the open question has the keys
+
+  // The editor's keys: Ctrl+S anywhere while something is in the editor; Ctrl+M and Esc
+  // inside it.
+  if (ctrl && lower === "s") {
+    if (editor.id !== null && !ended) {
+      event.preventDefault();
+      if (!event.repeat) editor.save();
+    }
+    return;
+  }
+  if (editor.contains(target)) {
+    if (ctrl && lower === "m") {
+      event.preventDefault();
+      editor.maskSelection();
+      return;
+    }
+    if (key === "Escape" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      if (editor.isDirty()) editor.discard();
+      else if (selected !== null && cards.has(String(selected))) {
+        focusLane(cards.get(String(selected)).group);
+      }
+      return;
+    }
+  }
+  // A text field keeps its keys, Ctrl+Z included (it undoes its own typing).
+  if (isTyping(target)) return;
+  if (ended) return;
+  if (ctrl && lower === "z") {
+    event.preventDefault();
+    if (!event.repeat) undo();
+    return;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  // A button the moderator moved to with Tab keeps Enter and Space for itself.
+  if ((key === "Enter" || key === " ") && target && target.closest("button, a[href], summary")) {
+    return;
+  }
+  const run = {
+    Enter: approveSelected,
+    a: approveSelected,
+    Delete: asideOrRemoveSelected,
+    s: asideOrRemoveSelected,
+    " ": projectNext,
+    n: projectNext,
+    b: blank,
+    e: () => {
+      if (!editor.focus()) selectFirst();
+    },
+    ArrowUp: () => moveSelection(-1),
+    ArrowDown: () => moveSelection(1),
+  }[lower];
+  if (!run) return;
+  event.preventDefault();
+  // A held key repeats: that never acts twice (only the arrows walk on).
+  if (event.repeat && key !== "ArrowUp" && key !== "ArrowDown") return;
+  flushRender();
+  run();
+});
+
+// ---------------------------------------------------------------- word lists
+
+const lines = (value) => value.split("\n").map((line) => line.trim()).filter(Boolean);
+
+let listsShown = null; // what the open dialog was filled with: [local names, watch words]
+
+/** Fill the open dialog with the lists as the host has them, unless the moderator has
+ * started changing them there. */
+function fillWordLists(force = false) {
+  const wanted = [model.wordLists.local_names.join("\n"), model.wordLists.watch_words.join("\n")];
+  const untouched = listsShown !== null
+    && ui.localNames.value === listsShown[0] && ui.watchWords.value === listsShown[1];
+  if (!force && !untouched) return;
+  if (ui.localNames.value !== wanted[0]) ui.localNames.value = wanted[0];
+  if (ui.watchWords.value !== wanted[1]) ui.watchWords.value = wanted[1];
+  listsShown = wanted;
+}
+
+ui.wordListsOpen.addEventListener("click", () => {
+  if (typeof ui.wordLists.showModal !== "function") return;
+  fillWordLists(true);
+  ui.wordListsError.textContent = "";
+  ui.wordListsError.hidden = true;
+  ui.wordLists.returnValue = "";
+  ui.wordLists.showModal();
+});
+
+ui.wordListsSave.addEventListener("click", async () => {
+  const result = await command("set_word_lists", {
+    local_names: lines(ui.localNames.value),
+    watch_words: lines(ui.watchWords.value),
+  }, { quiet: true });
+  if (result.ok) {
+    ui.wordLists.close("saved");
+    toast(t("mod.done.set_word_lists"));
+  } else if (!result.skipped) {
+    ui.wordListsError.textContent = result.message || refusalText(result.code);
+    ui.wordListsError.hidden = false;
+  }
+});
+
+ui.wordLists.addEventListener("close", () => {
+  if (ui.wordLists.returnValue !== "ended") ui.wordListsOpen.focus();
 });
 
 /** What ending keeps and forgets, in numbers, from the model as it is now. */
@@ -489,14 +897,14 @@ function endCounts() {
   for (const item of model.items.values()) {
     if (item.kind !== "confession") continue;
     if (item.state === "shown") shown += 1;
-    else unshown += 1;
+    else if (item.state !== "removed") unshown += 1; // removed: only their number is kept
   }
   $("confirm-kept").textContent = tn("mod.confirm.kept", shown);
   $("confirm-forgotten").textContent = tn("mod.confirm.forgotten", unshown);
 }
 
 ui.end.addEventListener("click", () => {
-  if (busy) return;
+  if (inflight.has("cmd:end_session")) return;
   endCounts();
   if (typeof ui.dialog.showModal === "function") {
     ui.dialog.returnValue = "";
@@ -563,6 +971,8 @@ function showForbidden() {
   document.body.classList.remove("is-loading");
   ui.forbidden.hidden = false;
   ui.actions.hidden = true;
+  ui.subbar.hidden = true;
+  ui.editorCol.hidden = true;
   ui.title.textContent = t("mod.heading");
   if (socket) socket.close();
 }

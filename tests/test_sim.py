@@ -20,7 +20,7 @@ async def test_a_simulated_phone_joins_confesses_follows_and_agrees(tmp_path: Pa
         await wait_until(phone.connected.is_set)
         received = await phone.submit("I rehearsed with nobody.", "Rehearse with a room.")
         assert received.duplicate is False
-        [confession] = run.service.confessions()
+        [confession] = run.service.items()
         await run.moderate(Approve(confession.id))
         await run.moderate(Project(confession.id))
         await wait_until(lambda: phone.projection is not None)

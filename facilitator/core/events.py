@@ -10,21 +10,23 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from facilitator.core.model import Confession, Projection, SessionInfo
+from facilitator.core.model import Item, Projection, SessionInfo
+from facilitator.core.undo import UndoStep
+from facilitator.core.word_lists import WordLists
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class ConfessionAdded:
-    confession: Confession
+class ItemAdded:
+    item: Item
 
 
 @dataclass(frozen=True, slots=True)
-class ConfessionChanged:
-    """A confession changed state, place in the queue or text."""
+class ItemChanged:
+    """An item changed state, place in the queue or text (the item as it is now)."""
 
-    confession: Confession
+    item: Item
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +72,31 @@ class SessionEnded:
     transcript_paths: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class UndoChanged:
+    """What ``undo`` would take back now (``step is None``: nothing)."""
+
+    step: UndoStep | None
+
+
+@dataclass(frozen=True, slots=True)
+class WordListsChanged:
+    """The organisers' lists changed, and with them every item's hints."""
+
+    lists: WordLists
+
+
 Event = (
-    ConfessionAdded
-    | ConfessionChanged
+    ItemAdded
+    | ItemChanged
     | ProjectionChanged
     | AgreementCountChanged
     | SessionChanged
     | SessionStarted
     | SessionEnded
     | StoreHealthChanged
+    | UndoChanged
+    | WordListsChanged
 )
 Listener = Callable[[Event], None]
 

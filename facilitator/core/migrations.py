@@ -51,7 +51,58 @@ CREATE TABLE agreements (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Confessions become moderated items: a kind, an optional parent (replies will have
+# one), an edit version, and a removed state (shown, then taken out of the record).
+# The session counts removals, the only trace a removed item leaves in the record.
+# The organisers' word lists (local names, watch words) hold for every session.
+_V2 = """
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'confession',
+    parent_id INTEGER REFERENCES items (id) ON DELETE CASCADE,
+    author_id INTEGER REFERENCES participants (id) ON DELETE SET NULL,
+    client_id TEXT NOT NULL,
+    original_text TEXT NOT NULL,
+    original_learned TEXT NOT NULL,
+    text TEXT NOT NULL,
+    learned TEXT NOT NULL,
+    state TEXT NOT NULL
+        CHECK (state IN ('incoming', 'approved', 'shown', 'set_aside', 'removed')),
+    queue_position INTEGER,
+    shown_order INTEGER,
+    agreement_count INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (author_id, client_id)
+);
+INSERT INTO items (id, session_id, author_id, client_id, original_text, original_learned,
+                   text, learned, state, queue_position, shown_order, agreement_count)
+    SELECT id, session_id, author_id, client_id, original_text, original_learned,
+           text, learned, state, queue_position, shown_order, agreement_count
+    FROM confessions;
+CREATE TABLE item_agreements (
+    item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+    PRIMARY KEY (item_id, participant_id)
+) WITHOUT ROWID;
+INSERT INTO item_agreements (item_id, participant_id)
+    SELECT confession_id, participant_id FROM agreements;
+DROP TABLE agreements;
+DROP TABLE confessions;
+ALTER TABLE item_agreements RENAME TO agreements;
+CREATE INDEX items_by_session ON items (session_id, state);
+CREATE INDEX items_by_parent ON items (parent_id);
+ALTER TABLE sessions RENAME COLUMN current_confession_id TO current_item_id;
+ALTER TABLE sessions ADD COLUMN removed_count INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE word_lists (
+    list TEXT NOT NULL CHECK (list IN ('local_names', 'watch_words')),
+    position INTEGER NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (list, position)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -1,21 +1,13 @@
-"""The values the domain hands out: sessions, confessions, projections."""
+"""The values the domain hands out: sessions, moderated items, projections."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-class ConfessionState(StrEnum):
-    """Where a confession is in its life.
-
-    incoming → approved (queued) → shown; incoming/approved → set_aside → restorable.
-    """
-
-    INCOMING = "incoming"
-    APPROVED = "approved"
-    SHOWN = "shown"
-    SET_ASIDE = "set_aside"
+# An item's kind and state are the protocol's words: moderators see them as they are.
+from facilitator.protocol.moderator import ItemKind as ItemKind  # noqa: PLC0414 (re-exported)
+from facilitator.protocol.moderator import ItemState as ItemState  # noqa: PLC0414 (re-exported)
 
 
 class SessionStatus(StrEnum):
@@ -24,23 +16,27 @@ class SessionStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Confession:
-    """A confession as the moderator sees it.
+class Item:
+    """A moderated item (today a confession) as the moderators see it.
 
     ``text`` and ``learned`` are the edited versions: the only ones that ever
-    leave the moderator's view. ``original_*`` keep what the participant wrote.
+    leave the moderators' view. ``original_*`` keep what the participant wrote.
+    ``version`` counts the edits; an edit names the version it was made on.
     The author is never part of this value.
     """
 
     id: int
+    kind: ItemKind
+    parent_id: int | None
     text: str
     learned: str
     original_text: str
     original_learned: str
-    state: ConfessionState
+    state: ItemState
     queue_position: int | None
     shown_order: int | None
     agreement_count: int
+    version: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +50,8 @@ class SessionInfo:
     ended_on: str | None
     port: int | None
     moderator_secret: str
-    current_confession_id: int | None
+    current_item_id: int | None
+    removed_count: int
 
     @property
     def is_open(self) -> bool:

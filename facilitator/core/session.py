@@ -22,35 +22,49 @@ from facilitator.core.errors import (
 )
 from facilitator.core.events import (
     AgreementCountChanged,
-    ConfessionAdded,
-    ConfessionChanged,
     EventBus,
+    ItemAdded,
+    ItemChanged,
     ProjectionChanged,
     SessionChanged,
     SessionEnded,
     SessionStarted,
     StoreHealthChanged,
+    UndoChanged,
+    WordListsChanged,
 )
 from facilitator.core.model import (
     AgreementOutcome,
     AgreementRequest,
-    Confession,
-    ConfessionState,
+    Item,
+    ItemState,
     Projection,
     SessionInfo,
     SubmitOutcome,
 )
 from facilitator.core.store import Store
 from facilitator.core.transcript import build_transcript, write_transcript
+from facilitator.core.undo import UndoAction, UndoHistory, UndoStep, reverse
+from facilitator.core.word_lists import (
+    LOCAL_NAMES,
+    WATCH_WORDS,
+    HintsForItems,
+    ItemHints,
+    WordLists,
+    clean_list,
+)
 from facilitator.protocol.commands import (
     Approve,
     Blank,
+    Edit,
     EndSession,
     Project,
     ProjectNext,
+    Remove,
     Restore,
     SessionCommand,
     SetAside,
+    Undo,
     UpdateDetails,
 )
 
@@ -79,6 +93,9 @@ class SessionService:
         self._transcripts_dir = transcripts_dir
         self._today = today
         self._store_healthy = True
+        self._history = UndoHistory()
+        lists = WordLists(store.word_list(LOCAL_NAMES), store.word_list(WATCH_WORDS))
+        self._hints = HintsForItems(lists)
 
     @classmethod
     def start_new(
@@ -124,20 +141,20 @@ class SessionService:
     def store_healthy(self) -> bool:
         return self._store_healthy
 
-    def confessions(self) -> list[Confession]:
-        return self._store.confessions(self._session.id)
+    def items(self) -> list[Item]:
+        return self._store.items(self._session.id)
 
-    def confession(self, confession_id: int) -> Confession:
-        found = self._store.confession_in_session(self._session.id, confession_id)
+    def item(self, item_id: int) -> Item:
+        found = self._store.item_in_session(self._session.id, item_id)
         if found is None:
             raise CommandRefused("unknown_confession", "There is no such confession.")
         return found
 
     def projection(self) -> Projection | None:
-        current = self._session.current_confession_id
+        current = self._session.current_item_id
         if current is None:
             return None
-        confession = self._store.confession(current)
+        confession = self._store.item(current)
         return Projection(
             confession_id=confession.id,
             text=confession.text,
@@ -145,6 +162,18 @@ class SessionService:
             agreement_count=confession.agreement_count,
             shown_order=confession.shown_order or 0,
         )
+
+    @property
+    def word_lists(self) -> WordLists:
+        return self._hints.lists
+
+    def hints(self, item: Item) -> ItemHints:
+        """Details in the item's edited text that may identify someone (moderators only)."""
+        return self._hints.for_texts(item.text, item.learned)
+
+    def last_undo_step(self) -> UndoStep | None:
+        """What ``undo`` would take back now, if anything."""
+        return self._history.last()
 
     def participant(self, token: str) -> int:
         self._require_open()
@@ -173,17 +202,17 @@ class SessionService:
     ) -> SubmitOutcome:
         self._require_open()
         rules.check_client_id(client_id)
-        existing = self._store.confession_by_client_id(participant_id, client_id)
+        existing = self._store.item_by_client_id(participant_id, client_id)
         if existing is not None:
             return SubmitOutcome(existing.id, duplicate=True)
         clean = rules.clean_text(text, rules.CONFESSION)
         clean_learned = rules.clean_text(learned, rules.LEARNED)
         confession = self._write(
-            lambda: self._store.add_confession(
+            lambda: self._store.add_item(
                 self._session.id, participant_id, client_id, clean, clean_learned
             )
         )
-        self.bus.publish(ConfessionAdded(confession))
+        self.bus.publish(ItemAdded(confession))
         return SubmitOutcome(confession.id, duplicate=False)
 
     def set_agreement(
@@ -207,8 +236,8 @@ class SessionService:
         shown: dict[int, int | None] = {}  # confession id → count before, None: not shown
         for request in requests:
             if request.confession_id not in shown:
-                found = self._store.confession_in_session(self._session.id, request.confession_id)
-                if found is not None and found.state is ConfessionState.SHOWN:
+                found = self._store.item_in_session(self._session.id, request.confession_id)
+                if found is not None and found.state is ItemState.SHOWN:
                     shown[request.confession_id] = found.agreement_count
                 else:
                     shown[request.confession_id] = None
@@ -245,6 +274,17 @@ class SessionService:
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))
 
+    def set_word_lists(self, local_names: list[str], watch_words: list[str]) -> None:
+        """Replace the organisers' lists (they hold for every session on this laptop)."""
+        lists = WordLists(clean_list(local_names), clean_list(watch_words))
+        self._write(
+            lambda: self._store.set_word_lists(
+                {LOCAL_NAMES: lists.local_names, WATCH_WORDS: lists.watch_words}
+            )
+        )
+        self._hints = HintsForItems(lists)
+        self.bus.publish(WordListsChanged(lists))
+
     def execute(self, command: SessionCommand) -> None:
         """Carry out a moderation command, or raise a refusal (see ``net/refusals.py``)."""
         self._require_open()
@@ -265,46 +305,65 @@ class SessionService:
                 self._end()
             case UpdateDetails(title, prompt, agree_label):
                 self.update_details(title, prompt, agree_label)
+            case Edit(item_id, version, text, learned):
+                self._edit(item_id, version, text, learned)
+            case Remove(item_id):
+                self._remove(item_id)
+            case Undo(step_id):
+                self._undo(step_id)
             case _:
                 assert_never(command)
 
-    def _approve(self, confession_id: int) -> None:
-        confession = self.confession(confession_id)
-        if confession.state not in (ConfessionState.INCOMING, ConfessionState.SET_ASIDE):
+    def _approve(self, item_id: int) -> None:
+        item = self.item(item_id)
+        if item.state not in (ItemState.INCOMING, ItemState.SET_ASIDE):
             raise CommandRefused(
                 "cannot_approve", "Only incoming or set-aside ones can be approved."
             )
         position = self._store.next_queue_position(self._session.id)
-        self._change_state(confession_id, ConfessionState.APPROVED, queue_position=position)
+        self._change_state(UndoAction.APPROVE, item, ItemState.APPROVED, position)
 
-    def _set_aside(self, confession_id: int) -> None:
-        confession = self.confession(confession_id)
-        if confession.state not in (ConfessionState.INCOMING, ConfessionState.APPROVED):
-            raise CommandRefused("cannot_set_aside", "Only unshown confessions can be set aside.")
-        self._change_state(confession_id, ConfessionState.SET_ASIDE)
+    def _set_aside(self, item_id: int) -> None:
+        item = self.item(item_id)
+        if item.state not in (ItemState.INCOMING, ItemState.APPROVED):
+            raise CommandRefused(
+                "cannot_set_aside",
+                "Only unshown confessions can be set aside; remove a shown one from the record.",
+            )
+        self._change_state(UndoAction.SET_ASIDE, item, ItemState.SET_ASIDE)
 
-    def _restore(self, confession_id: int) -> None:
-        if self.confession(confession_id).state is not ConfessionState.SET_ASIDE:
-            raise CommandRefused("cannot_restore", "Only set-aside confessions can be restored.")
-        self._change_state(confession_id, ConfessionState.INCOMING)
+    def _restore(self, item_id: int) -> None:
+        """Set aside → incoming; removed from the record → shown (not on screen)."""
+        item = self.item(item_id)
+        if item.state is ItemState.SET_ASIDE:
+            self._change_state(UndoAction.RESTORE, item, ItemState.INCOMING)
+        elif item.state is ItemState.REMOVED:
+            self._change_state(UndoAction.RESTORE, item, ItemState.SHOWN)
+        else:
+            raise CommandRefused(
+                "cannot_restore", "Only set-aside or removed confessions can be restored."
+            )
 
     def _change_state(
-        self, confession_id: int, state: ConfessionState, queue_position: int | None = None
+        self, action: UndoAction, item: Item, state: ItemState, queue_position: int | None = None
     ) -> None:
-        confession = self._write(
-            lambda: self._store.set_state(confession_id, state, queue_position=queue_position)
+        changed = self._write(
+            lambda: self._store.set_state(item.id, state, queue_position=queue_position)
         )
-        self.bus.publish(ConfessionChanged(confession))
+        self.bus.publish(ItemChanged(changed))
+        self._remember(action, item, changed, self._session.current_item_id)
 
-    def _project(self, confession_id: int) -> None:
-        confession = self.confession(confession_id)
-        if confession.state not in (ConfessionState.APPROVED, ConfessionState.SHOWN):
+    def _project(self, item_id: int) -> None:
+        item = self.item(item_id)
+        if item.state not in (ItemState.APPROVED, ItemState.SHOWN):
             raise CommandRefused("not_approved", "Approve a confession before projecting it.")
+        screen_before = self._session.current_item_id
         order = self._store.next_shown_order(self._session.id)
-        shown = self._write(lambda: self._store.show(self._session.id, confession_id, order))
+        shown = self._write(lambda: self._store.show(self._session.id, item_id, order))
         self._refresh_session()
-        self.bus.publish(ConfessionChanged(shown))
+        self.bus.publish(ItemChanged(shown))
         self.bus.publish(ProjectionChanged(self.projection()))
+        self._remember(UndoAction.PROJECT, item, shown, screen_before)
 
     def queue_head(self) -> int | None:
         """The confession that ``project next`` puts up, if any."""
@@ -321,9 +380,91 @@ class SessionService:
         self._project(head)
 
     def _blank(self) -> None:
+        screen_before = self._session.current_item_id
         self._write(lambda: self._store.clear_projection(self._session.id))
         self._refresh_session()
         self.bus.publish(ProjectionChanged(None))
+        if screen_before is not None:
+            self._remember(UndoAction.BLANK, None, None, screen_before)
+
+    def _edit(self, item_id: int, version: int, text: str, learned: str) -> None:
+        item = self.item(item_id)
+        if item.state is ItemState.REMOVED:
+            raise CommandRefused("cannot_edit", "A removed confession cannot be edited.")
+        if version != item.version:
+            raise CommandRefused(
+                "stale_version",
+                "Another moderator changed this text meanwhile; their version is shown now.",
+            )
+        clean = rules.clean_text(text, rules.CONFESSION)
+        clean_learned = rules.clean_text(learned, rules.LEARNED)
+        if (clean, clean_learned) == (item.text, item.learned):
+            return
+        edited = self._write(lambda: self._store.edit(item_id, version, clean, clean_learned))
+        if edited is None:
+            raise CommandRefused("stale_version", "Another moderator changed this text meanwhile.")
+        self.bus.publish(ItemChanged(edited))
+        if self._session.current_item_id == item_id:
+            self.bus.publish(ProjectionChanged(self.projection()))
+        self._remember(UndoAction.EDIT, item, edited, self._session.current_item_id)
+
+    def _remove(self, item_id: int) -> None:
+        item = self.item(item_id)
+        if item.state is not ItemState.SHOWN:
+            raise CommandRefused(
+                "cannot_remove",
+                "Only a shown confession can be removed from the record; set aside others.",
+            )
+        screen_before = self._session.current_item_id
+        removed = self._write(lambda: self._store.remove(self._session.id, item_id))
+        self._refresh_session()
+        self.bus.publish(ItemChanged(removed))
+        if screen_before == item_id:
+            self.bus.publish(ProjectionChanged(None))
+        self._remember(UndoAction.REMOVE, item, removed, screen_before)
+
+    def _undo(self, step_id: int) -> None:
+        step = self._history.last()
+        if step is None:
+            raise CommandRefused("nothing_to_undo", "There is nothing to undo.")
+        if step.id != step_id:
+            raise CommandRefused(
+                "undo_changed", "Something else was done meanwhile; look at what Undo offers now."
+            )
+        current = None if step.item_id is None else self.item(step.item_id)
+        screen = self._session.current_item_id
+        try:
+            reversal = reverse(step, current, screen, self._is_shown)
+        except CommandRefused:
+            self._history.drop_last()
+            self.bus.publish(UndoChanged(self._history.last()))
+            raise
+        self._write(lambda: self._store.put_back(self._session.id, reversal.item, reversal.screen))
+        self._refresh_session()
+        self._history.drop_last()
+        if reversal.item is not None:
+            restored = self._store.item(reversal.item.id)
+            self.bus.publish(ItemChanged(restored))
+        text_changed = (
+            current is not None
+            and reversal.item is not None
+            and (current.version != reversal.item.version)
+        )
+        if reversal.screen != screen or (text_changed and screen == step.item_id):
+            self.bus.publish(ProjectionChanged(self.projection()))
+        self.bus.publish(UndoChanged(self._history.last()))
+
+    def _is_shown(self, item_id: int) -> bool:
+        found = self._store.item_in_session(self._session.id, item_id)
+        return found is not None and found.state is ItemState.SHOWN
+
+    def _remember(
+        self, action: UndoAction, before: Item | None, after: Item | None, screen_before: int | None
+    ) -> None:
+        step = self._history.record(
+            action, before, after, screen_before, self._session.current_item_id
+        )
+        self.bus.publish(UndoChanged(step))
 
     def _end(self) -> None:
         session_id = self._session.id
@@ -339,6 +480,8 @@ class SessionService:
             lambda: self._store.close_session(session_id, self._today().isoformat())
         )
         self._refresh_session()
+        self._history.clear()
+        self.bus.publish(UndoChanged(None))
         log.info("Ended session %d; forgot %d unshown confessions", session_id, purged)
         self.bus.publish(ProjectionChanged(None))
         self.bus.publish(SessionChanged(self._session))

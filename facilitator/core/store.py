@@ -13,12 +13,14 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from facilitator.core.errors import StoreUnavailable
 from facilitator.core.migrations import migrate
 from facilitator.core.model import (
-    Confession,
-    ConfessionState,
+    Item,
+    ItemKind,
+    ItemState,
     SessionInfo,
     SessionStatus,
 )
@@ -27,13 +29,13 @@ log = logging.getLogger(__name__)
 
 DATABASE_NAME = "confessional.sqlite3"
 
-_CONFESSION_COLUMNS = (
-    "id, text, learned, original_text, original_learned, state, "
-    "queue_position, shown_order, agreement_count"
+_ITEM_COLUMNS = (
+    "id, kind, parent_id, text, learned, original_text, original_learned, state, "
+    "queue_position, shown_order, agreement_count, version"
 )
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
-    "moderator_secret, current_confession_id"
+    "moderator_secret, current_item_id, removed_count"
 )
 
 
@@ -42,21 +44,24 @@ def token_digest(token: str) -> bytes:
     return hashlib.sha256(token.encode()).digest()
 
 
-def _confession(row: sqlite3.Row) -> Confession:
-    return Confession(
+def _item(row: sqlite3.Row) -> Item:
+    return Item(
         id=row["id"],
+        kind=ItemKind(row["kind"]),
+        parent_id=row["parent_id"],
         text=row["text"],
         learned=row["learned"],
         original_text=row["original_text"],
         original_learned=row["original_learned"],
-        state=ConfessionState(row["state"]),
+        state=ItemState(row["state"]),
         queue_position=row["queue_position"],
         shown_order=row["shown_order"],
         agreement_count=row["agreement_count"],
+        version=row["version"],
     )
 
 
-def _session(row: sqlite3.Row) -> SessionInfo:
+def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
     return SessionInfo(
         id=row["id"],
         title=row["title"],
@@ -67,8 +72,21 @@ def _session(row: sqlite3.Row) -> SessionInfo:
         ended_on=row["ended_on"],
         port=row["port"],
         moderator_secret=row["moderator_secret"],
-        current_confession_id=row["current_confession_id"],
+        current_item_id=row["current_item_id"],
+        removed_count=row["removed_count"],
     )
+
+
+_RENAMED_SESSION_COLUMNS = {"current_confession_id": "current_item_id"}
+_ADDED_SESSION_COLUMNS = {"removed_count": 0}
+
+
+def _as_latest_session(row: sqlite3.Row) -> dict[str, Any]:
+    """A session row of any schema version with the latest version's column names."""
+    values: dict[str, Any] = dict(_ADDED_SESSION_COLUMNS)
+    for key in row.keys():  # noqa: SIM118 (a Row iterates over its values, not its keys)
+        values[_RENAMED_SESSION_COLUMNS.get(key, key)] = row[key]
+    return values
 
 
 class Store:
@@ -99,15 +117,14 @@ class Store:
         try:
             connection.row_factory = sqlite3.Row
             row = connection.execute(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE status = 'open' "
-                "ORDER BY id DESC LIMIT 1"
+                "SELECT * FROM sessions WHERE status = 'open' ORDER BY id DESC LIMIT 1"
             ).fetchone()
         except sqlite3.Error as error:
             log.warning("Could not look for an unfinished session: %s", error)
             return None
         finally:
             connection.close()
-        return None if row is None else _session(row)
+        return None if row is None else _session(_as_latest_session(row))
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -214,12 +231,13 @@ class Store:
     def close_session(self, session_id: int, ended_on: str) -> int:
         """End the session and forget what it no longer needs, in one transaction.
 
-        Unshown confessions, the voters and the participants' token digests go;
-        shown confessions keep their (edited) text and their agreement counts.
-        Returns how many confessions were deleted.
+        Unshown and removed items, the voters and the participants' token digests go
+        (removed items leave their number); shown items keep their (edited) text and
+        their agreement counts. Returns how many items were deleted.
         """
         with self._write() as db:
             self._mark_ended(db, session_id, ended_on)
+            self._count_removed(db, session_id)
             deleted = self._purge(db, session_id)
         self._checkpoint()
         return deleted
@@ -228,18 +246,27 @@ class Store:
     def _mark_ended(db: sqlite3.Connection, session_id: int, ended_on: str) -> None:
         db.execute(
             "UPDATE sessions SET status = 'ended', ended_on = ?, "
-            "current_confession_id = NULL WHERE id = ?",
+            "current_item_id = NULL WHERE id = ?",
             (ended_on, session_id),
+        )
+
+    @staticmethod
+    def _count_removed(db: sqlite3.Connection, session_id: int) -> None:
+        """Removed items leave only their number in the record."""
+        db.execute(
+            "UPDATE sessions SET removed_count = removed_count + (SELECT COUNT(*) FROM items "
+            "WHERE session_id = ? AND state = 'removed') WHERE id = ?",
+            (session_id, session_id),
         )
 
     @staticmethod
     def _purge(db: sqlite3.Connection, session_id: int) -> int:
         deleted: int = db.execute(
-            "DELETE FROM confessions WHERE session_id = ? AND state != 'shown'",
+            "DELETE FROM items WHERE session_id = ? AND state != 'shown'",
             (session_id,),
         ).rowcount
         db.execute(
-            "UPDATE confessions SET original_text = text, original_learned = learned, "
+            "UPDATE items SET original_text = text, original_learned = learned, "
             "client_id = 'closed-' || id WHERE session_id = ?",
             (session_id,),
         )
@@ -280,83 +307,83 @@ class Store:
 
     # Confessions
 
-    def confession_by_client_id(self, author_id: int, client_id: str) -> Confession | None:
+    def item_by_client_id(self, author_id: int, client_id: str) -> Item | None:
         row = self._db.execute(
-            f"SELECT {_CONFESSION_COLUMNS} FROM confessions WHERE author_id = ? AND client_id = ?",
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE author_id = ? AND client_id = ?",
             (author_id, client_id),
         ).fetchone()
-        return None if row is None else _confession(row)
+        return None if row is None else _item(row)
 
-    def add_confession(
+    def add_item(
         self, session_id: int, author_id: int, client_id: str, text: str, learned: str
-    ) -> Confession:
+    ) -> Item:
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO confessions (session_id, author_id, client_id, original_text, "
+                "INSERT INTO items (session_id, author_id, client_id, original_text, "
                 "original_learned, text, learned, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'incoming')",
                 (session_id, author_id, client_id, text, learned, text, learned),
             )
-        confession_id = cursor.lastrowid
-        assert confession_id is not None
-        return self.confession(confession_id)
+        item_id = cursor.lastrowid
+        assert item_id is not None
+        return self.item(item_id)
 
-    def confession(self, confession_id: int) -> Confession:
+    def item(self, item_id: int) -> Item:
         row = self._db.execute(
-            f"SELECT {_CONFESSION_COLUMNS} FROM confessions WHERE id = ?", (confession_id,)
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ?", (item_id,)
         ).fetchone()
         if row is None:
-            raise KeyError(confession_id)
-        return _confession(row)
+            raise KeyError(item_id)
+        return _item(row)
 
-    def confession_in_session(self, session_id: int, confession_id: int) -> Confession | None:
+    def item_in_session(self, session_id: int, item_id: int) -> Item | None:
         row = self._db.execute(
-            f"SELECT {_CONFESSION_COLUMNS} FROM confessions WHERE id = ? AND session_id = ?",
-            (confession_id, session_id),
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ? AND session_id = ?",
+            (item_id, session_id),
         ).fetchone()
-        return None if row is None else _confession(row)
+        return None if row is None else _item(row)
 
-    def confessions(self, session_id: int) -> list[Confession]:
+    def items(self, session_id: int) -> list[Item]:
         """Every confession of the session in the order the moderator works through them."""
         rows = self._db.execute(
-            f"SELECT {_CONFESSION_COLUMNS} FROM confessions WHERE session_id = ? "
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE session_id = ? "
             "ORDER BY shown_order IS NULL, shown_order, queue_position IS NULL, "
             "queue_position, id",
             (session_id,),
         ).fetchall()
-        return [_confession(row) for row in rows]
+        return [_item(row) for row in rows]
 
     def received_count(self, session_id: int) -> int:
         row = self._db.execute(
-            "SELECT COUNT(*) FROM confessions WHERE session_id = ?", (session_id,)
+            "SELECT COUNT(*) FROM items WHERE session_id = ?", (session_id,)
         ).fetchone()
         return int(row[0])
 
     def set_state(
         self,
-        confession_id: int,
-        state: ConfessionState,
+        item_id: int,
+        state: ItemState,
         *,
         queue_position: int | None = None,
         shown_order: int | None = None,
-    ) -> Confession:
+    ) -> Item:
         with self._write() as db:
             db.execute(
-                "UPDATE confessions SET state = ?, queue_position = ?, "
+                "UPDATE items SET state = ?, queue_position = ?, "
                 "shown_order = COALESCE(?, shown_order) WHERE id = ?",
-                (state.value, queue_position, shown_order, confession_id),
+                (state.value, queue_position, shown_order, item_id),
             )
-        return self.confession(confession_id)
+        return self.item(item_id)
 
     def next_queue_position(self, session_id: int) -> int:
         row = self._db.execute(
-            "SELECT COALESCE(MAX(queue_position), 0) + 1 FROM confessions WHERE session_id = ?",
+            "SELECT COALESCE(MAX(queue_position), 0) + 1 FROM items WHERE session_id = ?",
             (session_id,),
         ).fetchone()
         return int(row[0])
 
     def queue_head(self, session_id: int) -> int | None:
         row = self._db.execute(
-            "SELECT id FROM confessions WHERE session_id = ? AND state = 'approved' "
+            "SELECT id FROM items WHERE session_id = ? AND state = 'approved' "
             "ORDER BY queue_position, id LIMIT 1",
             (session_id,),
         ).fetchone()
@@ -364,36 +391,100 @@ class Store:
 
     def next_shown_order(self, session_id: int) -> int:
         row = self._db.execute(
-            "SELECT COALESCE(MAX(shown_order), 0) + 1 FROM confessions WHERE session_id = ?",
+            "SELECT COALESCE(MAX(shown_order), 0) + 1 FROM items WHERE session_id = ?",
             (session_id,),
         ).fetchone()
         return int(row[0])
 
-    def show(self, session_id: int, confession_id: int, shown_order: int | None) -> Confession:
+    def show(self, session_id: int, item_id: int, shown_order: int | None) -> Item:
         """Mark a confession shown (keeping its first place in the order) and project it."""
         with self._write() as db:
             db.execute(
-                "UPDATE confessions SET state = 'shown', queue_position = NULL, "
+                "UPDATE items SET state = 'shown', queue_position = NULL, "
                 "shown_order = COALESCE(shown_order, ?) WHERE id = ?",
-                (shown_order, confession_id),
+                (shown_order, item_id),
             )
             db.execute(
-                "UPDATE sessions SET current_confession_id = ? WHERE id = ?",
-                (confession_id, session_id),
+                "UPDATE sessions SET current_item_id = ? WHERE id = ?",
+                (item_id, session_id),
             )
-        return self.confession(confession_id)
+        return self.item(item_id)
+
+    def edit(self, item_id: int, version: int, text: str, learned: str) -> Item | None:
+        """Replace the edited text if the item is still at ``version``; ``None`` if not."""
+        with self._write() as db:
+            changed = db.execute(
+                "UPDATE items SET text = ?, learned = ?, version = version + 1 "
+                "WHERE id = ? AND version = ?",
+                (text, learned, item_id, version),
+            ).rowcount
+        return self.item(item_id) if changed else None
+
+    def remove(self, session_id: int, item_id: int) -> Item:
+        """Take a shown item out of the record (and off the screen if it is on it)."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE items SET state = 'removed', queue_position = NULL WHERE id = ?",
+                (item_id,),
+            )
+            db.execute(
+                "UPDATE sessions SET current_item_id = NULL WHERE id = ? AND current_item_id = ?",
+                (session_id, item_id),
+            )
+        return self.item(item_id)
+
+    def put_back(self, session_id: int, item: Item | None, current_item_id: int | None) -> None:
+        """Undo: the item's state, place and text as ``item`` has them, and the screen.
+
+        The version is the one ``item`` carries: the caller passes a newer one when the
+        text goes back, so that an edit made on the undone text is refused.
+        """
+        with self._write() as db:
+            if item is not None:
+                db.execute(
+                    "UPDATE items SET state = ?, queue_position = ?, shown_order = ?, "
+                    "text = ?, learned = ?, version = ? WHERE id = ?",
+                    (
+                        item.state.value,
+                        item.queue_position,
+                        item.shown_order,
+                        item.text,
+                        item.learned,
+                        item.version,
+                        item.id,
+                    ),
+                )
+            db.execute(
+                "UPDATE sessions SET current_item_id = ? WHERE id = ?",
+                (current_item_id, session_id),
+            )
 
     def clear_projection(self, session_id: int) -> None:
         with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET current_confession_id = NULL WHERE id = ?", (session_id,)
-            )
+            db.execute("UPDATE sessions SET current_item_id = NULL WHERE id = ?", (session_id,))
+
+    # The organisers' word lists
+
+    def word_list(self, name: str) -> tuple[str, ...]:
+        rows = self._db.execute(
+            "SELECT entry FROM word_lists WHERE list = ? ORDER BY position", (name,)
+        ).fetchall()
+        return tuple(row["entry"] for row in rows)
+
+    def set_word_lists(self, lists: dict[str, tuple[str, ...]]) -> None:
+        with self._write() as db:
+            for name, entries in lists.items():
+                db.execute("DELETE FROM word_lists WHERE list = ?", (name,))
+                db.executemany(
+                    "INSERT INTO word_lists (list, position, entry) VALUES (?, ?, ?)",
+                    [(name, position, entry) for position, entry in enumerate(entries)],
+                )
 
     # Agreements
 
-    def set_agreement(self, confession_id: int, participant_id: int, agreed: bool) -> int:
+    def set_agreement(self, item_id: int, participant_id: int, agreed: bool) -> int:
         """Record one participant's agreement (or its withdrawal); return the new count."""
-        return self.set_agreements([(confession_id, participant_id, agreed)])[confession_id]
+        return self.set_agreements([(item_id, participant_id, agreed)])[item_id]
 
     def set_agreements(self, rows: Sequence[tuple[int, int, bool]]) -> dict[int, int]:
         """Record ``(confession, participant, agreed)`` rows in one transaction.
@@ -405,34 +496,33 @@ class Store:
         if not rows:
             return counts
         with self._write() as db:
-            for confession_id, participant_id, agreed in rows:
+            for item_id, participant_id, agreed in rows:
                 if agreed:
                     delta = db.execute(
-                        "INSERT OR IGNORE INTO agreements (confession_id, participant_id) "
-                        "VALUES (?, ?)",
-                        (confession_id, participant_id),
+                        "INSERT OR IGNORE INTO agreements (item_id, participant_id) VALUES (?, ?)",
+                        (item_id, participant_id),
                     ).rowcount
                 else:
                     delta = -db.execute(
-                        "DELETE FROM agreements WHERE confession_id = ? AND participant_id = ?",
-                        (confession_id, participant_id),
+                        "DELETE FROM agreements WHERE item_id = ? AND participant_id = ?",
+                        (item_id, participant_id),
                     ).rowcount
-                deltas[confession_id] = deltas.get(confession_id, 0) + delta
-            for confession_id, delta in deltas.items():
+                deltas[item_id] = deltas.get(item_id, 0) + delta
+            for item_id, delta in deltas.items():
                 if delta:
                     db.execute(
-                        "UPDATE confessions SET agreement_count = agreement_count + ? WHERE id = ?",
-                        (delta, confession_id),
+                        "UPDATE items SET agreement_count = agreement_count + ? WHERE id = ?",
+                        (delta, item_id),
                     )
                 row = db.execute(
-                    "SELECT agreement_count FROM confessions WHERE id = ?", (confession_id,)
+                    "SELECT agreement_count FROM items WHERE id = ?", (item_id,)
                 ).fetchone()
-                counts[confession_id] = int(row[0])
+                counts[item_id] = int(row[0])
         return counts
 
-    def has_agreed(self, confession_id: int, participant_id: int) -> bool:
+    def has_agreed(self, item_id: int, participant_id: int) -> bool:
         row = self._db.execute(
-            "SELECT 1 FROM agreements WHERE confession_id = ? AND participant_id = ?",
-            (confession_id, participant_id),
+            "SELECT 1 FROM agreements WHERE item_id = ? AND participant_id = ?",
+            (item_id, participant_id),
         ).fetchone()
         return row is not None

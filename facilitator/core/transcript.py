@@ -11,11 +11,11 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from facilitator.core.model import ConfessionState, SessionInfo
+from facilitator.core.model import ItemState, SessionInfo
 from facilitator.core.store import Store
 
 FORMAT_NAME = "confessional-transcript"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: totals.removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,7 @@ class ShownConfession:
 class Totals:
     received: int
     shown: int
+    removed: int  # shown, then taken out of the record: only their number is kept
     agreements: int
     phones_joined: int
 
@@ -45,7 +46,9 @@ class Transcript:
 
 
 def build_transcript(store: Store, session: SessionInfo) -> Transcript:
-    shown = [c for c in store.confessions(session.id) if c.state is ConfessionState.SHOWN]
+    items = store.items(session.id)
+    shown = [c for c in items if c.state is ItemState.SHOWN]
+    removed = sum(1 for c in items if c.state is ItemState.REMOVED)
     shown.sort(key=lambda c: c.shown_order or 0)
     confessions = tuple(
         ShownConfession(order=n, text=c.text, learned=c.learned, agreements=c.agreement_count)
@@ -60,6 +63,7 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
         totals=Totals(
             received=store.received_count(session.id),
             shown=len(confessions),
+            removed=session.removed_count + removed,
             agreements=sum(c.agreements for c in confessions),
             phones_joined=store.participant_count(session.id),
         ),
@@ -110,6 +114,7 @@ def to_markdown(transcript: Transcript) -> str:
         "",
         f"- Confessions received: {totals.received}",
         f"- Confessions shown: {totals.shown}",
+        f"- Removed from the record after showing: {totals.removed}",
         f"- {_markdown_escape(transcript.agree_label)} taps on shown confessions: "
         f"{totals.agreements}",
         f"- Phones joined: {totals.phones_joined}",

@@ -12,13 +12,17 @@ from facilitator.protocol.commands import (
     Approve,
     Blank,
     Command,
+    Edit,
     EndSession,
     NewSession,
     Project,
     ProjectNext,
+    Remove,
     Restore,
     SetAside,
+    SetWordLists,
     StopHost,
+    Undo,
     UpdateDetails,
     UseAddress,
 )
@@ -51,6 +55,8 @@ class HostCommands:
                 self._service.start_next()
             case StopHost():
                 self._on_stop()
+            case SetWordLists(local_names, watch_words):
+                self._service.set_word_lists(list(local_names), list(watch_words))
             case (
                 Approve()
                 | SetAside()
@@ -60,6 +66,9 @@ class HostCommands:
                 | Blank()
                 | EndSession()
                 | UpdateDetails()
+                | Edit()
+                | Remove()
+                | Undo()
             ):
                 self._service.execute(command)
             case _:

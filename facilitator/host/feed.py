@@ -14,12 +14,14 @@ from typing import assert_never
 
 from facilitator.core.events import (
     AgreementCountChanged,
-    ConfessionAdded,
-    ConfessionChanged,
     Event,
+    ItemAdded,
+    ItemChanged,
     SessionEnded,
     SessionStarted,
     StoreHealthChanged,
+    UndoChanged,
+    WordListsChanged,
 )
 from facilitator.core.events import ProjectionChanged as CoreProjectionChanged
 from facilitator.core.events import SessionChanged as CoreSessionChanged
@@ -46,7 +48,7 @@ class ModeratorFeed:
         self._call_later = call_later
         self._seq = 0
         self._listeners: list[Listener] = []
-        self._item_ids = {confession.id for confession in service.confessions()}
+        self._item_ids = {item.id for item in service.items()}
         self._counts_due: dict[int, int] = {}
         self._phones_connected = 0
         self._phones_reported = 0
@@ -85,13 +87,15 @@ class ModeratorFeed:
         return Snapshot(
             seq=self._seq,
             session=messages.session_details(session),
-            current_item_id=session.current_confession_id,
-            items=tuple(messages.item(c) for c in service.confessions()),
+            current_item_id=session.current_item_id,
+            items=tuple(messages.moderator_item(service, item) for item in service.items()),
             phones_connected=self._phones_connected,
             store_healthy=service.store_healthy,
             store_detail="" if service.store_healthy else self._store_detail,
             join=self._links.link,
             transcript_paths=self._transcript_paths,
+            undo=messages.undo_offer(service.last_undo_step()),
+            word_lists=messages.word_lists(service.word_lists),
         )
 
     def set_phones_connected(self, count: int) -> None:
@@ -109,11 +113,13 @@ class ModeratorFeed:
                 if not self._counts_due:
                     self._call_later(COUNT_FRAME_SECONDS, self._push_counts)
                 self._counts_due[confession_id] = count
-            case ConfessionAdded(confession):
-                self._item_ids.add(confession.id)
-                self._publish(stream.ItemAdded(self._next(), messages.item(confession)))
-            case ConfessionChanged(confession):
-                self._publish(stream.ItemChanged(self._next(), messages.item(confession)))
+            case ItemAdded(item):
+                self._item_ids.add(item.id)
+                added = messages.moderator_item(self._service, item)
+                self._publish(stream.ItemAdded(self._next(), added))
+            case ItemChanged(item):
+                changed = messages.moderator_item(self._service, item)
+                self._publish(stream.ItemChanged(self._next(), changed))
             case CoreProjectionChanged(projection):
                 current = None if projection is None else projection.confession_id
                 self._publish(stream.ProjectionChanged(self._next(), current))
@@ -128,6 +134,10 @@ class ModeratorFeed:
                 self._publish(stream.SessionEnded(self._next(), details, transcript_paths))
             case SessionStarted():
                 self._start_afresh()
+            case WordListsChanged():
+                self._send_snapshot()  # every item's hints changed with the lists
+            case UndoChanged(step):
+                self._publish(stream.UndoChanged(self._next(), messages.undo_offer(step)))
             case StoreHealthChanged(healthy, detail):
                 self._store_detail = detail
                 self._publish(stream.StoreChanged(self._next(), healthy, detail))
@@ -142,12 +152,15 @@ class ModeratorFeed:
         self._item_ids = set()
         self._counts_due.clear()
         self._transcript_paths = ()
+        self._send_snapshot()
+
+    def _send_snapshot(self) -> None:
         self._seq += 1
         self._publish(self.snapshot())
 
     def _forget_purged(self) -> None:
         """Ending the session forgot what was never shown: tell moderators what is gone."""
-        remaining = {confession.id for confession in self._service.confessions()}
+        remaining = {item.id for item in self._service.items()}
         for item_id in sorted(self._item_ids - remaining):
             self._counts_due.pop(item_id, None)
             self._publish(stream.ItemRemoved(self._next(), item_id))

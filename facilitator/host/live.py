@@ -14,14 +14,16 @@ from typing import assert_never
 
 from facilitator.core.events import (
     AgreementCountChanged,
-    ConfessionAdded,
-    ConfessionChanged,
     Event,
+    ItemAdded,
+    ItemChanged,
     ProjectionChanged,
     SessionChanged,
     SessionEnded,
     SessionStarted,
     StoreHealthChanged,
+    UndoChanged,
+    WordListsChanged,
 )
 from facilitator.core.session import SessionService
 from facilitator.host import messages
@@ -61,7 +63,14 @@ class LiveUpdates:
                 self._push_session()  # a new session id: pages start over with it
             case AgreementCountChanged():
                 self._schedule_counts()
-            case ConfessionAdded() | ConfessionChanged() | SessionEnded() | StoreHealthChanged():
+            case (
+                ItemAdded()
+                | ItemChanged()
+                | SessionEnded()
+                | StoreHealthChanged()
+                | UndoChanged()
+                | WordListsChanged()
+            ):
                 pass
             case _:
                 assert_never(event)

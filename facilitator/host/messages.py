@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from facilitator.core import rules
-from facilitator.core.model import Confession, Projection, SessionInfo
+from facilitator.core import model, rules
+from facilitator.core.model import Projection, SessionInfo
 from facilitator.core.session import SessionService
-from facilitator.protocol.moderator import Item, ItemKind, ItemState, SessionDetails
+from facilitator.core.undo import UndoStep
+from facilitator.core.word_lists import ItemHints, WordLists
+from facilitator.protocol.moderator import (
+    Hint,
+    Item,
+    SessionDetails,
+    UndoOffer,
+)
+from facilitator.protocol.moderator import WordLists as WireWordLists
 from facilitator.protocol.phone import PhoneState, PublicProjection, PublicSession, TextLimits
 
 TEXT_LIMITS = TextLimits(text=rules.MAX_CONFESSION_CHARS, learned=rules.MAX_LEARNED_CHARS)
@@ -50,20 +58,37 @@ def phone_state(service: SessionService, participant_id: int) -> PhoneState:
     )
 
 
-def item(confession: Confession) -> Item:
+def item(found: model.Item, hints: ItemHints) -> Item:
     return Item(
-        id=confession.id,
-        kind=ItemKind.CONFESSION,
-        parent_id=None,
-        text=confession.text,
-        learned=confession.learned,
-        original_text=confession.original_text,
-        original_learned=confession.original_learned,
-        state=ItemState(confession.state.value),
-        queue_position=confession.queue_position,
-        shown_order=confession.shown_order,
-        agreement_count=confession.agreement_count,
+        id=found.id,
+        kind=found.kind,
+        parent_id=found.parent_id,
+        text=found.text,
+        learned=found.learned,
+        original_text=found.original_text,
+        original_learned=found.original_learned,
+        state=found.state,
+        queue_position=found.queue_position,
+        shown_order=found.shown_order,
+        agreement_count=found.agreement_count,
+        version=found.version,
+        hints=tuple(Hint(h.field, h.hint.start, h.hint.end, h.hint.kind) for h in hints.hints),
+        flagged=hints.flagged,
     )
+
+
+def moderator_item(service: SessionService, found: model.Item) -> Item:
+    return item(found, service.hints(found))
+
+
+def undo_offer(step: UndoStep | None) -> UndoOffer | None:
+    if step is None:
+        return None
+    return UndoOffer(step.id, step.action, step.item_id)
+
+
+def word_lists(lists: WordLists) -> WireWordLists:
+    return WireWordLists(lists.local_names, lists.watch_words)
 
 
 def session_details(session: SessionInfo) -> SessionDetails:
@@ -74,4 +99,5 @@ def session_details(session: SessionInfo) -> SessionDetails:
         agree_label=session.agree_label,
         status="open" if session.is_open else "ended",
         created_on=session.created_on,
+        removed_count=session.removed_count,
     )

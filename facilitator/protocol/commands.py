@@ -15,6 +15,8 @@ from facilitator.protocol.envelope import Id, Incoming, Message, decode
 
 _FIELD_CHARS = 4000  # the rules give the precise limits; this only bounds the work
 FieldText = Annotated[str, msgspec.Meta(max_length=_FIELD_CHARS)]
+_WORD_CHARS = 80
+_WORDS_PER_LIST = 2000
 Address = Annotated[str, msgspec.Meta(max_length=64)]
 
 
@@ -35,7 +37,8 @@ class SetAside(_Command, frozen=True, tag="set_aside"):
 
 
 class Restore(_Command, frozen=True, tag="restore"):
-    """Bring a set-aside item back to the incoming list."""
+    """Bring a set-aside item back to the incoming list, or a removed one back into the
+    record (shown, not on screen)."""
 
     item_id: Id
 
@@ -72,6 +75,49 @@ class UpdateDetails(_Command, frozen=True, tag="update_details"):
     agree_label: FieldText
 
 
+class Edit(_Command, frozen=True, tag="edit"):
+    """Replace an item's text and lesson (to redact or correct it) as moderators see them.
+
+    ``version`` is the item's version the edit was made on; if another moderator
+    edited it since, the edit is refused (``stale_version``) and nothing is overwritten.
+    """
+
+    item_id: Id
+    version: Id
+    text: FieldText
+    learned: FieldText
+
+
+class Remove(_Command, frozen=True, tag="remove"):
+    """Take a shown item off the screen and the phones and out of the record."""
+
+    item_id: Id
+
+
+class Undo(_Command, frozen=True, tag="undo"):
+    """Take back the last moderation action, which must be step ``step_id``.
+
+    Naming it means a repeated key press never undoes two: the second finds another
+    step last (``undo_changed``), or none (``nothing_to_undo``).
+    """
+
+    step_id: Id
+
+
+WordList = Annotated[
+    tuple[Annotated[str, msgspec.Meta(max_length=_WORD_CHARS)], ...],
+    msgspec.Meta(max_length=_WORDS_PER_LIST),
+]
+
+
+class SetWordLists(_Command, frozen=True, tag="set_word_lists"):
+    """The organisers' lists: local names that are always flagged, and watch words that
+    flag a confession for a closer look. They apply to every session on this laptop."""
+
+    local_names: WordList
+    watch_words: WordList
+
+
 class UseAddress(_Command, frozen=True, tag="use_address"):
     """Put another of the laptop's addresses in the join link, the QR code and mDNS."""
 
@@ -88,9 +134,19 @@ class StopHost(_Command, frozen=True, tag="stop_host"):
 
 
 type SessionCommand = (
-    Approve | SetAside | Restore | Project | ProjectNext | Blank | EndSession | UpdateDetails
+    Approve
+    | SetAside
+    | Restore
+    | Project
+    | ProjectNext
+    | Blank
+    | EndSession
+    | UpdateDetails
+    | Edit
+    | Remove
+    | Undo
 )
-type HostCommand = UseAddress | NewSession | StopHost
+type HostCommand = UseAddress | NewSession | StopHost | SetWordLists
 type Command = SessionCommand | HostCommand
 
 _ACCEPTED: dict[str, object] = {_Command.TYPE: Command.__value__}

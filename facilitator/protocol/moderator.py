@@ -18,16 +18,45 @@ from facilitator.protocol.envelope import Error, Incoming, Message, decode, regi
 
 
 class ItemKind(StrEnum):
+    """What a moderated item is; replies to a confession will be a kind with a parent."""
+
     CONFESSION = "confession"
 
 
 class ItemState(StrEnum):
-    """incoming → approved (queued) → shown; incoming/approved → set_aside → restorable."""
+    """incoming → approved (queued) → shown → removed (from the record);
+    incoming/approved → set_aside → restorable. Undo walks these back."""
 
     INCOMING = "incoming"
     APPROVED = "approved"
     SHOWN = "shown"
     SET_ASIDE = "set_aside"
+    REMOVED = "removed"
+
+
+class HintKind(StrEnum):
+    """What a detail that may identify someone looks like (``facilitator.core.hints``)."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    URL = "url"
+    HANDLE = "handle"
+    REFERENCE = "reference"
+    POSTCODE = "postcode"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    LOCAL_NAME = "local_name"  # from the organisers' own list: always flagged
+    WATCH_WORD = "watch_word"  # from the editable watch list: flags the confession
+
+
+class Hint(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A detail that may identify someone: ``field`` ("text" or "learned") from ``start``
+    to ``end`` (code points, end exclusive)."""
+
+    field: Literal["text", "learned"]
+    start: int
+    end: int
+    kind: HintKind
 
 
 SessionStatus = Literal["open", "ended"]
@@ -37,7 +66,10 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A moderated item as moderators see it; the author is never part of it.
 
     ``text`` and ``learned`` are the edited versions, the only ones that ever leave
-    the moderators' view; ``original_*`` keep what the participant wrote.
+    the moderators' view; ``original_*`` keep what the participant wrote. ``version``
+    counts edits (an ``edit`` names the one it was made on). ``hints`` mark details
+    in the edited text that may identify someone; ``flagged`` is set when a local name
+    or a watch word is among them.
     """
 
     id: int
@@ -51,6 +83,35 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     queue_position: int | None
     shown_order: int | None
     agreement_count: int
+    version: int
+    hints: tuple[Hint, ...]
+    flagged: bool
+
+
+class UndoAction(StrEnum):
+    APPROVE = "approve"
+    SET_ASIDE = "set_aside"
+    RESTORE = "restore"
+    PROJECT = "project"
+    BLANK = "blank"
+    REMOVE = "remove"
+    EDIT = "edit"
+
+
+class UndoOffer(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What ``undo`` with ``step_id`` would take back: ``action`` on ``item_id``
+    (null for blank, which concerns only the screen)."""
+
+    step_id: int
+    action: UndoAction
+    item_id: int | None
+
+
+class WordLists(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The organisers' lists (see the ``set_word_lists`` command)."""
+
+    local_names: tuple[str, ...]
+    watch_words: tuple[str, ...]
 
 
 class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -60,6 +121,7 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     agree_label: str
     status: SessionStatus
     created_on: str
+    removed_count: int
 
     @property
     def is_open(self) -> bool:
@@ -96,6 +158,8 @@ class Snapshot(Message, frozen=True):
     store_detail: str
     join: JoinLink
     transcript_paths: tuple[str, ...]
+    undo: UndoOffer | None
+    word_lists: WordLists
 
 
 class ItemAdded(Message, frozen=True):
@@ -171,6 +235,14 @@ class JoinChanged(Message, frozen=True):
     join: JoinLink
 
 
+class UndoChanged(Message, frozen=True):
+    """What ``undo`` would take back now (``undo`` null: nothing)."""
+
+    TYPE = "undo.changed"
+    seq: int
+    undo: UndoOffer | None
+
+
 class Done(Message, frozen=True):
     """A command was carried out and committed; the stream up to ``seq`` shows its effect."""
 
@@ -195,6 +267,7 @@ type Change = (
     | StoreChanged
     | PhonesChanged
     | JoinChanged
+    | UndoChanged
 )
 type StreamMessage = Snapshot | Change
 type FromModerator = Command | Resync

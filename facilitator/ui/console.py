@@ -34,21 +34,25 @@ from facilitator.protocol.commands import (
     NewSession,
     Project,
     ProjectNext,
+    Remove,
     Restore,
     SetAside,
+    Undo,
 )
-from facilitator.protocol.moderator import Item, ItemState, JoinLink, SessionDetails
+from facilitator.protocol.moderator import Item, ItemState, JoinLink, SessionDetails, UndoOffer
 from facilitator.ui.confession_list import ConfessionList, Entry, SortKey
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.details_panel import DetailsPanel
 from facilitator.ui.ended_panel import EndedPanel
 from facilitator.ui.fit_text import Align, FitText
 from facilitator.ui.host_connection import CommandPort
+from facilitator.ui.item_editor import ItemEditor
 from facilitator.ui.join_panel import JoinPanel
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.projector import count_caption
 from facilitator.ui.projector_screen_picker import ProjectorScreenPicker
 from facilitator.ui.widgets import ElidedLabel, card, plain_label, push_button
+from facilitator.ui.word_lists_dialog import WordListsDialog
 
 log = logging.getLogger(__name__)
 
@@ -63,18 +67,53 @@ STORE_ALARM = (
 )
 
 
+UNDO_NAMES = {
+    "approve": "approve",
+    "set_aside": "set aside",
+    "restore": "restore",
+    "project": "project",
+    "blank": "blank screen",
+    "remove": "remove from record",
+    "edit": "edit",
+}
+UNDO_EXCERPT_CHARS = 24
+UNDO_BUTTON_WIDTH = 260
+REMOVED_CAPTION = "Removed from the record (Put back restores it)"
+# Removed items stay in the Shown lane until the session ends, so that they can be put back.
+LANE_OF_STATE = {
+    ItemState.INCOMING: ItemState.INCOMING,
+    ItemState.APPROVED: ItemState.APPROVED,
+    ItemState.SHOWN: ItemState.SHOWN,
+    ItemState.REMOVED: ItemState.SHOWN,
+    ItemState.SET_ASIDE: ItemState.SET_ASIDE,
+}
+
+
 def _learned_detail(confession: Item) -> str:
     return f"Learned: {confession.learned}" if confession.learned else ""
 
 
 def _sort_key(confession: Item) -> SortKey:
     """Where ``confession`` goes in its lane: Incoming and Set aside by arrival, Up next
-    by queue position, Shown by the order shown."""
+    by queue position, Shown (and removed) by the order shown."""
     if confession.state == ItemState.APPROVED:
         return (confession.queue_position or 0, confession.id)
-    if confession.state == ItemState.SHOWN:
+    if confession.state in (ItemState.SHOWN, ItemState.REMOVED):
         return (confession.shown_order or 0, confession.id)
     return (confession.id,)
+
+
+def undo_text(offer: UndoOffer | None, items: dict[int, Item]) -> str:
+    """The undo button's label: what it takes back, on which confession."""
+    if offer is None:
+        return "Undo"
+    item = None if offer.item_id is None else items.get(offer.item_id)
+    if item is None:
+        return f"Undo {UNDO_NAMES[offer.action.value]}"
+    words = " ".join(item.text.split())
+    if len(words) > UNDO_EXCERPT_CHARS:
+        words = words[: UNDO_EXCERPT_CHARS - 1].rstrip() + "…"
+    return f"Undo {UNDO_NAMES[offer.action.value]} “{words}”"
 
 
 class ConsoleWindow(QMainWindow):
@@ -104,6 +143,7 @@ class ConsoleWindow(QMainWindow):
         self.close_later_button: QAbstractButton | None = None
         self.close_end_button: QAbstractButton | None = None
         self.end_dialog: QMessageBox | None = None
+        self.word_lists_dialog: WordListsDialog | None = None
         self.end_confirm_button: QAbstractButton | None = None
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -140,9 +180,20 @@ class ConsoleWindow(QMainWindow):
         body = QHBoxLayout()
         body.setSpacing(14)
         main = QVBoxLayout()
-        main.setSpacing(12)
-        main.addWidget(self._build_now_card(), 5)
-        main.addLayout(self._build_lists(), 7)
+        main.setSpacing(10)
+        # By stretch alone (the cards' contents would claim more): the screen, the selected
+        # confession to read and edit, and the lanes.
+        now_card = self._build_now_card()
+        self.editor = ItemEditor(self._commands)
+        self.editor.message.connect(self.show_message)
+        self.editor.draft_changed.connect(self._on_draft_changed)
+        now_card.setMinimumHeight(130)
+        self.editor.setMinimumHeight(200)
+        for widget in (now_card, self.editor):
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        main.addWidget(now_card, 5)
+        main.addWidget(self.editor, 9)
+        main.addLayout(self._build_lists(), 11)
         body.addLayout(main, 1)
         body.addWidget(self._build_side(join))
         outer.addLayout(body, 1)
@@ -165,18 +216,18 @@ class ConsoleWindow(QMainWindow):
     def _build_live_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(8)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(4)
         header = QHBoxLayout()
         header.addWidget(plain_label("ON SCREEN NOW", "caption"))
         header.addStretch(1)
         self.now_count = plain_label(name="nowCount")
         header.addWidget(self.now_count)
         layout.addLayout(header)
-        self.now_text = FitText(max_px=26, min_px=12, align=Align.LEFT)
+        self.now_text = FitText(max_px=20, min_px=11, align=Align.LEFT)
         self.now_text.setObjectName("nowText")
-        self.now_text.set_secondary_style(ratio=0.7, min_px=12, max_px=17, italic=True)
-        self.now_text.setMinimumHeight(70)
+        self.now_text.set_secondary_style(ratio=0.75, min_px=11, max_px=15, italic=True)
+        self.now_text.setMinimumHeight(40)
         layout.addWidget(self.now_text, 1)
         self.now_empty = plain_label(
             "No confession on screen: the room sees the title and how to join.", "nowEmpty"
@@ -194,14 +245,19 @@ class ConsoleWindow(QMainWindow):
             "Blank screen", "", "Take the confession off the screen (B)"
         )
         for button in (self.project_next_button, self.blank_button):
-            button.setMinimumHeight(44)
+            button.setMinimumHeight(38)
             controls.addWidget(button)
         self.up_next = ElidedLabel(name="upNext")
         controls.addSpacing(8)
         controls.addWidget(self.up_next, 1)
+        self.undo_button = push_button("Undo", "", "Take back the last moderation action (Ctrl+Z)")
+        self.undo_button.setMinimumHeight(38)
+        self.undo_button.setMaximumWidth(UNDO_BUTTON_WIDTH)
+        controls.addWidget(self.undo_button)
         layout.addLayout(controls)
         self.project_next_button.clicked.connect(self._project_next)
         self.blank_button.clicked.connect(lambda: self._run(Blank()))
+        self.undo_button.clicked.connect(self._undo)
         return page
 
     def _build_lists(self) -> QHBoxLayout:
@@ -215,13 +271,16 @@ class ConsoleWindow(QMainWindow):
         self.set_aside_button = push_button("Set aside", "", "Keep it off the screen (Delete)")
         self.project_button = push_button("Project", "go", "Put the selected one on screen now")
         self.unqueue_button = push_button("Set aside", "", "Take it out of the queue (Delete)")
-        self.reproject_button = push_button("Show again", "", "Put it back on the screen")
+        self.reproject_button = push_button("Show", "", "Put it on the screen again")
+        self.remove_button = push_button(
+            "Remove", "", "Take it off the screen and out of the record (Delete)"
+        )
         self.restore_button = push_button("Restore", "", "Move it back to Incoming")
         self._headers: dict[ConfessionList, tuple[QLabel, str]] = {}
         columns = (
             ("Incoming", self.incoming_list, (self.approve_button, self.set_aside_button)),
             ("Up next", self.queue_list, (self.project_button, self.unqueue_button)),
-            ("Shown", self.shown_list, (self.reproject_button,)),
+            ("Shown", self.shown_list, (self.reproject_button, self.remove_button)),
             ("Set aside", self.aside_list, (self.restore_button,)),
         )
         for title, widget, buttons in columns:
@@ -239,12 +298,13 @@ class ConsoleWindow(QMainWindow):
             # Widths by stretch alone (columns with two buttons get more), not by content.
             frame.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             row.addWidget(frame, 5 if len(buttons) > 1 else 4)
-            widget.selection_changed.connect(self._update_actions)
+            widget.selection_changed.connect(lambda widget=widget: self._on_selection(widget))
         self.approve_button.clicked.connect(lambda: self._run_on(self.incoming_list, Approve))
         self.set_aside_button.clicked.connect(lambda: self._run_on(self.incoming_list, SetAside))
         self.project_button.clicked.connect(lambda: self._run_on(self.queue_list, Project))
         self.unqueue_button.clicked.connect(lambda: self._run_on(self.queue_list, SetAside))
         self.reproject_button.clicked.connect(lambda: self._run_on(self.shown_list, Project))
+        self.remove_button.clicked.connect(self._remove_or_put_back)
         self.restore_button.clicked.connect(lambda: self._run_on(self.aside_list, Restore))
         self._lanes: dict[ItemState, ConfessionList] = {
             ItemState.INCOMING: self.incoming_list,
@@ -275,6 +335,11 @@ class ConsoleWindow(QMainWindow):
         self.details = DetailsPanel(self._commands, self._session)
         self.details.message.connect(self.show_message)
         layout.addWidget(self.details)
+        self.word_lists_button = push_button(
+            "Word lists…", "", "Local names and watch words that flag a confession"
+        )
+        self.word_lists_button.clicked.connect(self.open_word_lists)
+        layout.addWidget(self.word_lists_button)
         layout.addStretch(1)
         self.end_button = push_button(
             "End session…", "danger", "Close the session and write its transcript"
@@ -306,10 +371,16 @@ class ConsoleWindow(QMainWindow):
             aside = QShortcut(QKeySequence(Qt.Key.Key_Delete), widget)
             aside.setContext(Qt.ShortcutContext.WidgetShortcut)
             aside.activated.connect(lambda widget=widget: self._run_on(widget, SetAside))
+        remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.shown_list)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self._remove_or_put_back)
         # Window-wide, but a focused text field keeps its keys (it accepts them first).
         for key in (Qt.Key.Key_Space, Qt.Key.Key_N):
             QShortcut(QKeySequence(key), self).activated.connect(self._project_next_key)
         QShortcut(QKeySequence(Qt.Key.Key_B), self).activated.connect(self._blank_key)
+        QShortcut(QKeySequence(Qt.Key.Key_E), self).activated.connect(self._edit_key)
+        # A focused text field undoes its own typing first (it takes Ctrl+Z before this).
+        QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self._undo)
 
     def _connect_mirror(self) -> None:
         mirror = self._mirror
@@ -323,6 +394,7 @@ class ConsoleWindow(QMainWindow):
         mirror.session_ended.connect(self._show_ended)
         mirror.store_changed.connect(self._on_store_health)
         mirror.phones_changed.connect(self._on_phones)
+        mirror.undo_changed.connect(self._on_undo_changed)
 
     # Public
 
@@ -352,6 +424,22 @@ class ConsoleWindow(QMainWindow):
         self.host_banner.setText(text)
         self.host_banner.show()
 
+    def open_word_lists(self) -> None:
+        """The organisers' lists, edited in a dialog that does not block the console."""
+        if self.word_lists_dialog is not None:
+            self.word_lists_dialog.raise_()
+            return
+        dialog = WordListsDialog(self._commands, self._mirror.word_lists, self)
+        dialog.message.connect(self.show_message)
+        dialog.finished.connect(self._forget_word_lists_dialog)
+        self.word_lists_dialog = dialog
+        dialog.open()
+
+    def _forget_word_lists_dialog(self) -> None:
+        if self.word_lists_dialog is not None:
+            self.word_lists_dialog.deleteLater()
+        self.word_lists_dialog = None
+
     def confirm_end(self) -> None:
         """Ask (without blocking) whether to end the session; end it on confirmation."""
         if self.end_dialog is not None:
@@ -370,13 +458,16 @@ class ConsoleWindow(QMainWindow):
     def _end_summary(self) -> str:
         """What ending keeps and what it forgets, in numbers."""
         shown = len(self._by_state(ItemState.SHOWN))
-        unshown = len(self._confessions) - shown
+        removed = len(self._by_state(ItemState.REMOVED))
+        unshown = len(self._confessions) - shown - removed
         kept = (
             "1 confession that was shown, with its agreements"
             if shown == 1
             else f"{shown} confessions that were shown, with their agreements"
         )
         gone = "1 confession never shown" if unshown == 1 else f"{unshown} confessions never shown"
+        if removed:
+            gone += f", {removed} removed from the record (only their number is kept)"
         return (
             f"Phones can no longer send or vote. The transcript keeps {kept}. "
             f"Forgotten for good: {gone}, who agreed with what, and the phones' tokens."
@@ -449,13 +540,44 @@ class ConsoleWindow(QMainWindow):
         self.show_message(message)
 
     def _run_on(
-        self, widget: ConfessionList, command: type[Approve | SetAside | Restore | Project]
+        self,
+        widget: ConfessionList,
+        command: type[Approve | SetAside | Restore | Project | Remove],
     ) -> None:
         confession_id = widget.selected_id()
         if confession_id is None:
             self.show_message("Select a confession first.")
             return
-        self._run(command(confession_id))
+        self._run_after_saving(confession_id, command(confession_id))
+
+    def _run_after_saving(self, item_id: int, command: Command) -> None:
+        """Run ``command`` on ``item_id``, saving an edit of it first: what is approved or
+        shown is the text as the moderator left it in the editor."""
+        if self.editor.item_id == item_id and self.editor.is_dirty():
+            self.editor.save(then=lambda: self._run(command))
+        else:
+            self._run(command)
+
+    def _remove_or_put_back(self) -> None:
+        selected = self.shown_list.selected_id()
+        item = None if selected is None else self._confessions.get(selected)
+        if item is None:
+            self.show_message("Select a shown confession first.")
+        elif item.state is ItemState.REMOVED:
+            self._run(Restore(item.id))
+        else:
+            self._run(Remove(item.id))
+
+    def _undo(self) -> None:
+        offer = self._mirror.undo
+        if not self._session.is_open or offer is None:
+            self.show_message("There is nothing to undo.")
+            return
+        self._run(Undo(offer.step_id))
+
+    def _edit_key(self) -> None:
+        if self.editor.item_id is not None:
+            self.editor.text_edit.setFocus()
 
     def _project_next(self) -> None:
         """Project the head of the queue as this console shows it (a repeated press is
@@ -463,7 +585,8 @@ class ConsoleWindow(QMainWindow):
         if self.queue_list.count() == 0:
             self.show_message("The queue is empty: approve a confession first.")
             return
-        self._run(ProjectNext(self.queue_list.entry_at(0).confession_id))
+        head = self.queue_list.entry_at(0).confession_id
+        self._run_after_saving(head, ProjectNext(head))
 
     def _project_next_key(self) -> None:
         if self._session.is_open:
@@ -482,6 +605,8 @@ class ConsoleWindow(QMainWindow):
         self._confessions = dict(self._mirror.items)
         self._projection = self._mirror.projection()
         self._refresh_all()
+        editing = self.editor.item_id
+        self.editor.show_item(None if editing is None else self._confessions.get(editing))
         self._on_phones(self._mirror.phones_connected)
         self._on_store_health(self._mirror.store_healthy, self._mirror.store_detail, quiet=True)
         if self._session.is_open:
@@ -492,8 +617,10 @@ class ConsoleWindow(QMainWindow):
     def _on_removed(self, item_id: int) -> None:
         confession = self._confessions.pop(item_id, None)
         if confession is not None:
-            self._lanes[confession.state].discard(item_id)
+            self._lane(confession).discard(item_id)
             self._counts.pop(item_id, None)
+            if self.editor.item_id == item_id:
+                self.editor.show_item(None)
             if not self._derived_timer.isActive():
                 self._derived_timer.start()
 
@@ -502,11 +629,56 @@ class ConsoleWindow(QMainWindow):
         previous = self._confessions.get(confession.id)
         self._confessions[confession.id] = confession
         self._counts.pop(confession.id, None)  # the new value carries the latest count
-        if previous is not None and previous.state != confession.state:
-            self._lanes[previous.state].discard(confession.id)
-        self._lanes[confession.state].place(self._entry(confession), _sort_key(confession))
+        if previous is not None and self._lane(previous) is not self._lane(confession):
+            self._lane(previous).discard(confession.id)
+        self._lane(confession).place(self._entry(confession), _sort_key(confession))
+        if self.editor.item_id == confession.id:
+            self.editor.show_item(confession)
         if not self._derived_timer.isActive():
             self._derived_timer.start()
+
+    def _lane(self, item: Item) -> ConfessionList:
+        return self._lanes[LANE_OF_STATE[item.state]]
+
+    def _on_selection(self, widget: ConfessionList) -> None:
+        """One confession is selected at a time, across the lanes; the editor shows it."""
+        if widget.selected_id() is not None:
+            for other in self._lanes.values():
+                if other is not widget:
+                    other.select_id(None)
+        self._show_selected()
+        self._update_actions()
+
+    def _selected_id(self) -> int | None:
+        return next(
+            (i for i in (w.selected_id() for w in self._lanes.values()) if i is not None), None
+        )
+
+    def _show_selected(self) -> None:
+        """The selection in the editor, unless an unsaved edit of another one is open there."""
+        editing = self.editor.item_id
+        if self.editor.is_dirty() and editing is not None and editing in self._confessions:
+            if self._selected_id() not in (None, editing):
+                self.show_message("Save the edit (Ctrl+S) or discard it (Esc) first.")
+            return
+        selected = self._selected_id()
+        self.editor.show_item(None if selected is None else self._confessions.get(selected))
+
+    def _on_draft_changed(self, dirty: bool) -> None:
+        if not dirty:
+            self._show_selected()
+
+    def _on_undo_changed(self, offer: UndoOffer | None) -> None:
+        self._refresh_undo()
+
+    def _refresh_undo(self) -> None:
+        offer = self._mirror.undo if self._session.is_open else None
+        text = undo_text(offer, self._confessions)
+        metrics = self.undo_button.fontMetrics()
+        room = UNDO_BUTTON_WIDTH - 24
+        self.undo_button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
+        self.undo_button.setToolTip(f"{text} (Ctrl+Z)")
+        self.undo_button.setEnabled(offer is not None)
 
     def _on_projection(self, projection: Item | None) -> None:
         self._projection = projection
@@ -566,7 +738,8 @@ class ConsoleWindow(QMainWindow):
                 state: [] for state in self._lanes
             }
             for confession in self._confessions.values():
-                lanes[confession.state].append((_sort_key(confession), self._entry(confession)))
+                lane = LANE_OF_STATE[confession.state]
+                lanes[lane].append((_sort_key(confession), self._entry(confession)))
             for state, widget in self._lanes.items():
                 widget.replace_all(lanes[state])
         elif self._session.agree_label != self._listed_label:
@@ -611,6 +784,8 @@ class ConsoleWindow(QMainWindow):
             current = self._projection.id if self._projection else None
             caption = count_caption(self._session.agree_label, count)
             return Entry(confession.id, confession.text, caption, confession.id == current)
+        if confession.state == ItemState.REMOVED:
+            return Entry(confession.id, confession.text, REMOVED_CAPTION)
         return Entry(confession.id, confession.text, _learned_detail(confession))
 
     def _refresh_now(self) -> None:
@@ -632,15 +807,22 @@ class ConsoleWindow(QMainWindow):
         incoming = self.incoming_list.selected_id()
         queued = self.queue_list.selected_id()
         shown = self.shown_list.selected_id()
+        shown_item = None if shown is None else self._confessions.get(shown)
+        removed = shown_item is not None and shown_item.state is ItemState.REMOVED
         self.approve_button.setEnabled(open_ and incoming is not None)
         self.set_aside_button.setEnabled(open_ and incoming is not None)
         self.project_button.setEnabled(open_ and queued is not None)
         self.unqueue_button.setEnabled(open_ and queued is not None)
-        self.reproject_button.setEnabled(open_ and shown is not None and shown != current)
+        self.reproject_button.setEnabled(
+            open_ and shown is not None and shown != current and not removed
+        )
+        self.remove_button.setText("Put back" if removed else "Remove")
+        self.remove_button.setEnabled(open_ and shown is not None)
         self.restore_button.setEnabled(open_ and self.aside_list.selected_id() is not None)
         self.project_next_button.setEnabled(open_ and self.queue_list.count() > 0)
         self.blank_button.setEnabled(open_ and current is not None)
         self.end_button.setEnabled(open_)
+        self._refresh_undo()
 
     # Ending
 

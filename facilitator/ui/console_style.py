@@ -19,7 +19,7 @@ QMainWindow#console, QMainWindow#console > QWidget {{
     background: {PAGE};
     color: {INK};
 }}
-QFrame#card, QFrame#nowCard {{
+QFrame#card, QFrame#nowCard, QFrame#editorCard {{
     background: {CARD};
     border: 1px solid {LINE};
     border-radius: 10px;
@@ -27,9 +27,48 @@ QFrame#card, QFrame#nowCard {{
 QFrame#nowCard {{
     border: 2px solid {ACCENT};
 }}
-QFrame#card QLabel, QFrame#nowCard QLabel {{
+QFrame#card QLabel, QFrame#nowCard QLabel, QFrame#editorCard QLabel {{
     background: transparent;
     color: {INK};
+}}
+QPlainTextEdit#editorText, QPlainTextEdit#editorLearned {{
+    background: {CARD};
+    color: {INK};
+    border: 1px solid {LINE};
+    border-radius: 6px;
+    padding: 4px;
+    font-size: 17px;
+    selection-background-color: #b9ddd2;
+    selection-color: {INK};
+}}
+QPlainTextEdit#editorLearned {{
+    font-size: 15px;
+    font-style: italic;
+}}
+QPlainTextEdit#editorText:focus, QPlainTextEdit#editorLearned:focus {{
+    border: 1px solid {ACCENT};
+}}
+QPlainTextEdit#editorText[readOnly="true"], QPlainTextEdit#editorLearned[readOnly="true"] {{
+    background: {PAGE};
+}}
+QLabel#original {{
+    color: {MUTED};
+    font-size: 12px;
+}}
+QLabel#flag {{
+    color: {DANGER};
+    font-weight: 700;
+}}
+QLabel#editorState, QLabel#draftState {{
+    color: {MUTED};
+}}
+QPushButton#hint {{
+    background: #fff6d6;
+    border-color: #e7c65a;
+    padding: 3px 8px;
+}}
+QScrollArea#hints, QScrollArea#hints > QWidget > QWidget {{
+    background: transparent;
 }}
 QLabel#caption {{
     color: {MUTED};

@@ -68,7 +68,11 @@ class EndedPanel(QWidget):
     def show_ended(self, session: SessionDetails, shown: int, paths: Sequence[str | Path]) -> None:
         self._paths = tuple(Path(path) for path in paths)
         plural = "" if shown == 1 else "s"
-        self.summary.setText(f"“{session.title}” ended with {shown} confession{plural} shown.")
+        removed = session.removed_count
+        taken_out = f" ({removed} taken out of the record)" if removed else ""
+        self.summary.setText(
+            f"“{session.title}” ended with {shown} confession{plural} shown{taken_out}."
+        )
         lines = [str(path) for path in self._paths]
         self.transcript_view.setPlainText("\n".join(lines) or "(no transcript written)")
         self.save_transcript_button.setEnabled(bool(lines))

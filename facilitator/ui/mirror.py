@@ -15,7 +15,7 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.protocol import moderator as stream
-from facilitator.protocol.moderator import Item, JoinLink, SessionDetails
+from facilitator.protocol.moderator import Item, JoinLink, SessionDetails, UndoOffer, WordLists
 
 
 class SessionMirror(QObject):
@@ -31,6 +31,7 @@ class SessionMirror(QObject):
     store_changed = Signal(bool, str)  # healthy, detail
     phones_changed = Signal(int)
     join_changed = Signal(object)  # JoinLink
+    undo_changed = Signal(object)  # UndoOffer | None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,8 @@ class SessionMirror(QObject):
         self.store_detail = ""
         self.join: JoinLink | None = None
         self.transcript_paths: tuple[str, ...] = ()
+        self.undo: UndoOffer | None = None
+        self.word_lists = WordLists((), ())
         self._waiting_for_snapshot = False
 
     # Reading
@@ -78,6 +81,8 @@ class SessionMirror(QObject):
         self.store_detail = snapshot.store_detail
         self.join = snapshot.join
         self.transcript_paths = snapshot.transcript_paths
+        self.undo = snapshot.undo
+        self.word_lists = snapshot.word_lists
         self.ready = True
         self._waiting_for_snapshot = False
         self.reset.emit()
@@ -114,6 +119,9 @@ class SessionMirror(QObject):
             case stream.JoinChanged(join=join):
                 self.join = join
                 self.join_changed.emit(join)
+            case stream.UndoChanged(undo=undo):
+                self.undo = undo
+                self.undo_changed.emit(undo)
             case _:
                 assert_never(change)
 

@@ -32,7 +32,7 @@ MUTED = QColor("#9aa4af")
 ACCENT = QColor("#ffc857")
 
 
-_NO_SESSION_YET = SessionDetails(0, "Confessional", "", "", "open", "")
+_NO_SESSION_YET = SessionDetails(0, "Confessional", "", "", "open", "", 0)
 
 
 def count_caption(agree_label: str, count: int) -> str:

@@ -10,10 +10,10 @@ import pytest
 
 from facilitator.core.errors import StoreTooNew
 from facilitator.core.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
-from facilitator.core.model import ConfessionState, SessionStatus
+from facilitator.core.model import ItemState, SessionStatus
 from facilitator.core.store import DATABASE_NAME, Store, token_digest
 
-EXPECTED_TABLES = {"sessions", "participants", "confessions", "agreements"}
+EXPECTED_TABLES = {"sessions", "participants", "items", "agreements", "word_lists"}
 
 
 def connect(target: str | Path = ":memory:") -> sqlite3.Connection:
@@ -57,32 +57,36 @@ def build_database_at(connection: sqlite3.Connection, version: int) -> None:
 # is used for its version and every later one until the next seeder.
 
 
-def seed_v1(connection: sqlite3.Connection) -> None:
-    db = connection
-    db.execute(
+SEEDED_ITEMS = [
+    # id, session, author, client_id, text, learned, state, queue, shown, count
+    (1, 1, None, "old-client-1", "Kept from an old session", "", "shown", None, 1, 5),
+    (11, 2, 21, "client-0001", "Shown and edited", "Lesson", "shown", None, 1, 2),
+    (12, 2, 22, "client-0002", "Waiting in the queue", "", "approved", 1, None, 0),
+    (13, 2, 21, "client-0003", "Just arrived \U0001f605", "", "incoming", None, None, 0),
+    (14, 2, 22, "client-0004", "Not for the screen", "", "set_aside", None, None, 0),
+]
+
+
+def seed_sessions_and_participants(connection: sqlite3.Connection, current_column: str) -> None:
+    connection.execute(
         "INSERT INTO sessions (id, title, prompt, agree_label, status, created_on, ended_on, "
-        "port, moderator_secret, current_confession_id) VALUES "
+        f"port, moderator_secret, {current_column}) VALUES "
         "(1, 'Old session', 'Old prompt?', 'Me too', 'ended', '2024-01-02', '2024-01-02', "
         "8737, 'secret-1', NULL), "
         "(2, 'Live session', 'What went wrong?', 'Been there', 'open', '2024-05-17', NULL, "
         "9000, 'secret-2', 11)"
     )
-    db.execute(
+    connection.execute(
         "INSERT INTO participants (id, session_id, token_hash) VALUES (?, 2, ?), (?, 2, ?)",
         (21, token_digest("token-a"), 22, token_digest("token-b")),
     )
-    confessions = [
-        # id, session, author, client_id, text, learned, state, queue, shown, count
-        (1, 1, None, "old-client-1", "Kept from an old session", "", "shown", None, 1, 5),
-        (11, 2, 21, "client-0001", "Shown and edited", "Lesson", "shown", None, 1, 2),
-        (12, 2, 22, "client-0002", "Waiting in the queue", "", "approved", 1, None, 0),
-        (13, 2, 21, "client-0003", "Just arrived \U0001f605", "", "incoming", None, None, 0),
-        (14, 2, 22, "client-0004", "Not for the screen", "", "set_aside", None, None, 0),
-    ]
-    for cid, sid, author, client, text, learned, state, queue, shown, count in confessions:
+
+
+def seed_items(connection: sqlite3.Connection, table: str) -> None:
+    for cid, sid, author, client, text, learned, state, queue, shown, count in SEEDED_ITEMS:
         original = "Original words" if cid == 11 else text
-        db.execute(
-            "INSERT INTO confessions (id, session_id, author_id, client_id, original_text, "
+        connection.execute(
+            f"INSERT INTO {table} (id, session_id, author_id, client_id, original_text, "
             "original_learned, text, learned, state, queue_position, shown_order, "
             "agreement_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -100,10 +104,23 @@ def seed_v1(connection: sqlite3.Connection) -> None:
                 count,
             ),
         )
-    db.execute("INSERT INTO agreements (confession_id, participant_id) VALUES (11, 21), (11, 22)")
 
 
-SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: seed_v1}
+def seed_v1(connection: sqlite3.Connection) -> None:
+    seed_sessions_and_participants(connection, "current_confession_id")
+    seed_items(connection, "confessions")
+    connection.execute(
+        "INSERT INTO agreements (confession_id, participant_id) VALUES (11, 21), (11, 22)"
+    )
+
+
+def seed_v2(connection: sqlite3.Connection) -> None:
+    seed_sessions_and_participants(connection, "current_item_id")
+    seed_items(connection, "items")
+    connection.execute("INSERT INTO agreements (item_id, participant_id) VALUES (11, 21), (11, 22)")
+
+
+SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: seed_v1, 2: seed_v2}
 
 
 def seed(connection: sqlite3.Connection, version: int) -> bool:
@@ -132,20 +149,20 @@ def assert_seeded_data_is_intact(store: Store) -> None:
         "What went wrong?",
         "Been there",
     )
-    assert (live.port, live.moderator_secret, live.current_confession_id) == (9000, "secret-2", 11)
+    assert (live.port, live.moderator_secret, live.current_item_id) == (9000, "secret-2", 11)
     assert live.created_on == "2024-05-17"
 
     assert store.participant_for_token(2, "token-a") == 21
     assert store.participant_for_token(2, "token-b") == 22
     assert store.participant_count(2) == 2
 
-    listed = store.confessions(2)
+    listed = store.items(2)
     assert [c.id for c in listed] == [11, 12, 13, 14]
     assert [c.state for c in listed] == [
-        ConfessionState.SHOWN,
-        ConfessionState.APPROVED,
-        ConfessionState.INCOMING,
-        ConfessionState.SET_ASIDE,
+        ItemState.SHOWN,
+        ItemState.APPROVED,
+        ItemState.INCOMING,
+        ItemState.SET_ASIDE,
     ]
     shown = listed[0]
     assert (shown.text, shown.original_text, shown.learned) == (
@@ -158,13 +175,13 @@ def assert_seeded_data_is_intact(store: Store) -> None:
     assert listed[2].text == "Just arrived \U0001f605"
     assert store.has_agreed(11, 21)
     assert store.has_agreed(11, 22)
-    assert store.confession_by_client_id(22, "client-0002") == listed[1]
-    assert [c.text for c in store.confessions(1)] == ["Kept from an old session"]
+    assert store.item_by_client_id(22, "client-0002") == listed[1]
+    assert [c.text for c in store.items(1)] == ["Kept from an old session"]
 
     # And the migrated database still takes writes.
     assert store.set_agreement(11, 21, False) == 1
-    store.set_state(13, ConfessionState.APPROVED, queue_position=store.next_queue_position(2))
-    assert store.confession(13).queue_position == 2
+    store.set_state(13, ItemState.APPROVED, queue_position=store.next_queue_position(2))
+    assert store.item(13).queue_position == 2
 
 
 # Empty database
@@ -200,13 +217,17 @@ def test_the_latest_schema_has_the_expected_columns(connection: sqlite3.Connecti
         "ended_on",
         "port",
         "moderator_secret",
-        "current_confession_id",
+        "current_item_id",
+        "removed_count",
     }
     assert columns("participants") >= {"id", "session_id", "token_hash"}
     assert "token" not in columns("participants")
-    assert columns("confessions") >= {
+    assert columns("items") >= {
         "id",
         "session_id",
+        "kind",
+        "parent_id",
+        "version",
         "author_id",
         "client_id",
         "original_text",
@@ -218,21 +239,22 @@ def test_the_latest_schema_has_the_expected_columns(connection: sqlite3.Connecti
         "shown_order",
         "agreement_count",
     }
-    assert columns("agreements") >= {"confession_id", "participant_id"}
+    assert columns("agreements") >= {"item_id", "participant_id"}
+    assert columns("word_lists") >= {"list", "position", "entry"}
 
 
 def test_the_schema_enforces_its_constraints(connection: sqlite3.Connection) -> None:
     migrate(connection)
-    seed_v1(connection)
+    seed_v2(connection)
     with pytest.raises(sqlite3.IntegrityError):
         connection.execute("UPDATE sessions SET status = 'paused' WHERE id = 2")
     with pytest.raises(sqlite3.IntegrityError):
-        connection.execute("UPDATE confessions SET state = 'deleted' WHERE id = 13")
+        connection.execute("UPDATE items SET state = 'deleted' WHERE id = 13")
     with pytest.raises(sqlite3.IntegrityError):  # one agreement per participant and confession
         connection.execute("INSERT INTO agreements VALUES (11, 21)")
     with pytest.raises(sqlite3.IntegrityError):  # one confession per author and client id
         connection.execute(
-            "INSERT INTO confessions (session_id, author_id, client_id, original_text, "
+            "INSERT INTO items (session_id, author_id, client_id, original_text, "
             "original_learned, text, learned, state) "
             "VALUES (2, 21, 'client-0001', 'x', '', 'x', '', 'incoming')"
         )
@@ -309,16 +331,16 @@ def test_migrated_schema_matches_a_fresh_one(version: int) -> None:
 
 def test_migrate_is_idempotent(connection: sqlite3.Connection) -> None:
     migrate(connection)
-    seed_v1(connection)
+    seed_v2(connection)
     before_schema = schema(connection)
-    before_rows = connection.execute("SELECT * FROM confessions ORDER BY id").fetchall()
+    before_rows = connection.execute("SELECT * FROM items ORDER BY id").fetchall()
 
     assert migrate(connection) == LATEST_VERSION
     assert migrate(connection) == LATEST_VERSION
 
     assert schema_version(connection) == LATEST_VERSION
     assert schema(connection) == before_schema
-    after_rows = connection.execute("SELECT * FROM confessions ORDER BY id").fetchall()
+    after_rows = connection.execute("SELECT * FROM items ORDER BY id").fetchall()
     assert [tuple(r) for r in after_rows] == [tuple(r) for r in before_rows]
 
 
@@ -342,7 +364,7 @@ def test_a_newer_database_is_refused_without_modifying_it(
     connection: sqlite3.Connection,
 ) -> None:
     build_database_at(connection, LATEST_VERSION)
-    seed_v1(connection)
+    SEEDERS[LATEST_VERSION](connection)
     connection.execute("CREATE TABLE from_the_future (x)")
     connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
     before = schema(connection)
@@ -366,7 +388,7 @@ def test_store_open_refuses_a_newer_data_file_and_leaves_it_byte_for_byte(
     newer = connect(path)
     newer.execute(f"PRAGMA journal_mode = {journal_mode}")
     build_database_at(newer, LATEST_VERSION)
-    seed_v1(newer)
+    SEEDERS[LATEST_VERSION](newer)
     newer.execute(f"PRAGMA user_version = {LATEST_VERSION + 7}")
     newer.close()
     files_before = sorted(p.name for p in tmp_path.iterdir())
@@ -395,3 +417,27 @@ def test_a_failing_migration_step_leaves_the_database_as_it_was(
     assert schema_version(connection) == 0
     assert tables(connection) == {"agreements"}
     assert connection.execute("SELECT stray FROM agreements").fetchall()[0][0] == "keep me"
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION + 1))
+def test_the_unfinished_session_is_found_in_a_file_of_every_version_without_migrating_it(
+    tmp_path: Path, version: int
+) -> None:
+    path = tmp_path / DATABASE_NAME
+    old = connect(path)
+    build_database_at(old, version)
+    seed(old, version)
+    old.close()
+    before = path.read_bytes()
+
+    found = Store.peek_unfinished(tmp_path)
+
+    assert found is not None
+    assert (found.id, found.title, found.port, found.current_item_id) == (
+        2,
+        "Live session",
+        9000,
+        11,
+    )
+    assert found.removed_count == 0
+    assert path.read_bytes() == before

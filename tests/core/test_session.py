@@ -13,7 +13,6 @@ import pytest
 from facilitator.core import rules
 from facilitator.core.errors import (
     CommandRefused,
-    DomainError,
     RuleViolation,
     StoreUnavailable,
     TranscriptNotWritten,
@@ -21,19 +20,20 @@ from facilitator.core.errors import (
 )
 from facilitator.core.events import (
     AgreementCountChanged,
-    ConfessionAdded,
-    ConfessionChanged,
     Event,
     EventBus,
+    ItemAdded,
+    ItemChanged,
     ProjectionChanged,
     SessionChanged,
     SessionEnded,
     StoreHealthChanged,
+    UndoChanged,
 )
 from facilitator.core.model import (
     AgreementOutcome,
-    Confession,
-    ConfessionState,
+    Item,
+    ItemState,
     Projection,
     SessionStatus,
     SubmitOutcome,
@@ -50,55 +50,14 @@ from facilitator.protocol.commands import (
     Restore,
     SetAside,
 )
-from tests.core.helpers import TODAY, Recorder, client_id, edit, next_up
+from tests.core.helpers import TODAY, Recorder, Room, client_id, edit, next_up, refused
 
-State = ConfessionState
+State = ItemState
 
 
 def healthy(service: SessionService) -> bool:
     """Read afresh (a plain ``assert service.store_healthy`` would be narrowed by mypy)."""
     return service.store_healthy
-
-
-def refused(code: str, action: Callable[[], object]) -> None:
-    with pytest.raises(DomainError) as caught:
-        action()
-    assert caught.value.code == code, caught.value.message
-
-
-class Room:
-    """A service plus a few phones that have joined it."""
-
-    def __init__(self, service: SessionService) -> None:
-        self.service = service
-        self._next_client = 0
-
-    def phone(self) -> int:
-        return self.service.participant(self.service.join())
-
-    def submit(self, participant: int, text: str = "", learned: str = "") -> int:
-        self._next_client += 1
-        outcome = self.service.submit(
-            participant,
-            client_id(self._next_client),
-            text or f"confession {self._next_client}",
-            learned,
-        )
-        assert not outcome.duplicate
-        return outcome.confession_id
-
-    def state(self, confession_id: int) -> State:
-        return self.service.confession(confession_id).state
-
-    def approved(self, participant: int, text: str = "") -> int:
-        confession = self.submit(participant, text)
-        self.service.execute(Approve(confession))
-        return confession
-
-    def shown(self, participant: int, text: str = "") -> int:
-        confession = self.approved(participant, text)
-        self.service.execute(Project(confession))
-        return confession
 
 
 @pytest.fixture
@@ -116,10 +75,10 @@ def test_start_new_uses_the_defaults(service: SessionService) -> None:
     assert session.agree_label == rules.DEFAULT_AGREE_LABEL
     assert session.status is SessionStatus.OPEN
     assert session.created_on == TODAY.isoformat()
-    assert session.current_confession_id is None
+    assert session.current_item_id is None
     assert len(session.moderator_secret) >= 32
     assert service.store_healthy
-    assert service.confessions() == []
+    assert service.items() == []
     assert service.projection() is None
     assert service.phones_joined() == 0
 
@@ -178,7 +137,7 @@ def test_resume_continues_where_the_session_was(
         assert projection is not None
         assert (projection.confession_id, projection.text) == (shown, "on screen")
         resumed.execute(next_up(resumed))
-        assert resumed.session.current_confession_id == queued
+        assert resumed.session.current_item_id == queued
     finally:
         store.close()
 
@@ -225,19 +184,19 @@ def test_submit_stores_a_cleaned_incoming_confession(room: Room, recorder: Recor
     phone = room.phone()
     outcome = service.submit(phone, client_id(1), "  Cafe\u0301\r\nbroke  ", " learned \n\n\n ok ")
     assert outcome == SubmitOutcome(outcome.confession_id, duplicate=False)
-    confession = service.confession(outcome.confession_id)
+    confession = service.item(outcome.confession_id)
     assert confession.text == "Caf\u00e9\nbroke"
     assert confession.learned == "learned \n\n ok"
     assert confession.original_text == confession.text
     assert confession.state is State.INCOMING
-    assert recorder.events == [ConfessionAdded(confession)]
+    assert recorder.events == [ItemAdded(confession)]
 
 
 def test_submit_returns_distinct_ids(room: Room) -> None:
     phone = room.phone()
     ids = [room.submit(phone) for _ in range(5)]
     assert len(set(ids)) == 5
-    assert [c.id for c in room.service.confessions()] == ids
+    assert [c.id for c in room.service.items()] == ids
 
 
 def test_a_repeated_client_id_is_a_duplicate_that_stores_nothing(
@@ -254,7 +213,7 @@ def test_a_repeated_client_id_is_a_duplicate_that_stores_nothing(
     assert again == SubmitOutcome(first.confession_id, duplicate=True)
     assert different_text == SubmitOutcome(first.confession_id, duplicate=True)
     assert store.received_count(service.session.id) == 1
-    assert service.confession(first.confession_id).text == "I deployed on a Friday."
+    assert service.item(first.confession_id).text == "I deployed on a Friday."
     assert recorder.events == []
 
 
@@ -295,7 +254,7 @@ def test_submit_refuses_what_the_rules_refuse(
     with pytest.raises(RuleViolation) as caught:
         room.service.submit(phone, client_id(1), text, learned)
     assert caught.value.code == code
-    assert room.service.confessions() == []
+    assert room.service.items() == []
     assert recorder.events == []
     # A refused submission does not use up its client id.
     assert not room.service.submit(phone, client_id(1), "fixed").duplicate
@@ -323,11 +282,11 @@ def test_events_of_a_whole_session_in_order(room: Room, recorder: Recorder) -> N
     service.execute(EndSession())
 
     assert recorder.kinds() == [
-        "ConfessionAdded",
-        "ConfessionAdded",
-        "ConfessionChanged",
-        "ConfessionChanged",
-        "ConfessionChanged",
+        "ItemAdded",
+        "ItemAdded",
+        "ItemChanged",
+        "ItemChanged",
+        "ItemChanged",
         "ProjectionChanged",
         "AgreementCountChanged",
         "SessionChanged",
@@ -336,10 +295,10 @@ def test_events_of_a_whole_session_in_order(room: Room, recorder: Recorder) -> N
         "SessionChanged",
         "SessionEnded",
     ]
-    added = recorder.of(ConfessionAdded)
-    assert [event.confession.id for event in added] == [first, second]
-    changed = recorder.of(ConfessionChanged)
-    assert [(e.confession.id, e.confession.state) for e in changed] == [
+    added = recorder.of(ItemAdded)
+    assert [event.item.id for event in added] == [first, second]
+    changed = recorder.of(ItemChanged)
+    assert [(e.item.id, e.item.state) for e in changed] == [
         (first, State.APPROVED),
         (second, State.APPROVED),
         (first, State.SHOWN),
@@ -368,23 +327,25 @@ class StoreReader:
     def __call__(self, event: Event) -> None:
         reader = self.reader
         match event:
-            case ConfessionAdded(confession) | ConfessionChanged(confession):
-                assert reader.confession(confession.id) == confession
+            case UndoChanged():
+                return  # what undo offers is not in the store
+            case ItemAdded(confession) | ItemChanged(confession):
+                assert reader.item(confession.id) == confession
             case ProjectionChanged(projection):
-                current = reader.session(self.session_id).current_confession_id
+                current = reader.session(self.session_id).current_item_id
                 assert current == (None if projection is None else projection.confession_id)
                 if projection is not None:
-                    stored = reader.confession(projection.confession_id)
+                    stored = reader.item(projection.confession_id)
                     assert stored.state is State.SHOWN
                     assert stored.text == projection.text
             case AgreementCountChanged(confession_id, count):
-                assert reader.confession(confession_id).agreement_count == count
+                assert reader.item(confession_id).agreement_count == count
             case SessionChanged(session):
                 assert reader.session(session.id) == session
             case SessionEnded(session, paths):
                 assert reader.session(session.id).status is SessionStatus.ENDED
                 assert all(Path(path).is_file() for path in paths)
-                assert all(c.state is State.SHOWN for c in reader.confessions(session.id))
+                assert all(c.state is State.SHOWN for c in reader.items(session.id))
                 assert reader.participant_count(session.id) == 0
         self.seen.append(type(event).__name__)
 
@@ -427,19 +388,19 @@ def test_events_are_published_only_after_the_change_is_committed(
         store.close()
     assert failures == []
     assert reader.seen == [
-        "ConfessionAdded",
-        "ConfessionAdded",
-        "ConfessionAdded",
-        "ConfessionChanged",
-        "ConfessionChanged",
-        "ConfessionChanged",
+        "ItemAdded",
+        "ItemAdded",
+        "ItemAdded",
+        "ItemChanged",
+        "ItemChanged",
+        "ItemChanged",
         "ProjectionChanged",
         "AgreementCountChanged",
         "AgreementCountChanged",
         "AgreementCountChanged",
-        "ConfessionChanged",
+        "ItemChanged",
         "ProjectionChanged",
-        "ConfessionChanged",
+        "ItemChanged",
         "ProjectionChanged",
         "SessionChanged",
         "ProjectionChanged",
@@ -484,11 +445,11 @@ def test_a_failing_listener_stops_neither_the_others_nor_the_command(
         room.service.execute(Approve(outcome.confession_id))
 
     assert room.state(outcome.confession_id) is State.APPROVED
-    assert after.kinds() == ["ConfessionAdded", "ConfessionChanged"]
+    assert after.kinds() == ["ItemAdded", "ItemChanged"]
     failures = [r for r in caplog.records if r.name == "facilitator.core.events"]
-    assert len(failures) == 2
+    assert len(failures) == 3  # added, changed, what undo offers
     assert all(r.exc_info and isinstance(r.exc_info[1], RuntimeError) for r in failures)
-    assert "ConfessionAdded" in failures[0].getMessage()
+    assert "ItemAdded" in failures[0].getMessage()
 
 
 def test_unsubscribed_listeners_hear_nothing_more(room: Room, bus: EventBus) -> None:
@@ -527,7 +488,7 @@ def test_approve_queues_in_order(room: Room) -> None:
     ids = [room.submit(phone) for _ in range(4)]
     for confession in (ids[2], ids[0], ids[3]):
         service.execute(Approve(confession))
-    queue = [c for c in service.confessions() if c.state is State.APPROVED]
+    queue = [c for c in service.items() if c.state is State.APPROVED]
     assert [c.id for c in queue] == [ids[2], ids[0], ids[3]]
     assert [c.queue_position for c in queue] == [1, 2, 3]
     assert room.state(ids[1]) is State.INCOMING
@@ -542,15 +503,15 @@ def test_project_next_follows_the_queue_until_it_is_empty(room: Room, recorder: 
     shown: list[int] = []
     for _ in ids:
         service.execute(next_up(service))
-        current = service.session.current_confession_id
+        current = service.session.current_item_id
         assert current is not None
         shown.append(current)
     assert shown == list(reversed(ids))
-    assert [service.confession(c).shown_order for c in shown] == [1, 2, 3]
+    assert [service.item(c).shown_order for c in shown] == [1, 2, 3]
     recorder.clear()
     refused("queue_empty", lambda: service.execute(next_up(service)))
     assert recorder.events == []
-    assert service.session.current_confession_id == shown[-1]
+    assert service.session.current_item_id == shown[-1]
 
 
 def test_queue_empty_when_nothing_was_ever_approved(room: Room) -> None:
@@ -568,15 +529,15 @@ def test_set_aside_and_restore(room: Room, recorder: Recorder) -> None:
     service.execute(SetAside(incoming))
     service.execute(SetAside(queued))
     assert room.state(incoming) is State.SET_ASIDE
-    assert service.confession(queued).queue_position is None
+    assert service.item(queued).queue_position is None
     refused("queue_empty", lambda: service.execute(next_up(service)))
 
     service.execute(Restore(queued))
     assert room.state(queued) is State.INCOMING
     service.execute(Approve(incoming))  # straight from set aside to the queue
     assert room.state(incoming) is State.APPROVED
-    assert [type(e).__name__ for e in recorder.events] == ["ConfessionChanged"] * 4
-    assert [e.confession.state for e in recorder.of(ConfessionChanged)] == [
+    assert [type(e).__name__ for e in recorder.events] == ["ItemChanged"] * 4
+    assert [e.item.state for e in recorder.of(ItemChanged)] == [
         State.SET_ASIDE,
         State.SET_ASIDE,
         State.INCOMING,
@@ -590,7 +551,7 @@ def test_reapproving_puts_a_confession_at_the_end_of_the_queue(room: Room) -> No
     first, second, third = (room.approved(phone) for _ in range(3))
     service.execute(SetAside(first))
     service.execute(Approve(first))
-    queue = [c.id for c in service.confessions() if c.state is State.APPROVED]
+    queue = [c.id for c in service.items() if c.state is State.APPROVED]
     assert queue == [second, third, first]
 
 
@@ -599,10 +560,10 @@ def test_project_out_of_queue_order(room: Room) -> None:
     phone = room.phone()
     first, second, third = (room.approved(phone) for _ in range(3))
     service.execute(Project(third))
-    assert service.session.current_confession_id == third
+    assert service.session.current_item_id == third
     service.execute(next_up(service))
-    assert service.session.current_confession_id == first
-    assert [service.confession(c).shown_order for c in (third, first)] == [1, 2]
+    assert service.session.current_item_id == first
+    assert [service.item(c).shown_order for c in (third, first)] == [1, 2]
     assert room.state(second) is State.APPROVED
 
 
@@ -617,16 +578,16 @@ def test_reprojecting_an_earlier_confession_keeps_its_shown_order(
 
     service.execute(Project(first))
 
-    assert service.session.current_confession_id == first
-    assert service.confession(first).shown_order == 1
-    assert service.confession(second).shown_order == 2
+    assert service.session.current_item_id == first
+    assert service.item(first).shown_order == 1
+    assert service.item(second).shown_order == 2
     projection = service.projection()
     assert projection is not None
     assert projection.shown_order == 1
     assert recorder.of(ProjectionChanged) == [ProjectionChanged(projection)]
     third = room.shown(phone, "third")
-    assert service.confession(third).shown_order == 3
-    shown = [c.id for c in service.confessions() if c.state is State.SHOWN]
+    assert service.item(third).shown_order == 3
+    shown = [c.id for c in service.items() if c.state is State.SHOWN]
     assert shown == [first, second, third]
 
 
@@ -636,7 +597,7 @@ def test_blank_takes_the_confession_off_the_screen(room: Room, recorder: Recorde
     recorder.clear()
     service.execute(Blank())
     assert service.projection() is None
-    assert service.session.current_confession_id is None
+    assert service.session.current_item_id is None
     assert room.state(shown) is State.SHOWN
     assert recorder.events == [ProjectionChanged(None)]
     service.execute(Blank())  # blanking a blank screen is fine
@@ -690,7 +651,7 @@ def test_commands_that_do_not_fit_the_state_are_refused(
     if state is State.SHOWN:
         service.execute(Project(confession))
     assert room.state(confession) is state
-    before = service.confessions()
+    before = service.items()
     session_before = service.session
     recorder.clear()
 
@@ -699,7 +660,7 @@ def test_commands_that_do_not_fit_the_state_are_refused(
 
     assert caught.value.code == code
     assert caught.value.message
-    assert service.confessions() == before
+    assert service.items() == before
     assert service.session == session_before
     assert recorder.events == []
 
@@ -709,7 +670,7 @@ def test_commands_on_unknown_confessions_are_refused(
     room: Room, command: Callable[[int], Command]
 ) -> None:
     refused("unknown_confession", lambda: room.service.execute(command(424242)))
-    refused("unknown_confession", lambda: room.service.confession(424242))
+    refused("unknown_confession", lambda: room.service.item(424242))
 
 
 @pytest.mark.parametrize("command", [Approve, SetAside, Restore, Project])
@@ -742,7 +703,7 @@ def test_one_agreement_per_participant_per_confession(room: Room, recorder: Reco
     assert service.set_agreement(carol, shown, True) == AgreementOutcome(shown, True, 3)
     assert service.set_agreement(bob, shown, True) == AgreementOutcome(shown, True, 3)
 
-    assert service.confession(shown).agreement_count == 3
+    assert service.item(shown).agreement_count == 3
     assert service.has_agreed(alice, shown)
     assert recorder.of(AgreementCountChanged) == [
         AgreementCountChanged(shown, 1),
@@ -789,10 +750,10 @@ def test_agreements_are_counted_per_confession(room: Room) -> None:
     service.set_agreement(alice, first, True)
     service.set_agreement(bob, first, True)
     service.set_agreement(bob, second, True)
-    assert service.confession(first).agreement_count == 2
-    assert service.confession(second).agreement_count == 1
+    assert service.item(first).agreement_count == 2
+    assert service.item(second).agreement_count == 1
     # An earlier shown confession still takes agreement while another is on screen.
-    assert service.session.current_confession_id == second
+    assert service.session.current_item_id == second
     assert service.set_agreement(alice, first, False).count == 1
 
 
@@ -810,7 +771,7 @@ def test_only_shown_confessions_take_agreement(
     recorder.clear()
     refused("not_shown", lambda: service.set_agreement(phone, confession, True))
     refused("not_shown", lambda: service.set_agreement(phone, confession, False))
-    assert service.confession(confession).agreement_count == 0
+    assert service.item(confession).agreement_count == 0
     assert not service.has_agreed(phone, confession)
     assert recorder.events == []
 
@@ -823,7 +784,7 @@ def test_agreement_on_an_unknown_or_foreign_confession_is_not_shown(
     foreign = other.shown(other.phone())
     refused("not_shown", lambda: room.service.set_agreement(phone, 424242, True))
     refused("not_shown", lambda: room.service.set_agreement(phone, foreign, True))
-    assert other.service.confession(foreign).agreement_count == 0
+    assert other.service.item(foreign).agreement_count == 0
 
 
 # Details
@@ -870,7 +831,7 @@ def test_a_store_failure_during_submit_is_reported_once_then_recovers(
     assert len(health) == 1
     assert health[0].healthy is False
     assert "readonly" in health[0].detail
-    assert recorder.kinds() == ["StoreHealthChanged"]  # no ConfessionAdded
+    assert recorder.kinds() == ["StoreHealthChanged"]  # no ItemAdded
     assert store.received_count(service.session.id) == 0
 
     store._db.execute("PRAGMA query_only = OFF")
@@ -878,7 +839,7 @@ def test_a_store_failure_during_submit_is_reported_once_then_recovers(
     outcome = service.submit(phone, client_id(0), "saved now")
     assert not outcome.duplicate
     assert healthy(service)
-    assert recorder.kinds() == ["StoreHealthChanged", "StoreHealthChanged", "ConfessionAdded"]
+    assert recorder.kinds() == ["StoreHealthChanged", "StoreHealthChanged", "ItemAdded"]
     assert recorder.of(StoreHealthChanged)[1].healthy is True
 
     room.submit(phone)
@@ -897,7 +858,7 @@ def test_every_write_raises_unavailable_and_announces_nothing_else(
     incoming = room.submit(phone)
     shown = room.shown(phone)
     room.approved(phone)
-    before = store.confessions(service.session.id)
+    before = store.items(service.session.id)
     session_before = service.session
     recorder.clear()
     actions: dict[str, Callable[[], object]] = {
@@ -916,7 +877,7 @@ def test_every_write_raises_unavailable_and_announces_nothing_else(
         actions[action]()
 
     assert recorder.events == [StoreHealthChanged(False, "attempt to write a readonly database")]
-    assert store.confessions(service.session.id) == before
+    assert store.items(service.session.id) == before
     assert service.session == session_before
     assert service.session.is_open
     assert recorder.of(SessionEnded) == []
@@ -945,7 +906,7 @@ def test_a_store_failure_while_ending_can_be_retried(
     assert service.session.status is SessionStatus.ENDED
     (ended,) = recorder.of(SessionEnded)
     assert all(Path(path).is_file() for path in ended.transcript_paths)
-    assert [c.text for c in service.confessions()] == ["shown"]
+    assert [c.text for c in service.items()] == ["shown"]
 
 
 def test_a_transcript_that_cannot_be_written_leaves_the_session_open(
@@ -968,7 +929,7 @@ def test_a_transcript_that_cannot_be_written_leaves_the_session_open(
     # can be tried again once the folder is fixed.
     assert service.session.is_open
     assert store.session(service.session.id).is_open
-    assert service.confession(unshown).text == "unshown"
+    assert service.item(unshown).text == "unshown"
     assert service.participant(token)
     assert recorder.of(SessionEnded) == []
     blocked.unlink()
@@ -988,7 +949,7 @@ def test_edited_text_is_what_leaves_the_moderator_view(
     confession = room.submit(phone, "My boss Dana Smith deployed on Friday", "never again")
     edit(store, confession, "My boss deployed on Friday", "Never again.")
 
-    seen = service.confession(confession)
+    seen = service.item(confession)
     assert (seen.text, seen.learned) == ("My boss deployed on Friday", "Never again.")
     assert (seen.original_text, seen.original_learned) == (
         "My boss Dana Smith deployed on Friday",
@@ -1001,7 +962,7 @@ def test_edited_text_is_what_leaves_the_moderator_view(
     assert (projection.text, projection.learned) == ("My boss deployed on Friday", "Never again.")
 
     service.execute(EndSession())
-    kept = service.confession(confession)
+    kept = service.item(confession)
     assert kept.original_text == kept.text == "My boss deployed on Friday"
     assert kept.original_learned == "Never again."
     for path in transcripts_dir.iterdir():
@@ -1036,7 +997,7 @@ def test_end_writes_the_transcript_and_forgets_what_was_never_shown(
     session = service.session
     assert session.status is SessionStatus.ENDED
     assert session.ended_on == TODAY.isoformat()
-    assert session.current_confession_id is None
+    assert session.current_item_id is None
     assert service.projection() is None
     assert store.session(session.id) == session
     assert store.latest_open_session() is None
@@ -1053,10 +1014,16 @@ def test_end_writes_the_transcript_and_forgets_what_was_never_shown(
     document = json.loads(json_file.read_text(encoding="utf-8"))
     assert [c["text"] for c in document["confessions"]] == ["first", "second"]
     assert [c["agreements"] for c in document["confessions"]] == [3, 1]
-    assert document["totals"] == {"received": 5, "shown": 2, "agreements": 4, "phones_joined": 4}
+    assert document["totals"] == {
+        "received": 5,
+        "shown": 2,
+        "removed": 0,
+        "agreements": 4,
+        "phones_joined": 4,
+    }
     assert "queued, never shown" not in markdown.read_text(encoding="utf-8")
 
-    remaining = service.confessions()
+    remaining = service.items()
     assert [(c.id, c.agreement_count) for c in remaining] == [(first, 3), (second, 1)]
     assert service.phones_joined() == 0
     rows = store._db.execute("SELECT COUNT(*) FROM agreements").fetchone()[0]
@@ -1068,7 +1035,7 @@ def test_ending_an_empty_session(service: SessionService, recorder: Recorder) ->
     service.execute(EndSession())
     (ended,) = recorder.of(SessionEnded)
     assert all(Path(path).is_file() for path in ended.transcript_paths)
-    assert service.confessions() == []
+    assert service.items() == []
 
 
 def test_the_end_date_comes_from_the_clock(
@@ -1155,13 +1122,13 @@ def test_a_whole_session_on_disk(tmp_path: Path) -> None:
         service.execute(SetAside(ids[4]))
         for round_, confession in enumerate(ids[:3]):
             service.execute(next_up(service))
-            assert service.session.current_confession_id == confession
+            assert service.session.current_item_id == confession
             for phone in phones[: round_ + 2]:
                 service.set_agreement(phone, confession, True)
         service.execute(Project(ids[0]))
         service.set_agreement(phones[5], ids[0], True)
         service.execute(EndSession())
-        confessions: list[Confession] = service.confessions()
+        confessions: list[Item] = service.items()
         assert [(c.id, c.shown_order, c.agreement_count) for c in confessions] == [
             (ids[0], 1, 3),
             (ids[1], 2, 3),
@@ -1175,6 +1142,7 @@ def test_a_whole_session_on_disk(tmp_path: Path) -> None:
     assert document["totals"] == {
         "received": 6,
         "shown": 3,
+        "removed": 0,
         "agreements": 10,
         "phones_joined": 6,
     }
@@ -1200,7 +1168,7 @@ def test_the_next_session_starts_once_this_one_has_ended(
         "Me too",
     )
     assert (second.port, second.moderator_secret) == (8737, first.moderator_secret)
-    assert service.confessions() == []
+    assert service.items() == []
     assert recorder.kinds() == ["SessionStarted"]
     assert store.latest_open_session() == second
     with pytest.raises(UnknownParticipant):

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from facilitator.core.errors import StoreUnavailable
-from facilitator.core.model import ConfessionState, SessionInfo, SessionStatus
+from facilitator.core.model import ItemState, SessionInfo, SessionStatus
 from facilitator.core.store import DATABASE_NAME, Store, token_digest
 from tests.core.helpers import edit
 
-State = ConfessionState
+State = ItemState
 
 
 def new_session(store: Store, title: str = "Session") -> SessionInfo:
@@ -23,9 +23,7 @@ def new_session(store: Store, title: str = "Session") -> SessionInfo:
 
 
 def add(store: Store, session: SessionInfo, author: int, n: int, text: str | None = None) -> int:
-    return store.add_confession(
-        session.id, author, f"client-{n:04d}", text or f"confession {n}", ""
-    ).id
+    return store.add_item(session.id, author, f"client-{n:04d}", text or f"confession {n}", "").id
 
 
 def table_count(store: Store, table: str) -> int:
@@ -41,7 +39,7 @@ def snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, to prove a failed write changed nothing."""
     return {
         table: [tuple(row) for row in store._db.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
-        for table in ("sessions", "participants", "confessions", "agreements")
+        for table in ("sessions", "participants", "items", "agreements", "word_lists")
     }
 
 
@@ -103,24 +101,24 @@ def test_everything_survives_close_and_reopen(tmp_path: Path) -> None:
     store.set_agreement(first, bob, True)
     edit(store, first, "edited first", "edited learned")
     before_session = store.session(session.id)
-    before_confessions = store.confessions(session.id)
+    before_confessions = store.items(session.id)
     store.close()
 
     reopened = Store.open(directory)
     try:
         assert reopened.session(session.id) == before_session
         assert reopened.session(session.id).port == 8737
-        assert reopened.session(session.id).current_confession_id == first
+        assert reopened.session(session.id).current_item_id == first
         assert reopened.latest_open_session() == before_session
-        assert reopened.confessions(session.id) == before_confessions
+        assert reopened.items(session.id) == before_confessions
         assert reopened.participant_for_token(session.id, "token-alice") == alice
         assert reopened.participant_for_token(session.id, "token-bob") == bob
         assert reopened.participant_count(session.id) == 2
         assert reopened.has_agreed(first, alice)
-        assert reopened.confession(first).agreement_count == 2
-        assert reopened.confession(first).text == "edited first"
-        assert reopened.confession(first).original_text == "confession 1"
-        assert reopened.confession_by_client_id(bob, "client-0002") is not None
+        assert reopened.item(first).agreement_count == 2
+        assert reopened.item(first).text == "edited first"
+        assert reopened.item(first).original_text == "confession 1"
+        assert reopened.item_by_client_id(bob, "client-0002") is not None
     finally:
         reopened.close()
 
@@ -135,7 +133,7 @@ def test_a_committed_write_is_visible_to_another_connection_before_close(
     assert file_store.path is not None
     other = Store.open(file_store.path.parent)
     try:
-        assert other.confession(confession).text == "on disk already"
+        assert other.item(confession).text == "on disk already"
         assert other.participant_for_token(session.id, "token") == author
     finally:
         other.close()
@@ -206,7 +204,7 @@ def test_create_session_returns_an_open_session(store: Store) -> None:
     assert session.ended_on is None
     assert session.port is None
     assert session.moderator_secret == "s3cret"
-    assert session.current_confession_id is None
+    assert session.current_item_id is None
     assert store.session(session.id) == session
 
 
@@ -249,7 +247,7 @@ def test_close_session_records_the_end_and_clears_the_projection(
     assert ended.status is SessionStatus.ENDED
     assert not ended.is_open
     assert ended.ended_on == "2024-05-18"
-    assert ended.current_confession_id is None
+    assert ended.current_item_id is None
 
 
 # Confessions
@@ -259,19 +257,19 @@ def test_add_confession_keeps_the_original_next_to_the_editable_text(
     store: Store, session: SessionInfo
 ) -> None:
     author = store.add_participant(session.id, "t")
-    confession = store.add_confession(session.id, author, "client-0001", "text", "learned")
+    confession = store.add_item(session.id, author, "client-0001", "text", "learned")
     assert confession.text == confession.original_text == "text"
     assert confession.learned == confession.original_learned == "learned"
     assert confession.state is State.INCOMING
     assert confession.queue_position is None
     assert confession.shown_order is None
     assert confession.agreement_count == 0
-    assert store.confession(confession.id) == confession
-    assert store.confession_by_client_id(author, "client-0001") == confession
-    assert store.confession_by_client_id(author, "client-0002") is None
+    assert store.item(confession.id) == confession
+    assert store.item_by_client_id(author, "client-0001") == confession
+    assert store.item_by_client_id(author, "client-0002") is None
 
     edit(store, confession.id, "edited", "edited learned")
-    edited = store.confession(confession.id)
+    edited = store.item(confession.id)
     assert (edited.text, edited.learned) == ("edited", "edited learned")
     assert (edited.original_text, edited.original_learned) == ("text", "learned")
 
@@ -279,13 +277,13 @@ def test_add_confession_keeps_the_original_next_to_the_editable_text(
 def test_client_ids_are_unique_per_author_only(store: Store, session: SessionInfo) -> None:
     alice = store.add_participant(session.id, "a")
     bob = store.add_participant(session.id, "b")
-    from_alice = store.add_confession(session.id, alice, "client-0001", "alice", "")
-    from_bob = store.add_confession(session.id, bob, "client-0001", "bob", "")
+    from_alice = store.add_item(session.id, alice, "client-0001", "alice", "")
+    from_bob = store.add_item(session.id, bob, "client-0001", "bob", "")
     assert from_alice.id != from_bob.id
-    assert store.confession_by_client_id(alice, "client-0001") == from_alice
-    assert store.confession_by_client_id(bob, "client-0001") == from_bob
+    assert store.item_by_client_id(alice, "client-0001") == from_alice
+    assert store.item_by_client_id(bob, "client-0001") == from_bob
     with pytest.raises(StoreUnavailable):
-        store.add_confession(session.id, alice, "client-0001", "again", "")
+        store.add_item(session.id, alice, "client-0001", "again", "")
     assert store.received_count(session.id) == 2
 
 
@@ -294,13 +292,13 @@ def test_confession_lookups_are_scoped_to_their_session(store: Store) -> None:
     second = new_session(store, "second")
     author = store.add_participant(first.id, "t")
     confession = add(store, first, author, 1)
-    assert store.confession_in_session(first.id, confession) is not None
-    assert store.confession_in_session(second.id, confession) is None
-    assert store.confession_in_session(first.id, 999) is None
-    assert store.confessions(second.id) == []
+    assert store.item_in_session(first.id, confession) is not None
+    assert store.item_in_session(second.id, confession) is None
+    assert store.item_in_session(first.id, 999) is None
+    assert store.items(second.id) == []
     assert store.received_count(second.id) == 0
     with pytest.raises(KeyError):
-        store.confession(999)
+        store.item(999)
 
 
 def test_confessions_come_in_working_order(store: Store, session: SessionInfo) -> None:
@@ -318,7 +316,7 @@ def test_confessions_come_in_working_order(store: Store, session: SessionInfo) -
     # The rest, by arrival: c3 incoming, c6 set aside, c8 incoming.
     store.set_state(c6, State.SET_ASIDE)
 
-    listed = store.confessions(session.id)
+    listed = store.items(session.id)
     assert [c.id for c in listed] == [c5, c2, c7, c1, c4, c3, c6, c8]
     assert [c.shown_order for c in listed[:2]] == [1, 2]
     assert [c.queue_position for c in listed[2:5]] == [1, 2, 3]
@@ -343,10 +341,10 @@ def test_next_positions_follow_the_highest_in_use(store: Store, session: Session
     store.set_state(second, State.APPROVED, queue_position=2)
     assert store.next_queue_position(session.id) == 3
     store.show(session.id, first, 1)
-    assert store.confession(first).queue_position is None
+    assert store.item(first).queue_position is None
     assert store.next_shown_order(session.id) == 2
     store.set_state(third, State.APPROVED, queue_position=store.next_queue_position(session.id))
-    assert store.confession(third).queue_position == 3  # still after the second
+    assert store.item(third).queue_position == 3  # still after the second
 
 
 def test_show_keeps_the_first_shown_order(store: Store, session: SessionInfo) -> None:
@@ -356,7 +354,7 @@ def test_show_keeps_the_first_shown_order(store: Store, session: SessionInfo) ->
     store.show(session.id, second, 2)
     again = store.show(session.id, first, 3)
     assert again.shown_order == 1
-    assert store.session(session.id).current_confession_id == first
+    assert store.session(session.id).current_item_id == first
     assert store.next_shown_order(session.id) == 3
 
 
@@ -366,12 +364,12 @@ def test_set_state_keeps_shown_order_and_replaces_queue_position(
     author = store.add_participant(session.id, "t")
     confession = add(store, session, author, 1)
     store.set_state(confession, State.APPROVED, queue_position=4)
-    assert store.confession(confession).queue_position == 4
+    assert store.item(confession).queue_position == 4
     store.set_state(confession, State.SET_ASIDE)
-    assert store.confession(confession).queue_position is None
+    assert store.item(confession).queue_position is None
     store.show(session.id, confession, 7)
     store.set_state(confession, State.SHOWN)
-    assert store.confession(confession).shown_order == 7
+    assert store.item(confession).shown_order == 7
 
 
 def test_clear_projection(store: Store, session: SessionInfo) -> None:
@@ -379,8 +377,8 @@ def test_clear_projection(store: Store, session: SessionInfo) -> None:
     confession = add(store, session, author, 1)
     store.show(session.id, confession, 1)
     store.clear_projection(session.id)
-    assert store.session(session.id).current_confession_id is None
-    assert store.confession(confession).state is State.SHOWN
+    assert store.session(session.id).current_item_id is None
+    assert store.item(confession).state is State.SHOWN
 
 
 # Agreements
@@ -398,7 +396,7 @@ def shown(store: Store, session: SessionInfo) -> tuple[int, list[int]]:
 def agreement_rows(store: Store, confession_id: int) -> int:
     return int(
         store._db.execute(
-            "SELECT COUNT(*) FROM agreements WHERE confession_id = ?", (confession_id,)
+            "SELECT COUNT(*) FROM agreements WHERE item_id = ?", (confession_id,)
         ).fetchone()[0]
     )
 
@@ -416,7 +414,7 @@ def test_agreement_is_idempotent(store: Store, shown: tuple[int, list[int]]) -> 
     assert not store.has_agreed(confession, alice)
     assert store.set_agreement(confession, bob, False) == 0
     assert store.set_agreement(confession, bob, False) == 0
-    assert store.confession(confession).agreement_count == 0
+    assert store.item(confession).agreement_count == 0
     assert agreement_rows(store, confession) == 0
 
 
@@ -425,7 +423,7 @@ def test_withdrawing_an_agreement_never_given_does_not_go_negative(
 ) -> None:
     confession, voters = shown
     assert store.set_agreement(confession, voters[0], False) == 0
-    assert store.confession(confession).agreement_count == 0
+    assert store.item(confession).agreement_count == 0
 
 
 def test_agreement_counts_stay_consistent_with_agreement_rows(
@@ -447,7 +445,7 @@ def test_agreement_counts_stay_consistent_with_agreement_rows(
         (expected[confession].add if agreed else expected[confession].discard)(voter)
         assert count == len(expected[confession])
     for confession in confessions:
-        assert store.confession(confession).agreement_count == len(expected[confession])
+        assert store.item(confession).agreement_count == len(expected[confession])
         assert agreement_rows(store, confession) == len(expected[confession])
         for voter in voters:
             assert store.has_agreed(confession, voter) == (voter in expected[confession])
@@ -482,15 +480,15 @@ def test_closing_keeps_only_what_was_shown(store: Store) -> None:
 
     assert store.close_session(session.id, "2024-05-18") == 3
 
-    remaining = store.confessions(session.id)
+    remaining = store.items(session.id)
     assert [c.id for c in remaining] == [shown_a, shown_b]
     assert [c.agreement_count for c in remaining] == [3, 1]
     assert [c.shown_order for c in remaining] == [1, 2]
     for gone in (incoming, approved, set_aside):
         with pytest.raises(KeyError):
-            store.confession(gone)
+            store.item(gone)
     # The edited text is all that is kept: the original is forgotten.
-    kept = store.confession(shown_a)
+    kept = store.item(shown_a)
     assert kept.text == kept.original_text == "shown A, edited"
     assert kept.learned == kept.original_learned == "edited learned"
     # Nobody of the session is left, nor who agreed with what, nor who wrote what.
@@ -500,13 +498,13 @@ def test_closing_keeps_only_what_was_shown(store: Store) -> None:
     assert agreement_rows(store, shown_a) == 0
     assert agreement_rows(store, shown_b) == 0
     authors = store._db.execute(
-        "SELECT author_id FROM confessions WHERE session_id = ?", (session.id,)
+        "SELECT author_id FROM items WHERE session_id = ?", (session.id,)
     ).fetchall()
     assert [row[0] for row in authors] == [None, None]
 
     # The other session is untouched.
     assert store.participant_for_token(other.id, "outsider") == outsider
-    assert store.confession(elsewhere).agreement_count == 1
+    assert store.item(elsewhere).agreement_count == 1
     assert agreement_rows(store, elsewhere) == 1
     assert store.received_count(other.id) == 1
 
@@ -565,11 +563,15 @@ def every_write(
         "set_session_port": lambda: store.set_session_port(session.id, 1234),
         "close_session": lambda: store.close_session(session.id, "2024-05-18"),
         "add_participant": lambda: store.add_participant(session.id, "new token"),
-        "add_confession": lambda: add(store, session, author, 99),
+        "add_item": lambda: add(store, session, author, 99),
         "set_state": lambda: store.set_state(unshown, State.APPROVED, queue_position=1),
         "show": lambda: store.show(session.id, unshown, 2),
         "clear_projection": lambda: store.clear_projection(session.id),
         "set_agreement": lambda: store.set_agreement(shown, author, False),
+        "edit": lambda: store.edit(unshown, 1, "edited", ""),
+        "remove": lambda: store.remove(session.id, shown),
+        "put_back": lambda: store.put_back(session.id, store.item(unshown), None),
+        "set_word_lists": lambda: store.set_word_lists({"watch_words": ("word",)}),
     }
 
 
@@ -579,11 +581,15 @@ WRITE_NAMES = [
     "set_session_port",
     "close_session",
     "add_participant",
-    "add_confession",
+    "add_item",
     "set_state",
     "show",
     "clear_projection",
     "set_agreement",
+    "edit",
+    "remove",
+    "put_back",
+    "set_word_lists",
 ]
 
 
@@ -614,27 +620,27 @@ def test_writes_work_again_after_a_read_only_spell(any_store: Store) -> None:
             add(any_store, session, author, 10 + n)
     any_store._db.execute("PRAGMA query_only = OFF")
     added = add(any_store, session, author, 10)
-    assert any_store.confession(added).text == "confession 10"
+    assert any_store.item(added).text == "confession 10"
     assert any_store.received_count(session.id) == 3
 
 
 def test_disk_full_fails_cleanly_and_recovers(any_store: Store) -> None:
     session, author, _, _ = populated(any_store)
-    any_store.add_confession(session.id, author, "client-big-1", "a" * 1000, "b" * 500)
+    any_store.add_item(session.id, author, "client-big-1", "a" * 1000, "b" * 500)
     before = snapshot(any_store)
     pages = any_store._db.execute("PRAGMA page_count").fetchone()[0]
     any_store._db.execute(f"PRAGMA max_page_count = {pages}")
 
     with pytest.raises(StoreUnavailable, match="full"):
-        any_store.add_confession(session.id, author, "client-big-2", "c" * 1000, "d" * 500)
+        any_store.add_item(session.id, author, "client-big-2", "c" * 1000, "d" * 500)
 
     assert not any_store._db.in_transaction
     assert snapshot(any_store) == before
-    assert any_store.confession_by_client_id(author, "client-big-2") is None
+    assert any_store.item_by_client_id(author, "client-big-2") is None
 
     any_store._db.execute("PRAGMA max_page_count = 1073741823")
-    added = any_store.add_confession(session.id, author, "client-big-2", "c" * 1000, "d" * 500)
-    assert any_store.confession(added.id).text == "c" * 1000
+    added = any_store.add_item(session.id, author, "client-big-2", "c" * 1000, "d" * 500)
+    assert any_store.item(added.id).text == "c" * 1000
     assert any_store.received_count(session.id) == 4
 
 
@@ -652,7 +658,7 @@ def test_a_write_failing_halfway_leaves_nothing_half_written(any_store: Store) -
     before = snapshot(any_store)
 
     # set_agreement inserts the agreement row, then fails updating the count.
-    fail_on(any_store, "confessions", "UPDATE")
+    fail_on(any_store, "items", "UPDATE")
     with pytest.raises(StoreUnavailable, match="simulated failure"):
         any_store.set_agreement(shown, other_voter, True)
     assert not any_store._db.in_transaction
@@ -665,7 +671,7 @@ def test_a_write_failing_halfway_leaves_nothing_half_written(any_store: Store) -
     assert snapshot(any_store) == before
     assert any_store.received_count(session.id) == 2
 
-    any_store._db.execute("DROP TRIGGER temp.fail_confessions_UPDATE")
+    any_store._db.execute("DROP TRIGGER temp.fail_items_UPDATE")
     assert any_store.set_agreement(shown, other_voter, True) == 2
 
 
@@ -705,7 +711,7 @@ def test_close_session_ends_and_purges_in_one_transaction(tmp_path: Path) -> Non
         store.close_session(session.id, "2024-05-18")
     store._db.execute("PRAGMA query_only = OFF")
     assert store.session(session.id).status is SessionStatus.OPEN
-    assert store.confession(unshown).text == "never shown, must be forgotten"
+    assert store.item(unshown).text == "never shown, must be forgotten"
     assert store.close_session(session.id, "2024-05-18") == 1
     assert store.session(session.id).status is SessionStatus.ENDED
     wal = tmp_path / "data" / f"{DATABASE_NAME}-wal"

@@ -44,6 +44,7 @@ def transcript(
         or Totals(
             received=len(confessions),
             shown=len(confessions),
+            removed=0,
             agreements=sum(c.agreements for c in confessions),
             phones_joined=0,
         ),
@@ -151,6 +152,7 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
         "\n"
         "- Confessions received: 6\n"
         "- Confessions shown: 3\n"
+        "- Removed from the record after showing: 0\n"
         "- Same here taps on shown confessions: 8\n"
         "- Phones joined: 5\n"
     )
@@ -159,7 +161,7 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
 def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
     assert finished.document == {
         "format": "confessional-transcript",
-        "version": 1,
+        "version": 2,
         "title": "Friday retro",
         "prompt": "What went wrong this sprint?",
         "date": "2024-05-17",
@@ -184,7 +186,13 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
                 "agreements": 0,
             },
         ],
-        "totals": {"received": 6, "shown": 3, "agreements": 8, "phones_joined": 5},
+        "totals": {
+            "received": 6,
+            "shown": 3,
+            "removed": 0,
+            "agreements": 8,
+            "phones_joined": 5,
+        },
     }
     assert finished.json.endswith("}\n")
     assert "\U0001f605" in finished.json  # readable, not \ud83d-escaped
@@ -221,7 +229,13 @@ def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> Non
     }
     for confession in document["confessions"]:
         assert set(confession) == {"order", "text", "learned", "agreements"}
-    assert set(document["totals"]) == {"received", "shown", "agreements", "phones_joined"}
+    assert set(document["totals"]) == {
+        "received",
+        "shown",
+        "removed",
+        "agreements",
+        "phones_joined",
+    }
 
 
 def test_the_data_file_forgets_too(finished: FinishedSession) -> None:
@@ -264,7 +278,7 @@ def test_build_orders_by_first_showing_and_numbers_from_one(
         (2, "text 1"),
         (3, "text 2"),
     ]
-    assert built.totals == Totals(received=4, shown=3, agreements=0, phones_joined=1)
+    assert built.totals == Totals(received=4, shown=3, removed=0, agreements=0, phones_joined=1)
     assert (built.title, built.prompt, built.agree_label, built.date) == (
         service.session.title,
         service.session.prompt,
@@ -431,11 +445,18 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "\n"
         "- Confessions received: 0\n"
         "- Confessions shown: 0\n"
+        "- Removed from the record after showing: 0\n"
         "- Been there taps on shown confessions: 0\n"
         "- Phones joined: 0\n"
     )
     assert document["confessions"] == []
-    assert document["totals"] == {"received": 0, "shown": 0, "agreements": 0, "phones_joined": 0}
+    assert document["totals"] == {
+        "received": 0,
+        "shown": 0,
+        "removed": 0,
+        "agreements": 0,
+        "phones_joined": 0,
+    }
 
 
 def test_a_session_where_nothing_was_shown_still_counts_what_arrived(
@@ -446,7 +467,7 @@ def test_a_session_where_nothing_was_shown_still_counts_what_arrived(
     service.submit(phone, "cid-00001", "never shown")
     built = build_transcript(store, service.session)
     assert built.confessions == ()
-    assert built.totals == Totals(received=1, shown=0, agreements=0, phones_joined=1)
+    assert built.totals == Totals(received=1, shown=0, removed=0, agreements=0, phones_joined=1)
     assert "No confession was shown." in to_markdown(built)
     assert "never shown" not in to_markdown(built)
 

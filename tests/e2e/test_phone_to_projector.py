@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import ConfessionState
+from facilitator.core.model import ItemState
 from facilitator.protocol.commands import Approve, Project
 from tests.desktop_harness import Desktop, running_desktop
 from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
@@ -67,7 +67,7 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
 
         await phone.run(confess)
         await wait_until(lambda: console.incoming_list.count() == 1)
-        [confession] = service.confessions()
+        [confession] = service.items()
         assert confession.text == TYPED
         assert confession.learned == "Test where the users are."
 
@@ -77,7 +77,7 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
         console.queue_list.select_id(confession.id)
         click(qtbot, console.project_button)
         await wait_until(lambda: projector.confession_label.text() == TYPED)
-        assert service.confession(confession.id).state is ConfessionState.SHOWN
+        assert service.item(confession.id).state is ItemState.SHOWN
         assert projector.count_label.text() == "Been there · 0"
 
         def see_and_agree(page: Page) -> str:
@@ -93,7 +93,7 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
         # The agreement went over the phone's live socket: no HTTP request beside it.
         assert "POST /api/messages" not in phone.requests
         await wait_until(lambda: projector.count_label.text() == "Been there · 1")
-        assert service.confession(confession.id).agreement_count == 1
+        assert service.item(confession.id).agreement_count == 1
         projector.grab().save(str(ARTIFACTS / "projector-agreed.png"))
 
         # A reload is the same participant: the button stays pressed, no second vote.
@@ -113,7 +113,7 @@ async def test_confession_from_phone_to_projector_and_agreement_back(
         pressed, count = await phone.run(reload_and_read)
         assert (pressed, count.strip()) == ("true", "1")
         await wait_until(lambda: projector.count_label.text() == "Been there · 1")
-        assert service.confession(confession.id).agreement_count == 1
+        assert service.item(confession.id).agreement_count == 1
         assert phone.console_errors == []
         await phone.close()
 
@@ -163,7 +163,7 @@ async def test_phones_reconnect_and_their_outbox_arrives_after_a_restart(
                 )
             )
             await phone.run(lambda page: page.click("#agree-button"))
-            await wait_until(lambda: service.confession(shown.confession_id).agreement_count == 1)
+            await wait_until(lambda: service.item(shown.confession_id).agreement_count == 1)
 
         def confess_while_away(page: Page) -> None:
             expect(page.locator("#connection-status")).to_have_attribute(
@@ -189,8 +189,8 @@ async def test_phones_reconnect_and_their_outbox_arrives_after_a_restart(
                 expect(page.locator("#agree-count")).to_have_text("1")
 
             await phone.run(back_live)
-            texts = [c.text for c in service.confessions()]
+            texts = [c.text for c in service.items()]
             assert texts.count("I sent this while the laptop was restarting.") == 1
             await wait_until(lambda: app.console.incoming_list.count() == 1)
-            assert service.confession(shown.confession_id).agreement_count == 1
+            assert service.item(shown.confession_id).agreement_count == 1
         await phone.close()

@@ -21,7 +21,7 @@ async def test_a_phone_never_gets_a_count_older_than_one_it_has(tmp_path: Path) 
     async with running_server(tmp_path) as run:
         tokens = [run.service.join() for _ in range(PHONES + LATE)]  # past the address limit
         await run.submit(tokens[0], "client-burst-01", "I load-tested in production.")
-        [confession] = run.service.confessions()
+        [confession] = run.service.items()
         await run.moderate(Approve(confession.id))
         await run.moderate(Project(confession.id))
         seen: list[list[int]] = [[] for _ in tokens]
@@ -55,7 +55,7 @@ async def test_a_phone_never_gets_a_count_older_than_one_it_has(tmp_path: Path) 
             if number % 5 == 0:
                 await connect(PHONES + number // 5)
         await wait_until(lambda: all(counts and counts[-1] == PHONES for counts in seen), 15)
-        assert run.service.confession(confession.id).agreement_count == PHONES
+        assert run.service.item(confession.id).agreement_count == PHONES
 
         for counts in seen:
             assert counts == sorted(counts), counts  # never an older count after a newer

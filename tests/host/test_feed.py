@@ -62,11 +62,13 @@ def test_changes_are_numbered_one_by_one(service: SessionService) -> None:
     assert [m["type"] for m in received] == [
         "item.added",
         "item.changed",
+        "undo.changed",
         "item.changed",
         "projection.changed",
+        "undo.changed",
     ]
-    assert [m["payload"]["seq"] for m in received] == [start + 1, start + 2, start + 3, start + 4]
-    assert feed.snapshot().seq == start + 4
+    assert [m["payload"]["seq"] for m in received] == [start + n for n in range(1, 7)]
+    assert feed.snapshot().seq == start + 6
 
 
 def test_counts_go_out_once_per_frame_with_the_latest_value(service: SessionService) -> None:

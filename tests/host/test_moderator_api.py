@@ -78,26 +78,26 @@ async def test_commands_drive_the_same_core_as_the_console(tmp_path: Path) -> No
         token = await run.join()
         for n in range(3):
             await run.submit(token, f"client-200{n}", f"Mistake number {n}")
-        first, second, third = (c.id for c in run.service.confessions())
+        first, second, third = (c.id for c in run.service.items())
         status, body = await run.moderate(Project(first))
         assert (status, body["payload"]["code"]) == (409, "not_approved")
         assert (await run.moderate(Approve(first)))[0] == 200
         assert (await run.moderate(Approve(second)))[0] == 200
         status, body = await run.moderate(SetAside(third))
         assert (status, body["type"]) == (200, "moderator.done")
-        states = {c.id: c.state.value for c in run.service.confessions()}
+        states = {c.id: c.state.value for c in run.service.items()}
         assert states == {first: "approved", second: "approved", third: "set_aside"}
         assert (await run.moderate(ProjectNext(first)))[0] == 200
-        assert run.service.session.current_confession_id == first
+        assert run.service.session.current_item_id == first
         status, body = await run.moderate(ProjectNext(first))  # the same key pressed twice
         assert (status, body["payload"]["code"]) == (409, "queue_changed")
-        assert run.service.session.current_confession_id == first
+        assert run.service.session.current_item_id == first
         assert (await run.moderate(ProjectNext(second)))[0] == 200
         status, body = await run.moderate(ProjectNext(second))
         assert (status, body["payload"]["code"]) == (409, "queue_empty")
         assert (await run.moderate(Restore(third)))[0] == 200
         assert (await run.moderate(Blank()))[0] == 200
-        assert run.service.session.current_confession_id is None
+        assert run.service.session.current_item_id is None
         status, body = await run.moderate(UpdateDetails("Retro", "What went wrong?", "Me too"))
         assert status == 200
         assert run.service.session.agree_label == "Me too"
@@ -141,17 +141,23 @@ async def test_the_stream_is_a_snapshot_then_numbered_changes(tmp_path: Path) ->
                 "item.changed",
                 "approved",
             )
-            done = await receive_json(socket)  # after the change it caused
+            offered = await receive_seq(socket, seq + 2)
+            assert (offered["type"], offered["payload"]["undo"]["action"]) == (
+                "undo.changed",
+                "approve",
+            )
+            done = await receive_json(socket)  # after the changes it caused
             assert (done["type"], done["ref"], done["payload"]) == (
                 "moderator.done",
                 "c1",
-                {"seq": seq + 2},
+                {"seq": seq + 3},
             )
 
             await socket.send_str(encode(ProjectNext(item_id), ref="c2").decode())
-            assert (await receive_seq(socket, seq + 2))["type"] == "item.changed"
-            projected = await receive_seq(socket, seq + 3)
-            assert projected["payload"] == {"seq": seq + 4, "item_id": item_id}
+            assert (await receive_seq(socket, seq + 3))["type"] == "item.changed"
+            projected = await receive_seq(socket, seq + 4)
+            assert projected["payload"] == {"seq": seq + 5, "item_id": item_id}
+            assert (await receive_seq(socket, seq + 5))["type"] == "undo.changed"
             assert (await receive_json(socket))["ref"] == "c2"
 
             await socket.send_str(encode(ProjectNext(item_id), ref="c3").decode())
@@ -165,13 +171,13 @@ async def test_the_stream_is_a_snapshot_then_numbered_changes(tmp_path: Path) ->
             assert (await receive_json(socket))["payload"]["code"] == "invalid_payload"
 
             run.service.set_agreement(run.service.participant(token), item_id, True)
-            count = await receive_seq(socket, seq + 4)
-            assert count["payload"] == {"seq": seq + 5, "item_id": item_id, "count": 1}
+            count = await receive_seq(socket, seq + 6)
+            assert count["payload"] == {"seq": seq + 7, "item_id": item_id, "count": 1}
 
             await socket.send_str(encode(Resync(), ref="r").decode())
             again = await receive_json(socket)
             assert again["type"] == "moderator.snapshot"
-            assert again["payload"]["seq"] == seq + 5
+            assert again["payload"]["seq"] == seq + 7
             assert again["payload"]["current_item_id"] == item_id
 
 
@@ -198,7 +204,7 @@ async def test_ending_removes_what_was_never_shown_and_gives_the_transcript(
         token = await run.join()
         await run.submit(token, "client-3001", "I trusted the default config.")
         await run.submit(token, "client-3002", "Never shown.")
-        shown, unshown = (c.id for c in run.service.confessions())
+        shown, unshown = (c.id for c in run.service.items())
         async with run.http.ws_connect(f"{run.moderator_base.replace('http', 'ws')}/ws") as socket:
             first = await receive_until(socket, "moderator.snapshot")
             assert len(first["payload"]["items"]) == 2
@@ -248,4 +254,4 @@ async def test_the_next_session_in_the_same_host(tmp_path: Path) -> None:
             assert (refused["ref"], refused["payload"]["code"]) == ("old", "unknown_participant")
         new_token = await run.join()
         await run.submit(new_token, "client-4002", "From the second session.")
-        assert [c.text for c in run.service.confessions()] == ["From the second session."]
+        assert [c.text for c in run.service.items()] == ["From the second session."]

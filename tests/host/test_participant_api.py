@@ -26,7 +26,7 @@ async def test_join_submit_and_duplicate(tmp_path: Path) -> None:
         }
         status, body = await run.send(token, submission("client-0001", "I deployed on a Friday."))
         assert (status, body["payload"]["duplicate"]) == (200, True)
-        assert [c.text for c in run.service.confessions()] == ["I deployed on a Friday."]
+        assert [c.text for c in run.service.items()] == ["I deployed on a Friday."]
 
 
 async def test_tokens_are_issued_by_the_server_and_distinct(tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ async def test_unknown_or_missing_token_is_refused(tmp_path: Path) -> None:
             status, body = await run.send(token, submission("client-0002", "hello"))
             assert status == 401
             assert body["payload"]["code"] == "unknown_participant"
-        assert run.service.confessions() == []
+        assert run.service.items() == []
 
 
 async def test_hostile_and_malformed_input_gets_clear_errors_and_server_carries_on(
@@ -82,7 +82,7 @@ async def test_hostile_and_malformed_input_gets_clear_errors_and_server_carries_
                 ), body
                 assert answer["type"] == "error"
                 assert answer["payload"]["message"]
-        assert run.service.confessions() == []
+        assert run.service.items() == []
         status, _ = await run.send(token, submission("client-0003", "Still works."))
         assert status == 200
 
@@ -115,7 +115,7 @@ async def test_one_agreement_per_participant_and_take_back(tmp_path: Path) -> No
     async with running_server(tmp_path) as run:
         author, voter = await run.join(), await run.join()
         await run.submit(author, "client-0004", "I forgot the backup.")
-        confession = run.service.confessions()[0]
+        confession = run.service.items()[0]
         agree = envelope("agreement.set", {"confession_id": confession.id, "agreed": True})
         status, body = await run.send(voter, agree)
         assert (status, body["payload"]["code"]) == (409, "not_shown")
@@ -171,7 +171,7 @@ async def test_websocket_hello_state_projection_and_counts(tmp_path: Path) -> No
     async with running_server(tmp_path) as run:
         author, phone = await run.join(), await run.join()
         await run.submit(author, "client-0006", "I ignored the alert.")
-        confession = run.service.confessions()[0]
+        confession = run.service.items()[0]
         async with run.http.ws_connect(f"{run.base.replace('http', 'ws')}/ws") as socket:
             await socket.send_json(envelope("hello", {"token": phone}))
             state = await receive_until(socket, "state")

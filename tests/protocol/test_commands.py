@@ -13,13 +13,17 @@ from facilitator.protocol.commands import (
     Approve,
     Blank,
     Command,
+    Edit,
     EndSession,
     NewSession,
     Project,
     ProjectNext,
+    Remove,
     Restore,
     SetAside,
+    SetWordLists,
     StopHost,
+    Undo,
     UpdateDetails,
     UseAddress,
     decode_command,
@@ -38,6 +42,10 @@ EXAMPLES: list[Command] = [
     UseAddress("192.168.1.23"),
     NewSession(),
     StopHost(),
+    Edit(12, 3, "Someone at […] broke the build", "Pair on releases."),
+    Remove(12),
+    Undo(7),
+    SetWordLists(("Riverside Estate", "Northgate Council"), ("overdose",)),
 ]
 
 

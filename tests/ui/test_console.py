@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core.errors import StoreUnavailable
 from facilitator.core.events import EventBus
-from facilitator.core.model import ConfessionState
+from facilitator.core.model import ItemState
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.protocol.commands import Approve, EndSession, Project, ProjectNext, SetAside
@@ -56,7 +56,7 @@ def test_approve_and_project_by_clicking_puts_it_on_the_projector(
     click(qtbot, console.approve_button)
     assert console.incoming_list.count() == 0
     assert console.queue_list.ids() == [confession_id]
-    assert service.confession(confession_id).state is ConfessionState.APPROVED
+    assert service.item(confession_id).state is ItemState.APPROVED
 
     console.queue_list.select_id(confession_id)
     click(qtbot, console.project_button)

@@ -103,8 +103,10 @@ def arrival_costs(qtbot: QtBot, local: LocalHost) -> list[Cost]:
     for number in range(ARRIVALS):
         text, learned = SAMPLES[number % len(SAMPLES)]
         client_id = f"client-id-arrival-{next(_client_ids):06d}"
-        stored = service._store.add_confession(service.session.id, author, client_id, text, learned)
-        raw = encode(ItemAdded(mirror.seq + 1, messages.item(stored)))  # as the host sends it
+        stored = service._store.add_item(service.session.id, author, client_id, text, learned)
+        raw = encode(
+            ItemAdded(mirror.seq + 1, messages.moderator_item(service, stored))
+        )  # as the host sends it
         qtbot.wait(20)  # the last arrival's once-a-frame refresh runs outside the timing
         start, start_cpu = time.perf_counter(), time.thread_time()
         incoming = decode_to_moderator(raw).message

@@ -9,7 +9,9 @@ from facilitator.protocol import moderator as stream
 from facilitator.protocol.moderator import Address, Item, ItemKind, ItemState, JoinLink
 from facilitator.ui.mirror import SessionMirror
 
-SESSION = stream.SessionDetails(3, "Retro", "What went wrong?", "Been there", "open", "2026-11-29")
+SESSION = stream.SessionDetails(
+    3, "Retro", "What went wrong?", "Been there", "open", "2026-11-29", removed_count=0
+)
 LINK = JoinLink(
     "http://192.168.1.23:8737/",
     "http://192.168.1.23:8737/moderator/s/",
@@ -32,6 +34,9 @@ def item(item_id: int, state: ItemState = ItemState.INCOMING, **changes: object)
         queue_position=None,
         shown_order=None,
         agreement_count=0,
+        version=1,
+        hints=(),
+        flagged=False,
     )
     return msgspec.structs.replace(base, **changes)
 
@@ -47,6 +52,8 @@ def snapshot(seq: int, *items: Item, current: int | None = None) -> stream.Snaps
         store_detail="",
         join=LINK,
         transcript_paths=(),
+        undo=None,
+        word_lists=stream.WordLists((), ()),
     )
 
 

@@ -18,7 +18,8 @@ SESSION = SessionInfo(
     ended_on=None,
     port=8080,
     moderator_secret="secret",
-    current_confession_id=None,
+    current_item_id=None,
+    removed_count=0,
 )
 
 
