@@ -193,8 +193,15 @@ class ItemEditor(QFrame):
         self._base = item
         self._loading = True
         try:
-            self.text_edit.setPlainText("" if item is None else item.text)
-            self.learned_edit.setPlainText("" if item is None else item.learned)
+            # Text set only when it differs: the cursor and the typing history stay put
+            # when the item merely moves to another lane.
+            for editor, value in zip(
+                (self.text_edit, self.learned_edit),
+                ("", "") if item is None else (item.text, item.learned),
+                strict=True,
+            ):
+                if editor.toPlainText() != value:
+                    editor.setPlainText(value)
         finally:
             self._loading = False
         self._fill_hint_buttons()

@@ -288,3 +288,16 @@ def test_a_saved_edit_is_shown_as_the_host_tidied_it(
     assert console.editor.text_edit.toPlainText() == "Tidied by the host\n\nsecond line"
     assert not console.editor.is_dirty()
     assert console.editor.draft_label.text() == ""
+
+
+def test_the_cursor_stays_put_when_a_new_snapshot_brings_the_same_text(
+    console: ConsoleWindow, service: SessionService
+) -> None:
+    item = submit(service, "Read slowly while the lists change")
+    select(console, item)
+    cursor = console.editor.text_edit.textCursor()
+    cursor.setPosition(9)
+    console.editor.text_edit.setTextCursor(cursor)
+    service.set_word_lists(["Slowly"], [])  # every moderator gets a new snapshot
+    assert console.editor.flag_label.isVisibleTo(console)
+    assert console.editor.text_edit.textCursor().position() == 9
