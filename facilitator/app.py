@@ -267,7 +267,14 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     qt_app.setQuitOnLastWindowClosed(False)
 
     supervisor = HostSupervisor(
-        HostArgs(data_dir, args.host, args.port, not args.no_zeroconf, args.verbose)
+        HostArgs(
+            data_dir,
+            args.host,
+            args.port,
+            not args.no_zeroconf,
+            args.verbose,
+            tuple(args.allow_host),
+        )
     )
     record = asyncio.run(supervisor.find_running())
     if record is None:

@@ -25,6 +25,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--new-session", action="store_true", help="start a new session, not the unfinished one"
     )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer to this host name (the laptop's addresses, its .local names and "
+        "localhost always work); repeatable",
+    )
     parser.add_argument("--verbose", action="store_true", help="log more detail")
     parser.add_argument("--version", action="version", version=f"confessional {__version__}")
     namespace = parser.parse_args(argv)
@@ -59,6 +67,7 @@ def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
         port=args.port,
         zeroconf=not args.no_zeroconf,
         new_session=args.new_session,
+        allowed_hosts=tuple(args.allow_host),
         pace_gc=True,
     )
     exit_now(run_host(options))

@@ -20,6 +20,7 @@ from facilitator.host.session_host import HostOptions, SessionHost
 from facilitator.protocol.moderator import JoinLink
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.projector import ProjectorWindow
+from tests.e2e.process import LAN_HOST
 
 
 @dataclass
@@ -49,7 +50,12 @@ async def running_desktop(
     data_dir: Path, port: int | None = 0, new_session: bool = True
 ) -> AsyncIterator[Desktop]:
     options = HostOptions(
-        data_dir, host="127.0.0.1", port=port, zeroconf=False, new_session=new_session
+        data_dir,
+        host="127.0.0.1",
+        port=port,
+        zeroconf=False,
+        new_session=new_session,
+        allowed_hosts=(LAN_HOST,),
     )
     host = SessionHost(options)
     link = await host.start()

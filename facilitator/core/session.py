@@ -259,6 +259,13 @@ class SessionService:
 
     # Facilitator
 
+    def forget_moderator_secret(self) -> None:
+        """Once the session has ended and its host stops, its moderator secret goes too
+        (the next session gets a new one)."""
+        if not self._session.is_open:
+            self._write(lambda: self._store.forget_moderator_secret(self._session.id))
+            self._refresh_session()
+
     def set_port(self, port: int) -> None:
         self._write(lambda: self._store.set_session_port(self._session.id, port))
         self._refresh_session()

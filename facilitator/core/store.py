@@ -224,6 +224,14 @@ class Store:
                 (title, prompt, agree_label, session_id),
             )
 
+    def forget_moderator_secret(self, session_id: int) -> None:
+        """An ended session's moderator links stop working for good."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET moderator_secret = '' WHERE id = ? AND status = 'ended'",
+                (session_id,),
+            )
+
     def set_session_port(self, session_id: int, port: int) -> None:
         with self._write() as db:
             db.execute("UPDATE sessions SET port = ? WHERE id = ?", (port, session_id))

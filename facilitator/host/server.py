@@ -9,9 +9,10 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from aiohttp import web
+from aiohttp import hdrs, web
 
 from facilitator.core.session import SessionService
+from facilitator.host.guards import AllowedHosts, changes_state, same_origin
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
 from facilitator.host.participant_api import ParticipantApi
@@ -41,8 +42,26 @@ _SECURITY_HEADERS = {
 }
 
 
+HOST_NOT_ALLOWED = Refusal(
+    "host_not_allowed",
+    "This address does not belong to the laptop running the session.",
+    403,
+)
+ORIGIN_NOT_ALLOWED = Refusal(
+    "origin_not_allowed", "Requests from other sites' pages are not accepted.", 403
+)
+NOT_JSON = Refusal("not_json", "Commands are sent as application/json.", 415)
+
+
 class PortInUse(OSError):
     pass
+
+
+def _refused(request: web.Request, refusal: Refusal) -> web.StreamResponse:
+    """A JSON ``error`` for the APIs, the message as plain text for pages."""
+    if "/api/" in request.path or request.path.endswith("/ws"):
+        return refusal_reply(refusal)
+    return web.Response(status=refusal.status, text=refusal.message)
 
 
 def moderator_prefix(secret: str) -> str:
@@ -68,6 +87,7 @@ class ConfessionalServer:
         host: str = "0.0.0.0",
         port: int = 0,
         limit_loopback: bool = False,
+        allowed_hosts: AllowedHosts | None = None,
     ) -> None:
         self._service = service
         self._live = live
@@ -76,6 +96,7 @@ class ConfessionalServer:
         self._host = host
         self._port = port
         self._limit_loopback = limit_loopback
+        self._allowed_hosts = allowed_hosts or AllowedHosts()
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
         secret = service.session.moderator_secret
@@ -86,7 +107,12 @@ class ConfessionalServer:
     def _build_app(self) -> web.Application:
         app = web.Application(
             client_max_size=MAX_MESSAGE_BYTES,
-            middlewares=[self._access_middleware, self._headers_middleware, self._secret_gate],
+            middlewares=[
+                self._access_middleware,
+                self._headers_middleware,
+                self._guard,
+                self._secret_gate,
+            ],
         )
         app.add_routes(self.participants.routes())
         app.add_routes(self._moderators.routes())
@@ -162,6 +188,22 @@ class ConfessionalServer:
         raise web.HTTPFound(f"{self._moderator_prefix}/")
 
     @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Only the laptop's own names (DNS rebinding), only same-origin browsers for what
+        changes anything, and moderator commands only as JSON (no cross-site forms)."""
+        if not self._allowed_hosts.allows(request.headers.get(hdrs.HOST)):
+            return _refused(request, HOST_NOT_ALLOWED)
+        if changes_state(request) and not same_origin(request):
+            return _refused(request, ORIGIN_NOT_ALLOWED)
+        if (
+            request.method == "POST"
+            and request.path == f"{self._moderator_prefix}/api/commands"
+            and request.content_type != "application/json"
+        ):
+            return _refused(request, NOT_JSON)
+        return await handler(request)
+
+    @web.middleware
     async def _secret_gate(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """Anything under /moderator/ without the exact secret: 403 and nothing else."""
         path = request.path
@@ -179,11 +221,12 @@ class ConfessionalServer:
         try:
             response = await handler(request)
         except web.HTTPRequestEntityTooLarge:
-            return refusal_reply(Refusal("too_large", "The message is too large.", 413))
+            response = refusal_reply(Refusal("too_large", "The message is too large.", 413))
         except web.HTTPException as exception:
-            if exception.status >= 400 and request.path.startswith("/api/"):
-                return refusal_reply(Refusal("not_found", exception.reason, exception.status))
-            raise
+            if exception.status < 400 or not request.path.startswith("/api/"):
+                exception.headers.update(_SECURITY_HEADERS)  # 404s and redirects too
+                raise
+            response = refusal_reply(Refusal("not_found", exception.reason, exception.status))
         if not response.prepared:
             response.headers.update(_SECURITY_HEADERS)
             if request.path.startswith("/static/"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator import paths
+from facilitator.core.errors import StoreUnavailable
 from facilitator.core.events import EventBus
 from facilitator.core.model import SessionInfo
 from facilitator.core.session import SessionService
@@ -24,6 +25,7 @@ from facilitator.host.commands import HostCommands
 from facilitator.host.discovery import Discovery
 from facilitator.host.feed import ModeratorFeed
 from facilitator.host.gc_pacer import GcPacer
+from facilitator.host.guards import AllowedHosts
 from facilitator.host.links import JoinLinks
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
@@ -43,6 +45,7 @@ class HostOptions:
     zeroconf: bool = True
     new_session: bool = False
     limit_loopback: bool = False
+    allowed_hosts: tuple[str, ...] = ()  # names besides the laptop's own (--allow-host)
     pace_gc: bool = False  # the host process's own: tests share their process
 
 
@@ -103,6 +106,7 @@ class SessionHost:
             host=self.options.host,
             port=port,
             limit_loopback=self.options.limit_loopback,
+            allowed_hosts=AllowedHosts(self.options.allowed_hosts),
         )
         try:
             bound = await self.server.start(fall_back_to_any_port=fallback)
@@ -153,6 +157,13 @@ class SessionHost:
         await self.discovery.stop()
         return await self.discovery.start(link.host_ip, link.port)
 
+    @staticmethod
+    def _forget_ended_secret(service: SessionService) -> None:
+        try:
+            service.forget_moderator_secret()
+        except StoreUnavailable:
+            log.warning("Could not forget the ended session's moderator secret")
+
     async def stop(self) -> None:
         started = time.perf_counter()
         log.info("Stopping")
@@ -167,6 +178,8 @@ class SessionHost:
             self.live.detach()
         if self.feed is not None:
             self.feed.close()
+        if self.service is not None:
+            self._forget_ended_secret(self.service)
         if self.store is not None:
             self.store.close()
         if self.gc_pacer is not None:

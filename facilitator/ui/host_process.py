@@ -43,6 +43,7 @@ class HostArgs:
     port: int | None = None
     zeroconf: bool = True
     verbose: bool = False
+    allowed_hosts: tuple[str, ...] = ()
 
 
 class HostStartFailed(Exception):
@@ -62,6 +63,8 @@ def host_command(args: HostArgs, *, port: int | None, new_session: bool) -> list
         command.append("--no-zeroconf")
     if args.verbose:
         command.append("--verbose")
+    for name in args.allowed_hosts:
+        command += ["--allow-host", name]
     if new_session:
         command.append("--new-session")
     return command

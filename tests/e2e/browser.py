@@ -19,8 +19,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.e2e.process import LAN_HOST
+
 CHROMIUM = Path("/usr/bin/chromium")
-LAN_HOST = "confessional.test"  # resolves to 127.0.0.1 but is not "localhost": an insecure context
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

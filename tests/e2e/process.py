@@ -55,6 +55,11 @@ class HeadlessApp:
             self.process.stdout.close()
 
 
+# Resolves to 127.0.0.1 in the tests' browser but is not "localhost": pages run as an
+# insecure context, as on a LAN. The host answers to it only when told to.
+LAN_HOST = "confessional.test"
+
+
 def start_headless(data_dir: Path, *extra: str) -> HeadlessApp:
     command = [
         sys.executable,
@@ -62,6 +67,8 @@ def start_headless(data_dir: Path, *extra: str) -> HeadlessApp:
         "facilitator",
         "--headless",
         "--no-zeroconf",
+        "--allow-host",
+        LAN_HOST,
         "--host",
         "127.0.0.1",
         "--data-dir",
@@ -119,6 +126,8 @@ def start_desktop(data_dir: Path, log_path: Path, *extra: str) -> DesktopProcess
         "-m",
         "facilitator",
         "--no-zeroconf",
+        "--allow-host",
+        LAN_HOST,
         "--host",
         "127.0.0.1",
         "--data-dir",

@@ -31,7 +31,9 @@ async def post(
 
 
 async def moderate(http: aiohttp.ClientSession, app: HeadlessApp, command: Command) -> int:
-    async with http.post(f"{app.moderator_url}api/commands", data=encode(command)) as reply:
+    async with http.post(
+        f"{app.moderator_url}api/commands", data=encode(command), headers=JSON
+    ) as reply:
         return reply.status
 
 
@@ -113,6 +115,9 @@ async def test_kill_9_then_restart_keeps_everything_on_the_same_port(tmp_path: P
         if app.process.poll() is None:
             app.process.kill()
             app.process.wait(timeout=10)
+
+
+JSON = {"Content-Type": "application/json"}
 
 
 def test_one_host_per_data_dir(tmp_path: Path) -> None:

@@ -41,6 +41,9 @@ async def eventually[T](read: Callable[[], T | None], timeout: float = TIMEOUT) 
         await asyncio.sleep(0.05)
 
 
+JSON = {"Content-Type": "application/json"}
+
+
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -93,7 +96,9 @@ class Room:
         return int(body["payload"]["count"])
 
     async def moderate(self, command: Command) -> None:
-        async with self.http.post(f"{self.moderator}/api/commands", data=encode(command)) as r:
+        async with self.http.post(
+            f"{self.moderator}/api/commands", data=encode(command), headers=JSON
+        ) as r:
             assert r.status == 200, await r.text()
 
     async def snapshot(self) -> dict[str, Any]:

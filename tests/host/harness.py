@@ -18,6 +18,9 @@ from facilitator.host.server import ConfessionalServer
 from facilitator.host.session_host import HostOptions, SessionHost
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import encode
+from tests.e2e.process import LAN_HOST
+
+JSON = {"Content-Type": "application/json"}
 
 
 @dataclass
@@ -55,7 +58,7 @@ class Running:
 
     async def moderate(self, command: Command) -> tuple[int, dict[str, Any]]:
         async with self.http.post(
-            f"{self.moderator_base}/api/commands", data=encode(command)
+            f"{self.moderator_base}/api/commands", data=encode(command), headers=JSON
         ) as reply:
             return reply.status, await reply.json()
 
@@ -95,6 +98,7 @@ async def running_server(data_dir: Path) -> AsyncIterator[Running]:
             zeroconf=False,
             new_session=True,
             limit_loopback=True,
+            allowed_hosts=(LAN_HOST,),
         )
     )
     link = await host.start()
