@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import hmac
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from aiohttp import hdrs, web
 
 from facilitator.core.session import SessionService
+from facilitator.host.connections import ConnectionBudget, ConnectionGuard
 from facilitator.host.guards import AllowedHosts, changes_state, same_origin
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
@@ -76,6 +79,31 @@ def _route_for_log(path: str) -> str:
     return path[:200]
 
 
+class _GuardedSite(web.TCPSite):
+    """A TCP site whose connections pass the :class:`ConnectionGuard` first.
+
+    ``TCPSite.start`` with the guard as the protocol factory (aiohttp has no hook for it).
+    """
+
+    def __init__(
+        self, runner: web.AppRunner, guard: ConnectionGuard, host: str, port: int, **kwargs: Any
+    ) -> None:
+        super().__init__(runner, host, port, **kwargs)
+        self._guard = guard
+
+    async def start(self) -> None:
+        await web.BaseSite.start(self)
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(
+            self._guard,
+            self._host,
+            self._port,
+            backlog=self._backlog,
+            reuse_address=self._reuse_address,
+            reuse_port=self._reuse_port,
+        )
+
+
 class ConfessionalServer:
     def __init__(
         self,
@@ -88,6 +116,7 @@ class ConfessionalServer:
         port: int = 0,
         limit_loopback: bool = False,
         allowed_hosts: AllowedHosts | None = None,
+        connection_budget: ConnectionBudget | None = None,
     ) -> None:
         self._service = service
         self._live = live
@@ -97,6 +126,8 @@ class ConfessionalServer:
         self._port = port
         self._limit_loopback = limit_loopback
         self._allowed_hosts = allowed_hosts or AllowedHosts()
+        self._budget = connection_budget or ConnectionBudget.from_open_file_limit()
+        self.connections: ConnectionGuard | None = None
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
         secret = service.session.moderator_secret
@@ -151,17 +182,29 @@ class ConfessionalServer:
         return port
 
     async def _listen(self, runner: web.AppRunner, port: int) -> int:
-        site = web.TCPSite(runner, self._host, port, backlog=LISTEN_BACKLOG, reuse_address=True)
+        assert runner.server is not None
+        self.connections = ConnectionGuard(runner.server, self._budget)
+        site = _GuardedSite(
+            runner,
+            self.connections,
+            self._host,
+            port,
+            backlog=LISTEN_BACKLOG,
+            reuse_address=True,
+        )
         try:
             await site.start()
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 raise PortInUse(error.errno, f"port {port} is already in use") from error
             raise
+        self.connections.start()
         bound = runner.addresses[-1]
         return int(bound[1])
 
     async def stop(self) -> None:
+        if self.connections is not None:
+            self.connections.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -191,6 +234,8 @@ class ConfessionalServer:
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """Only the laptop's own names (DNS rebinding), only same-origin browsers for what
         changes anything, and moderator commands only as JSON (no cross-site forms)."""
+        if self.connections is not None:
+            self.connections.served(request.transport)
         if not self._allowed_hosts.allows(request.headers.get(hdrs.HOST)):
             return _refused(request, HOST_NOT_ALLOWED)
         if changes_state(request) and not same_origin(request):

@@ -22,6 +22,7 @@ from facilitator.core.model import SessionInfo
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.host.commands import HostCommands
+from facilitator.host.connections import ConnectionBudget
 from facilitator.host.discovery import Discovery
 from facilitator.host.feed import ModeratorFeed
 from facilitator.host.gc_pacer import GcPacer
@@ -46,6 +47,7 @@ class HostOptions:
     new_session: bool = False
     limit_loopback: bool = False
     allowed_hosts: tuple[str, ...] = ()  # names besides the laptop's own (--allow-host)
+    connection_budget: ConnectionBudget | None = None  # None: from the open-file limit
     pace_gc: bool = False  # the host process's own: tests share their process
 
 
@@ -107,6 +109,7 @@ class SessionHost:
             port=port,
             limit_loopback=self.options.limit_loopback,
             allowed_hosts=AllowedHosts(self.options.allowed_hosts),
+            connection_budget=self.options.connection_budget,
         )
         try:
             bound = await self.server.start(fall_back_to_any_port=fallback)

@@ -13,6 +13,7 @@ import aiohttp
 
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
+from facilitator.host.connections import ConnectionBudget
 from facilitator.host.live import LiveUpdates
 from facilitator.host.server import ConfessionalServer
 from facilitator.host.session_host import HostOptions, SessionHost
@@ -89,7 +90,9 @@ async def receive_until(
 
 
 @asynccontextmanager
-async def running_server(data_dir: Path) -> AsyncIterator[Running]:
+async def running_server(
+    data_dir: Path, connection_budget: ConnectionBudget | None = None
+) -> AsyncIterator[Running]:
     host = SessionHost(
         HostOptions(
             data_dir,
@@ -99,6 +102,7 @@ async def running_server(data_dir: Path) -> AsyncIterator[Running]:
             new_session=True,
             limit_loopback=True,
             allowed_hosts=(LAN_HOST,),
+            connection_budget=connection_budget,
         )
     )
     link = await host.start()
