@@ -87,10 +87,12 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{indent}\\{marker}"
 
 
-def _markdown_escape(text: str) -> str:
+def _markdown_escape(text: str, indent: str = "   ") -> str:
+    """``text`` as Markdown that shows it literally; later lines get ``indent`` (the list
+    item's content offset, so that a blank line does not end the item)."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     escaped = _MARKDOWN_LINE_START.sub(_escape_line_start, escaped)
-    return escaped.replace("\n", "  \n   ")
+    return escaped.replace("\n", f"  \n{indent}")
 
 
 def to_markdown(transcript: Transcript) -> str:
@@ -101,13 +103,14 @@ def to_markdown(transcript: Transcript) -> str:
     if not transcript.confessions:
         lines += ["No confession was shown.", ""]
     for confession in transcript.confessions:
-        lines.append(f"{confession.order}. {_markdown_escape(confession.text)}  ")
+        marker = f"{confession.order}. "
+        indent = " " * len(marker)  # "10. " needs four: continuation lines stay in the item
+        lines.append(f"{marker}{_markdown_escape(confession.text, indent)}  ")
         if confession.learned:
-            lines.append(f"   *What I learned:* {_markdown_escape(confession.learned)}  ")
-        lines += [
-            f"   **{_markdown_escape(transcript.agree_label)}: {confession.agreements}**",
-            "",
-        ]
+            learned = _markdown_escape(confession.learned, indent)
+            lines.append(f"{indent}*What I learned:* {learned}  ")
+        label = _markdown_escape(transcript.agree_label, indent)
+        lines += [f"{indent}**{label}: {confession.agreements}**", ""]
     totals = transcript.totals
     lines += [
         "## Totals",

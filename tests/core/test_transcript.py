@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from facilitator.core.events import EventBus, SessionEnded
 from facilitator.core.session import SessionService
@@ -387,6 +388,32 @@ def test_multiline_text_stays_inside_its_list_item() -> None:
         "   more  ",
         "   **Been there: 0**",
     ]
+
+
+def test_from_the_tenth_on_multiline_text_stays_inside_its_list_item() -> None:
+    """Rendered by a CommonMark parser: twelve items, each with its text, lesson and count."""
+    twelve = transcript(
+        *(
+            ShownConfession(n, f"Confession {n}\n\nafter a gap {n}", f"lesson {n}", n)
+            for n in range(1, 13)
+        )
+    )
+    tokens = MarkdownIt("commonmark").parse(to_markdown(twelve))
+    items: list[list[str]] = []
+    in_order = False
+    for token in tokens:
+        if token.type in ("ordered_list_open", "ordered_list_close"):
+            in_order = token.type == "ordered_list_open"
+        elif token.type == "list_item_open" and in_order:
+            items.append([])
+        elif token.type == "inline" and in_order:
+            items[-1].append(token.content)
+    assert len(items) == 12
+    for n, item in enumerate(items, start=1):
+        text = " ".join(item)
+        assert f"after a gap {n}" in text, text
+        assert f"lesson {n}" in text, text
+        assert f"Been there: {n}" in text, text
 
 
 def test_title_prompt_and_label_are_escaped() -> None:
