@@ -4,6 +4,9 @@ Start: find the data dir's running host (reattach) or start one → connect to i
 moderator stream → first snapshot → windows.
 While running: if the host stops, say so at once, restart it on the same data
 dir and port (the session resumes) and reconnect; phones reconnect by themselves.
+A host that cannot start because of its data (the folder, a damaged or newer
+database) is not started again and again: the facilitator is shown its message,
+and for a damaged database offered to move it aside and start afresh.
 Stop (closing the console, SIGTERM, Ctrl-C): ask the host to stop (the session
 stays open unless the facilitator ended it) → windows → connection.
 A crash of this process never ends the session: the host keeps serving phones.
@@ -21,6 +24,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from facilitator.core.model import SessionInfo
 from facilitator.core.store import Store
@@ -44,6 +50,71 @@ HOST_STOPPED = (
     "The session host stopped. Restarting it on the same port: nothing that phones were "
     "told was received is lost, and they reconnect by themselves."
 )
+MOVING_ASIDE = "Moving the damaged database aside and starting a new session with a new database…"
+MOVE_ASIDE = "Move it aside and start afresh"
+MOVE_ASIDE_EXPLAINED = (
+    f"“{MOVE_ASIDE}” renames the damaged file (it stays in the same folder, for "
+    "recovery) and starts a new session with a new database."
+)
+
+type BoxFactory = Callable[[QWidget | None], QMessageBox]
+
+
+def build_host_failure_box(
+    error: HostStartFailed, box: QMessageBox, decline: str = "Quit"
+) -> QMessageBox:
+    """Fill ``box`` with the host's own message; for a damaged database, add the choice
+    to move it aside and start afresh (the default) or ``decline``."""
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Confessional")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths are not markup
+    box.setText(str(error))
+    if not error.store_damaged:
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        return box
+    box.setInformativeText(MOVE_ASIDE_EXPLAINED)
+    move_aside = box.addButton(MOVE_ASIDE, QMessageBox.ButtonRole.AcceptRole)
+    declined = box.addButton(decline, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(move_aside)
+    box.setEscapeButton(declined)
+    return box
+
+
+def chose_to_move_aside(box: QMessageBox, button: QAbstractButton | None) -> bool:
+    return button is not None and box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole
+
+
+def explain_host_failure(
+    error: HostStartFailed, parent: QWidget | None = None, *, box_factory: BoxFactory = QMessageBox
+) -> bool:
+    """Show, blocking, why the host cannot start; ``True`` when the facilitator chose to
+    move a damaged database aside and start afresh.
+
+    Call only before the qasync loop runs: ``exec()`` enters a nested event loop.
+    """
+    box = build_host_failure_box(error, box_factory(parent))
+    try:
+        box.exec()
+        return error.store_damaged and chose_to_move_aside(box, box.clickedButton())
+    finally:
+        box.deleteLater()
+
+
+def start_host(
+    supervisor: HostSupervisor, new_session: bool, explain: Callable[[HostStartFailed], bool]
+) -> HostRecord | None:
+    """Start the host before the windows open; if it cannot start, ``explain`` why (and
+    start it again, moving a damaged database aside, when ``explain`` says so)."""
+    for move_damaged_aside in (False, True):
+        try:
+            return asyncio.run(
+                supervisor.start(new_session=new_session, move_damaged_aside=move_damaged_aside)
+            )
+        except HostStartFailed as error:
+            sys.stderr.write(f"{error}\n")
+            if not explain(error):
+                return None
+    return None
 
 
 class DesktopApp:
@@ -65,6 +136,9 @@ class DesktopApp:
         self.settings = Settings()
         self._connection_task: asyncio.Task[None] | None = None
         self._watch_task: asyncio.Task[None] | None = None
+        self.host_failure: HostStartFailed | None = None  # until the facilitator acts
+        self.host_failure_box: QMessageBox | None = None
+        self._move_damaged_aside = False
         self._stop_requested = asyncio.Event()
 
     async def start(self) -> None:
@@ -129,14 +203,22 @@ class DesktopApp:
     def _on_connection_status(self, status: str) -> None:
         if self.console is not None:
             self.console.set_host_connected(status == "live")
-        if status == "lost" and self._watch_task is None and not self._stop_requested.is_set():
+        if status == "lost":
+            self._watch_host()
+
+    def _watch_host(self) -> None:
+        if self._watch_task is None and not self._stop_requested.is_set():
             self._watch_task = asyncio.get_running_loop().create_task(self._check_host())
 
     async def _check_host(self) -> None:
         """While the connection is down: if the host is gone, start it again on the same
-        port (and again, a little later, if that failed)."""
+        port (and again, a little later, if that failed for a passing reason)."""
         try:
-            while not self.connection.live and not self._stop_requested.is_set():
+            while (
+                not self.connection.live
+                and not self._stop_requested.is_set()
+                and self.host_failure is None
+            ):
                 if self.supervisor is not None and not await self.supervisor.is_alive():
                     await self._restart_host(self.supervisor)
                 with contextlib.suppress(TimeoutError):
@@ -148,16 +230,47 @@ class DesktopApp:
     async def _restart_host(self, supervisor: HostSupervisor) -> None:
         log.warning("The session host stopped; restarting it")
         if self.console is not None:
-            self.console.show_host_alarm(HOST_STOPPED)
+            self.console.show_host_alarm(MOVING_ASIDE if self._move_damaged_aside else HOST_STOPPED)
         try:
-            self.record = await supervisor.start()
+            self.record = await supervisor.start(move_damaged_aside=self._move_damaged_aside)
         except HostStartFailed as error:
             log.error("Could not restart the session host: %s", error)
-            if self.console is not None:
-                self.console.show_host_alarm(f"The session host stopped: {error}")
+            self._host_did_not_restart(error)
             return
+        self._move_damaged_aside = False
         self.connection.set_url(self.record.stream_url)
         self.connection.reconnect_now()
+
+    def _host_did_not_restart(self, error: HostStartFailed) -> None:
+        """Say why; stop restarting when only the facilitator can change that, and offer
+        the way out of a damaged database."""
+        if error.needs_the_facilitator:
+            self.host_failure = error
+        if self.console is None:
+            return
+        self.console.show_host_alarm(f"The session host stopped: {error}")
+        if error.store_damaged and self.host_failure_box is None:
+            self._offer_to_move_aside(error, self.console)
+
+    def _offer_to_move_aside(self, error: HostStartFailed, parent: QWidget) -> None:
+        """Ask without blocking the loop (``open()``, not ``exec()``)."""
+        box = build_host_failure_box(error, QMessageBox(parent), decline="Not now")
+        box.buttonClicked.connect(lambda button: self._on_move_aside_answer(box, button))
+        box.finished.connect(self._forget_host_failure_box)
+        self.host_failure_box = box
+        box.open()
+
+    def _on_move_aside_answer(self, box: QMessageBox, button: QAbstractButton) -> None:
+        if chose_to_move_aside(box, button):
+            log.info("Moving the damaged database aside and starting afresh")
+            self._move_damaged_aside = True
+            self.host_failure = None
+            self._watch_host()
+
+    def _forget_host_failure_box(self) -> None:
+        if self.host_failure_box is not None:
+            self.host_failure_box.deleteLater()
+        self.host_failure_box = None
 
     # Stop
 
@@ -248,7 +361,7 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     """``confessional``: find or start the host, then run the windows on Qt's loop."""
     os.environ["QT_API"] = "pyside6"
     import qasync
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from facilitator.logs import (
         asyncio_exception_handler,
@@ -260,7 +373,10 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     from facilitator.ui.qtlog import install_qt_message_handler
     from facilitator.ui.resume import ask_resume
 
-    configure_logging(data_dir / "logs", verbose=args.verbose, file_name="console.log")
+    try:
+        configure_logging(data_dir / "logs", verbose=args.verbose, file_name="console.log")
+    except OSError:  # the data folder's problem: the host says what it is
+        configure_logging(None, verbose=args.verbose)
     install_qt_message_handler()
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName("Confessional")
@@ -280,11 +396,8 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     if record is None:
         # Modal: only before the loop runs.
         new_session = ask_for_new_session(data_dir, args.new_session, ask_resume)
-        try:
-            record = asyncio.run(supervisor.start(new_session=new_session))
-        except HostStartFailed as error:
-            sys.stderr.write(f"{error}\n")
-            QMessageBox.critical(None, "Confessional", str(error))
+        record = start_host(supervisor, new_session, explain_host_failure)
+        if record is None:
             return 3
 
     app = DesktopApp(record, data_dir, supervisor)

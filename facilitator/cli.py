@@ -33,6 +33,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="also answer to this host name (the laptop's addresses, its .local names and "
         "localhost always work); repeatable",
     )
+    parser.add_argument(
+        "--move-damaged-aside",
+        action="store_true",
+        help="with --headless: if the database is damaged, rename it (kept for recovery) "
+        "and start afresh",
+    )
     parser.add_argument("--verbose", action="store_true", help="log more detail")
     parser.add_argument("--version", action="version", version=f"confessional {__version__}")
     namespace = parser.parse_args(argv)
@@ -56,11 +62,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
     """The session host alone: no Qt is imported in this process."""
-    from facilitator.host.main import exit_now, run_host
+    from facilitator.host.main import configure_host_logging, exit_now, run_host
     from facilitator.host.session_host import HostOptions
-    from facilitator.logs import configure_logging
 
-    configure_logging(data_dir / "logs", verbose=args.verbose, file_name="host.log")
+    configure_host_logging(data_dir, verbose=args.verbose)
     options = HostOptions(
         data_dir=data_dir,
         host=args.host,
@@ -70,4 +75,4 @@ def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
         allowed_hosts=tuple(args.allow_host),
         pace_gc=True,
     )
-    exit_now(run_host(options))
+    exit_now(run_host(options, move_damaged_aside=args.move_damaged_aside))

@@ -4,7 +4,7 @@
 
 import * as i18n from "./i18n.js";
 import { call, envelope, backoff, sleep } from "./api.js";
-import { getJSON, setJSON, remove, removePrefix } from "./storage.js";
+import { getJSON, setJSON, remove, removeTree } from "./storage.js";
 import { Outbox } from "./outbox.js";
 import { Agreements } from "./agree.js";
 import { Live } from "./live.js";
@@ -213,7 +213,7 @@ function endSession() {
   if (ctx.sessionId !== null) {
     // Nothing of this session needs to stay on the phone.
     for (const key of [keys.token, keys.outbox, keys.agreed, keys.draft]) {
-      removePrefix(key(ctx.sessionId));
+      removeTree(key(ctx.sessionId));
     }
   }
   const hadFocus = ui.compose.contains(document.activeElement)

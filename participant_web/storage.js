@@ -52,17 +52,22 @@ export function remove(key) {
   }
 }
 
-/** Remove every key that starts with `prefix` (used to forget an ended session). */
-export function removePrefix(prefix) {
+/**
+ * Remove the key `name` and every key beneath it (`name.` followed by more), used to
+ * forget an ended session. Only whole name parts match: forgetting `token.1` leaves
+ * `token.12` alone.
+ */
+export function removeTree(name) {
+  const within = (key) => key === name || key.startsWith(`${name}.`);
   for (const key of [...memory.keys()]) {
-    if (key.startsWith(prefix)) memory.delete(key);
+    if (within(key)) memory.delete(key);
   }
   if (!storage) return;
   try {
     const doomed = [];
     for (let i = 0; i < storage.length; i += 1) {
       const key = storage.key(i);
-      if (key && key.startsWith(prefix)) doomed.push(key);
+      if (key && within(key)) doomed.push(key);
     }
     doomed.forEach((key) => storage.removeItem(key));
   } catch {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class DomainError(Exception):
     """A request the rules refuse. ``code`` is stable and shown translated on phones."""
@@ -31,6 +33,30 @@ class StoreUnavailable(Exception):
 
 class StoreTooNew(Exception):
     """The data file was written by a newer version of Confessional."""
+
+
+class StoreNotOpened(Exception):
+    """The store cannot be opened: ``path`` is the folder or file at fault, ``reason``
+    what is wrong with it."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class DataDirUnusable(StoreNotOpened):
+    """The data folder cannot be created, is not a folder, or cannot be written to."""
+
+
+class StoreUnreadable(StoreNotOpened):
+    """The database file cannot be opened for reading and writing (its permissions, a
+    folder in its place, a lock held by another program, the disk)."""
+
+
+class StoreDamaged(StoreNotOpened):
+    """The database file is not a database, or SQLite finds it damaged (a copy cut
+    short, overwritten pages)."""
 
 
 class TranscriptNotWritten(Exception):

@@ -97,7 +97,10 @@ def same_origin(request: web.Request) -> bool:
     origin = request.headers.get(hdrs.ORIGIN)
     if origin is None:
         return True
-    parts = urlsplit(origin)
+    try:
+        parts = urlsplit(origin)
+    except ValueError:  # not a URL at all ("http://[")
+        return False
     host = request.headers.get(hdrs.HOST, "")
     return parts.scheme in ("http", "https") and parts.netloc.lower() == host.strip().lower()
 

@@ -16,11 +16,11 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from facilitator.host.commands import HostCommands
 from facilitator.host.feed import ModeratorFeed
 from facilitator.host.hub import close_socket
-from facilitator.host.participant_api import HEARTBEAT_SECONDS
+from facilitator.host.participant_api import HEARTBEAT_SECONDS, WEBSOCKET_MAX_MSG_SIZE
 from facilitator.host.refusals import REFUSED, refusal_for
-from facilitator.host.replies import json_reply, refusal_reply
+from facilitator.host.replies import json_reply, read_body, refused_reply
 from facilitator.protocol.commands import decode_command
-from facilitator.protocol.envelope import MAX_MESSAGE_BYTES, encode, error
+from facilitator.protocol.envelope import ProtocolError, encode, error
 from facilitator.protocol.moderator import Resync, decode_from_moderator
 
 log = logging.getLogger(__name__)
@@ -106,15 +106,15 @@ class ModeratorApi:
 
     async def post_command(self, request: web.Request) -> web.Response:
         try:
-            command = decode_command(await request.read()).message
+            command = decode_command(await read_body(request)).message
             done = self._commands.execute(command)
         except REFUSED as refused:
-            return refusal_reply(refusal_for(refused))
+            return refused_reply(refused)
         return json_reply(encode(done))
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse(
-            heartbeat=HEARTBEAT_SECONDS, compress=False, max_msg_size=MAX_MESSAGE_BYTES
+            heartbeat=HEARTBEAT_SECONDS, compress=False, max_msg_size=WEBSOCKET_MAX_MSG_SIZE
         )
         await socket.prepare(request)
         connection = ModeratorConnection(socket, self._feed)
@@ -140,6 +140,8 @@ class ModeratorApi:
                 return
             done = self._commands.execute(incoming.message)
         except REFUSED as refused:
+            if isinstance(refused, ProtocolError) and refused.ref is not None:
+                ref = refused.ref  # a readable envelope refused for its content
             refusal = refusal_for(refused)
             connection.send(error(refusal.code, refusal.message, ref))
         else:

@@ -20,8 +20,14 @@ from facilitator.host.hub import CLOSE_TIMEOUT_SECONDS
 from facilitator.host.live import LiveUpdates
 from facilitator.host.ratelimit import RateLimiter
 from facilitator.host.refusals import REFUSED, refusal_for
-from facilitator.host.replies import json_reply, refusal_reply
-from facilitator.protocol.envelope import MAX_MESSAGE_BYTES, Message, encode, error
+from facilitator.host.replies import json_reply, read_body, refused_reply
+from facilitator.protocol.envelope import (
+    MAX_MESSAGE_BYTES,
+    Message,
+    ProtocolError,
+    encode,
+    error,
+)
 from facilitator.protocol.phone import (
     AgreementRecorded,
     ConfessionReceived,
@@ -39,6 +45,9 @@ log = logging.getLogger(__name__)
 HELLO_TIMEOUT_SECONDS = 15.0
 HEARTBEAT_SECONDS = 25.0
 CLOSE_UNKNOWN_PARTICIPANT = 4001
+# aiohttp closes a socket (1009) on a frame of ``max_msg_size`` bytes or more; a message
+# of exactly the limit is taken over a socket as over HTTP.
+WEBSOCKET_MAX_MSG_SIZE = MAX_MESSAGE_BYTES + 1
 
 
 def _is_loopback(address: str) -> bool:
@@ -50,9 +59,16 @@ def _is_loopback(address: str) -> bool:
 
 
 def _bearer_token(request: web.Request) -> str | None:
+    """The token of ``Authorization: Bearer <token>``, if the header holds one that could be.
+
+    Tokens are ASCII (``secrets.token_urlsafe``). Anything else names nobody, and must not
+    reach the store: header bytes that are not UTF-8 arrive as lone surrogates, which
+    cannot even be hashed.
+    """
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token and token.isascii() else None
 
 
 class ParticipantApi:
@@ -87,27 +103,28 @@ class ParticipantApi:
         address = request.remote or "unknown"
         exempt = not self._limit_loopback and _is_loopback(address)
         try:
-            decode_join(await request.read())
+            decode_join(await read_body(request))
             if not exempt and not self._joins.allow(address):
                 raise DomainError("rate_limited", "Too many new phones from here; wait a moment.")
             token = self._service.join()
         except REFUSED as refused:
-            return refusal_reply(refusal_for(refused))
+            return refused_reply(refused)
         return json_reply(encode(Joined(token, self._service.session.id)))
 
     async def post_message(self, request: web.Request) -> web.Response:
         try:
-            incoming = decode_request(await request.read())
+            incoming = decode_request(await read_body(request))
             participant_id = self._service.participant(_bearer_token(request) or "")
             answer = await self.handle(participant_id, incoming.message)
         except REFUSED as refused:
-            return refusal_reply(refusal_for(refused))
+            return refused_reply(refused)
         return json_reply(encode(answer))
 
     async def handle(self, participant_id: int, request: PhoneRequest) -> Message:
         """Carry out one participant request and return its answer, or raise a refusal."""
         self._last_activity = time.monotonic()
-        if not self._messages.allow(participant_id):
+        # Per session too: the next session gives the same participant ids out again.
+        if not self._messages.allow((self._service.session.id, participant_id)):
             raise DomainError("rate_limited", "Slow down a little.")
         match request:
             case SubmitConfession(client_id, text, learned):
@@ -125,7 +142,7 @@ class ParticipantApi:
         socket = web.WebSocketResponse(
             heartbeat=HEARTBEAT_SECONDS,
             compress=False,
-            max_msg_size=MAX_MESSAGE_BYTES,
+            max_msg_size=WEBSOCKET_MAX_MSG_SIZE,
             timeout=CLOSE_TIMEOUT_SECONDS,  # how long a close waits for the phone's answer
         )
         await socket.prepare(request)
@@ -155,6 +172,8 @@ class ParticipantApi:
                 raise UnknownParticipant()  # a new session has started: join it
             return encode(await self.handle(participant_id, incoming.message), ref)
         except REFUSED as refused:
+            if isinstance(refused, ProtocolError) and refused.ref is not None:
+                ref = refused.ref  # a readable envelope refused for its content
             refusal = refusal_for(refused)
             return error(refusal.code, refusal.message, ref)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from facilitator.host.refusals import Refusal
-from facilitator.protocol.envelope import error
+from facilitator.host.refusals import Refusal, Refused, refusal_for
+from facilitator.protocol.envelope import ProtocolError, error
 
 RETRY_AFTER_SECONDS = 3
 
@@ -23,4 +23,37 @@ def refusal_reply(refusal: Refusal) -> web.Response:
     response = json_reply(error(refusal.code, refusal.message), refusal.status)
     if refusal.status == 429:
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+class UnreadableBody(ProtocolError):
+    """A body that cannot be read as sent: a ``Content-Encoding`` it does not have (not
+    gzip, say), a malformed chunk. Nothing after it on the connection can be parsed."""
+
+    def __init__(self) -> None:
+        super().__init__("bad_json", "The body could not be read as sent.")
+
+
+async def read_body(request: web.Request) -> bytes:
+    """The request's body; :class:`UnreadableBody` (``bad_json``) when it cannot be read.
+
+    aiohttp raises :class:`web.RequestPayloadError` for such a body: left alone that is a
+    500, and aiohttp, draining the rest of the body after the answer, logs it again as an
+    unhandled exception. A body over the size limit still raises
+    :class:`web.HTTPRequestEntityTooLarge` (the server answers ``too_large``).
+    """
+    try:
+        return await request.read()
+    except web.RequestPayloadError as failure:
+        request.content.feed_eof()  # at its end as far as aiohttp knows: nothing to drain
+        raise UnreadableBody() from failure
+
+
+def refused_reply(refused: Refused) -> web.Response:
+    """The answer to a request a handler refused, from the one table; after a body that
+    could not be read, with ``Connection: close`` (the host reads nothing more from that
+    connection: a client that sent its next request on it would see it dropped)."""
+    response = refusal_reply(refusal_for(refused))
+    if isinstance(refused, UnreadableBody):
+        response.force_close()
     return response

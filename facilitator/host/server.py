@@ -14,6 +14,7 @@ from typing import Any
 from aiohttp import hdrs, web
 
 from facilitator.core.session import SessionService
+from facilitator.host import openapi
 from facilitator.host.connections import ConnectionBudget, ConnectionGuard
 from facilitator.host.guards import AllowedHosts, changes_state, same_origin
 from facilitator.host.live import LiveUpdates
@@ -150,6 +151,7 @@ class ConfessionalServer:
         app.add_routes(
             [
                 web.get("/", self._participant_page),
+                web.get(openapi.OPENAPI_PATH, openapi.serve),
                 web.get(f"{self._moderator_prefix}/", self._moderator_page),
                 web.get(self._moderator_prefix, self._moderator_redirect),
                 web.static("/static", self._web_root, show_index=False, follow_symlinks=False),

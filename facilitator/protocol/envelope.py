@@ -38,13 +38,16 @@ class Error(Message, frozen=True):
 
 
 class ProtocolError(Exception):
-    """A message that does not fit the protocol. ``status`` is the HTTP status to answer."""
+    """A message that does not fit the protocol. ``status`` is the HTTP status to answer;
+    ``ref`` is the envelope's, when the envelope itself could be read (the refusal of a
+    WebSocket request carries it, as any answer does)."""
 
     def __init__(self, code: str, message: str, status: int = 400) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
         self.status = status
+        self.ref: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,15 @@ def decode(
         raise ProtocolError("bad_envelope", "Expected {type, version, payload}.") from error
     except (msgspec.DecodeError, RecursionError, UnicodeError) as error:
         raise ProtocolError("bad_json", "The message is not valid JSON.") from error
+    try:
+        return Incoming(_message(envelope, accepted), envelope.ref)
+    except ProtocolError as refused:
+        refused.ref = envelope.ref
+        raise
+
+
+def _message(envelope: _Envelope, accepted: Mapping[str, object]) -> Any:
+    """The envelope's payload as the struct its type names, or a :class:`ProtocolError`."""
     if type(envelope.version) is not int or envelope.version != PROTOCOL_VERSION:
         raise ProtocolError(
             "unsupported_version", f"This server speaks protocol version {PROTOCOL_VERSION}."
@@ -102,12 +114,11 @@ def decode(
     if message_type is None:
         raise ProtocolError("unknown_type", "This message type is not accepted here.")
     try:
-        message = msgspec.json.decode(envelope.payload, type=message_type)
+        return msgspec.json.decode(envelope.payload, type=message_type)
     except msgspec.ValidationError as error:
         raise _payload_error(str(error)) from error
     except (msgspec.DecodeError, RecursionError, UnicodeError) as error:
         raise ProtocolError("bad_json", "The message is not valid JSON.") from error
-    return Incoming(message, envelope.ref)
 
 
 def _payload_error(detail: str) -> ProtocolError:

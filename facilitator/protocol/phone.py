@@ -10,7 +10,11 @@ from facilitator.protocol.envelope import Error, Id, Incoming, Message, decode, 
 
 _RAW_TEXT_CHARS = 4000  # the rules give the precise limits; this only bounds the work
 
-ClientId = Annotated[str, msgspec.Meta(max_length=64)]
+# The rule itself (8-64 of A-Z a-z 0-9 _ -) is the core's, with its own refusal code
+# (client_id_invalid); the pattern here only documents it in the OpenAPI document.
+ClientId = Annotated[
+    str, msgspec.Meta(max_length=64, extra_json_schema={"pattern": "^[A-Za-z0-9_-]{8,64}$"})
+]
 Token = Annotated[str, msgspec.Meta(max_length=128)]
 RawText = Annotated[str, msgspec.Meta(max_length=_RAW_TEXT_CHARS)]
 

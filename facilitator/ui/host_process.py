@@ -5,16 +5,22 @@ from a checkout or a wheel; the bundle's own executable when frozen), started in
 a session of its own so that a crash of the console or a Ctrl-C in its terminal
 does not take the phones' session down. The host announces itself through its
 record in the data dir (``facilitator/host/record.py``); a running host is
-reattached to, never started twice.
+reattached to, never started twice. A host that cannot start writes why into a
+file the supervisor names (``CONFESSIONAL_STARTUP_FAILURE_FILE``): its stderr is
+not the app's to read, and the facilitator is shown the host's own message.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +38,11 @@ POLL_SECONDS = 0.05
 EXIT_STORE_TOO_NEW = 2
 EXIT_STARTUP_FAILED = 3
 EXIT_ALREADY_RUNNING = 4
+EXIT_DATA_UNUSABLE = 5
+EXIT_STORE_DAMAGED = 6
+# After these, starting the host again changes nothing until the facilitator acts.
+EXITS_FOR_THE_FACILITATOR = frozenset({EXIT_STORE_TOO_NEW, EXIT_DATA_UNUSABLE, EXIT_STORE_DAMAGED})
+STARTUP_FAILURE_FILE_ENV = "CONFESSIONAL_STARTUP_FAILURE_FILE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +58,27 @@ class HostArgs:
 
 
 class HostStartFailed(Exception):
-    """The host could not start; the message says why and what to do."""
+    """The host could not start; the message says why and what to do. ``exit_code`` is
+    the host's, when it stopped by itself."""
+
+    def __init__(self, message: str, exit_code: int | None = None) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    @property
+    def needs_the_facilitator(self) -> bool:
+        """Whether starting again is pointless until someone deals with the data."""
+        return self.exit_code in EXITS_FOR_THE_FACILITATOR
+
+    @property
+    def store_damaged(self) -> bool:
+        """The database is damaged: the host can move it aside and start afresh."""
+        return self.exit_code == EXIT_STORE_DAMAGED
 
 
-def host_command(args: HostArgs, *, port: int | None, new_session: bool) -> list[str]:
+def host_command(
+    args: HostArgs, *, port: int | None, new_session: bool, move_damaged_aside: bool = False
+) -> list[str]:
     """The command line that starts the host: this same program, headless."""
     if getattr(sys, "frozen", False):
         program = [sys.executable]
@@ -67,6 +95,8 @@ def host_command(args: HostArgs, *, port: int | None, new_session: bool) -> list
         command += ["--allow-host", name]
     if new_session:
         command.append("--new-session")
+    if move_damaged_aside:
+        command.append("--move-damaged-aside")
     return command
 
 
@@ -83,7 +113,9 @@ async def probe(record: HostRecord) -> bool:
         return False
 
 
-def spawn_detached(command: list[str]) -> subprocess.Popen[bytes]:
+def spawn_detached(
+    command: list[str], env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     """Start the host apart from the console, in its own session (or process group):
     a Ctrl-C in the console's terminal or a crash of the console does not reach it."""
     if sys.platform == "win32":
@@ -91,11 +123,36 @@ def spawn_detached(command: list[str]) -> subprocess.Popen[bytes]:
             command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
+            env=env,
             creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
         )
     return subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
     )
+
+
+@contextlib.contextmanager
+def failure_file() -> Iterator[Path]:
+    """An empty file for the host to explain a failed start in; removed afterwards."""
+    handle, name = tempfile.mkstemp(prefix="confessional-host-", suffix=".txt")
+    os.close(handle)
+    try:
+        yield Path(name)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def read_failure(path: Path) -> str:
+    """The host's explanation of its failed start ("" if it wrote none)."""
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 class HostSupervisor:
@@ -121,13 +178,24 @@ class HostSupervisor:
             return self.process.poll() is None
         return self.record is not None and await probe(self.record)
 
-    async def start(self, *, new_session: bool = False) -> HostRecord:
-        """Start the host (or find the one another app started meanwhile) and wait for it."""
+    async def start(
+        self, *, new_session: bool = False, move_damaged_aside: bool = False
+    ) -> HostRecord:
+        """Start the host (or find the one another app started meanwhile) and wait for it.
+
+        ``move_damaged_aside``: a damaged database is renamed (kept) and a new one started.
+        """
         port = self.args.port if self.record is None else self.record.port
-        command = host_command(self.args, port=port, new_session=new_session)
+        command = host_command(
+            self.args, port=port, new_session=new_session, move_damaged_aside=move_damaged_aside
+        )
+        with failure_file() as failure:
+            return await self._run_until_ready(command, failure)
+
+    async def _run_until_ready(self, command: list[str], failure: Path) -> HostRecord:
         previous = read_record(self.args.data_dir)
         log.info("Starting the session host")
-        process = spawn_detached(command)
+        process = spawn_detached(command, {**os.environ, STARTUP_FAILURE_FILE_ENV: str(failure)})
         self.process = process
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
@@ -137,24 +205,26 @@ class HostSupervisor:
                 return record
             code = process.poll()
             if code is not None:
-                return await self._started_elsewhere_or_fail(code)
+                return await self._started_elsewhere_or_fail(code, read_failure(failure))
             await asyncio.sleep(POLL_SECONDS)
         process.kill()
         raise HostStartFailed("The session host did not start within 30 seconds.")
 
-    async def _started_elsewhere_or_fail(self, code: int) -> HostRecord:
+    async def _started_elsewhere_or_fail(self, code: int, explanation: str) -> HostRecord:
         self.process = None
         if code == EXIT_ALREADY_RUNNING:
             running = await self.find_running()
             if running is not None:
                 return running
+        if explanation:
+            raise HostStartFailed(explanation, code)
         reasons = {
             EXIT_STORE_TOO_NEW: "The data folder was written by a newer Confessional.",
             EXIT_STARTUP_FAILED: "The port is in use: close the other program using it, "
             "or start with --port to choose another.",
             EXIT_ALREADY_RUNNING: "Another session host is starting for this data folder.",
         }
-        raise HostStartFailed(reasons.get(code, f"The session host stopped (exit {code})."))
+        raise HostStartFailed(reasons.get(code, f"The session host stopped (exit {code})."), code)
 
     def terminate(self) -> None:
         """End the host this app started (when it cannot be asked to stop)."""

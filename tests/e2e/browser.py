@@ -96,6 +96,27 @@ class BrowserThread:
         gc.collect()
 
 
+async def evaluate_on_phone_page(base: str, script: str, argument: Any) -> Any:
+    """Run ``script`` (a JavaScript function of one argument) in the phone page served
+    at ``base``, reached as a LAN host; return what it returns."""
+    port = base.rsplit(":", 1)[1]
+    chromium = BrowserThread()
+    await chromium.start()
+
+    def evaluate(browser: Browser) -> Any:
+        page = browser.new_page()
+        try:
+            page.goto(f"http://{LAN_HOST}:{port}/")
+            return page.evaluate(script, argument)
+        finally:
+            page.close()
+
+    try:
+        return await chromium.call(evaluate)
+    finally:
+        await chromium.stop()
+
+
 async def _wait_for(done: Callable[[], bool], timeout: float) -> None:
     """Poll instead of blocking an executor thread: no extra Python threads, no QThreads."""
     deadline = asyncio.get_running_loop().time() + timeout

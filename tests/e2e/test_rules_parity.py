@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 
 from facilitator.core import rules
 from facilitator.core.errors import RuleViolation
-from tests.e2e.browser import LAN_HOST, BrowserThread
+from tests.e2e.browser import evaluate_on_phone_page
 from tests.host.harness import running_server
 
 pytestmark = pytest.mark.browser
@@ -60,31 +59,15 @@ def laptop_says(text: str, learned: str) -> str | None:
 
 async def test_the_phone_and_the_laptop_agree_on_every_case(tmp_path: Path) -> None:
     async with running_server(tmp_path) as run:
-        port = run.base.rsplit(":", 1)[1]
-        chromium = BrowserThread()
-        await chromium.start()
-        try:
-
-            def check_on_the_page(browser: Browser) -> list[str | None]:
-                page = browser.new_page()
-                try:
-                    page.goto(f"http://{LAN_HOST}:{port}/")
-                    verdicts: list[str | None] = page.evaluate(
-                        """async (cases) => {
-                            const rules = await import("/static/rules.js");
-                            rules.setLimits({text: 1000, learned: 500});
-                            return cases.map(([text, learned]) =>
-                                rules.checkConfession(text, learned));
-                        }""",
-                        CASES,
-                    )
-                    return verdicts
-                finally:
-                    page.close()
-
-            on_the_phone = await chromium.call(check_on_the_page)
-        finally:
-            await chromium.stop()
+        on_the_phone = await evaluate_on_phone_page(
+            run.base,
+            """async (cases) => {
+                const rules = await import("/static/rules.js");
+                rules.setLimits({text: 1000, learned: 500});
+                return cases.map(([text, learned]) => rules.checkConfession(text, learned));
+            }""",
+            CASES,
+        )
     on_the_laptop = [laptop_says(text, learned) for text, learned in CASES]
     mismatches = [
         (case, phone, laptop)

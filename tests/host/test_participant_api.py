@@ -6,7 +6,7 @@ from pathlib import Path
 
 import aiohttp
 
-from facilitator.protocol.commands import Approve, Project
+from facilitator.protocol.commands import Approve, EndSession, Project
 from tests.host.harness import envelope, running_server
 
 
@@ -109,6 +109,19 @@ async def test_join_is_rate_limited_per_address(tmp_path: Path) -> None:
                     assert (await reply.json())["payload"]["code"] == "rate_limited"
         assert statuses[:20] == [200] * 20
         assert statuses[20:] == [429] * 5
+
+
+async def test_a_phone_of_the_next_session_starts_with_its_own_rate(tmp_path: Path) -> None:
+    async with running_server(tmp_path) as run:
+        busy = await run.join()
+        agree = envelope("agreement.set", {"confession_id": 999, "agreed": True})
+        statuses = [(await run.send(busy, agree))[0] for _ in range(31)]
+        assert statuses[-1] == 429
+        run.service.execute(EndSession())
+        run.service.start_next()
+        fresh = await run.join()  # the next session gives the same participant id out again
+        status, body = await run.send(fresh, agree)
+        assert (status, body["payload"]["code"]) == (409, "not_shown")
 
 
 async def test_one_agreement_per_participant_and_take_back(tmp_path: Path) -> None:

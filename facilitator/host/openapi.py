@@ -1,0 +1,331 @@
+"""The HTTP API as an OpenAPI 3.1 document, served at ``GET /api/openapi.json``.
+
+Every body in it is generated from the protocol's structs (``msgspec.json.schema``,
+JSON Schema 2020-12, which OpenAPI 3.1 takes as it is), wrapped in the envelope the
+host really sends and accepts: change a struct and the document changes with it.
+The paths and status codes are the ones the handlers and the server's middleware
+answer (``participant_api.py``, ``moderator_api.py``, ``server.py``, ``refusals.py``);
+``tests/e2e/test_openapi.py`` checks them against a running host with schemathesis.
+
+The document holds no secret and no address: the moderator's paths carry the secret
+as the path parameter ``{secret}``, and clients resolve the paths against the URL
+they fetched the document from.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import operator
+from typing import Annotated, Any, Literal, get_args
+
+import msgspec
+from aiohttp import web
+
+from facilitator import __version__
+from facilitator.protocol.commands import Command
+from facilitator.protocol.envelope import (
+    MAX_MESSAGE_BYTES,
+    PROTOCOL_VERSION,
+    Error,
+    Ref,
+)
+from facilitator.protocol.moderator import Done, Snapshot
+from facilitator.protocol.phone import (
+    AgreementRecorded,
+    ConfessionReceived,
+    Join,
+    Joined,
+    PublicSession,
+    SetAgreement,
+    SubmitConfession,
+)
+
+OPENAPI_PATH = "/api/openapi.json"
+MODERATOR_API = "/moderator/{secret}/api"
+BEARER = "participantToken"
+# The document changes only with the code: a client may keep it for a while, and ask
+# again cheaply (``If-None-Match``) after that.
+CACHE_CONTROL = "public, max-age=600"
+
+_REF_TEMPLATE = "#/components/schemas/{name}"
+_JSON = "application/json"
+
+_DESCRIPTION = f"""\
+The HTTP API of a Confessional session host: what phones, the moderator page, the
+console and other tools can ask over HTTP. The prose, with every error code, is
+`docs/protocol.md`.
+
+Every body, in both directions, is one JSON envelope `{{"type", "version", "payload"}}`
+of at most {MAX_MESSAGE_BYTES // 1024} KiB; a refusal is an `error` envelope whose
+`payload.code` is stable. The host answers only to its own names (`Host`), refuses
+`POST`s from other sites' pages (`Origin`), and takes moderator commands only as
+`application/json`.
+
+Not described here, because OpenAPI cannot describe them: the two WebSockets,
+`GET /ws` (phones: `hello`, then the session's changes; `confession.submit` and
+`agreement.set` as over HTTP) and `GET /moderator/{{secret}}/ws` (moderators: a
+`moderator.snapshot`, then every change in order; `moderate` and `moderator.resync`).
+They carry the same envelopes and payloads: see `docs/protocol.md`.
+
+The moderator's paths start with `/moderator/{{secret}}/`, the long random secret of
+the moderator link (the console shows it; the host's record `host.json` holds it);
+a wrong or missing secret is answered 403 with an empty body."""
+
+_REFUSAL_CODES = {
+    400: "the envelope or its payload does not fit (`bad_json`, `bad_envelope`, "
+    "`unsupported_version`, `unknown_type`, `invalid_payload`, `<field>_too_long`) or the "
+    "text breaks a rule (`text_too_long`, `text_empty`, `text_invisible`, "
+    "`text_forbidden_characters`, `client_id_invalid`, ...)",
+    401: "`unknown_participant`: the token names nobody in this session (join again)",
+    403: "`host_not_allowed` (a `Host` that is not the laptop's) or `origin_not_allowed` "
+    "(a `POST` from another site's page)",
+    404: "`unknown_confession`",
+    409: "the session's state refuses it (`session_ended`; `not_shown` for an agreement "
+    "with a confession that is not, or was never, on the screen; for commands "
+    "`cannot_approve`, `queue_changed`, `stale_version`, `session_open`, `unknown_address`, ...)",
+    413: f"`too_large`: the body is over {MAX_MESSAGE_BYTES} bytes",
+    415: "`not_json`: commands are sent as `Content-Type: application/json`",
+    429: "`rate_limited`: wait for `Retry-After` seconds",
+    500: "`transcript_not_written`: ending failed; the session stays open",
+    503: "`not_saved`: the laptop cannot save right now; nothing changed, try again later",
+}
+
+
+def _members(union: Any) -> tuple[Any, ...]:
+    """The structs of a union, through the type aliases it is made of."""
+    value = getattr(union, "__value__", union)
+    members = get_args(value)
+    if not members:
+        return (value,)
+    return tuple(struct for member in members for struct in _members(member))
+
+
+def _envelope(payload: Any, *, incoming: bool, name: str | None = None) -> type[msgspec.Struct]:
+    """A struct for the envelope of ``payload`` (a message type, or a tagged union of
+    them, all with one ``TYPE``, then with a ``name``), as the host reads it
+    (``incoming``) or sends it."""
+    structs = _members(payload)
+    [message_type] = {struct.TYPE for struct in structs}
+    fields: list[tuple[str, Any] | tuple[str, Any, Any]] = [
+        ("version", Literal[PROTOCOL_VERSION]),
+        ("payload", functools.reduce(operator.or_, structs)),
+    ]
+    if incoming:
+        described = Annotated[
+            Ref | None,
+            msgspec.Meta(description="Chosen by the client; accepted and ignored over HTTP."),
+        ]
+        fields.append(("ref", described, None))
+    return msgspec.defstruct(
+        f"{name or structs[0].__name__}Envelope",
+        fields,
+        tag_field="type",
+        tag=message_type,
+        forbid_unknown_fields=True,
+        frozen=True,
+        namespace={"__doc__": f"The `{message_type}` envelope."},
+    )
+
+
+_REQUESTS = {
+    "join": _envelope(Join, incoming=True),
+    "submit": _envelope(SubmitConfession, incoming=True),
+    "agree": _envelope(SetAgreement, incoming=True),
+    "command": _envelope(Command, incoming=True, name="Command"),
+}
+_RESPONSES = {
+    "joined": _envelope(Joined, incoming=False),
+    "session": _envelope(PublicSession, incoming=False),
+    "received": _envelope(ConfessionReceived, incoming=False),
+    "recorded": _envelope(AgreementRecorded, incoming=False),
+    "snapshot": _envelope(Snapshot, incoming=False),
+    "done": _envelope(Done, incoming=False),
+    "error": _envelope(Error, incoming=False),
+}
+
+
+def _schemas() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The body schemas by their short name here, and every component they use."""
+    names = list(_REQUESTS) + list(_RESPONSES) + ["message", "answer"]
+    types: list[Any] = [*_REQUESTS.values(), *_RESPONSES.values()]
+    types.append(_REQUESTS["submit"] | _REQUESTS["agree"])
+    types.append(_RESPONSES["received"] | _RESPONSES["recorded"])
+    refs, components = msgspec.json.schema_components(types, ref_template=_REF_TEMPLATE)
+    return dict(zip(names, refs, strict=True)), components
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {_JSON: {"schema": schema}}
+
+
+def _answer(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": _json(schema)}
+
+
+def _refusals(error: dict[str, Any], *statuses: int) -> dict[str, Any]:
+    responses: dict[str, Any] = {}
+    for status in statuses:
+        response = _answer(error, f"Refused: {_REFUSAL_CODES[status]}.")
+        if status == 429:
+            response["headers"] = {
+                "Retry-After": {
+                    "description": "Seconds to wait before asking again.",
+                    "required": True,
+                    "schema": {"type": "integer", "minimum": 0},
+                }
+            }
+        responses[str(status)] = response
+    return responses
+
+
+def _secret() -> dict[str, Any]:
+    return {
+        "name": "secret",
+        "in": "path",
+        "required": True,
+        "description": "The secret of the moderator link (never in this document).",
+        "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
+    }
+
+
+def build() -> dict[str, Any]:
+    """The OpenAPI document, as a JSON-ready dict."""
+    body, components = _schemas()
+    error = body["error"]
+
+    def request(schema: dict[str, Any]) -> dict[str, Any]:
+        return {"required": True, "content": _json(schema)}
+
+    paths: dict[str, Any] = {
+        OPENAPI_PATH: {
+            "get": {
+                "operationId": "getOpenApi",
+                "tags": ["meta"],
+                "summary": "This document",
+                "responses": {
+                    "200": _answer({"type": "object"}, "The OpenAPI document."),
+                    "304": {"description": "Not modified (`If-None-Match` named its `ETag`)."},
+                    **_refusals(error, 403),
+                },
+            }
+        },
+        "/api/session": {
+            "get": {
+                "operationId": "getSession",
+                "tags": ["phones"],
+                "summary": "The public state of the session: what any phone may see",
+                "responses": {
+                    "200": _answer(body["session"], "The session."),
+                    **_refusals(error, 403),
+                },
+            }
+        },
+        "/api/join": {
+            "post": {
+                "operationId": "join",
+                "tags": ["phones"],
+                "summary": "Join the session: a new participant token",
+                "description": "The laptop itself (loopback) is not rate-limited.",
+                "requestBody": request(body["join"]),
+                "responses": {
+                    "200": _answer(body["joined"], "A new participant token."),
+                    **_refusals(error, 400, 403, 409, 413, 429, 503),
+                },
+            }
+        },
+        "/api/messages": {
+            "post": {
+                "operationId": "sendMessage",
+                "tags": ["phones"],
+                "summary": "Submit a confession, or set an agreement",
+                "description": (
+                    "`confession.submit` is answered once the confession is saved; the same "
+                    "`client_id` again is answered `duplicate: true`. `agreement.set` sets "
+                    "(not toggles) this phone's agreement with a shown confession."
+                ),
+                "security": [{BEARER: []}],
+                "requestBody": request(body["message"]),
+                "responses": {
+                    "200": _answer(body["answer"], "Saved."),
+                    **_refusals(error, 400, 401, 403, 409, 413, 429, 503),
+                },
+            }
+        },
+        f"{MODERATOR_API}/state": {
+            "parameters": [_secret()],
+            "get": {
+                "operationId": "getModeratorState",
+                "tags": ["moderators"],
+                "summary": "Everything moderators see: a `moderator.snapshot`",
+                "responses": {
+                    "200": _answer(body["snapshot"], "The snapshot."),
+                    **_refusals(error, 403),
+                },
+            },
+        },
+        f"{MODERATOR_API}/commands": {
+            "parameters": [_secret()],
+            "post": {
+                "operationId": "moderate",
+                "tags": ["moderators"],
+                "summary": "Carry out a moderation command",
+                "description": (
+                    "Answered `moderator.done` once the command is committed (the moderator "
+                    "stream up to its `seq` shows the effect). `stop_host` stops the host "
+                    "after answering."
+                ),
+                "requestBody": request(body["command"]),
+                "responses": {
+                    "200": _answer(body["done"], "Done and committed."),
+                    **_refusals(error, 400, 403, 404, 409, 413, 415, 500, 503),
+                },
+            },
+        },
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Confessional session host",
+            "version": __version__,
+            "description": _DESCRIPTION,
+            "license": {"name": "MIT", "identifier": "MIT"},
+        },
+        "tags": [
+            {"name": "phones", "description": "What a participant's phone asks."},
+            {"name": "moderators", "description": "Behind the moderator link's secret."},
+            {"name": "meta", "description": "About the API itself."},
+        ],
+        "paths": paths,
+        "components": {
+            "schemas": components,
+            "securitySchemes": {
+                BEARER: {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "The token `POST /api/join` issued to this phone.",
+                }
+            },
+        },
+    }
+
+
+@functools.cache
+def _served() -> tuple[bytes, str]:
+    document = msgspec.json.encode(build())
+    return document, f'"{hashlib.sha256(document).hexdigest()[:32]}"'
+
+
+async def serve(request: web.Request) -> web.Response:
+    """``GET /api/openapi.json``: the document, cacheable, with an ``ETag``."""
+    document, etag = _served()
+    headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag}
+    if _matches(request.headers.get("If-None-Match", ""), etag):
+        return web.Response(status=304, headers=headers)
+    return web.Response(body=document, content_type=_JSON, headers=headers)
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    """Whether ``If-None-Match`` names ``etag`` (weakly or not) or anything (``*``)."""
+    named = {candidate.strip().removeprefix("W/") for candidate in if_none_match.split(",")}
+    return etag in named or "*" in named
