@@ -73,7 +73,7 @@ the moderator link (the console shows it; the host's record `host.json` holds it
 a wrong or missing secret is answered 403 with an empty body."""
 
 _REFUSAL_CODES = {
-    400: "the envelope or its payload does not fit (`bad_json`, `bad_envelope`, "
+    400: "the envelope or its payload does not fit (`bad_json`, `body_timeout`, `bad_envelope`, "
     "`unsupported_version`, `unknown_type`, `invalid_payload`, `<field>_too_long`) or the "
     "text breaks a rule (`text_too_long`, `text_empty`, `text_invisible`, "
     "`text_forbidden_characters`, `client_id_invalid`, ...)",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from aiohttp import web
 
 from facilitator.host.refusals import Refusal, Refused, refusal_for
 from facilitator.protocol.envelope import ProtocolError, error
 
 RETRY_AFTER_SECONDS = 3
+# A body is at most 16 KiB: a phone on poor Wi-Fi sends it in well under this; a client
+# that trickles it in to hold the connection gets no longer.
+BODY_SECONDS = 10.0
 
 
 def json_reply(body: bytes, status: int = 200) -> web.Response:
@@ -28,10 +33,15 @@ def refusal_reply(refusal: Refusal) -> web.Response:
 
 class UnreadableBody(ProtocolError):
     """A body that cannot be read as sent: a ``Content-Encoding`` it does not have (not
-    gzip, say), a malformed chunk. Nothing after it on the connection can be parsed."""
+    gzip, say), a malformed chunk, or one that did not arrive within
+    :data:`BODY_SECONDS`. Nothing after it on the connection can be parsed."""
 
-    def __init__(self) -> None:
-        super().__init__("bad_json", "The body could not be read as sent.")
+    def __init__(self, code: str = "bad_json", message: str = "") -> None:
+        super().__init__(code, message or "The body could not be read as sent.", 400)
+
+
+def _too_slow() -> UnreadableBody:
+    return UnreadableBody("body_timeout", "The body did not arrive in time.")
 
 
 async def read_body(request: web.Request) -> bytes:
@@ -43,10 +53,14 @@ async def read_body(request: web.Request) -> bytes:
     :class:`web.HTTPRequestEntityTooLarge` (the server answers ``too_large``).
     """
     try:
-        return await request.read()
+        async with asyncio.timeout(BODY_SECONDS):
+            return await request.read()
     except web.RequestPayloadError as failure:
         request.content.feed_eof()  # at its end as far as aiohttp knows: nothing to drain
         raise UnreadableBody() from failure
+    except TimeoutError as failure:
+        request.content.feed_eof()
+        raise _too_slow() from failure
 
 
 def refused_reply(refused: Refused) -> web.Response:

@@ -14,7 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import aiohttp
+import pytest
 
+from facilitator.host import replies
 from facilitator.host.connections import ConnectionBudget
 from tests.host.harness import Running, envelope, running_server
 
@@ -120,3 +122,24 @@ async def test_the_budget_follows_the_open_file_limit() -> None:
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     budget = ConnectionBudget.from_open_file_limit()
     assert 16 <= budget.total < soft
+
+
+async def test_a_body_trickled_in_is_cut_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replies, "BODY_SECONDS", 0.5)
+    async with running_server(tmp_path) as run:
+        url = urlsplit(run.base)
+        reader, writer = await asyncio.open_connection(url.hostname, url.port)
+        writer.write(
+            b"POST /api/join HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+        )
+        await writer.drain()
+        started = time.perf_counter()
+        answer = await asyncio.wait_for(reader.read(), 5)  # the host closes after answering
+        assert time.perf_counter() - started < 3
+        assert answer.startswith(b"HTTP/1.1 400")
+        assert b'"code":"body_timeout"' in answer
+        writer.close()
+        assert run.service.phones_joined() == 0
