@@ -258,14 +258,23 @@ function setConnection(state) {
 
 // ---------------------------------------------------------------- form
 
+/** Characters as the laptop counts them (code points, not UTF-16 units). */
+function length(text) {
+  return Array.from(text).length;
+}
+
+// Nothing is cut off: a paste longer than the limit stays whole, and the counter says
+// by how much it is over (the rules refuse it on Send with the same words).
 function updateCounter(field, counter, max) {
-  const count = field.value.length;
-  counter.textContent = t("form.counter", {
-    count: i18n.formatNumber(count),
-    max: i18n.formatNumber(max),
-  });
-  counter.classList.toggle("is-near", count >= max * 0.9);
-  counter.classList.toggle("is-full", count >= max);
+  const count = length(field.value);
+  const numbers = { count: i18n.formatNumber(count), max: i18n.formatNumber(max) };
+  const over = count - max;
+  counter.textContent = over > 0
+    ? t("form.counter_over", { ...numbers, over: i18n.formatNumber(over) })
+    : t("form.counter", numbers);
+  counter.classList.toggle("is-near", count >= max * 0.9 && over <= 0);
+  counter.classList.toggle("is-full", over === 0);
+  counter.classList.toggle("is-over", over > 0);
 }
 
 function updateCounters() {
@@ -416,6 +425,8 @@ function onOutbox(event, item, result) {
   renderSendStatus();
 }
 
+const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
 function renderSendStatus() {
   if (ctx.ended) return;
   const waiting = ctx.outbox ? ctx.outbox.size() : 0;
@@ -423,7 +434,15 @@ function renderSendStatus() {
   if (ctx.sending) state = "sending";
   else if (waiting > 0) state = "saved";
   else if (ctx.arrived) state = "arrived";
+  const changed = ui.status.dataset.state !== state;
   ui.status.dataset.state = state;
+  if (changed && state !== "idle") {
+    // Where the eye is after Send: the answer must not sit below the fold.
+    requestAnimationFrame(() => ui.status.scrollIntoView({
+      block: "nearest",
+      behavior: reduceMotion.matches ? "auto" : "smooth",
+    }));
+  }
   if (state === "sending") {
     ui.statusText.textContent = t("send.sending");
     ui.statusHint.textContent = "";
