@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from facilitator.protocol.commands import Approve, Project
 from tests.e2e.browser import LAN_HOST, BrowserThread
 from tests.host.harness import running_server
 
@@ -72,3 +73,36 @@ async def test_the_answer_to_send_is_in_view_and_a_long_paste_is_kept(
         assert in_view
         [item] = run.service.items()
         assert item.text == "I shipped on a Friday."
+
+
+async def test_been_there_stays_in_reach_of_a_long_confession(tmp_path: Path) -> None:
+    async with running_server(tmp_path) as run:
+        author = await run.join()
+        await run.submit(author, "client-long-0001", "x " * 498 + "end.", "y " * 248 + "end.")
+        [item] = run.service.items()
+        run.service.execute(Approve(item.id))
+        run.service.execute(Project(item.id))
+        port = run.base.rsplit(":", 1)[1]
+        chromium = BrowserThread()
+        await chromium.start()
+        try:
+
+            def agree(browser: Browser) -> tuple[bool, str]:
+                page = on_phone(browser, f"http://{LAN_HOST}:{port}/", 390, 844)
+                try:
+                    expect(page.locator("#projected")).to_be_visible()
+                    page.locator("#live-heading").scroll_into_view_if_needed()
+                    reachable = inside_viewport(page, "#agree-button")
+                    page.click("#agree-button")
+                    expect(page.locator("#agree-count")).to_have_text("1")
+                    page.screenshot(path=str(ARTIFACTS / "phone-long-confession-390.png"))
+                    return reachable, page.text_content("#agree-count") or ""
+                finally:
+                    page.context.close()
+
+            reachable, count = await chromium.call(agree)
+        finally:
+            await chromium.stop()
+        assert reachable
+        assert count == "1"
+        assert run.service.item(item.id).agreement_count == 1
