@@ -15,17 +15,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 import facilitator.app
-from facilitator.app import (
-    MOVE_ASIDE,
-    build_host_failure_box,
-    explain_host_failure,
-    start_host,
-)
+from facilitator.app import start_host
 from facilitator.core.errors import StoreDamaged, StoreUnreadable
 from facilitator.core.store import DATABASE_NAME
 from facilitator.host.main import damaged_message, unreadable_message
 from facilitator.host.record import HostRecord
 from facilitator.host.session_host import HostOptions, SessionHost
+from facilitator.ui.host_failure import MOVE_ASIDE, build_host_failure_box, explain_host_failure
 from facilitator.ui.host_process import (
     EXIT_DATA_UNUSABLE,
     EXIT_STORE_DAMAGED,
