@@ -8,9 +8,11 @@ which stays below the process's open-file limit:
   puts hundreds of phones behind one address, so this is generous); more are refused;
 - a connection that has not sent a complete request within
   :attr:`ConnectionBudget.first_request_seconds` is closed (idle and half-sent ones);
-- when the total is reached, a new connection takes the place of the oldest one that
-  has not sent a request yet, from the address holding the most; only when there is
-  none is the new one refused. Phones that have been served keep their sockets.
+- when the total is reached, a new connection takes the place of one that has not sent
+  a request yet: among the oldest such, the one whose address holds the most; only when
+  there is none is the new one refused. Phones that have been served keep their sockets.
+  Making room looks at no more than the 64 oldest; the deadline's sweep only at the
+  connections past it.
 
 Keep-alive after a request is aiohttp's (``KEEPALIVE_SECONDS`` in ``server.py``); a
 phone's WebSocket that does not say ``hello`` is closed by the phones' API.
@@ -19,6 +21,7 @@ phone's WebSocket that does not say ``hello`` is closed by the phones' API.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import sys
 import time
@@ -33,6 +36,7 @@ FILES_KEPT_FOR_THE_HOST = 256  # the database, logs, the listening socket, mDNS,
 MOST_CONNECTIONS = 20_000
 PER_ADDRESS = 1_024
 FIRST_REQUEST_SECONDS = 10.0
+OLDEST_CONSIDERED = 64  # making room looks at this many of the oldest unused connections
 
 Clock = Callable[[], float]
 
@@ -61,7 +65,6 @@ class _Connection:
     transport: asyncio.Transport
     address: str
     opened_at: float
-    served: bool = False
 
 
 @dataclass(slots=True)
@@ -85,6 +88,8 @@ class ConnectionGuard:
         self.budget = budget
         self._clock = clock
         self._open: dict[asyncio.BaseTransport, _Connection] = {}
+        # Not yet served, oldest first (dicts keep insertion order).
+        self._unserved: dict[asyncio.BaseTransport, _Connection] = {}
         self._counts = _Counts()
         self._sweeper: asyncio.TimerHandle | None = None
 
@@ -105,9 +110,8 @@ class ConnectionGuard:
 
     def served(self, transport: asyncio.BaseTransport | None) -> None:
         """A complete request arrived on ``transport``: it is a client, not a squatter."""
-        connection = self._open.get(transport) if transport is not None else None
-        if connection is not None:
-            connection.served = True
+        if transport is not None:
+            self._unserved.pop(transport, None)
 
     def start(self) -> None:
         self._schedule_sweep()
@@ -125,12 +129,15 @@ class ConnectionGuard:
             return self._refuse()
         if len(self._open) >= self.budget.total and not self._make_room():
             return self._refuse()
-        self._open[transport] = _Connection(transport, address, self._clock())
+        connection = _Connection(transport, address, self._clock())
+        self._open[transport] = connection
+        self._unserved[transport] = connection
         self._counts.by_address[address] += 1
         return True
 
     def forget(self, transport: asyncio.BaseTransport) -> None:
         connection = self._open.pop(transport, None)
+        self._unserved.pop(transport, None)
         if connection is not None:
             by_address = self._counts.by_address
             by_address[connection.address] -= 1
@@ -146,12 +153,13 @@ class ConnectionGuard:
         return False
 
     def _make_room(self) -> bool:
-        """Close the oldest connection that never sent a request, from the busiest address."""
-        unserved = [c for c in self._open.values() if not c.served]
-        if not unserved:
+        """Close one of the oldest connections that never sent a request: the one whose
+        address holds the most (a flood's, rather than a phone's that is just arriving)."""
+        oldest = list(itertools.islice(self._unserved.values(), OLDEST_CONSIDERED))
+        if not oldest:
             return False
         by_address = self._counts.by_address
-        victim = min(unserved, key=lambda c: (-by_address[c.address], c.opened_at))
+        victim = min(oldest, key=lambda c: (-by_address[c.address], c.opened_at))
         self._counts.evicted += 1
         self._close(victim)
         return True
@@ -162,10 +170,12 @@ class ConnectionGuard:
 
     def _sweep(self) -> None:
         deadline = self._clock() - self.budget.first_request_seconds
-        for connection in [c for c in self._open.values() if not c.served]:
-            if connection.opened_at <= deadline:
-                self._counts.timed_out += 1
-                self._close(connection)
+        expired = list(
+            itertools.takewhile(lambda c: c.opened_at <= deadline, self._unserved.values())
+        )
+        for connection in expired:
+            self._counts.timed_out += 1
+            self._close(connection)
         self._schedule_sweep()
 
     def _close(self, connection: _Connection) -> None:
