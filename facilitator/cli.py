@@ -6,14 +6,27 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from facilitator import __version__, paths
 
 log = logging.getLogger("facilitator")
 
 
+EXIT_USAGE = 64  # a command line that cannot be read (2 means a newer data file)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its own exit code for a command line it cannot read: argparse's 2
+    is the host's "written by a newer Confessional"."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="confessional",
         description="Host a live confessional session from this laptop.",
     )
