@@ -264,6 +264,12 @@ function renderNow() {
   render();
 }
 
+function shownInRecord() {
+  let count = 0;
+  for (const item of model.items.values()) if (item.state === "shown") count += 1;
+  return count;
+}
+
 function groupOf(item, currentId) {
   if (item.id === currentId) return "on_screen";
   switch (item.state) {
@@ -498,7 +504,10 @@ function render() {
     list.tabIndex = wanted.length ? 0 : -1; // Tab stops at lanes with something in them
     // After the end only what was shown remains: hide the empty working lists.
     list.closest(".group").hidden = ended && name !== "shown" && wanted.length === 0;
-    if (counts[name]) counts[name].textContent = i18n.formatNumber(wanted.length);
+    // "Shown" counts what is in the record: the one on screen too, removed ones not
+    // (the console counts the same way).
+    const count = name === "shown" ? shownInRecord() : wanted.length;
+    if (counts[name]) counts[name].textContent = i18n.formatNumber(count);
   }
 
   // The editor: the draft being edited while it is unsaved, else the selection.

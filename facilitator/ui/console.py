@@ -722,6 +722,9 @@ class ConsoleWindow(QMainWindow):
         self._refresh_lists()
         self._refresh_now()
 
+    def _shown_in_record(self) -> int:
+        return sum(1 for item in self._confessions.values() if item.state is ItemState.SHOWN)
+
     def _by_state(self, state: ItemState) -> list[Item]:
         return [c for c in self._confessions.values() if c.state is state]
 
@@ -765,7 +768,8 @@ class ConsoleWindow(QMainWindow):
         """Lane counts, the "Next:" label and the buttons (at most once a frame)."""
         self._derived_timer.stop()
         for widget, (header, title) in self._headers.items():
-            count = widget.count()
+            # Shown counts what is in the record (the page counts the same way).
+            count = self._shown_in_record() if widget is self.shown_list else widget.count()
             header.setText(f"{title}  {count}" if count else title)
         if not self._session.is_open:
             up_next = ""

@@ -187,6 +187,7 @@ async def test_a_gap_asks_for_a_snapshot_and_the_page_ends_at_the_truth(tmp_path
             host.send(message("projection.changed", seq=31, item_id=8))
             expect_lane(page, "on-screen", [8])
             expect(page.locator(".live-number")).to_have_text("99")
+            expect(page.locator("#n-shown")).to_have_text("2")  # on screen is shown too
             assert host.resyncs() == 1
 
         await page.run(lanes_and_gap)

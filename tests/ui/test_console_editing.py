@@ -178,11 +178,13 @@ def test_remove_from_the_record_and_put_back(
     click(qtbot, console.remove_button)
     assert service.item(item).state is ItemState.REMOVED
     assert projector.is_idle()
+    qtbot.waitUntil(lambda: console._headers[console.shown_list][0].text() == "SHOWN")
     assert console.shown_list.entries()[0].detail.startswith("Removed from the record")
     assert console.remove_button.text() == "Put back"
     assert not console.reproject_button.isEnabled()
     click(qtbot, console.remove_button)
     assert service.item(item).state is ItemState.SHOWN
+    qtbot.waitUntil(lambda: console._headers[console.shown_list][0].text() == "SHOWN  1")
 
 
 def test_undo_by_button_and_key(
