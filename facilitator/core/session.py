@@ -281,7 +281,7 @@ class SessionService:
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))
 
-    def set_word_lists(self, local_names: list[str], watch_words: list[str]) -> None:
+    def set_word_lists(self, local_names: Sequence[str], watch_words: Sequence[str]) -> None:
         """Replace the organisers' lists (they hold for every session on this laptop)."""
         lists = WordLists(clean_list(local_names), clean_list(watch_words))
         self._write(

@@ -7,6 +7,7 @@ them: they only mark text in the moderators' preview.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -29,7 +30,7 @@ class WordLists:
     watch_words: tuple[str, ...] = ()
 
 
-def clean_list(entries: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def clean_list(entries: Sequence[str]) -> tuple[str, ...]:
     """Entries as organisers typed them, each on one line: blanks and repeats dropped."""
     kept: dict[str, str] = {}
     for entry in entries:

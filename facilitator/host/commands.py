@@ -56,7 +56,7 @@ class HostCommands:
             case StopHost():
                 self._on_stop()
             case SetWordLists(local_names, watch_words):
-                self._service.set_word_lists(list(local_names), list(watch_words))
+                self._service.set_word_lists(local_names, watch_words)
             case (
                 Approve()
                 | SetAside()

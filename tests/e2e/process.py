@@ -60,12 +60,13 @@ class HeadlessApp:
 LAN_HOST = "confessional.test"
 
 
-def start_headless(data_dir: Path, *extra: str) -> HeadlessApp:
-    command = [
+def app_command(data_dir: Path, *extra: str) -> list[str]:
+    """``confessional`` from this checkout, on loopback, without mDNS, answering to
+    :data:`LAN_HOST` as well."""
+    return [
         sys.executable,
         "-m",
         "facilitator",
-        "--headless",
         "--no-zeroconf",
         "--allow-host",
         LAN_HOST,
@@ -75,13 +76,18 @@ def start_headless(data_dir: Path, *extra: str) -> HeadlessApp:
         str(data_dir),
         *extra,
     ]
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+
+
+APP_ENVIRONMENT = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+
+
+def start_headless(data_dir: Path, *extra: str) -> HeadlessApp:
     process = subprocess.Popen(
-        command,
+        app_command(data_dir, "--headless", *extra),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=environment,
+        env=APP_ENVIRONMENT,
         cwd=Path(__file__).resolve().parents[2],
     )
     assert process.stdout is not None
@@ -121,28 +127,14 @@ class DesktopProcess:
 
 def start_desktop(data_dir: Path, log_path: Path, *extra: str) -> DesktopProcess:
     """Start ``confessional`` with its windows offscreen; its log goes to ``log_path``."""
-    command = [
-        sys.executable,
-        "-m",
-        "facilitator",
-        "--no-zeroconf",
-        "--allow-host",
-        LAN_HOST,
-        "--host",
-        "127.0.0.1",
-        "--data-dir",
-        str(data_dir),
-        *extra,
-    ]
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
     with log_path.open("a", encoding="utf-8") as log:
         process = subprocess.Popen(
-            command,
+            app_command(data_dir, *extra),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=log,
             text=True,
-            env=environment,
+            env=APP_ENVIRONMENT,
             cwd=Path(__file__).resolve().parents[2],
         )
     return DesktopProcess(process, log_path)

@@ -34,7 +34,7 @@ from facilitator.host.main import (
     move_aside,
     unreadable_message,
 )
-from tests.e2e.process import start_headless
+from tests.e2e.process import APP_ENVIRONMENT, app_command, start_headless
 
 pytestmark = pytest.mark.slow
 
@@ -76,26 +76,13 @@ def permissions_apply(tmp_path: Path) -> Iterator[None]:
 def headless(
     data_dir: Path, *extra: str, ordinary_user: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "facilitator",
-        "--headless",
-        "--no-zeroconf",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "0",
-        "--data-dir",
-        str(data_dir),
-        *extra,
-    ]
+    command = app_command(data_dir, "--headless", "--port", "0", *extra)
     return subprocess.run(
         as_ordinary_user(command) if ordinary_user else command,
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env=APP_ENVIRONMENT,
         cwd=CHECKOUT,
         check=False,
     )
