@@ -56,8 +56,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from facilitator.protocol.envelope import Message, encode
 from facilitator.protocol.phone import Hello, Join, SetAgreement, SubmitConfession
+from facilitator.sim.addresses import phone_address
 
-FIRST_ADDRESS = ipaddress.IPv4Address("127.0.0.2")
 LINE_LIMIT = 1 << 26
 SPREAD_SECONDS = 3.0  # each phone confesses or agrees on its own timer within this
 SETTLE_SECONDS = 0.5  # after the final count, how long to keep counting late messages
@@ -72,14 +72,6 @@ def raise_open_file_limit() -> int:
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     return hard
-
-
-def phone_address(index: int) -> str:
-    """The loopback source address of phone number ``index`` (0 → 127.0.0.2)."""
-    address = FIRST_ADDRESS + index
-    if not address.is_loopback:
-        raise ValueError(f"phone {index} would leave 127.0.0.0/8")
-    return str(address)
 
 
 def ws_frame(opcode: int, payload: bytes) -> bytes:

@@ -4,7 +4,9 @@
 
 Writes docs/screenshots/console.png (1280x800), console-editing-1024x768.png and
 console-editing-1920x1080.png (about 40 confessions across the lanes, one being
-redacted with its identifying details highlighted) and docs/screenshots/projector.png
+redacted with its identifying details highlighted), console-shared-address-1024x768.png
+(the same room with phones on a shared address, their agreements set apart, and
+confessions waiting because they came too fast) and docs/screenshots/projector.png
 (1920x1080). Confessions come from resources/sample_confessions.json, plus a few
 that name people, places and numbers. Nothing is written outside docs/screenshots/
 (the demo transcript directory is temporary).
@@ -17,6 +19,8 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from facilitator.core.errors import DomainError  # noqa: E402
 from facilitator.core.events import EventBus  # noqa: E402
+from facilitator.core.model import Sharing  # noqa: E402
 from facilitator.core.session import SessionService  # noqa: E402
 from facilitator.core.store import Store  # noqa: E402
 from facilitator.join.addresses import join_link, rank_candidates  # noqa: E402
@@ -162,13 +167,17 @@ def main() -> int:
         store.close()
         for width, height in ((1024, 768), (1920, 1080)):
             editing_screenshot(app, Path(transcripts), width, height)
+        shared_address_screenshot(app, Path(transcripts))
     return 0
 
 
-def editing_screenshot(app: QApplication, transcripts: Path, width: int, height: int) -> None:
-    """About 40 confessions across the lanes; one being redacted, its details highlighted."""
+@contextmanager
+def full_room(
+    transcripts: Path, width: int, height: int
+) -> Iterator[tuple[SessionService, ConsoleWindow]]:
+    """A console of this size over about 40 confessions across the lanes, 212 phones."""
     store = Store.in_memory()
-    service = SessionService.start_new(store, EventBus(), transcripts / f"{width}")
+    service = SessionService.start_new(store, EventBus(), transcripts)
     candidates = tuple(rank_candidates([("wlan0", "192.168.1.23")]))
     join = join_link("192.168.1.23", 8080, service.session.moderator_secret, candidates)
     local = LocalHost(service, join)
@@ -178,15 +187,50 @@ def editing_screenshot(app: QApplication, transcripts: Path, width: int, height:
     build_demo(service, count=40)
     local.feed.set_phones_connected(212)
     console.set_projector_status("Projector: full screen on HDMI-1")
-    editing = next(item.id for item in service.items() if item.text == EDITED_ID_TEXT)
-    console.incoming_list.select_id(editing)
-    settle(app)
-    console.editor.mask_word("07700 900123")
-    save(app, console, OUTPUT / f"console-editing-{width}x{height}.png")
-    console.allow_close()
-    console.close()
-    local.close()
-    store.close()
+    try:
+        yield service, console
+    finally:
+        console.allow_close()
+        console.close()
+        local.close()
+        store.close()
+
+
+def editing_screenshot(app: QApplication, transcripts: Path, width: int, height: int) -> None:
+    """About 40 confessions across the lanes; one being redacted, its details highlighted."""
+    with full_room(transcripts / f"editing-{width}", width, height) as (service, console):
+        editing = next(item.id for item in service.items() if item.text == EDITED_ID_TEXT)
+        console.incoming_list.select_id(editing)
+        settle(app)
+        console.editor.mask_word("07700 900123")
+        save(app, console, OUTPUT / f"console-editing-{width}x{height}.png")
+
+
+SHARED_PHONES = 38
+SHARED_AGREEING = 11
+TOO_FAST = 6
+
+
+def shared_address_screenshot(app: QApplication, transcripts: Path) -> None:
+    """The full room at 1024x768, with 38 phones behind one address (11 of them agreeing
+    with the confession on screen: set apart) and one phone's confessions waiting."""
+    with full_room(transcripts / "shared", 1024, 768) as (service, console):
+        projection = service.projection()
+        assert projection is not None
+        on_screen = projection.confession_id
+        crowd = [service.participant(service.join(Sharing.SET_APART)) for _ in range(SHARED_PHONES)]
+        for phone in crowd[:SHARED_AGREEING]:
+            service.set_agreement(phone, on_screen, True)
+        hurried = service.participant(service.join())
+        for number in range(TOO_FAST):
+            service.submit(
+                hurried,
+                f"demo-fast-{number:04d}",
+                f"Same again, number {number + 1}.",
+                may_enter=lambda author_id: False,
+            )
+        console.incoming_list.setCurrentRow(0)
+        save(app, console, OUTPUT / "console-shared-address-1024x768.png")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,9 @@
 import * as i18n from "./i18n.js";
 import { call, envelope, backoff } from "./api.js";
 import { Editor, excerpt } from "./moderator_editor.js";
+import {
+  ORDINARY_ROOM, renderRoom, roomFrom, setApartElement, setApartOf, updateSetApart,
+} from "./moderator_room.js";
 
 const { t, tn } = i18n;
 const $ = (id) => document.getElementById(id);
@@ -74,6 +77,13 @@ const ui = {
   subbar: $("subbar"),
   storeBanner: $("store-banner"),
   storeDetail: $("store-detail"),
+  room: {
+    banner: $("room-banner"),
+    text: $("room-text"),
+    count: $("count-shared"),
+    setApart: $("set-apart-shared"),
+    waiting: $("waiting-incoming"),
+  },
   forbidden: $("forbidden-banner"),
   endedPanel: $("ended-panel"),
   endedHeading: $("ended-heading"),
@@ -100,7 +110,7 @@ const model = {
   loaded: false, // a snapshot has been applied
   session: {},
   currentId: null,
-  items: new Map(), // id -> item, as the host sent it (agreement_count kept current)
+  items: new Map(), // id -> item, as the host sent it (agreement and set-apart counts kept current)
   phones: 0,
   storeHealthy: true,
   storeDetail: "",
@@ -108,6 +118,7 @@ const model = {
   transcriptPaths: [],
   undo: null, // { step_id, action, item_id } or null
   wordLists: { local_names: [], watch_words: [] },
+  room: ORDINARY_ROOM, // phones on a shared address, confessions waiting (moderator_room.js)
 };
 
 const isId = (value) => Number.isSafeInteger(value) && value > 0;
@@ -139,6 +150,7 @@ function applySnapshot(payload) {
     local_names: strings(lists_.local_names),
     watch_words: strings(lists_.watch_words),
   };
+  model.room = roomFrom(payload.room);
 }
 
 /** How each change alters the model (payloads as in docs/protocol.md, besides seq). */
@@ -154,6 +166,7 @@ const CHANGES = {
   "count.changed": (p) => {
     const item = model.items.get(p.item_id);
     if (item && Number.isSafeInteger(p.count)) item.agreement_count = p.count;
+    if (item && Number.isSafeInteger(p.set_apart)) item.set_apart_count = p.set_apart;
   },
   "session.changed": (p) => {
     if (isObject(p.session)) model.session = p.session;
@@ -174,6 +187,9 @@ const CHANGES = {
   },
   "undo.changed": (p) => {
     model.undo = undoOffer(p.undo);
+  },
+  "room.changed": (p) => {
+    model.room = roomFrom(p.room);
   },
 };
 
@@ -386,7 +402,8 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
     meta.append(textElement("span", "", t("mod.shown_order", { order: c.shown_order })));
   }
   if (group === "shown" && !removed) {
-    meta.append(textElement("span", "item-count", tn("mod.count", c.agreement_count || 0)));
+    meta.append(textElement("span", "item-count", tn("mod.count", c.agreement_count || 0)),
+      setApartElement("item-set-apart", setApartOf(c)));
   }
   li.append(meta);
 
@@ -396,6 +413,7 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
     live.append(
       textElement("span", "live-number", i18n.formatNumber(c.agreement_count || 0)),
       textElement("span", "live-label", agreeLabel),
+      setApartElement("live-set-apart", setApartOf(c)),
     );
     live.dataset.testid = "on-screen-count";
     li.append(live);
@@ -420,11 +438,17 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
   }
 }
 
-function updateCount(li, count) {
+/** What a card shows of its counts: the public one, and the agreements set apart. */
+const countsOf = (c) => `${c.agreement_count || 0}+${setApartOf(c)}`;
+
+function updateCount(li, c) {
+  const count = c.agreement_count || 0;
   const live = li.querySelector(".live-number");
   if (live) live.textContent = i18n.formatNumber(count);
   const meta = li.querySelector(".item-count");
   if (meta) meta.textContent = tn("mod.count", count);
+  const setApart = li.querySelector(".set-apart");
+  if (setApart) updateSetApart(setApart, setApartOf(c));
 }
 
 function undoText(offer) {
@@ -451,6 +475,7 @@ function render() {
   ui.storeBanner.hidden = model.storeHealthy;
   ui.storeDetail.textContent = model.storeHealthy ? "" : model.storeDetail;
   ui.storeDetail.hidden = model.storeHealthy || !model.storeDetail;
+  renderRoom(ui.room, model.room, { agreeLabel, ended });
 
   // Where the focus was: if the drawing takes its element away (a card that moved or
   // was rebuilt), the focus goes to that lane, never to another card's button.
@@ -477,10 +502,10 @@ function render() {
       if (entry.signature !== signature) {
         buildCard(entry.li, c, name, ended, agreeLabel, position);
         entry.signature = signature;
-        entry.count = c.agreement_count || 0;
-      } else if (entry.count !== (c.agreement_count || 0)) {
-        entry.count = c.agreement_count || 0;
-        updateCount(entry.li, entry.count);
+        entry.count = countsOf(c);
+      } else if (entry.count !== countsOf(c)) {
+        entry.count = countsOf(c);
+        updateCount(entry.li, c);
       }
       entry.group = name;
       if (c.id === selected) laneCursor[name] = position;
@@ -772,6 +797,14 @@ document.addEventListener("mousedown", (event) => {
 
 ui.undo.addEventListener("click", () => {
   if (ui.undo.getAttribute("aria-disabled") !== "true") undo();
+});
+
+// Count the agreements of phones on a shared address, or set them all apart again.
+ui.room.count.addEventListener("click", () => {
+  command("count_shared", { counted: true }, { done: "count_shared" });
+});
+ui.room.setApart.addEventListener("click", () => {
+  command("count_shared", { counted: false }, { done: "set_apart_shared" });
 });
 
 const isTyping = (element) => !!element && (element.isContentEditable

@@ -62,7 +62,11 @@ async def running_desktop(
     try:
         assert host.service is not None
         record = HostRecord(
-            os.getpid(), "127.0.0.1", link.port, host.service.session.moderator_secret
+            os.getpid(),
+            "127.0.0.1",
+            link.port,
+            host.service.session.moderator_secret,
+            host.rehearsal_secret,
         )
         app = DesktopApp(record, data_dir)
         await app.start()

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from facilitator.core.model import Item, Projection, SessionInfo
+from facilitator.core.model import Item, Projection, Room, SessionInfo
 from facilitator.core.undo import UndoStep
 from facilitator.core.word_lists import WordLists
 
@@ -38,8 +38,18 @@ class ProjectionChanged:
 
 @dataclass(frozen=True, slots=True)
 class AgreementCountChanged:
+    """The public ``count``, and the agreements from shared addresses set apart."""
+
     confession_id: int
     count: int
+    set_apart: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RoomChanged:
+    """Phones on shared addresses, whether they count, or the waiting confessions changed."""
+
+    room: Room
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +107,7 @@ Event = (
     | StoreHealthChanged
     | UndoChanged
     | WordListsChanged
+    | RoomChanged
 )
 Listener = Callable[[Event], None]
 

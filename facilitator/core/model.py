@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 # An item's kind and state are the protocol's words: moderators see them as they are.
 from facilitator.protocol.moderator import ItemKind as ItemKind  # noqa: PLC0414 (re-exported)
@@ -15,9 +15,22 @@ class SessionStatus(StrEnum):
     ENDED = "ended"
 
 
+class Sharing(IntEnum):
+    """Whether a participant joined from an address shared with other phones (a venue
+    network, a hotspot, or a script minting votes), and if so whether the facilitator
+    counts their agreements. Stored as the participant's only trace of an address."""
+
+    OWN_ADDRESS = 0
+    SET_APART = 1
+    COUNTED = 2
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """A moderated item (today a confession) as the moderators see it.
+
+    ``agreement_count`` is the public count; ``set_apart_count`` the agreements from
+    participants on a shared address that the facilitator has not decided to count.
 
     ``text`` and ``learned`` are the edited versions: the only ones that ever
     leave the moderators' view. ``original_*`` keep what the participant wrote.
@@ -36,7 +49,24 @@ class Item:
     queue_position: int | None
     shown_order: int | None
     agreement_count: int
+    set_apart_count: int
     version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemCounts:
+    """An item's agreements: those counted, and those from shared addresses set apart."""
+
+    counted: int
+    set_apart: int
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingItem:
+    """A confession that arrived faster than a person writes, waiting for its turn."""
+
+    waiting_id: int
+    author_id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +101,24 @@ class Projection:
 
 @dataclass(frozen=True, slots=True)
 class SubmitOutcome:
-    confession_id: int
+    """``confession_id`` is ``None`` while the confession waits for its turn."""
+
+    confession_id: int | None
     duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """What moderators need to read the counts and the queue rightly.
+
+    Phones that joined from an address shared with other phones: ``shared_apart`` of them
+    are counted apart, ``shared_counted`` the facilitator decided to count. ``waiting``
+    confessions were sent faster than a person writes and reach Incoming at a steady pace.
+    """
+
+    shared_apart: int
+    shared_counted: int
+    waiting: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import logging
 import secrets
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar, assert_never
 
@@ -26,6 +27,7 @@ from facilitator.core.events import (
     ItemAdded,
     ItemChanged,
     ProjectionChanged,
+    RoomChanged,
     SessionChanged,
     SessionEnded,
     SessionStarted,
@@ -37,9 +39,12 @@ from facilitator.core.model import (
     AgreementOutcome,
     AgreementRequest,
     Item,
+    ItemCounts,
     ItemState,
     Projection,
+    Room,
     SessionInfo,
+    Sharing,
     SubmitOutcome,
 )
 from facilitator.core.store import Store
@@ -56,6 +61,7 @@ from facilitator.core.word_lists import (
 from facilitator.protocol.commands import (
     Approve,
     Blank,
+    CountShared,
     Edit,
     EndSession,
     Project,
@@ -188,32 +194,99 @@ class SessionService:
     def phones_joined(self) -> int:
         return self._store.participant_count(self._session.id)
 
+    def room(self) -> Room:
+        session_id = self._session.id
+        sharing = self._store.sharing_counts(session_id)
+        return Room(
+            shared_apart=sharing.get(Sharing.SET_APART, 0),
+            shared_counted=sharing.get(Sharing.COUNTED, 0),
+            waiting=self._store.waiting_count(session_id),
+        )
+
     # Participants
 
-    def join(self) -> str:
-        """Issue a new participant token (the server rate-limits who may ask)."""
+    def join(self, sharing: Sharing = Sharing.OWN_ADDRESS) -> str:
+        """Issue a new participant token (the host rate-limits who may ask, and says
+        whether the address it came from is shared with other phones)."""
         self._require_open()
         token = new_token()
-        self._write(lambda: self._store.add_participant(self._session.id, token))
+        self._write(lambda: self._store.add_participant(self._session.id, token, sharing))
+        if sharing is not Sharing.OWN_ADDRESS:
+            self.bus.publish(RoomChanged(self.room()))
         return token
 
+    def mark_shared(self, participant_ids: Sequence[int]) -> None:
+        """These participants' address turned out to be shared with other phones: their
+        agreements are counted apart, back to the start, until the facilitator counts them."""
+        self._require_open()
+        changed = self._write(lambda: self._store.mark_shared(self._session.id, participant_ids))
+        self._publish_recounted(changed)
+        self.bus.publish(RoomChanged(self.room()))
+
+    def _count_shared(self, counted: bool) -> None:
+        changed = self._write(lambda: self._store.count_shared(self._session.id, counted))
+        self._publish_recounted(changed)
+        self.bus.publish(RoomChanged(self.room()))
+
+    def _publish_recounted(self, items: Sequence[Item]) -> None:
+        for item in items:
+            self.bus.publish(ItemChanged(item))
+            if item.state is ItemState.SHOWN:
+                self.bus.publish(
+                    AgreementCountChanged(item.id, item.agreement_count, item.set_apart_count)
+                )
+
     def submit(
-        self, participant_id: int, client_id: str, text: str, learned: str = ""
+        self,
+        participant_id: int,
+        client_id: str,
+        text: str,
+        learned: str = "",
+        *,
+        may_enter: Callable[[int], bool] = lambda author_id: True,
     ) -> SubmitOutcome:
+        """Take a confession into Incoming, or keep it waiting (stored all the same) if
+        others of its author's wait or ``may_enter`` (the host's pace) says not yet."""
         self._require_open()
         rules.check_client_id(client_id)
         existing = self._store.item_by_client_id(participant_id, client_id)
         if existing is not None:
             return SubmitOutcome(existing.id, duplicate=True)
+        if self._store.is_waiting(participant_id, client_id):
+            return SubmitOutcome(None, duplicate=True)
         clean = rules.clean_text(text, rules.CONFESSION)
         clean_learned = rules.clean_text(learned, rules.LEARNED)
+        session_id = self._session.id
+        if self._store.has_waiting(participant_id) or not may_enter(participant_id):
+            self._write(
+                lambda: self._store.add_waiting(
+                    session_id, participant_id, client_id, clean, clean_learned
+                )
+            )
+            self.bus.publish(RoomChanged(self.room()))
+            return SubmitOutcome(None, duplicate=False)
         confession = self._write(
             lambda: self._store.add_item(
-                self._session.id, participant_id, client_id, clean, clean_learned
+                session_id, participant_id, client_id, clean, clean_learned
             )
         )
         self.bus.publish(ItemAdded(confession))
         return SubmitOutcome(confession.id, duplicate=False)
+
+    def release_waiting(self, may_enter: Callable[[int], bool]) -> int:
+        """Move each author's oldest waiting confession into Incoming if ``may_enter``
+        (given the author's id) says it is their turn; return how many moved."""
+        if not self._session.is_open:
+            return 0
+        released = 0
+        for waiting in self._store.first_waiting(self._session.id):
+            if may_enter(waiting.author_id):
+                item = self._write(partial(self._store.release_waiting, waiting.waiting_id))
+                self.bus.publish(ItemAdded(item))
+                released += 1
+        if released:
+            self.bus.publish(RoomChanged(self.room()))
+        return released
 
     def set_agreement(
         self, participant_id: int, confession_id: int, agreed: bool
@@ -233,12 +306,14 @@ class SessionService:
         refusal; a failed write raises :class:`StoreUnavailable` for all of them.
         """
         self._require_open()
-        shown: dict[int, int | None] = {}  # confession id → count before, None: not shown
+        shown: dict[int, ItemCounts | None] = {}  # confession → counts before; None: not shown
         for request in requests:
             if request.confession_id not in shown:
                 found = self._store.item_in_session(self._session.id, request.confession_id)
                 if found is not None and found.state is ItemState.SHOWN:
-                    shown[request.confession_id] = found.agreement_count
+                    shown[request.confession_id] = ItemCounts(
+                        found.agreement_count, found.set_apart_count
+                    )
                 else:
                     shown[request.confession_id] = None
         accepted = [r for r in requests if shown[r.confession_id] is not None]
@@ -249,9 +324,11 @@ class SessionService:
         )
         for confession_id, count in counts.items():
             if count != shown[confession_id]:
-                self.bus.publish(AgreementCountChanged(confession_id, count))
+                self.bus.publish(
+                    AgreementCountChanged(confession_id, count.counted, count.set_apart)
+                )
         return [
-            AgreementOutcome(r.confession_id, r.agreed, counts[r.confession_id])
+            AgreementOutcome(r.confession_id, r.agreed, counts[r.confession_id].counted)
             if shown[r.confession_id] is not None
             else CommandRefused("not_shown", "That confession has not been on the screen.")
             for r in requests
@@ -318,6 +395,8 @@ class SessionService:
                 self._remove(item_id)
             case Undo(step_id):
                 self._undo(step_id)
+            case CountShared(counted):
+                self._count_shared(counted)
             case _:
                 assert_never(command)
 

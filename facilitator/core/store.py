@@ -26,10 +26,13 @@ from facilitator.core.errors import (
 from facilitator.core.migrations import migrate
 from facilitator.core.model import (
     Item,
+    ItemCounts,
     ItemKind,
     ItemState,
     SessionInfo,
     SessionStatus,
+    Sharing,
+    WaitingItem,
 )
 
 log = logging.getLogger(__name__)
@@ -42,7 +45,7 @@ _DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 _ITEM_COLUMNS = (
     "id, kind, parent_id, text, learned, original_text, original_learned, state, "
-    "queue_position, shown_order, agreement_count, version"
+    "queue_position, shown_order, agreement_count, set_apart_count, version"
 )
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
@@ -68,6 +71,7 @@ def _item(row: sqlite3.Row) -> Item:
         queue_position=row["queue_position"],
         shown_order=row["shown_order"],
         agreement_count=row["agreement_count"],
+        set_apart_count=row["set_apart_count"],
         version=row["version"],
     )
 
@@ -360,6 +364,7 @@ class Store:
             self._mark_ended(db, session_id, ended_on)
             self._count_removed(db, session_id)
             deleted = self._purge(db, session_id)
+            db.execute("DELETE FROM waiting_items WHERE session_id = ?", (session_id,))
         self._checkpoint()
         return deleted
 
@@ -403,11 +408,14 @@ class Store:
 
     # Participants
 
-    def add_participant(self, session_id: int, token: str) -> int:
+    def add_participant(
+        self, session_id: int, token: str, sharing: Sharing = Sharing.OWN_ADDRESS
+    ) -> int:
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO participants (session_id, token_hash) VALUES (?, ?)",
-                (session_id, token_digest(token)),
+                "INSERT INTO participants (session_id, token_hash, shared_address) "
+                "VALUES (?, ?, ?)",
+                (session_id, token_digest(token), int(sharing)),
             )
         participant_id = cursor.lastrowid
         assert participant_id is not None
@@ -425,6 +433,66 @@ class Store:
             "SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)
         ).fetchone()
         return int(row[0])
+
+    def sharing_counts(self, session_id: int) -> dict[Sharing, int]:
+        """How many participants joined from an own address, or a shared one (apart or counted)."""
+        rows = self._db.execute(
+            "SELECT shared_address, COUNT(*) FROM participants WHERE session_id = ? "
+            "GROUP BY shared_address",
+            (session_id,),
+        ).fetchall()
+        return {Sharing(row[0]): int(row[1]) for row in rows}
+
+    def mark_shared(self, session_id: int, participant_ids: Sequence[int]) -> list[Item]:
+        """Set apart the agreements of participants now known to share an address (those
+        already flagged keep their flag); return the items whose counts changed."""
+        with self._write() as db:
+            db.executemany(
+                "UPDATE participants SET shared_address = 1 "
+                "WHERE id = ? AND session_id = ? AND shared_address = 0",
+                [(participant_id, session_id) for participant_id in participant_ids],
+            )
+            changed = self._recount(db, session_id)
+        return [self.item(item_id) for item_id in changed]
+
+    def count_shared(self, session_id: int, counted: bool) -> list[Item]:
+        """Count the agreements of every participant on a shared address so far, or set
+        them all apart again; return the items whose counts changed."""
+        apart, decided = Sharing.SET_APART, Sharing.COUNTED
+        before, after = (apart, decided) if counted else (decided, apart)
+        with self._write() as db:
+            db.execute(
+                "UPDATE participants SET shared_address = ? "
+                "WHERE session_id = ? AND shared_address = ?",
+                (int(after), session_id, int(before)),
+            )
+            changed = self._recount(db, session_id)
+        return [self.item(item_id) for item_id in changed]
+
+    @staticmethod
+    def _recount(db: sqlite3.Connection, session_id: int) -> list[int]:
+        """Count every item's agreements afresh from the voters' flags; the changed ids."""
+        before = db.execute(
+            "SELECT id, agreement_count, set_apart_count FROM items WHERE session_id = ?",
+            (session_id,),
+        ).fetchall()
+        db.execute(
+            "UPDATE items SET agreement_count = (SELECT COUNT(*) FROM agreements a "
+            "  JOIN participants p ON p.id = a.participant_id "
+            "  WHERE a.item_id = items.id AND p.shared_address != 1), "
+            "set_apart_count = (SELECT COUNT(*) FROM agreements a "
+            "  JOIN participants p ON p.id = a.participant_id "
+            "  WHERE a.item_id = items.id AND p.shared_address = 1) "
+            "WHERE session_id = ?",
+            (session_id,),
+        )
+        after = db.execute(
+            "SELECT id, agreement_count, set_apart_count FROM items WHERE session_id = ?",
+            (session_id,),
+        ).fetchall()
+        return [
+            new["id"] for old, new in zip(before, after, strict=True) if tuple(old) != tuple(new)
+        ]
 
     # Confessions
 
@@ -444,6 +512,61 @@ class Store:
                 "original_learned, text, learned, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'incoming')",
                 (session_id, author_id, client_id, text, learned, text, learned),
             )
+        item_id = cursor.lastrowid
+        assert item_id is not None
+        return self.item(item_id)
+
+    # Confessions waiting (sent faster than a person writes)
+
+    def add_waiting(
+        self, session_id: int, author_id: int, client_id: str, text: str, learned: str
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO waiting_items (session_id, author_id, client_id, text, learned) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (session_id, author_id, client_id, text, learned),
+            )
+
+    def is_waiting(self, author_id: int, client_id: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM waiting_items WHERE author_id = ? AND client_id = ?",
+            (author_id, client_id),
+        ).fetchone()
+        return row is not None
+
+    def has_waiting(self, author_id: int) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM waiting_items WHERE author_id = ? LIMIT 1", (author_id,)
+        ).fetchone()
+        return row is not None
+
+    def waiting_count(self, session_id: int) -> int:
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM waiting_items WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def first_waiting(self, session_id: int) -> list[WaitingItem]:
+        """Each author's oldest waiting confession, oldest authors' first."""
+        rows = self._db.execute(
+            "SELECT MIN(id) AS id, author_id FROM waiting_items WHERE session_id = ? "
+            "GROUP BY author_id ORDER BY MIN(id)",
+            (session_id,),
+        ).fetchall()
+        return [WaitingItem(row["id"], row["author_id"]) for row in rows]
+
+    def release_waiting(self, waiting_id: int) -> Item:
+        """Move a waiting confession into Incoming, in one transaction."""
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO items (session_id, author_id, client_id, original_text, "
+                "original_learned, text, learned, state) "
+                "SELECT session_id, author_id, client_id, text, learned, text, learned, "
+                "'incoming' FROM waiting_items WHERE id = ?",
+                (waiting_id,),
+            )
+            db.execute("DELETE FROM waiting_items WHERE id = ?", (waiting_id,))
         item_id = cursor.lastrowid
         assert item_id is not None
         return self.item(item_id)
@@ -605,15 +728,17 @@ class Store:
 
     def set_agreement(self, item_id: int, participant_id: int, agreed: bool) -> int:
         """Record one participant's agreement (or its withdrawal); return the new count."""
-        return self.set_agreements([(item_id, participant_id, agreed)])[item_id]
+        return self.set_agreements([(item_id, participant_id, agreed)])[item_id].counted
 
-    def set_agreements(self, rows: Sequence[tuple[int, int, bool]]) -> dict[int, int]:
+    def set_agreements(self, rows: Sequence[tuple[int, int, bool]]) -> dict[int, ItemCounts]:
         """Record ``(confession, participant, agreed)`` rows in one transaction.
 
-        Returns the count of every confession concerned, after the commit.
+        An agreement from a participant on a shared address is counted apart unless the
+        facilitator decided to count theirs. Returns the counts of every confession concerned, after
+        the commit.
         """
-        deltas: dict[int, int] = {}
-        counts: dict[int, int] = {}
+        deltas: dict[tuple[int, str], int] = {}
+        counts: dict[int, ItemCounts] = {}
         if not rows:
             return counts
         with self._write() as db:
@@ -628,18 +753,29 @@ class Store:
                         "DELETE FROM agreements WHERE item_id = ? AND participant_id = ?",
                         (item_id, participant_id),
                     ).rowcount
-                deltas[item_id] = deltas.get(item_id, 0) + delta
-            for item_id, delta in deltas.items():
+                column = self._count_column(db, participant_id)
+                deltas[item_id, column] = deltas.get((item_id, column), 0) + delta
+            for (item_id, column), delta in deltas.items():
                 if delta:
                     db.execute(
-                        "UPDATE items SET agreement_count = agreement_count + ? WHERE id = ?",
+                        f"UPDATE items SET {column} = {column} + ? WHERE id = ?",
                         (delta, item_id),
                     )
+            for item_id, _ in deltas:
                 row = db.execute(
-                    "SELECT agreement_count FROM items WHERE id = ?", (item_id,)
+                    "SELECT agreement_count, set_apart_count FROM items WHERE id = ?", (item_id,)
                 ).fetchone()
-                counts[item_id] = int(row[0])
+                counts[item_id] = ItemCounts(int(row[0]), int(row[1]))
         return counts
+
+    @staticmethod
+    def _count_column(db: sqlite3.Connection, participant_id: int) -> str:
+        """Which count a participant's agreement goes to (a column name, never input)."""
+        row = db.execute(
+            "SELECT shared_address FROM participants WHERE id = ?", (participant_id,)
+        ).fetchone()
+        apart = row is not None and row[0] == Sharing.SET_APART
+        return "set_apart_count" if apart else "agreement_count"
 
     def has_agreed(self, item_id: int, participant_id: int) -> bool:
         row = self._db.execute(

@@ -8,10 +8,12 @@ from typing import assert_never
 from facilitator.core.session import SessionService
 from facilitator.host.feed import ModeratorFeed
 from facilitator.host.links import JoinLinks
+from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.commands import (
     Approve,
     Blank,
     Command,
+    CountShared,
     Edit,
     EndSession,
     NewSession,
@@ -35,11 +37,13 @@ class HostCommands:
         service: SessionService,
         links: JoinLinks,
         feed: ModeratorFeed,
+        shared_addresses: SharedAddresses,
         on_stop: Callable[[], None],
     ) -> None:
         self._service = service
         self._links = links
         self._feed = feed
+        self._shared_addresses = shared_addresses
         self._on_stop = on_stop
 
     def execute(self, command: Command) -> Done:
@@ -57,6 +61,9 @@ class HostCommands:
                 self._on_stop()
             case SetWordLists(local_names, watch_words):
                 self._service.set_word_lists(local_names, watch_words)
+            case CountShared(counted):
+                self._service.execute(command)  # the phones flagged so far, in the store
+                self._shared_addresses.count(self._service.session.id, counted)  # and later
             case (
                 Approve()
                 | SetAside()

@@ -17,6 +17,7 @@ from facilitator.core.events import (
     Event,
     ItemAdded,
     ItemChanged,
+    RoomChanged,
     SessionEnded,
     SessionStarted,
     StoreHealthChanged,
@@ -49,7 +50,7 @@ class ModeratorFeed:
         self._seq = 0
         self._listeners: list[Listener] = []
         self._item_ids = {item.id for item in service.items()}
-        self._counts_due: dict[int, int] = {}
+        self._counts_due: dict[int, tuple[int, int]] = {}  # item → (count, set apart)
         self._phones_connected = 0
         self._phones_reported = 0
         self._phones_due = False
@@ -96,6 +97,7 @@ class ModeratorFeed:
             transcript_paths=self._transcript_paths,
             undo=messages.undo_offer(service.last_undo_step()),
             word_lists=messages.word_lists(service.word_lists),
+            room=messages.room(service.room()),
         )
 
     def set_phones_connected(self, count: int) -> None:
@@ -109,10 +111,10 @@ class ModeratorFeed:
 
     def _on_event(self, event: Event) -> None:
         match event:
-            case AgreementCountChanged(confession_id, count):
+            case AgreementCountChanged(confession_id, count, set_apart):
                 if not self._counts_due:
                     self._call_later(COUNT_FRAME_SECONDS, self._push_counts)
-                self._counts_due[confession_id] = count
+                self._counts_due[confession_id] = (count, set_apart)
             case ItemAdded(item):
                 self._item_ids.add(item.id)
                 added = messages.moderator_item(self._service, item)
@@ -138,6 +140,8 @@ class ModeratorFeed:
                 self._send_snapshot()  # every item's hints changed with the lists
             case UndoChanged(step):
                 self._publish(stream.UndoChanged(self._next(), messages.undo_offer(step)))
+            case RoomChanged(room):
+                self._publish(stream.RoomChanged(self._next(), messages.room(room)))
             case StoreHealthChanged(healthy, detail):
                 self._store_detail = detail
                 self._publish(stream.StoreChanged(self._next(), healthy, detail))
@@ -172,8 +176,8 @@ class ModeratorFeed:
         due, self._counts_due = self._counts_due, {}
         if self._closed:
             return
-        for item_id, count in due.items():
-            self._publish(stream.CountChanged(self._next(), item_id, count))
+        for item_id, (count, set_apart) in due.items():
+            self._publish(stream.CountChanged(self._next(), item_id, count, set_apart))
 
     def _push_phones(self) -> None:
         self._phones_due = False

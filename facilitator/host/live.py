@@ -18,6 +18,7 @@ from facilitator.core.events import (
     ItemAdded,
     ItemChanged,
     ProjectionChanged,
+    RoomChanged,
     SessionChanged,
     SessionEnded,
     SessionStarted,
@@ -70,6 +71,7 @@ class LiveUpdates:
                 | StoreHealthChanged()
                 | UndoChanged()
                 | WordListsChanged()
+                | RoomChanged()
             ):
                 pass
             case _:

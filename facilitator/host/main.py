@@ -197,6 +197,7 @@ async def _run(
             address=_local_address(options.host),
             port=link.port,
             moderator_secret=service.session.moderator_secret,
+            rehearsal_secret=host.rehearsal_secret,
         )
         try:
             write_record(options.data_dir, record)

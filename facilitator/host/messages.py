@@ -10,6 +10,7 @@ from facilitator.core.word_lists import ItemHints, WordLists
 from facilitator.protocol.moderator import (
     Hint,
     Item,
+    Room,
     SessionDetails,
     UndoOffer,
 )
@@ -71,6 +72,7 @@ def item(found: model.Item, hints: ItemHints) -> Item:
         queue_position=found.queue_position,
         shown_order=found.shown_order,
         agreement_count=found.agreement_count,
+        set_apart_count=found.set_apart_count,
         version=found.version,
         hints=tuple(Hint(h.field, h.hint.start, h.hint.end, h.hint.kind) for h in hints.hints),
         flagged=hints.flagged,
@@ -101,3 +103,7 @@ def session_details(session: SessionInfo) -> SessionDetails:
         created_on=session.created_on,
         removed_count=session.removed_count,
     )
+
+
+def room(found: model.Room) -> Room:
+    return Room(found.shared_apart, found.shared_counted, found.waiting)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
+import hmac
 import logging
 import time
 from typing import assert_never
@@ -12,15 +12,17 @@ from typing import assert_never
 from aiohttp import WSMsgType, web
 
 from facilitator.core.errors import DomainError, UnknownParticipant
-from facilitator.core.model import AgreementRequest
+from facilitator.core.model import AgreementRequest, Sharing
 from facilitator.core.session import SessionService
 from facilitator.host import messages
 from facilitator.host.agreements import AgreementBatcher
+from facilitator.host.confession_pace import ConfessionPace
 from facilitator.host.hub import CLOSE_TIMEOUT_SECONDS
 from facilitator.host.live import LiveUpdates
 from facilitator.host.ratelimit import RateLimiter
 from facilitator.host.refusals import REFUSED, refusal_for
 from facilitator.host.replies import json_reply, read_body, refused_reply
+from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.envelope import (
     MAX_MESSAGE_BYTES,
     Message,
@@ -50,12 +52,10 @@ CLOSE_UNKNOWN_PARTICIPANT = 4001
 WEBSOCKET_MAX_MSG_SIZE = MAX_MESSAGE_BYTES + 1
 
 
-def _is_loopback(address: str) -> bool:
-    """The laptop itself (rehearsal phones, load tests) is not rate-limited by address."""
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
+# 300 phones behind one venue address join within a minute (60 at once, then 5 a second);
+# the laptop's own address is limited like any other.
+JOIN_BURST = 60
+JOINS_PER_SECOND = 5.0
 
 
 def _bearer_token(request: web.Request) -> str | None:
@@ -72,14 +72,23 @@ def _bearer_token(request: web.Request) -> str | None:
 
 
 class ParticipantApi:
+    """``rehearsal_secret`` admits a simulated audience (``python -m facilitator.sim``)
+    without the per-address limits, by a secret and never by where it comes from."""
+
     def __init__(
-        self, service: SessionService, live: LiveUpdates, *, limit_loopback: bool = False
+        self,
+        service: SessionService,
+        live: LiveUpdates,
+        rehearsal_secret: str,
+        shared_addresses: SharedAddresses,
     ) -> None:
         self._service = service
         self._live = live
-        self._limit_loopback = limit_loopback
-        self._joins = RateLimiter(burst=20, per_second=1 / 3)
+        self._rehearsal_secret = rehearsal_secret.encode()
+        self._joins = RateLimiter(burst=JOIN_BURST, per_second=JOINS_PER_SECOND)
+        self._addresses = shared_addresses
         self._messages = RateLimiter(burst=30, per_second=5)
+        self.confession_pace = ConfessionPace(service)
         self._agreements = AgreementBatcher(service)
         self._last_activity = time.monotonic()
 
@@ -100,16 +109,34 @@ class ParticipantApi:
 
     async def join(self, request: web.Request) -> web.Response:
         self._last_activity = time.monotonic()
-        address = request.remote or "unknown"
-        exempt = not self._limit_loopback and _is_loopback(address)
         try:
-            decode_join(await read_body(request))
-            if not exempt and not self._joins.allow(address):
-                raise DomainError("rate_limited", "Too many new phones from here; wait a moment.")
-            token = self._service.join()
+            asked = decode_join(await read_body(request))
+            if asked.rehearsal is None:
+                token = self._join_from(request.remote or "unknown")
+            elif self._is_rehearsal(asked.rehearsal):
+                token = self._service.join()
+            else:
+                raise DomainError("not_rehearsal", "That is not this session's rehearsal secret.")
         except REFUSED as refused:
             return refused_reply(refused)
         return json_reply(encode(Joined(token, self._service.session.id)))
+
+    def _join_from(self, address: str) -> str:
+        """A phone's token; flagged if its address is shared with other phones."""
+        if not self._joins.allow(address):
+            raise DomainError("rate_limited", "Too many new phones from here; wait a moment.")
+        session_id = self._service.session.id
+        sharing = self._addresses.sharing(session_id, address)
+        token = self._service.join(sharing)
+        if sharing is Sharing.OWN_ADDRESS:
+            participant_id = self._service.participant(token)
+            now_shared = self._addresses.joined(session_id, address, participant_id)
+            if now_shared:
+                self._service.mark_shared(now_shared)
+        return token
+
+    def _is_rehearsal(self, secret: str) -> bool:
+        return hmac.compare_digest(secret.encode(), self._rehearsal_secret)
 
     async def post_message(self, request: web.Request) -> web.Response:
         try:
@@ -128,7 +155,13 @@ class ParticipantApi:
             raise DomainError("rate_limited", "Slow down a little.")
         match request:
             case SubmitConfession(client_id, text, learned):
-                outcome = self._service.submit(participant_id, client_id, text, learned or "")
+                outcome = self._service.submit(
+                    participant_id,
+                    client_id,
+                    text,
+                    learned or "",
+                    may_enter=self.confession_pace.may_enter,
+                )
                 return ConfessionReceived(client_id, outcome.duplicate)
             case SetAgreement(confession_id, agreed):
                 recorded = await self._agreements.set(

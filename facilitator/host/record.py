@@ -1,9 +1,10 @@
 """The running host's record in the data dir: how the desktop app finds and reattaches to it.
 
-``host.json`` holds the host's process id, the address and port it listens on and
-the moderator secret. It is readable by the user alone, written atomically once
-the host listens, and removed when the host stops; a host that crashed leaves a
-stale record, which the app recognises because nothing answers at that port.
+``host.json`` holds the host's process id, the address and port it listens on, the
+moderator secret and the secret that admits a rehearsal audience. It is readable by
+the user alone, written atomically once the host listens, and removed when the host
+stops; a host that crashed leaves a stale record, which the app recognises because
+nothing answers at that port.
 ``host.lock`` is held by the running host, so two hosts never share a data dir.
 """
 
@@ -28,6 +29,7 @@ class HostRecord:
     address: str  # where the console connects: loopback unless the host is bound to one IP
     port: int
     moderator_secret: str
+    rehearsal_secret: str
 
     @property
     def stream_url(self) -> str:
@@ -60,6 +62,7 @@ def read_record(data_dir: Path) -> HostRecord | None:
             address=str(document["address"]),
             port=int(document["port"]),
             moderator_secret=str(document["moderator_secret"]),
+            rehearsal_secret=str(document["rehearsal_secret"]),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None

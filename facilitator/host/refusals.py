@@ -21,6 +21,7 @@ NOT_SAVED = "The laptop cannot save right now; nothing was saved. Try again."
 
 _STATUS_BY_CODE = {
     "unknown_participant": 401,
+    "not_rehearsal": 403,
     "unknown_confession": 404,
     "rate_limited": 429,
 }

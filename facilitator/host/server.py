@@ -22,6 +22,7 @@ from facilitator.host.moderator_api import ModeratorApi
 from facilitator.host.participant_api import ParticipantApi
 from facilitator.host.refusals import Refusal
 from facilitator.host.replies import refusal_reply
+from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.envelope import MAX_MESSAGE_BYTES
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,8 @@ class ConfessionalServer:
         *,
         host: str = "0.0.0.0",
         port: int = 0,
-        limit_loopback: bool = False,
+        rehearsal_secret: str,
+        shared_addresses: SharedAddresses,
         allowed_hosts: AllowedHosts | None = None,
         connection_budget: ConnectionBudget | None = None,
     ) -> None:
@@ -125,7 +127,6 @@ class ConfessionalServer:
         self._web_root = web_root
         self._host = host
         self._port = port
-        self._limit_loopback = limit_loopback
         self._allowed_hosts = allowed_hosts or AllowedHosts()
         self._budget = connection_budget or ConnectionBudget.from_open_file_limit()
         self.connections: ConnectionGuard | None = None
@@ -133,7 +134,8 @@ class ConfessionalServer:
         self.port: int | None = None
         secret = service.session.moderator_secret
         self._moderator_prefix = moderator_prefix(secret)
-        self.participants = ParticipantApi(service, live, limit_loopback=limit_loopback)
+        self.participants = ParticipantApi(service, live, rehearsal_secret, shared_addresses)
+        self._pace_task: asyncio.Task[None] | None = None
         self.app = self._build_app()
 
     def _build_app(self) -> web.Application:
@@ -201,12 +203,16 @@ class ConfessionalServer:
                 raise PortInUse(error.errno, f"port {port} is already in use") from error
             raise
         self.connections.start()
+        self._pace_task = asyncio.create_task(self.participants.confession_pace.run())
         bound = runner.addresses[-1]
         return int(bound[1])
 
     async def stop(self) -> None:
         if self.connections is not None:
             self.connections.stop()
+        if self._pace_task is not None:
+            self._pace_task.cancel()
+            self._pace_task = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from facilitator.host.links import JoinLinks
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
 from facilitator.host.server import ConfessionalServer, PortInUse, moderator_prefix
+from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.moderator import JoinLink
 
 log = logging.getLogger(__name__)
@@ -45,7 +47,6 @@ class HostOptions:
     port: int | None = None
     zeroconf: bool = True
     new_session: bool = False
-    limit_loopback: bool = False
     allowed_hosts: tuple[str, ...] = ()  # names besides the laptop's own (--allow-host)
     connection_budget: ConnectionBudget | None = None  # None: from the open-file limit
     pace_gc: bool = False  # the host process's own: tests share their process
@@ -70,6 +71,8 @@ class SessionHost:
         self.gc_pacer: GcPacer | None = None
         self._discovery_task: asyncio.Task[bool] | None = None
         self._stop_requested = asyncio.Event()
+        # Admits a simulated audience (python -m facilitator.sim) for this run of the host.
+        self.rehearsal_secret = secrets.token_urlsafe(32)
 
     @property
     def link(self) -> JoinLink:
@@ -98,7 +101,10 @@ class SessionHost:
         self.links = JoinLinks.for_server(self.options.host, port, secret)
         self.feed = ModeratorFeed(service, self.links, loop.call_later)
         self.live = LiveUpdates(service, on_phones_connected=self.feed.set_phones_connected)
-        commands = HostCommands(service, self.links, self.feed, on_stop=self.request_stop)
+        shared_addresses = SharedAddresses()
+        commands = HostCommands(
+            service, self.links, self.feed, shared_addresses, on_stop=self.request_stop
+        )
         moderators = ModeratorApi(self.feed, commands, moderator_prefix(secret))
         self.server = ConfessionalServer(
             service,
@@ -107,7 +113,8 @@ class SessionHost:
             paths.web_root(),
             host=self.options.host,
             port=port,
-            limit_loopback=self.options.limit_loopback,
+            rehearsal_secret=self.rehearsal_secret,
+            shared_addresses=shared_addresses,
             allowed_hosts=AllowedHosts(self.options.allowed_hosts),
             connection_budget=self.options.connection_budget,
         )

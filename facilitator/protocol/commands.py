@@ -104,6 +104,15 @@ class Undo(_Command, frozen=True, tag="undo"):
     step_id: Id
 
 
+class CountShared(_Command, frozen=True, tag="count_shared"):
+    """Count the agreements of the phones on shared addresses so far (a venue network,
+    a hotspot, or someone adding votes), or set them all apart again. Until counted they
+    are shown to moderators beside each count, never in it. Phones joining later from
+    those addresses count too; an address found shared later is set apart again."""
+
+    counted: bool
+
+
 WordList = Annotated[
     tuple[Annotated[str, msgspec.Meta(max_length=_WORD_CHARS)], ...],
     msgspec.Meta(max_length=_WORDS_PER_LIST),
@@ -145,6 +154,7 @@ type SessionCommand = (
     | Edit
     | Remove
     | Undo
+    | CountShared
 )
 type HostCommand = UseAddress | NewSession | StopHost | SetWordLists
 type Command = SessionCommand | HostCommand

@@ -69,7 +69,9 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     the moderators' view; ``original_*`` keep what the participant wrote. ``version``
     counts edits (an ``edit`` names the one it was made on). ``hints`` mark details
     in the edited text that may identify someone; ``flagged`` is set when a local name
-    or a watch word is among them.
+    or a watch word is among them. ``agreement_count`` is the public count;
+    ``set_apart_count`` the agreements from phones on a shared address while the session
+    does not count them (see :class:`Room`).
     """
 
     id: int
@@ -83,6 +85,7 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     queue_position: int | None
     shown_order: int | None
     agreement_count: int
+    set_apart_count: int
     version: int
     hints: tuple[Hint, ...]
     flagged: bool
@@ -112,6 +115,22 @@ class WordLists(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     local_names: tuple[str, ...]
     watch_words: tuple[str, ...]
+
+
+class Room(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What moderators need to read the counts and the queue rightly.
+
+    Phones that joined from an address shared with other phones (a venue network that
+    puts phones behind one address, a hotspot, a phone that joined again, or a script
+    adding votes): the agreements of ``shared_apart`` of them are left out of the public
+    counts (each item shows them as ``set_apart_count``) until a moderator counts them
+    with ``count_shared``; ``shared_counted`` were counted so. ``waiting`` confessions
+    were sent faster than a person writes; they reach Incoming at a steady pace.
+    """
+
+    shared_apart: int
+    shared_counted: int
+    waiting: int
 
 
 class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -160,6 +179,7 @@ class Snapshot(Message, frozen=True):
     transcript_paths: tuple[str, ...]
     undo: UndoOffer | None
     word_lists: WordLists
+    room: Room
 
 
 class ItemAdded(Message, frozen=True):
@@ -197,6 +217,7 @@ class CountChanged(Message, frozen=True):
     seq: int
     item_id: int
     count: int
+    set_apart: int = 0
 
 
 class SessionChanged(Message, frozen=True):
@@ -243,6 +264,12 @@ class UndoChanged(Message, frozen=True):
     undo: UndoOffer | None
 
 
+class RoomChanged(Message, frozen=True):
+    TYPE = "room.changed"
+    seq: int
+    room: Room
+
+
 class Done(Message, frozen=True):
     """A command was carried out and committed; the stream up to ``seq`` shows its effect."""
 
@@ -268,6 +295,7 @@ type Change = (
     | PhonesChanged
     | JoinChanged
     | UndoChanged
+    | RoomChanged
 )
 type StreamMessage = Snapshot | Change
 type FromModerator = Command | Resync

@@ -23,7 +23,10 @@ RawText = Annotated[str, msgspec.Meta(max_length=_RAW_TEXT_CHARS)]
 
 
 class Join(Message, frozen=True):
+    """``rehearsal``: a simulated audience's secret (``python -m facilitator.sim``)."""
+
     TYPE = "join"
+    rehearsal: Token | None = None
 
 
 class Hello(Message, frozen=True):

@@ -68,8 +68,10 @@ class SimulatedPhone:
             raise PhoneError(reply.status, answer.code, answer.message)
         return answer
 
-    async def join(self) -> None:
-        joined = await self._post("/api/join", Join())
+    async def join(self, rehearsal: str | None = None) -> None:
+        """Join as a phone; with ``rehearsal`` (the host's rehearsal secret) as one of a
+        simulated audience, which the host admits without its per-address limits."""
+        joined = await self._post("/api/join", Join(rehearsal))
         assert isinstance(joined, Joined), joined
         self.token = joined.token
 

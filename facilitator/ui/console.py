@@ -30,6 +30,7 @@ from facilitator.protocol.commands import (
     Approve,
     Blank,
     Command,
+    CountShared,
     EndSession,
     NewSession,
     Project,
@@ -39,7 +40,14 @@ from facilitator.protocol.commands import (
     SetAside,
     Undo,
 )
-from facilitator.protocol.moderator import Item, ItemState, JoinLink, SessionDetails, UndoOffer
+from facilitator.protocol.moderator import (
+    Item,
+    ItemState,
+    JoinLink,
+    Room,
+    SessionDetails,
+    UndoOffer,
+)
 from facilitator.ui.confession_list import ConfessionList, Entry, SortKey
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.details_panel import DetailsPanel
@@ -51,6 +59,12 @@ from facilitator.ui.join_panel import JoinPanel
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.projector import count_caption
 from facilitator.ui.projector_screen_picker import ProjectorScreenPicker
+from facilitator.ui.room_banner import (
+    SET_APART_COUNT_TIP,
+    RoomBanner,
+    WaitingLabel,
+    set_apart_text,
+)
 from facilitator.ui.widgets import ElidedLabel, card, plain_label, push_button
 from facilitator.ui.word_lists_dialog import WordListsDialog
 
@@ -87,6 +101,18 @@ LANE_OF_STATE = {
     ItemState.REMOVED: ItemState.SHOWN,
     ItemState.SET_ASIDE: ItemState.SET_ASIDE,
 }
+
+
+Counts = tuple[int, int]  # the public count, and the agreements set apart beside it
+
+
+def count_line(agree_label: str, counts: Counts) -> str:
+    """A Shown row's count: the public one first, what is set apart after it (without the
+    agree label then: the line fits a narrow lane)."""
+    count, set_apart = counts
+    if set_apart:
+        return f"{count} · {set_apart_text(set_apart)}"
+    return count_caption(agree_label, count)
 
 
 def _learned_detail(confession: Item) -> str:
@@ -177,6 +203,9 @@ class ConsoleWindow(QMainWindow):
         self.alarm_banner.setWordWrap(True)
         self.alarm_banner.hide()
         outer.addWidget(self.alarm_banner)
+        self.room_banner = RoomBanner()
+        self.room_banner.count_requested.connect(lambda counted: self._run(CountShared(counted)))
+        outer.addWidget(self.room_banner)
         body = QHBoxLayout()
         body.setSpacing(14)
         main = QVBoxLayout()
@@ -223,6 +252,9 @@ class ConsoleWindow(QMainWindow):
         header.addStretch(1)
         self.now_count = plain_label(name="nowCount")
         header.addWidget(self.now_count)
+        self.now_set_apart = plain_label(name="nowSetApart")
+        self.now_set_apart.setToolTip(SET_APART_COUNT_TIP)
+        header.addWidget(self.now_set_apart)
         layout.addLayout(header)
         self.now_text = FitText(max_px=20, min_px=11, align=Align.LEFT)
         self.now_text.setObjectName("nowText")
@@ -276,6 +308,7 @@ class ConsoleWindow(QMainWindow):
             "Remove", "", "Take it off the screen and out of the record (Delete)"
         )
         self.restore_button = push_button("Restore", "", "Move it back to Incoming")
+        self.waiting_label = WaitingLabel()
         self._headers: dict[ConfessionList, tuple[QLabel, str]] = {}
         columns = (
             ("Incoming", self.incoming_list, (self.approve_button, self.set_aside_button)),
@@ -289,6 +322,8 @@ class ConsoleWindow(QMainWindow):
             header = plain_label(title.upper(), "caption")
             self._headers[widget] = (header, title.upper())
             layout.addWidget(header)
+            if widget is self.incoming_list:
+                layout.addWidget(self.waiting_label)
             layout.addWidget(widget, 1)
             button_row = QHBoxLayout()
             button_row.setSpacing(6)
@@ -314,7 +349,7 @@ class ConsoleWindow(QMainWindow):
         }
         self._listed: dict[int, Item] | None = None  # what the lists were filled from
         self._listed_label = ""  # the agree label of the Shown list's counts
-        self._counts: dict[int, int] = {}  # counts newer than the confession values held
+        self._counts: dict[int, Counts] = {}  # counts newer than the confession values held
         self._counts_dirty: set[int] = set()  # Shown rows whose count line is behind
         self._marked: int | None = None  # the Shown row marked as on screen
         self._derived_timer = QTimer(self)
@@ -395,6 +430,7 @@ class ConsoleWindow(QMainWindow):
         mirror.store_changed.connect(self._on_store_health)
         mirror.phones_changed.connect(self._on_phones)
         mirror.undo_changed.connect(self._on_undo_changed)
+        mirror.room_changed.connect(self._on_room)
 
     # Public
 
@@ -632,6 +668,9 @@ class ConsoleWindow(QMainWindow):
         if previous is not None and self._lane(previous) is not self._lane(confession):
             self._lane(previous).discard(confession.id)
         self._lane(confession).place(self._entry(confession), _sort_key(confession))
+        if self._projection is not None and self._projection.id == confession.id:
+            self._projection = confession  # recounted (shared phones counted) or edited
+            self._refresh_now()
         if self.editor.item_id == confession.id:
             self.editor.show_item(confession)
         if not self._derived_timer.isActive():
@@ -687,12 +726,14 @@ class ConsoleWindow(QMainWindow):
         self._update_actions()
 
     def _on_count(self, confession_id: int, count: int) -> None:
+        mirrored = self._mirror.items.get(confession_id)
+        counts = (count, mirrored.set_apart_count if mirrored is not None else 0)
         if confession_id in self._confessions:
-            self._counts[confession_id] = count
+            self._counts[confession_id] = counts
             self._counts_dirty.add(confession_id)
         current = self._projection
         if current is not None and current.id == confession_id:
-            self.now_count.setText(count_caption(self._session.agree_label, count))
+            self._show_now_counts(counts)
         if not self._count_timer.isActive():  # the Shown list: at most a few times a second
             self._count_timer.start()
 
@@ -709,6 +750,10 @@ class ConsoleWindow(QMainWindow):
             self.alarm_banner.setText(f"{STORE_ALARM}\nDetails: {detail}")
             self.alarm_banner.show()
 
+    def _on_room(self, room: Room) -> None:
+        self.room_banner.show_room(room, self._session.agree_label, self._session.is_open)
+        self.waiting_label.show_waiting(room.waiting if self._session.is_open else 0)
+
     def _on_phones(self, count: int) -> None:
         self.phones_label.setText(
             "1 phone connected" if count == 1 else f"{count} phones connected"
@@ -721,6 +766,7 @@ class ConsoleWindow(QMainWindow):
         self.details.show_session(self._session)
         self._refresh_lists()
         self._refresh_now()
+        self._on_room(self._mirror.room)
 
     def _shown_in_record(self) -> int:
         return sum(1 for item in self._confessions.values() if item.state is ItemState.SHOWN)
@@ -784,13 +830,17 @@ class ConsoleWindow(QMainWindow):
     def _entry(self, confession: Item) -> Entry:
         """The row of ``confession`` in its lane (Shown rows carry the count and the mark)."""
         if confession.state == ItemState.SHOWN:
-            count = self._counts.get(confession.id, confession.agreement_count)
             current = self._projection.id if self._projection else None
-            caption = count_caption(self._session.agree_label, count)
+            caption = count_line(self._session.agree_label, self._counts_of(confession))
             return Entry(confession.id, confession.text, caption, confession.id == current)
         if confession.state == ItemState.REMOVED:
             return Entry(confession.id, confession.text, REMOVED_CAPTION)
         return Entry(confession.id, confession.text, _learned_detail(confession))
+
+    def _counts_of(self, confession: Item) -> Counts:
+        return self._counts.get(
+            confession.id, (confession.agreement_count, confession.set_apart_count)
+        )
 
     def _refresh_now(self) -> None:
         projection = self._projection
@@ -798,12 +848,19 @@ class ConsoleWindow(QMainWindow):
         self.now_empty.setVisible(projection is None)
         if projection is None:
             self.now_count.setText("")
+            self.now_set_apart.hide()
             return
         self.now_text.setText(projection.text)
         learned = f"What I learned: {projection.learned}" if projection.learned else ""
         self.now_text.set_secondary_text(learned)
-        count = self._counts.get(projection.id, projection.agreement_count)
+        self._show_now_counts(self._counts_of(projection))
+
+    def _show_now_counts(self, counts: Counts) -> None:
+        """The public count, big; what is set apart beside it, smaller."""
+        count, set_apart = counts
         self.now_count.setText(count_caption(self._session.agree_label, count))
+        self.now_set_apart.setText(set_apart_text(set_apart))
+        self.now_set_apart.setVisible(set_apart > 0)
 
     def _update_actions(self) -> None:
         open_ = self._session.is_open

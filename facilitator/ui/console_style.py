@@ -13,6 +13,9 @@ CARD = "#ffffff"
 ACCENT = "#1f6f5c"
 ACCENT_DARK = "#185a4a"
 DANGER = "#b42318"
+NOTICE = "#fff6d6"  # a calm notice: pale amber, never the alarm red
+NOTICE_LINE = "#e7c65a"
+NOTICE_INK = "#7a5200"
 
 STYLE_SHEET = f"""
 QMainWindow#console, QMainWindow#console > QWidget {{
@@ -63,8 +66,8 @@ QLabel#editorState, QLabel#draftState {{
     color: {MUTED};
 }}
 QPushButton#hint {{
-    background: #fff6d6;
-    border-color: #e7c65a;
+    background: {NOTICE};
+    border-color: {NOTICE_LINE};
     padding: 3px 8px;
 }}
 QScrollArea#hints, QScrollArea#hints > QWidget > QWidget {{
@@ -105,6 +108,30 @@ QLabel#alarmBanner {{
     font-weight: 700;
     padding: 12px 16px;
     border-radius: 8px;
+}}
+QFrame#roomBanner {{
+    background: {NOTICE};
+    border: 1px solid {NOTICE_LINE};
+    border-radius: 8px;
+}}
+QFrame#roomBanner[counted="true"] {{
+    background: {CARD};
+    border-color: {LINE};
+}}
+QFrame#roomBanner QLabel {{
+    background: transparent;
+    color: {INK};
+    font-size: 14px;
+}}
+QLabel#nowSetApart {{
+    color: {MUTED};
+    padding-left: 10px;
+    font-size: 15px;
+    font-weight: 600;
+}}
+QLabel#waiting {{
+    color: {NOTICE_INK};
+    font-size: 12px;
 }}
 FitText#nowText {{
     color: {INK};

@@ -15,7 +15,14 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.protocol import moderator as stream
-from facilitator.protocol.moderator import Item, JoinLink, SessionDetails, UndoOffer, WordLists
+from facilitator.protocol.moderator import (
+    Item,
+    JoinLink,
+    Room,
+    SessionDetails,
+    UndoOffer,
+    WordLists,
+)
 
 
 class SessionMirror(QObject):
@@ -32,6 +39,7 @@ class SessionMirror(QObject):
     phones_changed = Signal(int)
     join_changed = Signal(object)  # JoinLink
     undo_changed = Signal(object)  # UndoOffer | None
+    room_changed = Signal(object)  # Room
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +55,7 @@ class SessionMirror(QObject):
         self.transcript_paths: tuple[str, ...] = ()
         self.undo: UndoOffer | None = None
         self.word_lists = WordLists((), ())
+        self.room = Room(shared_apart=0, shared_counted=0, waiting=0)
         self._waiting_for_snapshot = False
 
     # Reading
@@ -83,6 +92,7 @@ class SessionMirror(QObject):
         self.transcript_paths = snapshot.transcript_paths
         self.undo = snapshot.undo
         self.word_lists = snapshot.word_lists
+        self.room = snapshot.room
         self.ready = True
         self._waiting_for_snapshot = False
         self.reset.emit()
@@ -101,8 +111,8 @@ class SessionMirror(QObject):
             case stream.ProjectionChanged(item_id=item_id):
                 self.current_item_id = item_id
                 self.projection_changed.emit(self.projection())
-            case stream.CountChanged(item_id=item_id, count=count):
-                self._set_count(item_id, count)
+            case stream.CountChanged(item_id=item_id, count=count, set_apart=set_apart):
+                self._set_count(item_id, count, set_apart)
             case stream.SessionChanged(session=session):
                 self.session = session
                 self.session_changed.emit(session)
@@ -122,12 +132,17 @@ class SessionMirror(QObject):
             case stream.UndoChanged(undo=undo):
                 self.undo = undo
                 self.undo_changed.emit(undo)
+            case stream.RoomChanged(room=room):
+                self.room = room
+                self.room_changed.emit(room)
             case _:
                 assert_never(change)
 
-    def _set_count(self, item_id: int, count: int) -> None:
+    def _set_count(self, item_id: int, count: int, set_apart: int) -> None:
         item = self.items.get(item_id)
-        if item is None or item.agreement_count == count:
+        if item is None or (item.agreement_count, item.set_apart_count) == (count, set_apart):
             return
-        self.items[item_id] = msgspec.structs.replace(item, agreement_count=count)
+        self.items[item_id] = msgspec.structs.replace(
+            item, agreement_count=count, set_apart_count=set_apart
+        )
         self.count_changed.emit(item_id, count)

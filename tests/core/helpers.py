@@ -84,7 +84,7 @@ class Room:
             text or f"confession {self._next_client}",
             learned,
         )
-        assert not outcome.duplicate
+        assert not outcome.duplicate and outcome.confession_id is not None
         return outcome.confession_id
 
     def state(self, confession_id: int) -> ItemState:

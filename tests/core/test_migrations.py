@@ -13,7 +13,14 @@ from facilitator.core.migrations import LATEST_VERSION, MIGRATIONS, migrate, sch
 from facilitator.core.model import ItemState, SessionStatus
 from facilitator.core.store import DATABASE_NAME, Store, token_digest
 
-EXPECTED_TABLES = {"sessions", "participants", "items", "agreements", "word_lists"}
+EXPECTED_TABLES = {
+    "sessions",
+    "participants",
+    "items",
+    "agreements",
+    "word_lists",
+    "waiting_items",
+}
 
 
 def connect(target: str | Path = ":memory:") -> sqlite3.Connection:
@@ -170,7 +177,7 @@ def assert_seeded_data_is_intact(store: Store) -> None:
         "Original words",
         "Lesson",
     )
-    assert (shown.shown_order, shown.agreement_count) == (1, 2)
+    assert (shown.shown_order, shown.agreement_count, shown.set_apart_count) == (1, 2, 0)
     assert listed[1].queue_position == 1
     assert listed[2].text == "Just arrived \U0001f605"
     assert store.has_agreed(11, 21)
@@ -220,7 +227,7 @@ def test_the_latest_schema_has_the_expected_columns(connection: sqlite3.Connecti
         "current_item_id",
         "removed_count",
     }
-    assert columns("participants") >= {"id", "session_id", "token_hash"}
+    assert columns("participants") >= {"id", "session_id", "token_hash", "shared_address"}
     assert "token" not in columns("participants")
     assert columns("items") >= {
         "id",
@@ -238,8 +245,10 @@ def test_the_latest_schema_has_the_expected_columns(connection: sqlite3.Connecti
         "queue_position",
         "shown_order",
         "agreement_count",
+        "set_apart_count",
     }
     assert columns("agreements") >= {"item_id", "participant_id"}
+    assert columns("waiting_items") >= {"session_id", "author_id", "client_id", "text", "learned"}
     assert columns("word_lists") >= {"list", "position", "entry"}
 
 
@@ -364,7 +373,7 @@ def test_a_newer_database_is_refused_without_modifying_it(
     connection: sqlite3.Connection,
 ) -> None:
     build_database_at(connection, LATEST_VERSION)
-    SEEDERS[LATEST_VERSION](connection)
+    seed(connection, LATEST_VERSION)
     connection.execute("CREATE TABLE from_the_future (x)")
     connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
     before = schema(connection)
@@ -388,7 +397,7 @@ def test_store_open_refuses_a_newer_data_file_and_leaves_it_byte_for_byte(
     newer = connect(path)
     newer.execute(f"PRAGMA journal_mode = {journal_mode}")
     build_database_at(newer, LATEST_VERSION)
-    SEEDERS[LATEST_VERSION](newer)
+    seed(newer, LATEST_VERSION)
     newer.execute(f"PRAGMA user_version = {LATEST_VERSION + 7}")
     newer.close()
     files_before = sorted(p.name for p in tmp_path.iterdir())

@@ -18,6 +18,7 @@ from facilitator.protocol.commands import Approve, Command, ProjectNext
 from facilitator.protocol.envelope import encode
 from tests.e2e.process import HeadlessApp, start_headless
 from tests.host.harness import envelope
+from tests.phones import PhoneAddresses, new_phone
 
 pytestmark = pytest.mark.slow
 
@@ -48,11 +49,8 @@ async def test_kill_9_then_restart_keeps_everything_on_the_same_port(tmp_path: P
     app = start_headless(tmp_path, "--port", "0")
     try:
         async with aiohttp.ClientSession() as http:
-            tokens = []
-            for _ in range(4):
-                status, body = await post(http, f"{app.base}/api/join", envelope("join", {}))
-                assert status == 200
-                tokens.append(body["payload"]["token"])
+            addresses = PhoneAddresses()
+            tokens = [await new_phone(app.base, addresses) for _ in range(4)]
             for n, token in enumerate(tokens):
                 submit = envelope(
                     "confession.submit",

@@ -23,6 +23,7 @@ from playwright.sync_api import Page, Request, Route, expect
 
 from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
 from tests.e2e.process import HeadlessApp, start_headless
+from tests.phones import PhoneAddresses, new_phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -43,6 +44,7 @@ class Host:
     app: HeadlessApp
     http: aiohttp.ClientSession = field(init=False)
     tokens: list[str] = field(default_factory=list)
+    addresses: PhoneAddresses = field(default_factory=PhoneAddresses)
 
     @property
     def page_url(self) -> str:
@@ -50,9 +52,7 @@ class Host:
         return self.app.moderator_url.replace("127.0.0.1", LAN_HOST)
 
     async def join(self) -> str:
-        async with self.http.post(f"{self.app.base}/api/join", json=envelope("join", {})) as r:
-            assert r.status == 200, await r.text()
-            token: str = (await r.json())["payload"]["token"]
+        token = await new_phone(self.app.base, self.addresses)
         self.tokens.append(token)
         return token
 

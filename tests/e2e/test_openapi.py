@@ -38,6 +38,7 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from facilitator.core.rules import MAX_CLIENT_ID_CHARS
 from facilitator.host.openapi import OPENAPI_PATH, build
+from facilitator.host.record import read_record
 from tests.e2e.process import HeadlessApp, start_headless
 from tests.host.harness import envelope, running_server
 
@@ -76,6 +77,7 @@ class Host:
     app: HeadlessApp
     base: str
     secret: str
+    rehearsal_secret: str  # the test's own phones join as a rehearsal audience
     room: list[int] = field(default_factory=list)  # the ids of the room's items
 
     @property
@@ -85,10 +87,13 @@ class Host:
 
 @pytest.fixture(scope="module")
 def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
-    app = start_headless(tmp_path_factory.mktemp("openapi"), "--port", "0")
+    data_dir = tmp_path_factory.mktemp("openapi")
+    app = start_headless(data_dir, "--port", "0")
     try:
         secret = urlsplit(app.moderator_url).path.split("/")[2]
-        running = Host(app, f"http://127.0.0.1:{app.port}", secret)
+        record = read_record(data_dir)
+        assert record is not None
+        running = Host(app, f"http://127.0.0.1:{app.port}", secret, record.rehearsal_secret)
         _set_up_the_room(running)
         yield running
     finally:
@@ -126,9 +131,12 @@ def _moderate(host: Host, payload: dict[str, Any]) -> None:
 
 def _phone(host: Host) -> str:
     """A phone that joined just now: one token's requests would soon be rate-limited,
-    and a new session (a generated command may start one) needs new phones."""
+    and a new session (a generated command may start one) needs new phones. They join
+    as a rehearsal audience, which no per-address limit holds back."""
     reply = requests.post(
-        f"{host.base}/api/join", json=envelope("join", {}), timeout=TIMEOUT_SECONDS
+        f"{host.base}/api/join",
+        json=envelope("join", {"rehearsal": host.rehearsal_secret}),
+        timeout=TIMEOUT_SECONDS,
     )
     if reply.status_code != 200:
         return "no-session-to-join"  # the session has ended: any token is refused

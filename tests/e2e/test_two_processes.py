@@ -25,6 +25,7 @@ from facilitator.protocol.commands import Approve, Command, ProjectNext
 from facilitator.protocol.envelope import encode
 from tests.e2e.process import DesktopProcess, start_desktop
 from tests.host.harness import envelope
+from tests.phones import PhoneAddresses, new_phone
 
 pytestmark = pytest.mark.slow
 TIMEOUT = 30.0
@@ -66,13 +67,12 @@ class Room:
         self.base = f"http://127.0.0.1:{record.port}"
         self.moderator = f"{self.base}/moderator/{record.moderator_secret}"
         self.tokens: list[str] = []
+        self.addresses = PhoneAddresses()
         self.acknowledged_texts: list[str] = []
 
     async def join(self, phones: int) -> None:
         for _ in range(phones):
-            async with self.http.post(f"{self.base}/api/join", json=envelope("join", {})) as r:
-                assert r.status == 200
-                self.tokens.append((await r.json())["payload"]["token"])
+            self.tokens.append(await new_phone(self.base, self.addresses))
 
     async def send(self, token: str, message: dict[str, Any]) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from facilitator.host.session_host import HostOptions, SessionHost
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import encode
 from tests.e2e.process import LAN_HOST
+from tests.phones import PhoneAddresses, join_from
 
 JSON = {"Content-Type": "application/json"}
 
@@ -32,16 +33,18 @@ class Running:
     server: ConfessionalServer
     http: aiohttp.ClientSession
     base: str
+    rehearsal_secret: str
+    addresses: PhoneAddresses = field(default_factory=PhoneAddresses)
 
     @property
     def moderator_base(self) -> str:
         return f"{self.base}/moderator/{self.service.session.moderator_secret}"
 
-    async def join(self) -> str:
-        async with self.http.post(f"{self.base}/api/join", json=envelope("join", {})) as reply:
-            assert reply.status == 200, await reply.text()
-            body = await reply.json()
-        token: str = body["payload"]["token"]
+    async def join(self, address: str | None = None) -> str:
+        """A new phone's token; each phone joins from its own address unless told one."""
+        status, answer = await join_from(self.base, address or self.addresses.next())
+        assert status == 200, answer
+        token: str = answer["payload"]["token"]
         return token
 
     async def send(self, token: str | None, message: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -100,7 +103,6 @@ async def running_server(
             port=0,
             zeroconf=False,
             new_session=True,
-            limit_loopback=True,
             allowed_hosts=(LAN_HOST,),
             connection_budget=connection_budget,
         )
@@ -112,7 +114,13 @@ async def running_server(
     async with aiohttp.ClientSession(connector=connector) as http:
         try:
             yield Running(
-                host.service, host.store, host.live, host.server, http, link.join_url.rstrip("/")
+                host.service,
+                host.store,
+                host.live,
+                host.server,
+                http,
+                link.join_url.rstrip("/"),
+                host.rehearsal_secret,
             )
         finally:
             await host.stop()

@@ -118,6 +118,7 @@ NAMED_CODES = frozenset(
         "undo_outdated",
         "session_open",
         "unknown_address",
+        "not_rehearsal",
         "word_list_forbidden_characters",
         "word_list_too_long",
         "not_saved",
@@ -375,6 +376,8 @@ GOOD: dict[str, st.SearchStrategy[Any]] = {
     "local_names": st.lists(_words, max_size=3),
     "watch_words": st.lists(_words, max_size=3),
     "ip": st.sampled_from(("10.0.0.1", "", "999.0.0.1")),
+    "rehearsal": st.none() | st.none() | st.text(max_size=40),  # never this host's secret
+    "counted": st.booleans(),
 }
 # What may be wrong with an envelope: half of them get one flaw or two.
 FLAWS = (

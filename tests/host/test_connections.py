@@ -7,6 +7,7 @@ Each simulated device speaks from its own loopback address (127.0.0.x), as on a 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 import aiohttp
 import pytest
 
-from facilitator.host import replies
+from facilitator.host import replies, server
 from facilitator.host.connections import ConnectionBudget
 from tests.host.harness import Running, envelope, running_server
 
@@ -143,3 +144,35 @@ async def test_a_body_trickled_in_is_cut_off(
         assert b'"code":"body_timeout"' in answer
         writer.close()
         assert run.service.phones_joined() == 0
+
+
+async def test_a_second_request_never_finished_is_closed_at_the_keep_alive(
+    tmp_path: Path,
+) -> None:
+    """After a first request, a connection that trickles the headers of a second one
+    forever is closed when the keep-alive runs out: data does not extend it."""
+    async with running_server(tmp_path) as run:
+        url = urlsplit(run.base)
+        reader, writer = await asyncio.open_connection(url.hostname, url.port)
+        writer.write(b"GET /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+        length = next(
+            int(line.partition(b":")[2])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        await reader.readexactly(length)
+
+        async def trickle() -> None:
+            with contextlib.suppress(ConnectionError):  # until the host closes
+                for byte in b"GET /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 99:
+                    writer.write(bytes([byte]))
+                    await writer.drain()
+                    await asyncio.sleep(0.2)
+
+        trickling = asyncio.create_task(trickle())
+        started = time.perf_counter()
+        assert await asyncio.wait_for(reader.read(), 10) == b""  # closed, nothing answered
+        assert time.perf_counter() - started < server.KEEPALIVE_SECONDS + 1
+        trickling.cancel()
+        writer.close()

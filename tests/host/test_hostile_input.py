@@ -704,6 +704,11 @@ class Stored(NamedTuple):
     session: SessionInfo
     word_lists: WordLists
     phones: int
+    waiting: int  # confessions stored but not yet let into Incoming
+
+    @property
+    def confessions(self) -> int:
+        return len(self.items) + self.waiting
 
 
 MARKER = "hostile.marker"
@@ -785,6 +790,7 @@ class World:
             service.session,
             service.word_lists,
             service.phones_joined(),
+            service.room().waiting,
         )
 
     def marker(self) -> tuple[str, str]:
@@ -803,8 +809,8 @@ class World:
                 assert after == before, "refused, yet something changed"
             case ConfessionReceived(_, duplicate):
                 added = 0 if duplicate else 1
-                assert len(after.items) == len(before.items) + added
-                assert after._replace(items=()) == before._replace(items=())
+                assert after.confessions == before.confessions + added
+                assert after._replace(items=(), waiting=0) == before._replace(items=(), waiting=0)
                 self.confessions_acknowledged += added
             case AgreementRecorded(confession_id, agreed, count):
                 assert participant is not None
@@ -820,7 +826,7 @@ class World:
         acknowledged one is stored."""
         stored = self.stored()
         assert stored.phones == len(self.tokens) + self.joined
-        assert len(stored.items) == self.stored_before + self.confessions_acknowledged
+        assert stored.confessions == self.stored_before + self.confessions_acknowledged
         acknowledged = {pair for pair, agreed in self.agreements.items() if agreed}
         assert stored.agreed == acknowledged
         for item in stored.items:

@@ -172,7 +172,12 @@ async def test_the_stream_is_a_snapshot_then_numbered_changes(tmp_path: Path) ->
 
             run.service.set_agreement(run.service.participant(token), item_id, True)
             count = await receive_seq(socket, seq + 6)
-            assert count["payload"] == {"seq": seq + 7, "item_id": item_id, "count": 1}
+            assert count["payload"] == {
+                "seq": seq + 7,
+                "item_id": item_id,
+                "count": 1,
+                "set_apart": 0,
+            }
 
             await socket.send_str(encode(Resync(), ref="r").decode())
             again = await receive_json(socket)

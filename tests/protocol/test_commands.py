@@ -13,6 +13,7 @@ from facilitator.protocol.commands import (
     Approve,
     Blank,
     Command,
+    CountShared,
     Edit,
     EndSession,
     NewSession,
@@ -46,6 +47,7 @@ EXAMPLES: list[Command] = [
     Remove(12),
     Undo(7),
     SetWordLists(("Riverside Estate", "Northgate Council"), ("overdose",)),
+    CountShared(counted=True),
 ]
 
 

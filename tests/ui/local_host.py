@@ -16,6 +16,7 @@ from facilitator.host.commands import HostCommands
 from facilitator.host.feed import ModeratorFeed
 from facilitator.host.links import JoinLinks
 from facilitator.host.refusals import REFUSED, refusal_for
+from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import Error, encode
 from facilitator.protocol.moderator import Done, JoinLink, decode_to_moderator
@@ -35,7 +36,9 @@ class LocalHost:
         self.links = JoinLinks(link, service.session.moderator_secret)
         self.feed = ModeratorFeed(service, self.links, qt_call_later)
         self.stop_requests = 0
-        self.commands = HostCommands(service, self.links, self.feed, on_stop=self._stop)
+        self.commands = HostCommands(
+            service, self.links, self.feed, SharedAddresses(), on_stop=self._stop
+        )
         self.mirror = SessionMirror()
         self.refusals: list[tuple[str, str]] = []
         self._deliver(encode(self.feed.snapshot()))

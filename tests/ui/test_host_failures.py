@@ -147,7 +147,11 @@ async def test_a_host_that_cannot_restart_is_not_restarted_again_and_again(
         link = await fresh.start()
         assert fresh.service is not None
         return HostRecord(
-            os.getpid(), "127.0.0.1", link.port, fresh.service.session.moderator_secret
+            os.getpid(),
+            "127.0.0.1",
+            link.port,
+            fresh.service.session.moderator_secret,
+            fresh.rehearsal_secret,
         )
 
     async with AsyncExitStack() as stack:

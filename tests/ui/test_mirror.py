@@ -34,6 +34,7 @@ def item(item_id: int, state: ItemState = ItemState.INCOMING, **changes: object)
         queue_position=None,
         shown_order=None,
         agreement_count=0,
+        set_apart_count=0,
         version=1,
         hints=(),
         flagged=False,
@@ -54,6 +55,7 @@ def snapshot(seq: int, *items: Item, current: int | None = None) -> stream.Snaps
         transcript_paths=(),
         undo=None,
         word_lists=stream.WordLists((), ()),
+        room=stream.Room(shared_apart=0, shared_counted=0, waiting=0),
     )
 
 
@@ -117,3 +119,18 @@ def test_the_end_keeps_the_transcript_paths(qtbot: QtBot) -> None:
     assert signal.args == [("/t/a.md", "/t/a.json")]
     assert mirror.session is not None and not mirror.session.is_open
     assert mirror.projection() is None
+
+
+def test_the_room_and_the_counts_set_apart(qtbot: QtBot) -> None:
+    mirror = SessionMirror()
+    counts: list[tuple[int, int]] = []
+    mirror.count_changed.connect(lambda item_id, count: counts.append((item_id, count)))
+    mirror.apply(snapshot(1, item(1, ItemState.SHOWN, shown_order=1), current=1))
+    room = stream.Room(shared_apart=38, shared_counted=0, waiting=5)
+    with qtbot.waitSignal(mirror.room_changed) as signal:
+        mirror.apply(stream.RoomChanged(2, room))
+    assert signal.args == [room] and mirror.room == room
+    mirror.apply(stream.CountChanged(3, 1, 12, set_apart=3))
+    mirror.apply(stream.CountChanged(4, 1, 12, set_apart=4))  # only the set-apart ones moved
+    assert (mirror.items[1].agreement_count, mirror.items[1].set_apart_count) == (12, 4)
+    assert counts == [(1, 12), (1, 12)]

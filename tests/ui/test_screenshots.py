@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.errors import StoreUnavailable
+from facilitator.core.model import Sharing
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.protocol.commands import Approve, EndSession, Project, SetAside
@@ -131,6 +132,27 @@ def test_console_ended_screenshot(
 ) -> None:
     service.execute(EndSession())
     check_console(save(qtbot, demo_console, shots / "console-ended.png"))
+
+
+def test_console_shared_address_screenshot(
+    qtbot: QtBot, demo_console: ConsoleWindow, service: SessionService, shots: Path
+) -> None:
+    """The room banner and the waiting line at the smallest size, the editor still readable."""
+    demo_console.resize(1024, 768)
+    projection = service.projection()
+    assert projection is not None
+    crowd = [service.participant(service.join(Sharing.SET_APART)) for _ in range(38)]
+    for phone in crowd[:11]:
+        service.set_agreement(phone, projection.confession_id, True)
+    hurried = participant(service)
+    for number in range(6):
+        service.submit(hurried, f"fast-{number:04d}", f"Again {number}", may_enter=lambda a: False)
+    qtbot.waitUntil(lambda: demo_console.now_set_apart.text() == "+11 set apart")
+    image = save(qtbot, demo_console, shots / "console-shared-address.png")
+    assert (image.width(), image.height()) == (1024, 768)
+    assert demo_console.room_banner.isVisible() and demo_console.waiting_label.isVisible()
+    editor = demo_console.editor.text_edit
+    assert editor.viewport().height() >= 2 * editor.fontMetrics().lineSpacing()
 
 
 @pytest.mark.parametrize("state", ["idle", "short", "long"])
