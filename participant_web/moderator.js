@@ -119,6 +119,7 @@ const model = {
   undo: null, // { step_id, action, item_id } or null
   wordLists: { local_names: [], watch_words: [] },
   room: ORDINARY_ROOM, // phones on a shared address, confessions waiting (moderator_room.js)
+  host: { keeping_awake: false, awake_detail: "", rehearsal_phones: 0 }, // host.changed
 };
 
 const isId = (value) => Number.isSafeInteger(value) && value > 0;
@@ -151,6 +152,7 @@ function applySnapshot(payload) {
     watch_words: strings(lists_.watch_words),
   };
   model.room = roomFrom(payload.room);
+  if (isObject(payload.host)) model.host = payload.host;
 }
 
 /** How each change alters the model (payloads as in docs/protocol.md, besides seq). */
@@ -190,6 +192,9 @@ const CHANGES = {
   },
   "room.changed": (p) => {
     model.room = roomFrom(p.room);
+  },
+  "host.changed": (p) => {
+    if (isObject(p.host)) model.host = p.host;
   },
 };
 

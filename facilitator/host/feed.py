@@ -31,7 +31,7 @@ from facilitator.host import messages
 from facilitator.host.links import JoinLinks
 from facilitator.protocol import moderator as stream
 from facilitator.protocol.envelope import encode
-from facilitator.protocol.moderator import JoinLink, Snapshot
+from facilitator.protocol.moderator import HostStatus, JoinLink, Snapshot
 
 COUNT_FRAME_SECONDS = 0.016
 PHONES_INTERVAL_SECONDS = 0.25
@@ -56,6 +56,7 @@ class ModeratorFeed:
         self._phones_due = False
         self._store_detail = ""
         self._transcript_paths: tuple[str, ...] = ()
+        self._host_status = HostStatus()
         self._closed = False
         self._unsubscribe = service.bus.subscribe(self._on_event)
         links.subscribe(self._on_link)
@@ -98,7 +99,18 @@ class ModeratorFeed:
             undo=messages.undo_offer(service.last_undo_step()),
             word_lists=messages.word_lists(service.word_lists),
             room=messages.room(service.room()),
+            host=self._host_status,
         )
+
+    @property
+    def host_status(self) -> HostStatus:
+        return self._host_status
+
+    def set_host_status(self, status: HostStatus) -> None:
+        """The host's own work for the session changed (keeping awake, a rehearsal)."""
+        if status != self._host_status:
+            self._host_status = status
+            self._publish(stream.HostChanged(self._next(), status))
 
     def set_phones_connected(self, count: int) -> None:
         """Called by the phones' hub; reported at most every :data:`PHONES_INTERVAL_SECONDS`."""

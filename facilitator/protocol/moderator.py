@@ -133,6 +133,20 @@ class Room(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     waiting: int
 
 
+class HostStatus(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What the host does for the session besides serving it.
+
+    ``keeping_awake``: the host keeps the laptop from sleeping while the session is live;
+    ``awake_detail`` says how, or why it cannot (empty when there is nothing to say).
+    ``rehearsal_phones``: how many simulated phones a rehearsal started by the app
+    runs (0: none).
+    """
+
+    keeping_awake: bool = False
+    awake_detail: str = ""
+    rehearsal_phones: int = 0
+
+
 class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     session_id: int
     title: str
@@ -180,6 +194,7 @@ class Snapshot(Message, frozen=True):
     undo: UndoOffer | None
     word_lists: WordLists
     room: Room
+    host: HostStatus
 
 
 class ItemAdded(Message, frozen=True):
@@ -270,6 +285,12 @@ class RoomChanged(Message, frozen=True):
     room: Room
 
 
+class HostChanged(Message, frozen=True):
+    TYPE = "host.changed"
+    seq: int
+    host: HostStatus
+
+
 class Done(Message, frozen=True):
     """A command was carried out and committed; the stream up to ``seq`` shows its effect."""
 
@@ -296,6 +317,7 @@ type Change = (
     | JoinChanged
     | UndoChanged
     | RoomChanged
+    | HostChanged
 )
 type StreamMessage = Snapshot | Change
 type FromModerator = Command | Resync

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from facilitator.protocol import moderator as stream
 from facilitator.protocol.moderator import (
+    HostStatus,
     Item,
     JoinLink,
     Room,
@@ -40,6 +41,7 @@ class SessionMirror(QObject):
     join_changed = Signal(object)  # JoinLink
     undo_changed = Signal(object)  # UndoOffer | None
     room_changed = Signal(object)  # Room
+    host_changed = Signal(object)  # HostStatus
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +58,7 @@ class SessionMirror(QObject):
         self.undo: UndoOffer | None = None
         self.word_lists = WordLists((), ())
         self.room = Room(shared_apart=0, shared_counted=0, waiting=0)
+        self.host = HostStatus()
         self._waiting_for_snapshot = False
 
     # Reading
@@ -93,6 +96,7 @@ class SessionMirror(QObject):
         self.undo = snapshot.undo
         self.word_lists = snapshot.word_lists
         self.room = snapshot.room
+        self.host = snapshot.host
         self.ready = True
         self._waiting_for_snapshot = False
         self.reset.emit()
@@ -135,6 +139,9 @@ class SessionMirror(QObject):
             case stream.RoomChanged(room=room):
                 self.room = room
                 self.room_changed.emit(room)
+            case stream.HostChanged(host=host):
+                self.host = host
+                self.host_changed.emit(host)
             case _:
                 assert_never(change)
 

@@ -56,6 +56,7 @@ def snapshot(seq: int, *items: Item, current: int | None = None) -> stream.Snaps
         undo=None,
         word_lists=stream.WordLists((), ()),
         room=stream.Room(shared_apart=0, shared_counted=0, waiting=0),
+        host=stream.HostStatus(),
     )
 
 
