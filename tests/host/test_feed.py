@@ -17,6 +17,7 @@ from facilitator.host.feed import ModeratorFeed
 from facilitator.host.links import JoinLinks
 from facilitator.join.addresses import join_link, rank_candidates
 from facilitator.protocol.commands import Approve, Project
+from facilitator.protocol.moderator import HostStatus
 
 
 class ManualClock:
@@ -111,3 +112,19 @@ def test_another_address_changes_the_link_for_everyone(service: SessionService) 
     assert changed["type"] == "join.changed"
     assert changed["payload"]["join"]["join_url"] == "http://10.0.0.5:8737/"
     assert feed.snapshot().join.host_ip == "10.0.0.5"
+
+
+def test_the_hosts_own_work_is_in_the_snapshot_and_announced_once(
+    service: SessionService,
+) -> None:
+    feed, received = feed_for(service, ManualClock())
+    awake = HostStatus(keeping_awake=True, awake_detail="", rehearsal_phones=0)
+
+    feed.set_host_status(awake)
+    feed.set_host_status(awake)  # no change: nothing sent
+
+    assert [(m["type"], m["payload"]["host"]) for m in received] == [
+        ("host.changed", {"keeping_awake": True, "awake_detail": "", "rehearsal_phones": 0})
+    ]
+    assert received[0]["payload"]["seq"] == feed.seq
+    assert feed.snapshot().host == awake
