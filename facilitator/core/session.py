@@ -188,6 +188,10 @@ class SessionService:
             raise UnknownParticipant()
         return participant_id
 
+    def sharing(self, participant_id: int) -> Sharing:
+        """Whether the participant joined from a shared address, and if it is counted."""
+        return self._store.sharing(participant_id)
+
     def has_agreed(self, participant_id: int, confession_id: int) -> bool:
         return self._store.has_agreed(confession_id, participant_id)
 

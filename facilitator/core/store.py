@@ -443,6 +443,12 @@ class Store:
         ).fetchall()
         return {Sharing(row[0]): int(row[1]) for row in rows}
 
+    def sharing(self, participant_id: int) -> Sharing:
+        row = self._db.execute(
+            "SELECT shared_address FROM participants WHERE id = ?", (participant_id,)
+        ).fetchone()
+        return Sharing.OWN_ADDRESS if row is None else Sharing(row[0])
+
     def mark_shared(self, session_id: int, participant_ids: Sequence[int]) -> list[Item]:
         """Set apart the agreements of participants now known to share an address (those
         already flagged keep their flag); return the items whose counts changed."""

@@ -11,7 +11,11 @@ from facilitator.core.events import EventBus
 from facilitator.core.model import Sharing
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
-from facilitator.host.confession_pace import ConfessionPace
+from facilitator.host.confession_pace import (
+    SET_APART_BURST,
+    SET_APART_SECONDS_BETWEEN,
+    ConfessionPace,
+)
 from facilitator.host.participant_api import JOIN_BURST
 from facilitator.host.shared_addresses import ALLOWANCE, SharedAddresses
 from facilitator.protocol.commands import Approve, CountShared, Project
@@ -190,4 +194,22 @@ def test_the_pace_lets_three_in_then_one_every_twenty_seconds(tmp_path: Path) ->
         "Confession 4",
         "Confession 5",
     ]
+    store.close()
+
+
+def test_phones_set_apart_share_one_pace_between_them(tmp_path: Path) -> None:
+    now = [0.0]
+    store = Store.in_memory()
+    service = SessionService.start_new(store, EventBus(), tmp_path)
+    pace = ConfessionPace(service, clock=lambda: now[0])
+    minted = [service.participant(service.join(Sharing.SET_APART)) for _ in range(40)]
+    counted = service.participant(service.join(Sharing.COUNTED))
+    for n, author in enumerate(minted):
+        service.submit(author, f"minted-{n:04d}", f"Minted {n}", may_enter=pace.may_enter)
+    service.submit(counted, "client-0001", "From a counted venue", may_enter=pace.may_enter)
+
+    assert len(service.items()) == SET_APART_BURST + 1  # not one per minted token
+    assert service.room().waiting == 40 - SET_APART_BURST
+    now[0] += 60.0
+    assert pace.release() == 60 / SET_APART_SECONDS_BETWEEN
     store.close()
