@@ -99,25 +99,24 @@ class DuplicateFinder:
         return frozenset(self._like.get(item_id, ()))
 
     def group(self, item_id: int) -> frozenset[int]:
-        """``item_id`` and every item linked to it by likeness, however many steps away."""
-        seen = {item_id}
-        frontier = [item_id]
-        while frontier:
-            for other_id in self._like.get(frontier.pop(), ()):
-                if other_id not in seen:
-                    seen.add(other_id)
-                    frontier.append(other_id)
-        return frozenset(seen)
+        """``item_id`` and the items very like it.
+
+        Not the items like those in turn: likeness does not chain ("the domain" is like
+        "the certificate", which is like "the certificate's key"), so each item of a
+        group is very like the one it is named after.
+        """
+        return self.like(item_id) | {item_id}
 
     def groups(self, item_ids: Iterable[int] | None = None) -> list[frozenset[int]]:
-        """Every group of two or more, each once (among ``item_ids``, if given)."""
+        """Groups of two or more, each item in one at most (among ``item_ids``, if
+        given): the oldest item not yet placed gathers the items very like it."""
         wanted = set(self._folded if item_ids is None else item_ids)
         found: list[frozenset[int]] = []
         placed: set[int] = set()
         for item_id in sorted(wanted):
             if item_id in placed:
                 continue
-            group = self.group(item_id) & wanted
+            group = (self.group(item_id) & wanted) - placed
             placed |= group
             if len(group) > 1:
                 found.append(group)

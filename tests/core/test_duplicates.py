@@ -68,6 +68,17 @@ def test_an_edit_or_a_removal_changes_the_group() -> None:
     assert finder.groups() == []
 
 
+def test_likeness_does_not_chain_into_one_big_group() -> None:
+    finder = DuplicateFinder()
+    finder.add(1, "I approved the pull request without reading it.")
+    finder.add(2, "I approved the pull request without reading it properly.")
+    finder.add(3, "I approved the pull request after reading it properly.")
+
+    assert finder.like(2) == {1, 3}
+    assert finder.group(1) == {1, 2}  # 3 is like 2, not like 1
+    assert finder.groups() == [frozenset({1, 2})]
+
+
 def test_likeness_is_symmetric_and_bounded() -> None:
     for a, b in PAIRS["same"] + PAIRS["different"]:
         there, back = likeness(fold(a), fold(b)), likeness(fold(b), fold(a))
