@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check-python screenshots benchmark clean
+.PHONY: run test lint check-python screenshots benchmark bundle bundle-test icons clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -25,8 +25,8 @@ run: $(STAMP)
 	$(BIN)/confessional $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check facilitator tests benchmarks docs
-	$(BIN)/ruff format --check facilitator tests benchmarks docs
+	$(BIN)/ruff check facilitator tests benchmarks docs packaging
+	$(BIN)/ruff format --check facilitator tests benchmarks docs packaging
 	$(BIN)/mypy
 
 test: $(STAMP) lint
@@ -38,6 +38,28 @@ screenshots: $(STAMP)
 benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/load.py --phones 200 1000
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/gui_stall.py
+
+# The app as a one-folder bundle in dist/ (PyInstaller), and on Linux its archive
+# dist/confessional-VERSION-linux-ARCH.tar.gz: packaging/README.md. Not part of make test.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP) facilitator/__init__.py
+	$(BIN)/python -m pip install --quiet --quiet -e '.[dev,bundle]'
+	@touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	rm -rf build/pyinstaller dist/confessional dist/Confessional.app dist/confessional-*.tar.gz
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller \
+	  --distpath dist packaging/confessional.spec
+	@if [ "$$(uname -s)" = Linux ]; then $(BIN)/python packaging/linux/make_archive.py; fi
+
+# Linux: validate the menu entry and the metainfo, install the archive into a temporary
+# prefix with its install.sh, and smoke-test the installed app (packaging/smoke_test.py).
+bundle-test:
+	sh packaging/linux/test_archive.sh $(BIN)/python
+
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -9,8 +10,21 @@ import platformdirs
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def _bundle_package() -> Path | None:
+    """In a PyInstaller bundle: the package folder under the unpacked bundle
+    (``sys._MEIPASS``), where ``packaging/confessional.spec`` puts the data folders,
+    as a wheel does. ``None`` when not frozen."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or not isinstance(bundle, str):
+        return None
+    return Path(bundle) / "facilitator"
+
+
 def _packaged_or_source(name: str) -> Path:
-    """Inside a wheel the folder sits in the package; in a checkout, beside it."""
+    """In a bundle or a wheel the folder sits in the package; in a checkout, beside it."""
+    bundled = _bundle_package()
+    if bundled is not None:
+        return bundled / name
     packaged = _PACKAGE / name
     return packaged if packaged.is_dir() else _PACKAGE.parent / name
 
