@@ -6,10 +6,13 @@ Writes docs/screenshots/console.png (1280x800), console-editing-1024x768.png and
 console-editing-1920x1080.png (about 40 confessions across the lanes, one being
 redacted with its identifying details highlighted), console-shared-address-1024x768.png
 (the same room with phones on a shared address, their agreements set apart, and
-confessions waiting because they came too fast) and docs/screenshots/projector.png
-(1920x1080). Confessions come from resources/sample_confessions.json, plus a few
-that name people, places and numbers. Nothing is written outside docs/screenshots/
-(the demo transcript directory is temporary).
+confessions waiting because they came too fast), docs/screenshots/projector.png
+(1920x1080), projector-join-wifi-1920x1080.png and -1024x768.png (the join slide
+with the Wi-Fi to join and its QR code) and venue-sheet.png (the sheet for the
+venue's IT, the page of its PDF at 110 dpi). Confessions come from
+resources/sample_confessions.json, plus a few that name people, places and numbers.
+Nothing is written outside docs/screenshots/ (the demo transcript directory is
+temporary).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 
+from PySide6.QtGui import QPageSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from facilitator.core.errors import DomainError  # noqa: E402
@@ -36,9 +40,12 @@ from facilitator.core.model import Sharing  # noqa: E402
 from facilitator.core.session import SessionService  # noqa: E402
 from facilitator.core.store import Store  # noqa: E402
 from facilitator.join.addresses import join_link, rank_candidates  # noqa: E402
+from facilitator.join.venue_sheet import venue_sheet  # noqa: E402
+from facilitator.join.wifi import RoomWifi  # noqa: E402
 from facilitator.protocol.commands import Approve, Project, SetAside  # noqa: E402
 from facilitator.ui.console import ConsoleWindow  # noqa: E402
 from facilitator.ui.projector import ProjectorWindow  # noqa: E402
+from facilitator.ui.venue_sheet import sheet_image  # noqa: E402
 from tests.ui.local_host import LocalHost  # noqa: E402
 
 SAMPLES_FILE = ROOT / "resources" / "sample_confessions.json"
@@ -168,6 +175,7 @@ def main() -> int:
         for width, height in ((1024, 768), (1920, 1080)):
             editing_screenshot(app, Path(transcripts), width, height)
         shared_address_screenshot(app, Path(transcripts))
+        wifi_join_screenshots(app, Path(transcripts) / "wifi")
     return 0
 
 
@@ -231,6 +239,47 @@ def shared_address_screenshot(app: QApplication, transcripts: Path) -> None:
             )
         console.incoming_list.setCurrentRow(0)
         save(app, console, OUTPUT / "console-shared-address-1024x768.png")
+
+
+DEMO_WIFI = RoomWifi("Riverside Hotel Guest", "summer-2026")
+
+
+def wifi_join_screenshots(app: QApplication, transcripts: Path) -> None:
+    """The join slide with the Wi-Fi to join, at 1920x1080 and 1024x768; the IT sheet."""
+    store = Store.in_memory()
+    service = SessionService.start_new(
+        store,
+        EventBus(),
+        transcripts,
+        title="Never waste a mistake",
+        prompt="What mistake taught you the most?",
+    )
+    candidates = tuple(rank_candidates([("wlan0", "192.168.1.23"), ("eth0", "10.0.0.12")]))
+    join = join_link("192.168.1.23", 8080, service.session.moderator_secret, candidates)
+    local = LocalHost(service, join)
+    projector = ProjectorWindow(local.mirror)
+    projector.set_wifi(DEMO_WIFI)
+    projector.show()
+    try:
+        for width, height in ((1920, 1080), (1024, 768)):
+            projector.resize(width, height)
+            save(app, projector, OUTPUT / f"projector-join-wifi-{width}x{height}.png")
+    finally:
+        projector.allow_close()
+        projector.close()
+        local.close()
+        store.close()
+    sheet = venue_sheet(
+        join,
+        event="Never waste a mistake",
+        wifi_name=DEMO_WIFI.ssid,
+        phones_expected=120,
+        contact="Sam Lee (AV desk), 07700 900123",
+    )
+    path = OUTPUT / "venue-sheet.png"
+    if not sheet_image(sheet, dpi=110, page=QPageSize.PageSizeId.A4).save(str(path)):
+        raise SystemExit(f"Could not write {path}")
+    print(f"Wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from facilitator.core.model import SessionInfo
 from facilitator.core.store import Store
 from facilitator.host.record import HostRecord
-from facilitator.protocol.commands import EndSession, StopHost
+from facilitator.join.wifi import RoomWifi
+from facilitator.protocol.commands import EndSession, StartRehearsal, StopHost
 from facilitator.settings import Settings, load_settings, save_settings
 from facilitator.ui.host_connection import HostConnection
 from facilitator.ui.host_failure import (
@@ -77,13 +78,20 @@ def start_host(
 class DesktopApp:
     """The windows and their one connection to the host of ``record``.
 
-    ``supervisor`` restarts the host if it stops (``None``: nobody does, in tests).
+    ``supervisor`` restarts the host if it stops (``None``: nobody does, in tests);
+    ``rehearse``: ask the host for a simulated audience of that many phones once the
+    windows are open (``--rehearse``).
     """
 
     def __init__(
-        self, record: HostRecord, data_dir: Path, supervisor: HostSupervisor | None = None
+        self,
+        record: HostRecord,
+        data_dir: Path,
+        supervisor: HostSupervisor | None = None,
+        rehearse: int | None = None,
     ) -> None:
         self.record = record
+        self.rehearse = rehearse
         self.data_dir = data_dir
         self.supervisor = supervisor
         self.mirror = SessionMirror()
@@ -113,6 +121,11 @@ class DesktopApp:
             self.mirror.reset.disconnect(first_snapshot.set)
         self._open_windows()
         self.connection.status_changed.connect(self._on_connection_status)
+        if self.rehearse is not None:
+            self.connection.send(
+                StartRehearsal(self.rehearse),
+                on_refused=lambda code, text: self._show_message(text),
+            )
         log.info("Console ready: %d items", len(self.mirror.items))
 
     def _open_windows(self) -> None:
@@ -128,6 +141,9 @@ class DesktopApp:
         self.projector.placement_changed.connect(self.console.set_projector_status)
         self.console.projector_screen.set_choice(self.settings.projector_screen)
         self.console.projector_screen.screen_chosen.connect(self._choose_projector_screen)
+        self.projector.set_wifi(self.settings.wifi)
+        self.console.phones_network.set_wifi(self.settings.wifi)
+        self.console.phones_network.wifi_chosen.connect(self._choose_wifi)
         self.projector.place(self.settings.projector_screen)
         self.console.show()
 
@@ -136,14 +152,24 @@ class DesktopApp:
         assert self.projector is not None
         log.info("Projector screen chosen: %s", key or "automatic")
         self.projector.place(key)
-        self.settings = replace(self.settings, projector_screen=key)
+        self._remember(replace(self.settings, projector_screen=key), "The projector moved")
+
+    def _choose_wifi(self, wifi: RoomWifi | None) -> None:
+        """Show the Wi-Fi phones join on the join slide and remember it for next time."""
+        assert self.projector is not None
+        log.info("Wi-Fi for phones %s", "chosen" if wifi is not None else "removed")
+        self.projector.set_wifi(wifi)
+        self._remember(replace(self.settings, wifi=wifi), "The join slide shows it")
+
+    def _remember(self, settings: Settings, done: str) -> None:
+        """Keep ``settings`` for next time; if they cannot be saved, say so after ``done``."""
+        self.settings = settings
         try:
-            save_settings(self.data_dir, self.settings)
+            save_settings(self.data_dir, settings)
         except OSError as error:
             log.warning("Could not save the settings: %s", error)
             self._show_message(
-                f"The projector moved, but the choice could not be saved for next time: "
-                f"{error.strerror or error}"
+                f"{done}, but it could not be saved for next time: {error.strerror or error}"
             )
 
     def _show_message(self, text: str) -> None:
@@ -320,12 +346,14 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from facilitator import APP_ID
     from facilitator.logs import (
         asyncio_exception_handler,
         configure_logging,
         install_exception_hooks,
     )
     from facilitator.os_signals import StopSignals
+    from facilitator.ui.app_icon import app_icon
     from facilitator.ui.host_process import HostArgs
     from facilitator.ui.qtlog import install_qt_message_handler
     from facilitator.ui.resume import ask_resume
@@ -337,6 +365,8 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     install_qt_message_handler()
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName("Confessional")
+    qt_app.setDesktopFileName(APP_ID)  # Wayland finds the window's menu entry and icon
+    qt_app.setWindowIcon(app_icon())
     qt_app.setQuitOnLastWindowClosed(False)
 
     supervisor = HostSupervisor(
@@ -357,7 +387,7 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
         if record is None:
             return 3
 
-    app = DesktopApp(record, data_dir, supervisor)
+    app = DesktopApp(record, data_dir, supervisor, rehearse=args.rehearse)
     install_exception_hooks(app.report_unexpected)
 
     async def run() -> int:

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from facilitator import __version__, paths
+from facilitator.protocol.commands import MAX_REHEARSAL_PHONES
+from facilitator.sim.launch import AUDIENCE_SWITCH, DEFAULT_PHONES
 
 log = logging.getLogger("facilitator")
 
@@ -39,6 +41,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--new-session", action="store_true", help="start a new session, not the unfinished one"
     )
     parser.add_argument(
+        "--rehearse",
+        nargs="?",
+        type=int,
+        const=DEFAULT_PHONES,
+        default=None,
+        metavar="N",
+        help=f"rehearse alone: a simulated audience of N phones (default {DEFAULT_PHONES}) "
+        "joins the session, which is marked as a rehearsal",
+    )
+    parser.add_argument(
         "--allow-host",
         action="append",
         default=[],
@@ -57,6 +69,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     namespace = parser.parse_args(argv)
     if namespace.port is not None and not 0 <= namespace.port <= 65535:
         parser.error("--port must be between 0 and 65535")
+    if namespace.rehearse is not None and not 1 <= namespace.rehearse <= MAX_REHEARSAL_PHONES:
+        parser.error(f"--rehearse takes 1 to {MAX_REHEARSAL_PHONES} phones")
     return namespace
 
 
@@ -64,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     if sys.version_info < (3, 12):  # noqa: UP036 (a clear message when run from a checkout)
         sys.stderr.write("Confessional needs Python 3.12 or newer.\n")
         return 2
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == [AUDIENCE_SWITCH]:  # the bundle's simulated audience (sim/launch.py)
+        from facilitator.sim.__main__ import main as run_audience
+
+        return run_audience(arguments[1:])
     args = parse_args(argv)
     data_dir = (args.data_dir or paths.default_data_dir()).expanduser().resolve()
     if args.headless:
@@ -87,5 +106,6 @@ def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
         new_session=args.new_session,
         allowed_hosts=tuple(args.allow_host),
         pace_gc=True,
+        rehearse=args.rehearse,
     )
     exit_now(run_host(options, move_damaged_aside=args.move_damaged_aside))

@@ -1,7 +1,7 @@
 """The facilitator's preferences, kept between runs in ``<data dir>/settings.json``.
 
-Today one preference: the projector's screen. Reading never fails: a missing,
-unreadable or malformed file, or a value of the wrong type, gives the default
+The projector's screen, and the Wi-Fi the join slide shows. Reading never fails: a
+missing, unreadable or malformed file, or a value of the wrong type, gives the default
 (with a warning in the log). Saving is atomic (a temporary file, then a rename)
 and keeps whatever else the file holds, so a newer version's keys survive. No Qt.
 """
@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitator.join.wifi import RoomWifi, Security, wifi_problem
+
 log = logging.getLogger(__name__)
 
 FILE_NAME = "settings.json"
@@ -27,6 +29,10 @@ class Settings:
     projector_screen: str | None = None
     """The :attr:`facilitator.ui.screens.ScreenId.key` of the projector's screen;
     ``None`` for automatic (the first screen that is not the console's)."""
+    wifi: RoomWifi | None = None
+    """The Wi-Fi phones join, shown on the join slide; ``None``: the join link alone.
+    Its password is kept in clear (the slide's QR code shows it to the room anyway);
+    the file is created readable by the user only."""
 
 
 def settings_path(data_dir: Path) -> Path:
@@ -50,11 +56,49 @@ def _read_document(path: Path) -> dict[str, object]:
 def load_settings(data_dir: Path) -> Settings:
     """The settings saved in ``data_dir``, or the defaults for whatever is missing or wrong."""
     path = settings_path(data_dir)
-    screen = _read_document(path).get("projector_screen")
+    document = _read_document(path)
+    screen = document.get("projector_screen")
     if screen is not None and not isinstance(screen, str):
         log.warning("%s: projector_screen should be a string or null, not %r", path, screen)
         screen = None
-    return Settings(projector_screen=screen)
+    return Settings(projector_screen=screen, wifi=_read_wifi(path, document.get("wifi")))
+
+
+def _read_wifi(path: Path, value: object) -> RoomWifi | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        log.warning("%s: wifi should be an object or null, not %r", path, type(value).__name__)
+        return None
+    ssid, password = value.get("ssid"), value.get("password", "")
+    hidden, show_password = value.get("hidden", False), value.get("show_password", False)
+    raw_security = value.get("security", Security.WPA.value)
+    security = next((s for s in Security if s.value == raw_security), None)
+    if not (
+        isinstance(ssid, str)
+        and isinstance(password, str)
+        and security is not None
+        and isinstance(hidden, bool)
+        and isinstance(show_password, bool)
+    ):
+        log.warning("%s: the wifi entry is malformed, the join slide shows no Wi-Fi", path)
+        return None
+    wifi = RoomWifi(ssid, password, security, hidden, show_password)
+    problem = wifi_problem(wifi)
+    if problem is not None:
+        log.warning("%s: the wifi entry is not usable (%s), ignored", path, problem)
+        return None
+    return wifi
+
+
+def _wifi_document(wifi: RoomWifi) -> dict[str, object]:
+    return {
+        "ssid": wifi.ssid,
+        "password": wifi.password,
+        "security": wifi.security.value,
+        "hidden": wifi.hidden,
+        "show_password": wifi.show_password,
+    }
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
@@ -64,6 +108,10 @@ def save_settings(data_dir: Path, settings: Settings) -> None:
     document = _read_document(path) if path.is_file() else {}
     document.setdefault("version", VERSION)
     document["projector_screen"] = settings.projector_screen
+    if settings.wifi is None:
+        document.pop("wifi", None)
+    else:
+        document["wifi"] = _wifi_document(settings.wifi)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     handle, temporary = tempfile.mkstemp(dir=data_dir, prefix=".settings-", suffix=".tmp")
     try:

@@ -18,6 +18,8 @@ import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
+import facilitator
+
 # A PyInstaller table-of-contents entry: (name in the bundle, source path, type code).
 Entry = tuple[str, str, str]
 
@@ -25,7 +27,7 @@ APP_NAME = "Confessional"
 EXECUTABLE = "confessional"
 # The reverse-DNS id: the .desktop file's and the AppStream metainfo's name, and the
 # macOS bundle identifier. It must not change once published.
-APP_ID = "io.github.confessional.Confessional"
+APP_ID = facilitator.APP_ID
 
 ALL = frozenset({"*"})
 

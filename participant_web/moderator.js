@@ -66,6 +66,7 @@ const ui = {
   title: $("mod-title"),
   status: $("mod-status"),
   phones: $("mod-phones"),
+  awake: $("mod-awake"),
   connection: $("mod-connection"),
   actions: $("bar-actions"),
   projectNext: $("project-next"),
@@ -119,7 +120,8 @@ const model = {
   undo: null, // { step_id, action, item_id } or null
   wordLists: { local_names: [], watch_words: [] },
   room: ORDINARY_ROOM, // phones on a shared address, confessions waiting (moderator_room.js)
-  host: { keeping_awake: false, awake_detail: "", rehearsal_phones: 0 }, // host.changed
+  // host.changed
+  host: { keeping_awake: false, awake_detail: "", rehearsal_phones: 0, rehearsal_detail: "" },
 };
 
 const isId = (value) => Number.isSafeInteger(value) && value > 0;
@@ -464,6 +466,17 @@ function undoText(offer) {
   return t("mod.undo.item", { action, excerpt: excerpt(item.text) });
 }
 
+/** Whether the host keeps the laptop awake, in the console's words (hidden: nothing to say). */
+function renderAwake(element, host) {
+  const keeping = host.keeping_awake === true;
+  const detail = typeof host.awake_detail === "string" ? host.awake_detail : "";
+  element.hidden = !keeping && !detail;
+  element.dataset.warning = String(!keeping && detail !== "");
+  element.title = keeping ? detail : "";
+  element.textContent = keeping ? t("mod.awake.keeping")
+    : detail ? t("mod.awake.may_sleep", { detail }) : "";
+}
+
 function render() {
   if (!model.loaded) return;
   const session = model.session;
@@ -477,6 +490,7 @@ function render() {
   ui.status.dataset.status = ended ? "ended" : "open";
   ui.status.textContent = t(ended ? "mod.status.ended" : "mod.status.open");
   ui.phones.textContent = tn("mod.phones", model.phones);
+  renderAwake(ui.awake, model.host);
   ui.storeBanner.hidden = model.storeHealthy;
   ui.storeDetail.textContent = model.storeHealthy ? "" : model.storeDetail;
   ui.storeDetail.hidden = model.storeHealthy || !model.storeDetail;

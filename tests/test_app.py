@@ -15,6 +15,7 @@ from facilitator.core.model import SessionInfo
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.host.session_host import DEFAULT_PORT, HostOptions, SessionHost
+from facilitator.join.wifi import RoomWifi
 from facilitator.settings import Settings, load_settings
 from tests.desktop_harness import running_desktop
 from tests.fake_screens import fake_screen, last_json_line, run_with_screens
@@ -132,6 +133,32 @@ async def test_a_choice_that_cannot_be_saved_still_moves_the_projector(tmp_path:
         assert desktop.app.settings.projector_screen == "DP-2#MON42"  # for the rest of the run
         assert "could not be saved" in desktop.console.statusBar().currentMessage()
         assert desktop.projector.isVisible()
+
+
+async def test_the_wifi_chosen_is_on_the_join_slide_at_the_next_start(tmp_path: Path) -> None:
+    wifi = RoomWifi("Riverside Guest", "summer-2026")
+    async with running_desktop(tmp_path) as first:
+        assert first.projector.wifi() is None and not first.projector.shows_wifi()
+        first.console.phones_network.wifi_chosen.emit(wifi)
+        assert first.projector.shows_wifi()
+        assert load_settings(tmp_path) == Settings(wifi=wifi)
+        first.console.projector_screen.screen_chosen.emit("DP-2#MON42")
+        assert load_settings(tmp_path) == Settings(projector_screen="DP-2#MON42", wifi=wifi)
+
+    async with running_desktop(tmp_path, new_session=False) as second:
+        assert second.projector.wifi() == wifi and second.projector.shows_wifi()
+        assert second.console.phones_network.wifi() == wifi
+        second.console.phones_network.wifi_chosen.emit(None)
+        assert not second.projector.shows_wifi()
+        assert load_settings(tmp_path).wifi is None
+
+
+async def test_a_wifi_that_cannot_be_saved_is_still_shown(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").mkdir()  # nothing can be written there
+    async with running_desktop(tmp_path) as desktop:
+        desktop.console.phones_network.wifi_chosen.emit(RoomWifi("Hall", "summer-2026"))
+        assert desktop.projector.shows_wifi()
+        assert "could not be saved" in desktop.console.statusBar().currentMessage()
 
 
 _TWO_RUNS_SCRIPT = """

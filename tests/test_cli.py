@@ -21,7 +21,24 @@ def test_the_flags_are_read() -> None:
     assert not args.move_damaged_aside
 
 
-@pytest.mark.parametrize("argv", [["--port", "70000"], ["--no-such-flag"], ["--port", "x"]])
+def test_rehearse_takes_a_number_of_phones_or_thirty() -> None:
+    assert parse_args([]).rehearse is None
+    assert parse_args(["--rehearse"]).rehearse == 30
+    assert parse_args(["--rehearse", "--headless"]).rehearse == 30
+    assert parse_args(["--headless", "--rehearse", "5"]).rehearse == 5
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--port", "70000"],
+        ["--no-such-flag"],
+        ["--port", "x"],
+        ["--rehearse", "0"],
+        ["--rehearse", "501"],
+        ["--rehearse", "many"],
+    ],
+)
 def test_a_command_line_that_cannot_be_read_has_its_own_exit_code(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         parse_args(argv)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from facilitator.join.wifi import RoomWifi, Security
 from facilitator.settings import (
     VERSION,
     Settings,
@@ -149,3 +151,80 @@ def test_saving_over_a_malformed_file_starts_afresh(tmp_path: Path) -> None:
         "version": VERSION,
         "projector_screen": "DP-2",
     }
+
+
+# The Wi-Fi phones join (shown on the join slide)
+
+WIFI = RoomWifi("Café Guest; 2nd floor", 'pa"ss:word,\\', Security.WPA, hidden=True)
+
+
+def test_the_wifi_comes_back(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    chosen = Settings(projector_screen="DP-2", wifi=WIFI)
+    save_settings(tmp_path, chosen)
+    assert load_settings(tmp_path) == chosen
+    document = json.loads(settings_path(tmp_path).read_text(encoding="utf-8"))
+    assert document["wifi"] == {
+        "ssid": "Café Guest; 2nd floor",
+        "password": 'pa"ss:word,\\',
+        "security": "WPA",
+        "hidden": True,
+        "show_password": False,
+    }
+    open_network = Settings(wifi=RoomWifi("Free", security=Security.NONE, show_password=False))
+    save_settings(tmp_path, open_network)
+    assert load_settings(tmp_path) == open_network
+    assert warnings(caplog) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_file_with_the_password_is_the_users_alone(tmp_path: Path) -> None:
+    save_settings(tmp_path, Settings(wifi=WIFI))
+    assert settings_path(tmp_path).stat().st_mode & 0o777 == 0o600
+
+
+def test_removing_the_wifi_removes_it_from_the_file(tmp_path: Path) -> None:
+    save_settings(tmp_path, Settings(wifi=WIFI))
+    save_settings(tmp_path, Settings(projector_screen="DP-2"))
+    document = json.loads(settings_path(tmp_path).read_text(encoding="utf-8"))
+    assert document == {"version": VERSION, "projector_screen": "DP-2"}
+    assert load_settings(tmp_path).wifi is None
+
+
+def test_a_saved_screen_keeps_the_wifi_and_other_keys(tmp_path: Path) -> None:
+    write(tmp_path, {"version": 1, "theme": "dark", "wifi": {"ssid": "Hall", "password": "x" * 8}})
+    settings = load_settings(tmp_path)
+    assert settings.wifi == RoomWifi("Hall", "x" * 8)  # defaults for what is missing
+    save_settings(tmp_path, replace(settings, projector_screen="HDMI-1"))
+    document = json.loads(settings_path(tmp_path).read_text(encoding="utf-8"))
+    assert document["theme"] == "dark"
+    assert load_settings(tmp_path) == Settings(projector_screen="HDMI-1", wifi=settings.wifi)
+
+
+@pytest.mark.parametrize(
+    ("value", "warned"),
+    [
+        ("Hall", "wifi should be an object or null"),
+        (["Hall"], "wifi should be an object or null"),
+        ({"password": "x" * 8}, "the wifi entry is malformed"),
+        ({"ssid": 42}, "the wifi entry is malformed"),
+        ({"ssid": "Hall", "password": "x" * 8, "security": "WPA4"}, "the wifi entry is malformed"),
+        ({"ssid": "Hall", "password": "x" * 8, "hidden": "yes"}, "the wifi entry is malformed"),
+        ({"ssid": "Hall", "password": "x" * 8, "show_password": 1}, "malformed"),
+        ({"ssid": "Hall", "password": "short"}, "the wifi entry is not usable (A WPA password"),
+        ({"ssid": "x" * 40, "password": "x" * 8}, "not usable (The network name takes 40 bytes"),
+    ],
+)
+def test_a_wifi_entry_that_cannot_be_used_means_none_and_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, value: object, warned: str
+) -> None:
+    write(tmp_path, {"version": 1, "projector_screen": "DP-2", "wifi": value})
+    assert load_settings(tmp_path) == Settings(projector_screen="DP-2")
+    [warning] = warnings(caplog)
+    assert warned in warning
+    assert "x" * 8 not in warning  # never the password in the log
+
+
+def test_a_null_wifi_is_no_wifi(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    write(tmp_path, {"version": 1, "wifi": None})
+    assert load_settings(tmp_path) == Settings()
+    assert warnings(caplog) == []

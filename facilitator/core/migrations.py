@@ -123,7 +123,15 @@ CREATE TABLE waiting_items (
 CREATE INDEX waiting_by_session ON waiting_items (session_id, author_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# A rehearsal: a simulated audience ran in the session (or it was started to rehearse).
+# Its record is kept apart from the real sessions' unless the facilitator keeps it,
+# which makes it an ordinary session (0 again).
+_V4 = """
+ALTER TABLE sessions ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0
+    CHECK (rehearsal IN (0, 1));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

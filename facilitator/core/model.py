@@ -82,6 +82,7 @@ class SessionInfo:
     moderator_secret: str
     current_item_id: int | None
     removed_count: int
+    rehearsal: bool = False  # its record is kept apart unless the facilitator keeps it
 
     @property
     def is_open(self) -> bool:

@@ -6,6 +6,7 @@ the event bus, so an acknowledgement always follows a committed write.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 from collections.abc import Callable, Sequence
@@ -48,7 +49,13 @@ from facilitator.core.model import (
     SubmitOutcome,
 )
 from facilitator.core.store import Store
-from facilitator.core.transcript import build_transcript, write_transcript
+from facilitator.core.transcript import (
+    build_transcript,
+    move_transcript,
+    prune_rehearsals,
+    rehearsals_dir,
+    write_transcript,
+)
 from facilitator.core.undo import UndoAction, UndoHistory, UndoStep, reverse
 from facilitator.core.word_lists import (
     LOCAL_NAMES,
@@ -97,6 +104,8 @@ class SessionService:
         self.bus = bus
         self._session = session
         self._transcripts_dir = transcripts_dir
+        self._rehearsals_dir = rehearsals_dir(transcripts_dir)
+        self._rehearsal_record: tuple[Path, ...] = ()  # an ended rehearsal's, until kept
         self._today = today
         self._store_healthy = True
         self._history = UndoHistory()
@@ -347,6 +356,52 @@ class SessionService:
             self._write(lambda: self._store.forget_moderator_secret(self._session.id))
             self._refresh_session()
 
+    def mark_rehearsal(self) -> None:
+        """This session is a rehearsal (a simulated audience runs in it): its record
+        will be kept apart from the real sessions' unless the facilitator keeps it."""
+        self._require_open()
+        if self._session.rehearsal:
+            return
+        self._write(lambda: self._store.set_rehearsal(self._session.id, True))
+        self._refresh_session()
+        log.info("Session %d is a rehearsal", self._session.id)
+        self.bus.publish(SessionChanged(self._session))
+
+    def keep_rehearsal(self) -> None:
+        """Keep an ended rehearsal's record: it moves into the session library
+        (``transcripts/``) and the session is an ordinary one from now on."""
+        session = self._session
+        if session.is_open:
+            raise CommandRefused(
+                "session_open", "End the rehearsal first: its record is written then."
+            )
+        if not session.rehearsal or not self._rehearsal_record:
+            raise CommandRefused(
+                "no_rehearsal_record",
+                "There is no rehearsal record to keep: this session was not a rehearsal, "
+                "or its record is kept already.",
+            )
+        try:
+            kept = move_transcript(self._rehearsal_record, self._transcripts_dir)
+        except OSError as error:
+            log.error("Could not keep the rehearsal's record: %s", error)
+            raise CommandRefused(
+                "transcript_not_kept",
+                f"Could not move the rehearsal's record to {self._transcripts_dir} "
+                f"({error.strerror or error}); it stays where it was.",
+            ) from error
+        try:
+            self._write(lambda: self._store.set_rehearsal(session.id, False))
+        except StoreUnavailable:
+            with contextlib.suppress(OSError):  # back where it was: keeping can be tried again
+                move_transcript(kept, self._rehearsals_dir)
+            raise
+        self._rehearsal_record = ()
+        self._refresh_session()
+        log.info("Kept the record of rehearsal %d", session.id)
+        self.bus.publish(SessionChanged(self._session))
+        self.bus.publish(SessionEnded(self._session, tuple(str(p) for p in kept)))
+
     def set_port(self, port: int) -> None:
         self._write(lambda: self._store.set_session_port(self._session.id, port))
         self._refresh_session()
@@ -561,11 +616,16 @@ class SessionService:
         # The transcript first: if it cannot be written, the session stays open, nothing
         # is forgotten, and ending can be tried again (an ended session refuses that).
         transcript = build_transcript(self._store, self._session)
+        rehearsal = self._session.rehearsal
+        folder = self._rehearsals_dir if rehearsal else self._transcripts_dir
         try:
-            paths = write_transcript(transcript, session_id, self._transcripts_dir)
+            paths = write_transcript(transcript, session_id, folder)
         except OSError as error:
             log.error("Could not write the transcript: %s", error)
             raise TranscriptNotWritten(error.strerror or str(error)) from error
+        if rehearsal:  # kept apart, and only the last few
+            self._rehearsal_record = paths
+            prune_rehearsals(folder)
         purged = self._write(
             lambda: self._store.close_session(session_id, self._today().isoformat())
         )
@@ -597,6 +657,7 @@ class SessionService:
             )
         )
         self._session = session
+        self._rehearsal_record = ()
         log.info("Started session %d after session %d", session.id, ended.id)
         self.bus.publish(SessionStarted(self._session))
 

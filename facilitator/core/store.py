@@ -49,7 +49,7 @@ _ITEM_COLUMNS = (
 )
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
-    "moderator_secret, current_item_id, removed_count"
+    "moderator_secret, current_item_id, removed_count, rehearsal"
 )
 
 
@@ -89,11 +89,12 @@ def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
         moderator_secret=row["moderator_secret"],
         current_item_id=row["current_item_id"],
         removed_count=row["removed_count"],
+        rehearsal=bool(row["rehearsal"]),
     )
 
 
 _RENAMED_SESSION_COLUMNS = {"current_confession_id": "current_item_id"}
-_ADDED_SESSION_COLUMNS = {"removed_count": 0}
+_ADDED_SESSION_COLUMNS = {"removed_count": 0, "rehearsal": 0}
 
 
 def _as_latest_session(row: sqlite3.Row) -> dict[str, Any]:
@@ -347,6 +348,13 @@ class Store:
             db.execute(
                 "UPDATE sessions SET moderator_secret = '' WHERE id = ? AND status = 'ended'",
                 (session_id,),
+            )
+
+    def set_rehearsal(self, session_id: int, rehearsal: bool) -> None:
+        """Mark the session as a rehearsal, or (when its record is kept) no longer."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET rehearsal = ? WHERE id = ?", (int(rehearsal), session_id)
             )
 
     def set_session_port(self, session_id: int, port: int) -> None:

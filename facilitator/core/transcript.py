@@ -2,10 +2,17 @@
 
 Built only from shown confessions' edited text and aggregate counts: nothing in
 it identifies a participant.
+
+The **session library** is the folder of these records, ``<data dir>/transcripts/``:
+what the app writes at the end of a session, lists after it and keeps. A rehearsal's
+record is written apart, to ``<data dir>/rehearsals/``, where only the last
+:data:`REHEARSALS_KEPT` are kept, unless the facilitator keeps it: then it moves into
+the library like any session's (:func:`move_transcript`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import asdict, dataclass
@@ -16,6 +23,8 @@ from facilitator.core.store import Store
 
 FORMAT_NAME = "confessional-transcript"
 FORMAT_VERSION = 2  # 2: totals.removed
+REHEARSALS_FOLDER = "rehearsals"  # beside transcripts/ in the data dir
+REHEARSALS_KEPT = 5  # the newest rehearsal records kept apart; older ones are deleted
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,3 +154,58 @@ def write_transcript(transcript: Transcript, session_id: int, directory: Path) -
         temporary.write_text(content, encoding="utf-8")
         temporary.replace(path)
     return markdown_path, json_path
+
+
+def rehearsals_dir(transcripts_dir: Path) -> Path:
+    """Where rehearsals' records go: beside the library, never in it."""
+    return transcripts_dir.parent / REHEARSALS_FOLDER
+
+
+def move_transcript(paths: tuple[Path, ...], directory: Path) -> tuple[Path, ...]:
+    """Move a record's files into ``directory`` (same names); return their new paths.
+
+    All or nothing: if one cannot be moved, those already moved go back and the
+    ``OSError`` is raised.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for path in paths:
+            target = directory / path.name
+            path.replace(target)
+            moved.append((path, target))
+    except OSError:
+        for source, target in reversed(moved):
+            with contextlib.suppress(OSError):
+                target.replace(source)
+        raise
+    return tuple(target for _, target in moved)
+
+
+def prune_rehearsals(directory: Path, keep: int = REHEARSALS_KEPT) -> int:
+    """Delete all but the newest ``keep`` rehearsal records (Markdown and JSON side by
+    side) in ``directory``; return how many records were deleted."""
+    try:
+        files = [p for p in directory.iterdir() if p.suffix in (".md", ".json") and p.is_file()]
+    except OSError:
+        return 0
+    records: dict[str, list[Path]] = {}
+    for path in files:
+        records.setdefault(path.stem, []).append(path)
+
+    def newest(stem: str) -> float:
+        return max(_modified(path) for path in records[stem])
+
+    stale = sorted(records, key=lambda stem: (newest(stem), stem), reverse=True)[keep:]
+    for stem in stale:
+        for path in records[stem]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return len(stale)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import assert_never
 
+from facilitator.core.errors import DomainError
 from facilitator.core.session import SessionService
 from facilitator.host.feed import ModeratorFeed
 from facilitator.host.links import JoinLinks
+from facilitator.host.rehearsal import Rehearsal
 from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.commands import (
     Approve,
@@ -16,6 +18,7 @@ from facilitator.protocol.commands import (
     CountShared,
     Edit,
     EndSession,
+    KeepRehearsal,
     NewSession,
     Project,
     ProjectNext,
@@ -23,7 +26,9 @@ from facilitator.protocol.commands import (
     Restore,
     SetAside,
     SetWordLists,
+    StartRehearsal,
     StopHost,
+    StopRehearsal,
     Undo,
     UpdateDetails,
     UseAddress,
@@ -38,13 +43,16 @@ class HostCommands:
         links: JoinLinks,
         feed: ModeratorFeed,
         shared_addresses: SharedAddresses,
+        *,
         on_stop: Callable[[], None],
+        rehearsal: Rehearsal | None = None,
     ) -> None:
         self._service = service
         self._links = links
         self._feed = feed
         self._shared_addresses = shared_addresses
         self._on_stop = on_stop
+        self._rehearsal = rehearsal  # None: this host cannot start an audience
 
     def execute(self, command: Command) -> Done:
         """Carry out ``command`` or raise a refusal (``host/refusals.py``).
@@ -61,6 +69,17 @@ class HostCommands:
                 self._on_stop()
             case SetWordLists(local_names, watch_words):
                 self._service.set_word_lists(local_names, watch_words)
+            case StartRehearsal(phones):
+                if self._rehearsal is None:
+                    raise DomainError(
+                        "rehearsal_not_started", "This host cannot start a simulated audience."
+                    )
+                self._rehearsal.start(phones)
+            case StopRehearsal():
+                if self._rehearsal is not None:
+                    self._rehearsal.stop()
+            case KeepRehearsal():
+                self._service.keep_rehearsal()
             case CountShared(counted):
                 self._service.execute(command)  # the phones flagged so far, in the store
                 self._shared_addresses.count(self._service.session.id, counted)  # and later

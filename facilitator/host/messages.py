@@ -102,6 +102,7 @@ def session_details(session: SessionInfo) -> SessionDetails:
         status="open" if session.is_open else "ended",
         created_on=session.created_on,
         removed_count=session.removed_count,
+        rehearsal=session.rehearsal,
     )
 
 

@@ -24,6 +24,8 @@ _STATUS_BY_CODE = {
     "not_rehearsal": 403,
     "unknown_confession": 404,
     "rate_limited": 429,
+    "rehearsal_not_started": 500,
+    "transcript_not_kept": 500,
 }
 DOMAIN_DEFAULT_STATUS = 409
 

@@ -1,8 +1,9 @@
 """The session host: the store, the session, the server, discovery; no windows.
 
 Comes up in one order and goes down in the reverse:
-store → session → live updates and the moderator stream → server → join link → discovery;
-stop: discovery → server (sockets closed with 1001) → stream → store.
+store → session → live updates and the moderator stream → server → join link → discovery
+→ keeping the laptop awake (while the session is open);
+stop: discovery → server (sockets closed with 1001) → keeping awake → stream → store.
 No Qt here: the host runs on a plain asyncio loop (uvloop where available).
 """
 
@@ -16,8 +17,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
+
 from facilitator import paths
-from facilitator.core.errors import StoreUnavailable
+from facilitator.core.errors import DomainError, StoreUnavailable
 from facilitator.core.events import EventBus
 from facilitator.core.model import SessionInfo
 from facilitator.core.session import SessionService
@@ -28,9 +31,11 @@ from facilitator.host.discovery import Discovery
 from facilitator.host.feed import ModeratorFeed
 from facilitator.host.gc_pacer import GcPacer
 from facilitator.host.guards import AllowedHosts
+from facilitator.host.keep_awake import KeepAwake
 from facilitator.host.links import JoinLinks
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
+from facilitator.host.rehearsal import Rehearsal, local_url
 from facilitator.host.server import ConfessionalServer, PortInUse, moderator_prefix
 from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.moderator import JoinLink
@@ -50,6 +55,7 @@ class HostOptions:
     allowed_hosts: tuple[str, ...] = ()  # names besides the laptop's own (--allow-host)
     connection_budget: ConnectionBudget | None = None  # None: from the open-file limit
     pace_gc: bool = False  # the host process's own: tests share their process
+    rehearse: int | None = None  # a simulated audience of this many phones (--rehearse)
 
 
 class StartupError(Exception):
@@ -69,6 +75,8 @@ class SessionHost:
         self.server: ConfessionalServer | None = None
         self.discovery = Discovery()
         self.gc_pacer: GcPacer | None = None
+        self.rehearsal: Rehearsal | None = None
+        self.keep_awake: KeepAwake | None = None
         self._discovery_task: asyncio.Task[bool] | None = None
         self._stop_requested = asyncio.Event()
         # Admits a simulated audience (python -m facilitator.sim) for this run of the host.
@@ -102,8 +110,15 @@ class SessionHost:
         self.feed = ModeratorFeed(service, self.links, loop.call_later)
         self.live = LiveUpdates(service, on_phones_connected=self.feed.set_phones_connected)
         shared_addresses = SharedAddresses()
+        logs = self.options.data_dir / "logs"
+        self.rehearsal = Rehearsal(service, self.feed, self.rehearsal_secret, logs)
         commands = HostCommands(
-            service, self.links, self.feed, shared_addresses, on_stop=self.request_stop
+            service,
+            self.links,
+            self.feed,
+            shared_addresses,
+            on_stop=self.request_stop,
+            rehearsal=self.rehearsal,
         )
         moderators = ModeratorApi(self.feed, commands, moderator_prefix(secret))
         self.server = ConfessionalServer(
@@ -131,9 +146,16 @@ class SessionHost:
             self.gc_pacer = GcPacer(self.server.participants.last_activity)
             self.gc_pacer.start()
         self.links.bound_to(bound)
+        self.rehearsal.url = local_url(self.options.host, bound)
         if self.options.zeroconf:
             self.links.subscribe(self._advertise)
             self._advertise(self.links.link)
+        self.keep_awake = KeepAwake(self._report_awake)
+        self.keep_awake.follow(service.bus)
+        self.keep_awake.want(service.session.is_open)
+        await self.keep_awake.settle()  # the first snapshot says whether it is kept awake
+        if self.options.rehearse:
+            self._start_rehearsal(self.rehearsal, self.options.rehearse)
         log.info("Ready: %d address candidate(s)", len(self.links.link.candidates))
         return self.links.link
 
@@ -143,6 +165,23 @@ class SessionHost:
 
     async def wait_for_stop_request(self) -> None:
         await self._stop_requested.wait()
+
+    @staticmethod
+    def _start_rehearsal(rehearsal: Rehearsal, phones: int) -> None:
+        """``--rehearse``: the audience joins as soon as the host listens; if it cannot
+        start, the host serves all the same (moderators see why)."""
+        try:
+            rehearsal.start(phones)
+        except (DomainError, StoreUnavailable) as error:
+            log.error("No rehearsal: %s", error)
+
+    def _report_awake(self, keeping_awake: bool, detail: str) -> None:
+        """Moderators see whether the laptop is kept awake (``host.changed``)."""
+        if self.feed is not None:
+            status = self.feed.host_status
+            self.feed.set_host_status(
+                msgspec.structs.replace(status, keeping_awake=keeping_awake, awake_detail=detail)
+            )
 
     def _port_plan(self, session: SessionInfo) -> tuple[int, bool]:
         """Which port to listen on, and whether another one will do if it is taken."""
@@ -177,6 +216,8 @@ class SessionHost:
     async def stop(self) -> None:
         started = time.perf_counter()
         log.info("Stopping")
+        if self.rehearsal is not None:
+            await self.rehearsal.close()  # first: its phones need no goodbye
         if self._discovery_task is not None:
             self._discovery_task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -184,6 +225,8 @@ class SessionHost:
         await self.discovery.stop()
         if self.server is not None:
             await self.server.stop()
+        if self.keep_awake is not None:
+            await self.keep_awake.close()
         if self.live is not None:
             self.live.detach()
         if self.feed is not None:

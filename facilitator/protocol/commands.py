@@ -18,6 +18,8 @@ FieldText = Annotated[str, msgspec.Meta(max_length=_FIELD_CHARS)]
 _WORD_CHARS = 80
 _WORDS_PER_LIST = 2000
 Address = Annotated[str, msgspec.Meta(max_length=64)]
+MAX_REHEARSAL_PHONES = 500  # one address may hold 1,024 connections (host/connections.py)
+RehearsalPhones = Annotated[int, msgspec.Meta(ge=1, le=MAX_REHEARSAL_PHONES)]
 
 
 class _Command(Message, frozen=True, tag_field="command"):
@@ -142,6 +144,22 @@ class StopHost(_Command, frozen=True, tag="stop_host"):
     """Stop the session host (the app is closing); the session stays open to resume later."""
 
 
+class StartRehearsal(_Command, frozen=True, tag="start_rehearsal"):
+    """Start a simulated audience of ``phones`` phones, in a process of its own, admitted
+    by the host's rehearsal secret; the session is marked as a rehearsal."""
+
+    phones: RehearsalPhones
+
+
+class StopRehearsal(_Command, frozen=True, tag="stop_rehearsal"):
+    """Stop the simulated audience (nothing happens if none runs)."""
+
+
+class KeepRehearsal(_Command, frozen=True, tag="keep_rehearsal"):
+    """Keep an ended rehearsal's record: it moves into the session library with the real
+    sessions' records, and the session is no longer a rehearsal."""
+
+
 type SessionCommand = (
     Approve
     | SetAside
@@ -156,7 +174,15 @@ type SessionCommand = (
     | Undo
     | CountShared
 )
-type HostCommand = UseAddress | NewSession | StopHost | SetWordLists
+type HostCommand = (
+    UseAddress
+    | NewSession
+    | StopHost
+    | SetWordLists
+    | StartRehearsal
+    | StopRehearsal
+    | KeepRehearsal
+)
 type Command = SessionCommand | HostCommand
 
 _ACCEPTED: dict[str, object] = {_Command.TYPE: Command.__value__}

@@ -139,12 +139,14 @@ class HostStatus(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     ``keeping_awake``: the host keeps the laptop from sleeping while the session is live;
     ``awake_detail`` says how, or why it cannot (empty when there is nothing to say).
     ``rehearsal_phones``: how many simulated phones a rehearsal started by the app
-    runs (0: none).
+    runs (0: none); ``rehearsal_detail`` says why a rehearsal stopped by itself or could
+    not start (empty when there is nothing to say).
     """
 
     keeping_awake: bool = False
     awake_detail: str = ""
     rehearsal_phones: int = 0
+    rehearsal_detail: str = ""
 
 
 class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -155,6 +157,7 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     status: SessionStatus
     created_on: str
     removed_count: int
+    rehearsal: bool = False  # its record is kept apart unless kept (keep_rehearsal)
 
     @property
     def is_open(self) -> bool:

@@ -50,6 +50,8 @@ class SimulatedPhone:
         self._http = http
         self._base = base_url.rstrip("/")
         self.token: str | None = None
+        self.session_id: int | None = None
+        self.status = ""  # the session's: "open" or "ended" once the socket says
         self.projection: PublicProjection | None = None
         self.count: int = 0
         self.agreed: set[int] = set()
@@ -57,6 +59,8 @@ class SimulatedPhone:
         self._socket: aiohttp.ClientWebSocketResponse | None = None
         self._reader: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
+        self.changed = asyncio.Event()  # set at every new view of the session; clear it to wait
+        self.disconnected = asyncio.Event()  # the live socket closed (the host stopped)
 
     async def _post(self, path: str, message: Message) -> ToPhone:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
@@ -74,6 +78,7 @@ class SimulatedPhone:
         joined = await self._post("/api/join", Join(rehearsal))
         assert isinstance(joined, Joined), joined
         self.token = joined.token
+        self.session_id = joined.session_id
 
     async def connect(self) -> None:
         """Open the live socket and say hello; messages then update this phone's view."""
@@ -83,21 +88,27 @@ class SimulatedPhone:
         self._reader = asyncio.get_running_loop().create_task(self._read(self._socket))
 
     async def _read(self, socket: aiohttp.ClientWebSocketResponse) -> None:
-        async for frame in socket:
-            if frame.type is not aiohttp.WSMsgType.TEXT:
-                continue
-            with contextlib.suppress(ProtocolError):
-                message = decode_to_phone(frame.data).message
-                self._follow(message)
-                if self.on_message is not None:
-                    self.on_message(message, time.perf_counter())
+        try:
+            async for frame in socket:
+                if frame.type is not aiohttp.WSMsgType.TEXT:
+                    continue
+                with contextlib.suppress(ProtocolError):
+                    message = decode_to_phone(frame.data).message
+                    self._follow(message)
+                    if self.on_message is not None:
+                        self.on_message(message, time.perf_counter())
+        finally:
+            self.disconnected.set()
 
     def _follow(self, message: ToPhone) -> None:
         match message:
             case PhoneState() | PublicSession():
+                self.session_id = message.session_id
+                self.status = message.status
                 self.projection = message.projection
                 self.count = message.projection.count if message.projection else 0
                 self.connected.set()
+                self.changed.set()
             case Count(confession_id, count):
                 if self.projection is not None and self.projection.confession_id == confession_id:
                     self.count = count

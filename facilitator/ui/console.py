@@ -48,6 +48,7 @@ from facilitator.protocol.moderator import (
     SessionDetails,
     UndoOffer,
 )
+from facilitator.ui.awake_note import AwakeNote
 from facilitator.ui.confession_list import ConfessionList, Entry, SortKey
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.details_panel import DetailsPanel
@@ -57,8 +58,10 @@ from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.item_editor import ItemEditor
 from facilitator.ui.join_panel import JoinPanel
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.phones_network import PhonesNetwork
 from facilitator.ui.projector import count_caption
 from facilitator.ui.projector_screen_picker import ProjectorScreenPicker
+from facilitator.ui.rehearsal_control import RehearsalControl
 from facilitator.ui.room_banner import (
     SET_APART_COUNT_TIP,
     RoomBanner,
@@ -367,6 +370,9 @@ class ConsoleWindow(QMainWindow):
         self.join_panel = JoinPanel(self._mirror, self._commands, join)
         self.join_panel.message.connect(self.show_message)
         layout.addWidget(self.join_panel)
+        self.phones_network = PhonesNetwork(self._mirror)  # the Wi-Fi, the sheet for IT
+        self.phones_network.message.connect(self.show_message)
+        layout.addWidget(self.phones_network)
         self.details = DetailsPanel(self._commands, self._session)
         self.details.message.connect(self.show_message)
         layout.addWidget(self.details)
@@ -375,6 +381,9 @@ class ConsoleWindow(QMainWindow):
         )
         self.word_lists_button.clicked.connect(self.open_word_lists)
         layout.addWidget(self.word_lists_button)
+        self.rehearsal = RehearsalControl(self._mirror, self._commands)
+        self.rehearsal.message.connect(self.show_message)
+        layout.addWidget(self.rehearsal)
         layout.addStretch(1)
         self.end_button = push_button(
             "End session…", "danger", "Close the session and write its transcript"
@@ -392,6 +401,8 @@ class ConsoleWindow(QMainWindow):
         self.phones_label = plain_label(name="statusItem")
         self.projector_status = plain_label(name="statusItem")
         self.host_status = plain_label(name="statusItem")
+        self.awake_note = AwakeNote(self._mirror, bar)  # the width left over
+        bar.addPermanentWidget(self.awake_note, 1)
         bar.addPermanentWidget(self.projector_status)
         bar.addPermanentWidget(self.phones_label)
         bar.addPermanentWidget(self.host_status)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from facilitator.protocol.moderator import SessionDetails
-from facilitator.ui.widgets import plain_label, push_button
+from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
 
@@ -86,15 +86,13 @@ class EndedPanel(QWidget):
         markdown = self._path(".md")
         if markdown is None:
             return
-        dialog = QFileDialog(self, "Save transcript as", str(Path.home() / markdown.name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter("Markdown (*.md)")
-        dialog.setDefaultSuffix("md")
-        dialog.fileSelected.connect(self.save_transcript_to)
-        dialog.finished.connect(dialog.deleteLater)
-        self.save_dialog = dialog
-        dialog.open()
+        self.save_dialog = save_as_dialog(
+            self,
+            "Save transcript as",
+            Path.home() / markdown.name,
+            "Markdown (*.md)",
+            self.save_transcript_to,
+        )
 
     def save_transcript_to(self, target: str | Path) -> None:
         """Copy the Markdown to ``target`` and the JSON beside it under the same name."""

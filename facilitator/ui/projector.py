@@ -2,8 +2,11 @@
 
 One confession at a time in large plain text, the "what I learned" line below
 it and the live agreement count; between confessions a calm screen with the
-session's title, prompt and how to join. Every text is plain text: nothing a
-participant writes is ever interpreted as markup.
+session's title, prompt and how to join. When the facilitator named the Wi-Fi
+phones join, that screen is the *join slide* in two steps: "1. Join the Wi-Fi"
+with its QR code, "2. Open" the join link with the join QR code, both sized
+against the screen's height. Every text is plain text: nothing a participant
+writes is ever interpreted as markup.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.join.wifi import QR_ENCODING, RoomWifi, wifi_qr_payload
 from facilitator.protocol.moderator import Item, SessionDetails
 from facilitator.ui.fit_text import FitText
 from facilitator.ui.mirror import SessionMirror
@@ -33,6 +37,15 @@ ACCENT = QColor("#ffc857")
 
 
 _NO_SESSION_YET = SessionDetails(0, "Confessional", "", "", "open", "", 0)
+
+# The join slide with a Wi-Fi, in fractions of the window's height (its width for
+# the gap): both codes alike, as big as the title and the two steps leave room for.
+WIFI_QR = 0.48
+WIFI_STEP_GAP = 0.06
+WIFI_CAPTION = 0.034
+WIFI_VALUE = 0.05  # the network's name and the link, at most
+WIFI_VALUE_ROOM = 0.075  # their height: one line
+WIFI_VALUE_ROOM_WITH_PASSWORD = 0.125  # the name, and the password under it
 
 
 def count_caption(agree_label: str, count: int) -> str:
@@ -93,11 +106,17 @@ class ProjectorWindow(QWidget):
         self.setAutoFillBackground(True)
         self.resize(960, 540)
 
+        self._wifi: RoomWifi | None = None
+        self._step_layouts: list[QVBoxLayout] = []
         self._stack = QStackedLayout(self)
         self._idle_page = self._build_idle_page()
+        self._wifi_page = self._build_wifi_page()
         self._showing_page = self._build_showing_page()
-        self._stack.addWidget(self._idle_page)
-        self._stack.addWidget(self._showing_page)
+        for page in (self._idle_page, self._wifi_page, self._showing_page):
+            # Sizes follow the window's, never the other way round: the fixed sizes of
+            # a bigger screen must not keep the window from shrinking onto a smaller one.
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            self._stack.addWidget(page)
 
         for signal in (
             mirror.reset,
@@ -142,6 +161,48 @@ class ProjectorWindow(QWidget):
         self._idle_row = row
         return page
 
+    def _build_wifi_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.wifi_heading = FitText(weight=QFont.Weight.Bold, vertical=Qt.AlignmentFlag.AlignBottom)
+        column.addWidget(self.wifi_heading, 1)
+        steps = QHBoxLayout()
+        steps.setSpacing(0)
+        steps.addStretch(1)
+        self.wifi_step, self.wifi_caption, self.wifi_name_label, self.wifi_qr = self._step(
+            "1. Join the Wi-Fi"
+        )
+        self.open_step, self.open_caption, self.open_label, self.open_qr = self._step("2. Open")
+        steps.addWidget(self.wifi_step)
+        self._step_gap = QSpacerItem(0, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        steps.addSpacerItem(self._step_gap)
+        steps.addWidget(self.open_step)
+        steps.addStretch(1)
+        column.addLayout(steps)
+        self._wifi_column = column
+        return page
+
+    def _step(self, caption_text: str) -> tuple[QWidget, QLabel, FitText, QrWidget]:
+        """One step of the join slide: a caption, a name or link in large type, a QR code."""
+        step = QWidget()
+        layout = QVBoxLayout(step)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._step_layouts.append(layout)
+        caption = _plain_label(MUTED)
+        caption.setText(caption_text)
+        caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        value = FitText(weight=QFont.Weight.DemiBold)
+        palette = value.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, ACCENT)
+        value.setPalette(palette)
+        qr = QrWidget()
+        qr.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout.addWidget(caption)
+        layout.addWidget(value)
+        layout.addStretch(1)  # the codes line up when one step has a line more
+        layout.addWidget(qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        return step, caption, value, qr
+
     def _build_showing_page(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
@@ -163,7 +224,23 @@ class ProjectorWindow(QWidget):
     # Public
 
     def is_idle(self) -> bool:
-        return self._stack.currentWidget() is self._idle_page
+        """Nothing projected: the title and how to join (with the Wi-Fi or without)."""
+        return self._stack.currentWidget() in (self._idle_page, self._wifi_page)
+
+    def shows_wifi(self) -> bool:
+        """Whether the join slide in two steps (Wi-Fi, then link) is up."""
+        return self._stack.currentWidget() is self._wifi_page
+
+    def wifi(self) -> RoomWifi | None:
+        return self._wifi
+
+    def set_wifi(self, wifi: RoomWifi | None) -> None:
+        """Show ``wifi`` on the join slide (``None``: the join link alone). Raises
+        :class:`ValueError` if phones could not join it as given."""
+        if wifi is not None:
+            wifi_qr_payload(wifi)
+        self._wifi = wifi
+        self._refresh()
 
     def projection(self) -> Item | None:
         """What the room sees (``None`` between confessions and after the end)."""
@@ -224,7 +301,10 @@ class ProjectorWindow(QWidget):
         join = self._mirror.join
         join_url = join.join_url if join is not None else ""  # never the moderator's link
         projection = self.projection()
-        if projection is None:
+        wifi = self._wifi
+        if projection is None and wifi is not None and join_url and not ended:
+            self._show_wifi_page(session, wifi, join_url)
+        elif projection is None:
             self.idle_title.setText(session.title)
             if ended:
                 self.idle_prompt.setText("Thank you for your honesty. This session has ended.")
@@ -239,13 +319,29 @@ class ProjectorWindow(QWidget):
             self._stack.setCurrentWidget(self._idle_page)
         else:
             self.header_title.setText(session.title)
-            self.header_join.setText(f"Join: {join_url}" if join_url else "")
+            joining = f"Join: {join_url}" if join_url else ""
+            if wifi is not None and joining:
+                joining = f"Wi-Fi: {wifi.ssid} · {joining}"
+            self.header_join.setText(joining)
             self.confession_label.setText(projection.text)
             learned = f"What I learned: {projection.learned}" if projection.learned else ""
             self.confession_label.set_secondary_text(learned)
             self.count_label.setText(count_caption(session.agree_label, projection.agreement_count))
             self._stack.setCurrentWidget(self._showing_page)
         self._apply_sizes()
+
+    def _show_wifi_page(self, session: SessionDetails, wifi: RoomWifi, join_url: str) -> None:
+        self.wifi_heading.setText(session.title)
+        self.wifi_heading.set_secondary_text(session.prompt)
+        self.wifi_name_label.setText(wifi.ssid)
+        spelled = wifi.show_password and bool(wifi.password)
+        self.wifi_name_label.set_secondary_text(f"Password: {wifi.password}" if spelled else "")
+        self.wifi_qr.set_data(
+            wifi_qr_payload(wifi), f"QR code to join the Wi-Fi {wifi.ssid}", encoding=QR_ENCODING
+        )
+        self.open_label.setText(join_url)
+        self.open_qr.set_url(join_url)
+        self._stack.setCurrentWidget(self._wifi_page)
 
     def _apply_sizes(self) -> None:
         """Scale every font to the window, so the room sees the same at any resolution."""
@@ -274,3 +370,45 @@ class ProjectorWindow(QWidget):
             ratio=0.55, min_px=round(height * 0.032), max_px=round(height * 0.045), color=MUTED
         )
         _set_pixel_size(self.count_label, round(height * 0.075))
+        self._apply_wifi_sizes(width, height, margin_x, margin_y)
+
+    def _apply_wifi_sizes(self, width: int, height: int, margin_x: int, margin_y: int) -> None:
+        """The join slide with a Wi-Fi: two equal codes side by side under the title."""
+        self._wifi_column.setContentsMargins(margin_x, margin_y, margin_x, margin_y)
+        self._wifi_column.setSpacing(round(height * 0.05))
+        gap = round(width * WIFI_STEP_GAP)
+        half = (width - 2 * margin_x - gap) // 2
+        side = round(min(height * WIFI_QR, half * 0.92))
+        step_width = min(half, round(side * 1.5))
+        self._step_gap.changeSize(gap, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        spelled = self._wifi is not None and self._wifi.show_password and bool(self._wifi.password)
+        for step, caption, value, qr in (
+            (self.wifi_step, self.wifi_caption, self.wifi_name_label, self.wifi_qr),
+            (self.open_step, self.open_caption, self.open_label, self.open_qr),
+        ):
+            step.setFixedWidth(step_width)
+            _set_pixel_size(caption, round(height * WIFI_CAPTION))
+            value.set_pixel_range(round(height * 0.022), round(height * WIFI_VALUE))
+            value.set_secondary_style(
+                ratio=0.7,
+                min_px=round(height * 0.02),
+                max_px=round(height * 0.04),
+                color=TEXT,
+                italic=False,
+            )
+            # One line for the link, whatever the name's step needs under it.
+            two_lines = spelled and value is self.wifi_name_label
+            room = WIFI_VALUE_ROOM_WITH_PASSWORD if two_lines else WIFI_VALUE_ROOM
+            value.setFixedHeight(round(height * room))
+            qr.setFixedSize(side, side)
+        for layout in self._step_layouts:
+            layout.setSpacing(round(height * 0.012))
+        self.wifi_heading.set_pixel_range(round(height * 0.03), round(height * 0.075))
+        self.wifi_heading.set_secondary_style(
+            ratio=0.62,
+            min_px=round(height * 0.018),
+            max_px=round(height * 0.05),
+            color=TEXT,
+            italic=False,
+        )
+        self._wifi_column.invalidate()

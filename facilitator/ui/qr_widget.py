@@ -27,14 +27,20 @@ class QrWidget(QWidget):
         self.set_url(url)
 
     def url(self) -> str:
+        """What the code carries (a URL, or a ``WIFI:`` payload)."""
         return self._url
 
     def set_url(self, url: str) -> None:
-        if url == self._url:
+        self.set_data(url, f"QR code for {url}" if url else "No QR code")
+
+    def set_data(self, data: str, description: str, *, encoding: str | None = None) -> None:
+        """Carry ``data`` (see :func:`facilitator.join.qr.qr_matrix` for ``encoding``);
+        ``description`` is what screen readers say (it need not spell ``data`` out)."""
+        self.setAccessibleName(description)
+        if data == self._url:
             return
-        self._url = url
-        self._matrix = qr_matrix(url) if url else []
-        self.setAccessibleName(f"QR code for {url}" if url else "No QR code")
+        self._url = data
+        self._matrix = qr_matrix(data, encoding=encoding) if data else []
         self.update()
 
     def modules(self) -> int:

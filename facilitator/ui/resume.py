@@ -27,9 +27,20 @@ def readable_date(iso_date: str) -> str:
 
 
 def resume_question(session: SessionInfo) -> str:
+    kind = "rehearsal" if session.rehearsal else "session"
     return (
-        f'Resume the unfinished session "{session.title}" from {readable_date(session.created_on)}?'
+        f'Resume the unfinished {kind} "{session.title}" from {readable_date(session.created_on)}?'
     )
+
+
+def resume_detail(session: SessionInfo) -> str:
+    detail = "Resume keeps its confessions, queue and votes. New session starts an empty one."
+    if session.rehearsal:
+        return (
+            f"{detail} It is a rehearsal (simulated phones joined it): its record is kept "
+            f"apart from your sessions' unless you keep it."
+        )
+    return detail
 
 
 def build_resume_box(session: SessionInfo, box: QMessageBox) -> QMessageBox:
@@ -38,9 +49,7 @@ def build_resume_box(session: SessionInfo, box: QMessageBox) -> QMessageBox:
     box.setWindowTitle("Confessional")
     box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the facilitator's text
     box.setText(resume_question(session))
-    box.setInformativeText(
-        "Resume keeps its confessions, queue and votes. New session starts an empty one."
-    )
+    box.setInformativeText(resume_detail(session))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.button(QMessageBox.StandardButton.Yes).setText("Resume")
     box.button(QMessageBox.StandardButton.No).setText("New session")

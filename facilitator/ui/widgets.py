@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def plain_label(text: str = "", name: str = "", *, selectable: bool = False) -> QLabel:
@@ -27,6 +38,22 @@ def push_button(text: str, name: str = "", tip: str = "") -> QPushButton:
         button.setToolTip(tip)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
+
+
+def save_as_dialog(
+    parent: QWidget, title: str, suggested: Path, kind: str, on_chosen: Callable[[str], object]
+) -> QFileDialog:
+    """A "save as" dialog, opened without blocking (never a nested event loop): ``kind``
+    like ``"PDF (*.pdf)"``, whose suffix is added when the name has none."""
+    dialog = QFileDialog(parent, title, str(suggested))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilter(kind)
+    dialog.setDefaultSuffix(suggested.suffix.lstrip("."))
+    dialog.fileSelected.connect(on_chosen)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 def card(name: str = "card") -> tuple[QFrame, QVBoxLayout]:

@@ -127,7 +127,13 @@ def seed_v2(connection: sqlite3.Connection) -> None:
     connection.execute("INSERT INTO agreements (item_id, participant_id) VALUES (11, 21), (11, 22)")
 
 
-SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: seed_v1, 2: seed_v2}
+def seed_v4(connection: sqlite3.Connection) -> None:
+    """Version 4 marks rehearsals: the live session is one."""
+    seed_v2(connection)
+    connection.execute("UPDATE sessions SET rehearsal = 1 WHERE id = 2")
+
+
+SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: seed_v1, 2: seed_v2, 4: seed_v4}
 
 
 def seed(connection: sqlite3.Connection, version: int) -> bool:
@@ -158,6 +164,7 @@ def assert_seeded_data_is_intact(store: Store) -> None:
     )
     assert (live.port, live.moderator_secret, live.current_item_id) == (9000, "secret-2", 11)
     assert live.created_on == "2024-05-17"
+    assert not old.rehearsal
 
     assert store.participant_for_token(2, "token-a") == 21
     assert store.participant_for_token(2, "token-b") == 22
@@ -226,6 +233,7 @@ def test_the_latest_schema_has_the_expected_columns(connection: sqlite3.Connecti
         "moderator_secret",
         "current_item_id",
         "removed_count",
+        "rehearsal",
     }
     assert columns("participants") >= {"id", "session_id", "token_hash", "shared_address"}
     assert "token" not in columns("participants")
@@ -269,6 +277,8 @@ def test_the_schema_enforces_its_constraints(connection: sqlite3.Connection) -> 
         )
     with pytest.raises(sqlite3.IntegrityError):  # agreements need a real participant
         connection.execute("INSERT INTO agreements VALUES (12, 999)")
+    with pytest.raises(sqlite3.IntegrityError):  # a rehearsal or not
+        connection.execute("UPDATE sessions SET rehearsal = 2 WHERE id = 2")
 
 
 def test_store_open_creates_a_migrated_database(tmp_path: Path) -> None:
@@ -300,7 +310,10 @@ def test_migrating_from_every_earlier_version_keeps_the_data(
     if not has_data:
         # Nothing could be stored before the first schema: seed it now to prove it works.
         seed(connection, LATEST_VERSION)
-    assert_seeded_data_is_intact(Store(connection, None))
+    store = Store(connection, None)
+    assert_seeded_data_is_intact(store)
+    # Sessions from before rehearsals were marked were real ones.
+    assert store.session(2).rehearsal is (not has_data)
 
 
 @pytest.mark.parametrize("version", range(LATEST_VERSION))
@@ -449,4 +462,5 @@ def test_the_unfinished_session_is_found_in_a_file_of_every_version_without_migr
         11,
     )
     assert found.removed_count == 0
+    assert found.rehearsal is (version >= 4)  # the v4 seeder's session is a rehearsal
     assert path.read_bytes() == before

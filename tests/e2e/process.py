@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -81,13 +82,16 @@ def app_command(data_dir: Path, *extra: str) -> list[str]:
 APP_ENVIRONMENT = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
 
 
-def start_headless(data_dir: Path, *extra: str) -> HeadlessApp:
+def start_headless(
+    data_dir: Path, *extra: str, env: Mapping[str, str] | None = None
+) -> HeadlessApp:
+    """``env``: variables to set besides :data:`APP_ENVIRONMENT`."""
     process = subprocess.Popen(
         app_command(data_dir, "--headless", *extra),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=APP_ENVIRONMENT,
+        env={**APP_ENVIRONMENT, **(env or {})},
         cwd=Path(__file__).resolve().parents[2],
     )
     assert process.stdout is not None
@@ -125,8 +129,11 @@ class DesktopProcess:
         return self.process.wait(timeout=timeout)
 
 
-def start_desktop(data_dir: Path, log_path: Path, *extra: str) -> DesktopProcess:
-    """Start ``confessional`` with its windows offscreen; its log goes to ``log_path``."""
+def start_desktop(
+    data_dir: Path, log_path: Path, *extra: str, env: Mapping[str, str] | None = None
+) -> DesktopProcess:
+    """Start ``confessional`` with its windows offscreen; its log goes to ``log_path``;
+    ``env``: variables to set besides :data:`APP_ENVIRONMENT`."""
     with log_path.open("a", encoding="utf-8") as log:
         process = subprocess.Popen(
             app_command(data_dir, *extra),
@@ -134,7 +141,7 @@ def start_desktop(data_dir: Path, log_path: Path, *extra: str) -> DesktopProcess
             stdout=subprocess.DEVNULL,
             stderr=log,
             text=True,
-            env=APP_ENVIRONMENT,
+            env={**APP_ENVIRONMENT, **(env or {})},
             cwd=Path(__file__).resolve().parents[2],
         )
     return DesktopProcess(process, log_path)

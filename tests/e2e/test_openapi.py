@@ -259,7 +259,9 @@ def _in_the_room(host: Host, drawn: tuple[Case, int, str]) -> Case:
 
 
 def _stops_the_host(case: Case) -> bool:
-    return _command(case) == "stop_host"
+    """Stopping the host, or starting a rehearsal's audience (a process of its own, which
+    would join the room for the rest of the run: ``tests/host/test_rehearsal.py``)."""
+    return _command(case) in {"stop_host", "start_rehearsal"}
 
 
 def _command(case: Case) -> str | None:

@@ -35,6 +35,7 @@ class Running:
     base: str
     rehearsal_secret: str
     addresses: PhoneAddresses = field(default_factory=PhoneAddresses)
+    host: SessionHost | None = None
 
     @property
     def moderator_base(self) -> str:
@@ -121,6 +122,7 @@ async def running_server(
                 http,
                 link.join_url.rstrip("/"),
                 host.rehearsal_secret,
+                host=host,
             )
         finally:
             await host.stop()

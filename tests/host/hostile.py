@@ -18,7 +18,13 @@ from typing import Any, get_args
 import msgspec
 from hypothesis import strategies as st
 
-from facilitator.protocol.commands import Command, EndSession, NewSession, StopHost
+from facilitator.protocol.commands import (
+    Command,
+    EndSession,
+    NewSession,
+    StartRehearsal,
+    StopHost,
+)
 from facilitator.protocol.envelope import MAX_MESSAGE_BYTES, Error, Message
 from facilitator.protocol.moderator import (
     CHANGE_TYPES,
@@ -39,9 +45,9 @@ from facilitator.protocol.phone import (
     SubmitConfession,
 )
 
-# Commands that end, restart or stop what every other request is tried against; their
-# answers are the subject of tests of their own.
-DISRUPTIVE = (EndSession, NewSession, StopHost)
+# Commands that end, restart or stop what every other request is tried against, or start
+# a process (a rehearsal's audience); their answers are the subject of tests of their own.
+DISRUPTIVE = (EndSession, NewSession, StopHost, StartRehearsal)
 
 
 def _members(union: Any) -> list[type[Message]]:
@@ -119,6 +125,10 @@ NAMED_CODES = frozenset(
         "session_open",
         "unknown_address",
         "not_rehearsal",
+        "rehearsal_running",
+        "rehearsal_not_started",
+        "no_rehearsal_record",
+        "transcript_not_kept",
         "word_list_forbidden_characters",
         "word_list_too_long",
         "not_saved",

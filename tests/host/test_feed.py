@@ -124,7 +124,15 @@ def test_the_hosts_own_work_is_in_the_snapshot_and_announced_once(
     feed.set_host_status(awake)  # no change: nothing sent
 
     assert [(m["type"], m["payload"]["host"]) for m in received] == [
-        ("host.changed", {"keeping_awake": True, "awake_detail": "", "rehearsal_phones": 0})
+        (
+            "host.changed",
+            {
+                "keeping_awake": True,
+                "awake_detail": "",
+                "rehearsal_phones": 0,
+                "rehearsal_detail": "",
+            },
+        )
     ]
     assert received[0]["payload"]["seq"] == feed.seq
     assert feed.snapshot().host == awake

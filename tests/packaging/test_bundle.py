@@ -234,3 +234,11 @@ def test_the_bundle_leaves_out_no_module_the_app_imports() -> None:
         for name in imported
         if any(name == left_out or name.startswith(f"{left_out}.") for left_out in excluded)
     } == set()
+
+
+def test_the_windows_get_the_icon_in_every_size_that_ships(qapp: object) -> None:
+    from facilitator.ui.app_icon import SIZES, app_icon
+
+    icon = app_icon()
+    assert not icon.isNull()
+    assert sorted(size.width() for size in icon.availableSizes()) == sorted(SIZES)

@@ -16,6 +16,7 @@ from facilitator.protocol.commands import (
     CountShared,
     Edit,
     EndSession,
+    KeepRehearsal,
     NewSession,
     Project,
     ProjectNext,
@@ -23,7 +24,9 @@ from facilitator.protocol.commands import (
     Restore,
     SetAside,
     SetWordLists,
+    StartRehearsal,
     StopHost,
+    StopRehearsal,
     Undo,
     UpdateDetails,
     UseAddress,
@@ -48,6 +51,9 @@ EXAMPLES: list[Command] = [
     Undo(7),
     SetWordLists(("Riverside Estate", "Northgate Council"), ("overdose",)),
     CountShared(counted=True),
+    StartRehearsal(phones=30),
+    StopRehearsal(),
+    KeepRehearsal(),
 ]
 
 
@@ -90,6 +96,10 @@ def test_every_command_round_trips(command: Command) -> None:
         b'{"command": "approve", "item_id": 1, "extra": 0}',
         b'{"command": "blank", "item_id": 1}',
         b'{"command": "project_next"}',
+        b'{"command": "start_rehearsal"}',
+        b'{"command": "start_rehearsal", "phones": 0}',
+        b'{"command": "start_rehearsal", "phones": 501}',
+        b'{"command": "stop_rehearsal", "phones": 3}',
         b'{"item_id": 1}',
         b"[]",
     ],

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.model import SessionInfo, SessionStatus
-from facilitator.ui.resume import ask_resume, readable_date, resume_question
+from facilitator.ui.resume import ask_resume, readable_date, resume_detail, resume_question
 
 SESSION = SessionInfo(
     id=3,
@@ -51,6 +53,15 @@ def test_the_question_names_the_session_and_its_date() -> None:
         'Resume the unfinished session "Friday <b>retro</b>" from 7 March 2025?'
     )
     assert readable_date("not a date") == "not a date"
+
+
+def test_an_unfinished_rehearsal_is_called_one() -> None:
+    rehearsal = replace(SESSION, rehearsal=True)
+    assert resume_question(rehearsal) == (
+        'Resume the unfinished rehearsal "Friday <b>retro</b>" from 7 March 2025?'
+    )
+    assert "kept apart from your sessions'" in resume_detail(rehearsal)
+    assert "rehearsal" not in resume_detail(SESSION)
 
 
 def test_resume_new_or_escape(qtbot: QtBot) -> None:
