@@ -9,7 +9,7 @@ is the whole state as of the last ``seq``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import assert_never
 
 from facilitator.core.events import (
@@ -26,8 +26,10 @@ from facilitator.core.events import (
 )
 from facilitator.core.events import ProjectionChanged as CoreProjectionChanged
 from facilitator.core.events import SessionChanged as CoreSessionChanged
+from facilitator.core.model import Item
 from facilitator.core.session import SessionService
 from facilitator.host import messages
+from facilitator.host.likeness import Likeness
 from facilitator.host.links import JoinLinks
 from facilitator.protocol import moderator as stream
 from facilitator.protocol.envelope import encode
@@ -49,7 +51,9 @@ class ModeratorFeed:
         self._call_later = call_later
         self._seq = 0
         self._listeners: list[Listener] = []
-        self._item_ids = {item.id for item in service.items()}
+        items = service.items()
+        self._item_ids = {item.id for item in items}
+        self._likeness = Likeness(items)
         self._counts_due: dict[int, tuple[int, int]] = {}  # item → (count, set apart)
         self._phones_connected = 0
         self._phones_reported = 0
@@ -90,7 +94,7 @@ class ModeratorFeed:
             seq=self._seq,
             session=messages.session_details(session),
             current_item_id=session.current_item_id,
-            items=tuple(messages.moderator_item(service, item) for item in service.items()),
+            items=tuple(self._moderator_item(item) for item in service.items()),
             phones_connected=self._phones_connected,
             store_healthy=service.store_healthy,
             store_detail="" if service.store_healthy else self._store_detail,
@@ -129,11 +133,13 @@ class ModeratorFeed:
                 self._counts_due[confession_id] = (count, set_apart)
             case ItemAdded(item):
                 self._item_ids.add(item.id)
-                added = messages.moderator_item(self._service, item)
-                self._publish(stream.ItemAdded(self._next(), added))
+                others = self._likeness.follow(item)
+                self._publish(stream.ItemAdded(self._next(), self._moderator_item(item)))
+                self._send_items(others)
             case ItemChanged(item):
-                changed = messages.moderator_item(self._service, item)
-                self._publish(stream.ItemChanged(self._next(), changed))
+                others = self._likeness.follow(item)
+                self._publish(stream.ItemChanged(self._next(), self._moderator_item(item)))
+                self._send_items(others)
             case CoreProjectionChanged(projection):
                 current = None if projection is None else projection.confession_id
                 self._publish(stream.ProjectionChanged(self._next(), current))
@@ -163,9 +169,20 @@ class ModeratorFeed:
     def _on_link(self, link: JoinLink) -> None:
         self._publish(stream.JoinChanged(self._next(), link))
 
+    def _moderator_item(self, item: Item) -> stream.Item:
+        return messages.moderator_item(self._service, item, self._likeness.like(item.id))
+
+    def _send_items(self, item_ids: Iterable[int]) -> None:
+        """Items that changed around others (which items are very like them)."""
+        for item_id in sorted(item_ids):
+            self._publish(
+                stream.ItemChanged(self._next(), self._moderator_item(self._service.item(item_id)))
+            )
+
     def _start_afresh(self) -> None:
         """The next session: every moderator replaces everything with a new snapshot."""
         self._item_ids = set()
+        self._likeness = Likeness()
         self._counts_due.clear()
         self._transcript_paths = ()
         self._send_snapshot()
@@ -177,10 +194,13 @@ class ModeratorFeed:
     def _forget_purged(self) -> None:
         """Ending the session forgot what was never shown: tell moderators what is gone."""
         remaining = {item.id for item in self._service.items()}
+        liked: set[int] = set()
         for item_id in sorted(self._item_ids - remaining):
             self._counts_due.pop(item_id, None)
+            liked |= self._likeness.forget(item_id)
             self._publish(stream.ItemRemoved(self._next(), item_id))
         self._item_ids = remaining
+        self._send_items(liked & remaining)
 
     # Coalesced pushes
 

@@ -59,7 +59,7 @@ def phone_state(service: SessionService, participant_id: int) -> PhoneState:
     )
 
 
-def item(found: model.Item, hints: ItemHints) -> Item:
+def item(found: model.Item, hints: ItemHints, like: tuple[int, ...] = ()) -> Item:
     return Item(
         id=found.id,
         kind=found.kind,
@@ -76,11 +76,12 @@ def item(found: model.Item, hints: ItemHints) -> Item:
         version=found.version,
         hints=tuple(Hint(h.field, h.hint.start, h.hint.end, h.hint.kind) for h in hints.hints),
         flagged=hints.flagged,
+        like=like,
     )
 
 
-def moderator_item(service: SessionService, found: model.Item) -> Item:
-    return item(found, service.hints(found))
+def moderator_item(service: SessionService, found: model.Item, like: tuple[int, ...] = ()) -> Item:
+    return item(found, service.hints(found), like)
 
 
 def undo_offer(step: UndoStep | None) -> UndoOffer | None:

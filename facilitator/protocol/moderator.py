@@ -69,7 +69,8 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     the moderators' view; ``original_*`` keep what the participant wrote. ``version``
     counts edits (an ``edit`` names the one it was made on). ``hints`` mark details
     in the edited text that may identify someone; ``flagged`` is set when a local name
-    or a watch word is among them. ``agreement_count`` is the public count;
+    or a watch word is among them. ``like`` are the items very like this one (the same
+    mistake told again: moderators may merge them). ``agreement_count`` is the public count;
     ``set_apart_count`` the agreements from phones on a shared address while the session
     does not count them (see :class:`Room`).
     """
@@ -89,6 +90,7 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     version: int
     hints: tuple[Hint, ...]
     flagged: bool
+    like: tuple[int, ...] = ()
 
 
 class UndoAction(StrEnum):

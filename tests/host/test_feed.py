@@ -16,7 +16,7 @@ from facilitator.host import feed as feed_module
 from facilitator.host.feed import ModeratorFeed
 from facilitator.host.links import JoinLinks
 from facilitator.join.addresses import join_link, rank_candidates
-from facilitator.protocol.commands import Approve, Project
+from facilitator.protocol.commands import Approve, Edit, Project
 from facilitator.protocol.moderator import HostStatus
 
 
@@ -136,3 +136,38 @@ def test_the_hosts_own_work_is_in_the_snapshot_and_announced_once(
     ]
     assert received[0]["payload"]["seq"] == feed.seq
     assert feed.snapshot().host == awake
+
+
+def items(received: list[Any]) -> list[Any]:
+    return [m for m in received if m["type"] in ("item.added", "item.changed")]
+
+
+def test_very_like_items_name_each_other_as_they_come_and_change(
+    service: SessionService,
+) -> None:
+    feed, received = feed_for(service, ManualClock())
+    first = service.participant(service.join())
+    second = service.participant(service.join())
+    one = service.submit(first, "client-0001", "I stayed silent in the meeting.").confession_id
+    other = service.submit(second, "client-0002", "i stayed silent in the meeting").confession_id
+    assert one is not None and other is not None
+
+    assert [
+        (m["type"], m["payload"]["item"]["id"], m["payload"]["item"]["like"])
+        for m in items(received)
+    ] == [
+        ("item.added", one, []),
+        ("item.added", other, [one]),
+        ("item.changed", one, [other]),
+    ]
+    assert {item.id: item.like for item in feed.snapshot().items} == {one: (other,), other: (one,)}
+
+    received.clear()
+    version = service.item(other).version
+    service.execute(Edit(other, version, "I broke the build.", ""))  # another mistake now
+    assert [
+        (m["payload"]["item"]["id"], m["payload"]["item"]["like"]) for m in items(received)
+    ] == [
+        (other, []),
+        (one, []),
+    ]

@@ -1,0 +1,43 @@
+"""Which of the session's items are very like one another, kept as items come and go.
+
+The duplicate finder (``core/duplicates.py``) over every item still in play (a removed
+one is out of the record, so out of the comparison). Each change says which *other*
+items now have another set of very like items, so that moderators are sent those too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from facilitator.core.duplicates import DuplicateFinder
+from facilitator.core.model import Item, ItemState
+
+
+class Likeness:
+    def __init__(self, items: Iterable[Item] = ()) -> None:
+        self._finder = DuplicateFinder()
+        self._texts: dict[int, str] = {}
+        for item in items:
+            self.follow(item)
+
+    def like(self, item_id: int) -> tuple[int, ...]:
+        """The items very like ``item_id``, lowest id first."""
+        return tuple(sorted(self._finder.like(item_id)))
+
+    def follow(self, item: Item) -> frozenset[int]:
+        """Take ``item`` as it is now; return the other items whose likes changed."""
+        if item.state is ItemState.REMOVED:
+            return self.forget(item.id)
+        if self._texts.get(item.id) == item.text:
+            return frozenset()
+        before = self._finder.like(item.id)
+        self._finder.add(item.id, item.text)
+        self._texts[item.id] = item.text
+        return before ^ self._finder.like(item.id)
+
+    def forget(self, item_id: int) -> frozenset[int]:
+        """``item_id`` is gone; return the items that were very like it."""
+        before = self._finder.like(item_id)
+        self._finder.remove(item_id)
+        self._texts.pop(item_id, None)
+        return before
