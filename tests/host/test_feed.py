@@ -171,3 +171,49 @@ def test_very_like_items_name_each_other_as_they_come_and_change(
         (other, []),
         (one, []),
     ]
+
+
+DISTINCT = (
+    "I deployed on a Friday.",
+    "I emailed the wrong client.",
+    "I never tested the backups.",
+    "I approved a pull request without reading it.",
+    "I hired a friend.",
+    "I ignored the security warning.",
+    "I promised a date I could not keep.",
+    "I forgot to renew the domain.",
+    "I blamed the intern.",
+    "I skipped the retrospective.",
+    "I deleted the production database.",
+    "I shared my password in a chat.",
+    "I missed the launch because of time zones.",
+    "I kept a failing project alive.",
+    "I said yes to everything.",
+    "I rewrote it all from scratch.",
+    "I did not ask for help.",
+    "I merged on a holiday.",
+    "I printed the salaries.",
+    "I took credit for the idea.",
+)
+
+
+def test_a_resumed_sessions_items_are_compared_a_few_at_a_time(service: SessionService) -> None:
+    author = service.participant(service.join())
+    others = iter(DISTINCT)
+    for n in range(25):
+        text = "I stayed silent in the meeting." if n % 5 == 0 else next(others)
+        service.submit(author, f"client-{n:04d}", text)
+    clock = ManualClock()
+    feed, received = feed_for(service, clock)  # the host starts on a session with items
+    assert all(item.like == () for item in feed.snapshot().items)
+
+    turns = 0
+    while clock.due:
+        clock.run_due()
+        turns += 1
+
+    assert turns == 3  # 25 items, 10 a turn: the host answers phones in between
+    alike = {item.id: item.like for item in feed.snapshot().items if item.like}
+    assert sorted(alike) == [1, 6, 11, 16, 21]
+    assert alike[1] == (6, 11, 16, 21)
+    assert {m["payload"]["item"]["id"] for m in items(received)} == set(alike)
