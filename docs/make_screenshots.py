@@ -8,9 +8,12 @@ redacted with its identifying details highlighted), console-shared-address-1024x
 (the same room with phones on a shared address, their agreements set apart, and
 confessions waiting because they came too fast), docs/screenshots/projector.png
 (1920x1080), projector-join-wifi-1920x1080.png and -1024x768.png (the join slide
-with the Wi-Fi to join and its QR code) and venue-sheet.png (the sheet for the
-venue's IT, the page of its PDF at 110 dpi). Confessions come from
-resources/sample_confessions.json, plus a few that name people, places and numbers.
+with the Wi-Fi to join and its QR code), venue-sheet.png (the sheet for the
+venue's IT, the page of its PDF at 110 dpi), first-run-guide.png and
+phones-cant-connect.png (the guide and the "Phones can't connect?" panel, opened over
+the console at 1024x768, the facilitator's own phone having just opened the page).
+Confessions come from resources/sample_confessions.json, plus a few that name people,
+places and numbers.
 Nothing is written outside docs/screenshots/ (the demo transcript directory is
 temporary).
 """
@@ -31,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 
+import msgspec  # noqa: E402
 from PySide6.QtGui import QPageSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -176,6 +180,7 @@ def main() -> int:
             editing_screenshot(app, Path(transcripts), width, height)
         shared_address_screenshot(app, Path(transcripts))
         wifi_join_screenshots(app, Path(transcripts) / "wifi")
+        help_screenshots(app, Path(transcripts) / "help")
     return 0
 
 
@@ -280,6 +285,42 @@ def wifi_join_screenshots(app: QApplication, transcripts: Path) -> None:
     if not sheet_image(sheet, dpi=110, page=QPageSize.PageSizeId.A4).save(str(path)):
         raise SystemExit(f"Could not write {path}")
     print(f"Wrote {path.relative_to(ROOT)}")
+
+
+DEMO_INTERFACES = [("lo", "127.0.0.1"), ("wlan0", "192.168.1.23"), ("eth0", "10.0.0.12")]
+
+
+def help_screenshots(app: QApplication, transcripts: Path) -> None:
+    """The first-run guide and "Phones can't connect?" over the console at 1024x768: the
+    facilitator's own phone has just opened the join page."""
+    store = Store.in_memory()
+    service = SessionService.start_new(store, EventBus(), transcripts)
+    candidates = tuple(rank_candidates(DEMO_INTERFACES))
+    join = join_link("192.168.1.23", 8080, service.session.moderator_secret, candidates)
+    local = LocalHost(service, join)
+    console = ConsoleWindow(local.mirror, local)
+    console.resize(1024, 768)
+    console.show()
+    try:
+        console.open_guide()
+        assert console.guide is not None
+        save(app, console.guide, OUTPUT / "first-run-guide.png")
+        console.guide.accept()
+        local.feed.set_phones_connected(1)
+        status = local.feed.host_status
+        seen = msgspec.structs.replace(status, keeping_awake=True, phone_page_seen=True)
+        local.feed.set_host_status(seen)
+        console.phones_network.interfaces = lambda: DEMO_INTERFACES
+        console.phones_network.firewall = None  # the Windows check: on Windows only
+        console.phones_network.open_connect_help()
+        assert console.phones_network.connect_help is not None
+        save(app, console.phones_network.connect_help, OUTPUT / "phones-cant-connect.png")
+        console.phones_network.connect_help.close()
+    finally:
+        console.allow_close()
+        console.close()
+        local.close()
+        store.close()
 
 
 if __name__ == "__main__":

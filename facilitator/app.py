@@ -80,7 +80,8 @@ class DesktopApp:
 
     ``supervisor`` restarts the host if it stops (``None``: nobody does, in tests);
     ``rehearse``: ask the host for a simulated audience of that many phones once the
-    windows are open (``--rehearse``).
+    windows are open (``--rehearse``); ``first_run_guide``: open the guide if this
+    laptop's settings say it was never shown (the command line asks; tests do not).
     """
 
     def __init__(
@@ -89,9 +90,11 @@ class DesktopApp:
         data_dir: Path,
         supervisor: HostSupervisor | None = None,
         rehearse: int | None = None,
+        first_run_guide: bool = False,
     ) -> None:
         self.record = record
         self.rehearse = rehearse
+        self.first_run_guide = first_run_guide
         self.data_dir = data_dir
         self.supervisor = supervisor
         self.mirror = SessionMirror()
@@ -146,6 +149,18 @@ class DesktopApp:
         self.console.phones_network.wifi_chosen.connect(self._choose_wifi)
         self.projector.place(self.settings.projector_screen)
         self.console.show()
+        if self.first_run_guide and not self.settings.first_run_guide_seen:
+            self._open_first_run_guide(self.console)
+
+    def _open_first_run_guide(self, console: ConsoleWindow) -> None:
+        """Once on a laptop: the guide opens over the console (never blocking the loop)."""
+        log.info("First run on this laptop: opening the guide")
+        console.open_guide()
+        self.settings = replace(self.settings, first_run_guide_seen=True)
+        try:
+            save_settings(self.data_dir, self.settings)
+        except OSError as error:  # it opens again next time: no harm done
+            log.warning("Could not remember that the guide was shown: %s", error)
 
     def _choose_projector_screen(self, key: str | None) -> None:
         """Move the projector to the facilitator's choice and remember it for next time."""
@@ -387,7 +402,7 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
         if record is None:
             return 3
 
-    app = DesktopApp(record, data_dir, supervisor, rehearse=args.rehearse)
+    app = DesktopApp(record, data_dir, supervisor, rehearse=args.rehearse, first_run_guide=True)
     install_exception_hooks(app.report_unexpected)
 
     async def run() -> int:

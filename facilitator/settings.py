@@ -1,6 +1,7 @@
 """The facilitator's preferences, kept between runs in ``<data dir>/settings.json``.
 
-The projector's screen, and the Wi-Fi the join slide shows. Reading never fails: a
+The projector's screen, the Wi-Fi the join slide shows, and whether the first-run
+guide has been shown on this laptop. Reading never fails: a
 missing, unreadable or malformed file, or a value of the wrong type, gives the default
 (with a warning in the log). Saving is atomic (a temporary file, then a rename)
 and keeps whatever else the file holds, so a newer version's keys survive. No Qt.
@@ -33,6 +34,8 @@ class Settings:
     """The Wi-Fi phones join, shown on the join slide; ``None``: the join link alone.
     Its password is kept in clear (the slide's QR code shows it to the room anyway);
     the file is created readable by the user only."""
+    first_run_guide_seen: bool = False
+    """The console has shown its first-run guide here (it opens by itself only once)."""
 
 
 def settings_path(data_dir: Path) -> Path:
@@ -61,7 +64,15 @@ def load_settings(data_dir: Path) -> Settings:
     if screen is not None and not isinstance(screen, str):
         log.warning("%s: projector_screen should be a string or null, not %r", path, screen)
         screen = None
-    return Settings(projector_screen=screen, wifi=_read_wifi(path, document.get("wifi")))
+    guide_seen = document.get("first_run_guide_seen", False)
+    if not isinstance(guide_seen, bool):
+        log.warning("%s: first_run_guide_seen should be true or false, not %r", path, guide_seen)
+        guide_seen = False
+    return Settings(
+        projector_screen=screen,
+        wifi=_read_wifi(path, document.get("wifi")),
+        first_run_guide_seen=guide_seen,
+    )
 
 
 def _read_wifi(path: Path, value: object) -> RoomWifi | None:
@@ -108,6 +119,10 @@ def save_settings(data_dir: Path, settings: Settings) -> None:
     document = _read_document(path) if path.is_file() else {}
     document.setdefault("version", VERSION)
     document["projector_screen"] = settings.projector_screen
+    if settings.first_run_guide_seen:
+        document["first_run_guide_seen"] = True
+    else:
+        document.pop("first_run_guide_seen", None)
     if settings.wifi is None:
         document.pop("wifi", None)
     else:

@@ -1,5 +1,6 @@
 // The participant page: join, confess (through the outbox), follow the big
-// screen live and agree with what is projected. Protocol: docs/protocol.md.
+// screen live, agree with what is projected, and withdraw one's own confession
+// until it has been shown (sent.js). Protocol: docs/protocol.md.
 // Every text from the laptop or a person is rendered with textContent only.
 
 import * as i18n from "./i18n.js";
@@ -8,6 +9,7 @@ import { getJSON, setJSON, remove, removeTree } from "./storage.js";
 import { Outbox } from "./outbox.js";
 import { Agreements } from "./agree.js";
 import { Live } from "./live.js";
+import { SentList, SentView, excerptOf } from "./sent.js";
 import { checkConfession, currentLimits, newClientId, setLimits } from "./rules.js";
 
 const { t, tn } = i18n;
@@ -42,6 +44,10 @@ const ui = {
   status: $("send-status"),
   statusText: $("send-status-text"),
   statusHint: $("send-status-hint"),
+  sent: $("sent"),
+  sentHeading: $("sent-heading"),
+  sentList: $("sent-list"),
+  sentStatus: $("sent-status"),
   ended: $("ended"),
   endedTitle: $("ended-title"),
 };
@@ -52,6 +58,7 @@ const keys = {
   outbox: (id) => `${PREFIX}outbox.${id}`,
   agreed: (id) => `${PREFIX}agreed.${id}`,
   draft: (id) => `${PREFIX}draft.${id}`,
+  sent: (id) => `${PREFIX}sent.${id}`,
 };
 
 const ctx = {
@@ -60,6 +67,8 @@ const ctx = {
   joining: null,
   ended: false,
   outbox: null,
+  sent: null,
+  sentView: null,
   agreements: null,
   live: null,
   projectedId: null,
@@ -207,12 +216,13 @@ function endSession() {
   if (ctx.ended) return;
   ctx.ended = true;
   if (ctx.outbox) ctx.outbox.stop();
+  if (ctx.sent) ctx.sent.stop();
   if (ctx.agreements) ctx.agreements.stop();
   if (ctx.live) ctx.live.stop();
   clearTimeout(ctx.sendTimer);
   if (ctx.sessionId !== null) {
     // Nothing of this session needs to stay on the phone.
-    for (const key of [keys.token, keys.outbox, keys.agreed, keys.draft]) {
+    for (const key of [keys.token, keys.outbox, keys.agreed, keys.draft, keys.sent]) {
       removeTree(key(ctx.sessionId));
     }
   }
@@ -379,6 +389,7 @@ function submit(event) {
   }
   const item = { client_id: newClientId(), text, learned };
   ctx.arrived = false;
+  ctx.sentView.say("idle");
   ctx.formHolds = item.client_id;
   setSending(item.client_id);
   renderSendStatus();
@@ -392,18 +403,23 @@ function submit(event) {
     }
   }, 4000);
   ctx.outbox.add(item); // stored first, then sent
+  renderSent();
 }
 
 function onOutbox(event, item, result) {
   const mine = item && ctx.sending === item.client_id;
+  // Taken back while it was on its way: its withdrawal goes once this answer is in.
+  const takenBack = item && ctx.sent.isWithdrawing(item.client_id);
   switch (event) {
     case "sent":
       if (mine) setSending(null);
       if (ctx.formHolds === item.client_id) clearForm();
-      ctx.arrived = true;
+      ctx.sent.received(item.client_id, item.text);
+      ctx.arrived = !takenBack;
       break;
     case "rejected":
       if (mine) setSending(null);
+      if (takenBack) break; // refused and taken back: nothing to bring back into the form
       if (ctx.formHolds === item.client_id) {
         ctx.formHolds = null; // the text is still in the form
       } else {
@@ -422,7 +438,81 @@ function onOutbox(event, item, result) {
     default:
       break;
   }
+  ctx.sent.kick(); // a withdrawal may have waited for this answer
   renderSendStatus();
+  renderSent();
+}
+
+// ---------------------------------------------------------------- sent from this phone
+
+/** What the list shows: newest first, those still in the outbox as "Sending…". */
+function sentRows() {
+  const entries = ctx.sent.entries();
+  const listed = new Set(entries.map((entry) => entry.client_id));
+  const queued = ctx.outbox.items()
+    .filter((item) => !listed.has(item.client_id))
+    .map((item) => ({ client_id: item.client_id, excerpt: excerptOf(item.text), state: "sending" }));
+  return [...queued.reverse(), ...entries.reverse()];
+}
+
+function renderSent() {
+  if (ctx.ended || !ctx.sentView) return;
+  ctx.sentView.render(sentRows());
+}
+
+/** A withdrawal is being asked about: earlier news (sent, withdrawn) is stale now. */
+function quietStatuses() {
+  ctx.sentView.say("idle");
+  if (ctx.arrived) {
+    ctx.arrived = false;
+    renderSendStatus();
+  }
+}
+
+/** The author confirmed: take it back. */
+function withdraw(clientId) {
+  if (ctx.ended) return;
+  const queued = ctx.outbox.item(clientId);
+  if (queued) {
+    if (ctx.sending === clientId) setSending(null);
+    // Its text stays in the form if it is still there: to edit and send again, or not.
+    if (ctx.formHolds === clientId) ctx.formHolds = null;
+    const mayHaveLeft = ctx.outbox.mayHaveLeft(clientId);
+    ctx.outbox.drop(clientId);
+    if (mayHaveLeft) {
+      // An attempt was made: the laptop may have it even though no answer came back.
+      ctx.sent.withdraw(clientId, queued.text);
+    } else {
+      ctx.sentView.say("done", t("sent.withdrawn")); // it never left the phone
+    }
+  } else {
+    ctx.sent.withdraw(clientId);
+  }
+  renderSendStatus();
+  renderSent();
+}
+
+function onSentResult(event, entry, result) {
+  switch (event) {
+    case "withdrawn":
+      ctx.sentView.say("done", t("sent.withdrawn"));
+      break;
+    case "shown":
+      ctx.sentView.say("shown", i18n.errorText("already_shown"));
+      break;
+    case "refused":
+      ctx.sentView.say("error", i18n.errorText(result.code));
+      break;
+    case "waiting":
+      ctx.sentView.say("waiting", t("sent.waiting"));
+      break;
+    case "ended":
+      endSession();
+      return;
+    default:
+      break;
+  }
+  renderSent();
 }
 
 const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -478,6 +568,7 @@ function onLiveMessage(message) {
 function retryEverythingNow() {
   if (ctx.ended) return;
   ctx.outbox.kick();
+  ctx.sent.kick();
   ctx.agreements.retryNow();
 }
 
@@ -534,6 +625,23 @@ async function start() {
     }),
     on: onOutbox,
   });
+  removeTree(`${PREFIX}sent`, keys.sent(ctx.sessionId)); // lists of earlier sessions
+  ctx.sent = new SentList({
+    key: keys.sent(ctx.sessionId),
+    post: (clientId) => sendMessage("confession.withdraw", { client_id: clientId }),
+    busy: (clientId) => ctx.outbox.inflight === clientId,
+    onChange: renderSent,
+    onResult: onSentResult,
+  });
+  ctx.sentView = new SentView({
+    section: ui.sent,
+    heading: ui.sentHeading,
+    list: ui.sentList,
+    status: ui.sentStatus,
+    t,
+    onWithdraw: withdraw,
+    onAsk: quietStatuses,
+  });
 
   trackProjection(session);
   applySession(session);
@@ -551,8 +659,10 @@ async function start() {
   ui.live.hidden = false;
   ui.compose.hidden = false;
   renderSendStatus();
+  renderSent();
 
   ctx.outbox.kick(); // anything left from before a reload goes now
+  ctx.sent.kick(); // and so do withdrawals
 
   ctx.live = new Live({
     getToken: ensureToken,

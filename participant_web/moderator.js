@@ -22,6 +22,7 @@ import { Editor, excerpt } from "./moderator_editor.js";
 import {
   ORDINARY_ROOM, renderRoom, roomFrom, setApartElement, setApartOf, updateSetApart,
 } from "./moderator_room.js";
+import { dismissAddress, renderAddress } from "./moderator_address.js";
 
 const { t, tn } = i18n;
 const $ = (id) => document.getElementById(id);
@@ -85,6 +86,7 @@ const ui = {
     setApart: $("set-apart-shared"),
     waiting: $("waiting-incoming"),
   },
+  address: { banner: $("address-banner"), text: $("address-text"), dismiss: $("address-dismiss") },
   forbidden: $("forbidden-banner"),
   endedPanel: $("ended-panel"),
   endedHeading: $("ended-heading"),
@@ -121,7 +123,10 @@ const model = {
   wordLists: { local_names: [], watch_words: [] },
   room: ORDINARY_ROOM, // phones on a shared address, confessions waiting (moderator_room.js)
   // host.changed
-  host: { keeping_awake: false, awake_detail: "", rehearsal_phones: 0, rehearsal_detail: "" },
+  host: {
+    keeping_awake: false, awake_detail: "", rehearsal_phones: 0, rehearsal_detail: "",
+    phone_page_seen: false, address_changes: 0, address_changed_from: "",
+  },
 };
 
 const isId = (value) => Number.isSafeInteger(value) && value > 0;
@@ -495,6 +500,7 @@ function render() {
   ui.storeDetail.textContent = model.storeHealthy ? "" : model.storeDetail;
   ui.storeDetail.hidden = model.storeHealthy || !model.storeDetail;
   renderRoom(ui.room, model.room, { agreeLabel, ended });
+  renderAddress(ui.address, model.host, model.join);
 
   // Where the focus was: if the drawing takes its element away (a card that moved or
   // was rebuilt), the focus goes to that lane, never to another card's button.
@@ -816,6 +822,11 @@ document.addEventListener("mousedown", (event) => {
 
 ui.undo.addEventListener("click", () => {
   if (ui.undo.getAttribute("aria-disabled") !== "true") undo();
+});
+
+ui.address.dismiss.addEventListener("click", () => {
+  dismissAddress(model.host);
+  scheduleRender();
 });
 
 // Count the agreements of phones on a shared address, or set them all apart again.

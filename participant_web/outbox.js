@@ -2,10 +2,14 @@
 // leaves only when the laptop has acknowledged it (or refused it for good).
 // The laptop de-duplicates on client_id, so sending one again is always safe.
 //
-// Retries: 1 s, 2 s, 4 s … at most 15 s apart; kick() (new confession, socket
-// back, page visible again, network back) retries at once and resets the delay.
+// Retries as retrying.js says: 1 s, 2 s, 4 s … at most 15 s apart; kick() (new
+// confession, socket back, page visible again, network back) retries at once.
+//
+// An item is marked `tried` before its first attempt: from then on it may have reached
+// the laptop even if no answer came back, so taking it back means asking the laptop
+// (sent.js), not only dropping it here. `inflight` names the item being sent right now.
 
-import { backoff } from "./api.js";
+import { Retrying } from "./retrying.js";
 import { getJSON, setJSON, remove } from "./storage.js";
 
 function isItem(item) {
@@ -13,7 +17,7 @@ function isItem(item) {
     && typeof item.text === "string";
 }
 
-export class Outbox {
+export class Outbox extends Retrying {
   /**
    * key:  the localStorage key (one per session)
    * send: async (item) => result of api.call (see api.js for `kind`)
@@ -21,14 +25,11 @@ export class Outbox {
    *       "sent" | "rejected" | "waiting" | "ended" | "empty"
    */
   constructor({ key, send, on }) {
+    super();
     this.key = key;
     this.send = send;
     this.on = on || (() => {});
-    this.running = false;
-    this.again = false;
-    this.timer = null;
-    this.attempt = 0;
-    this.stopped = false;
+    this.inflight = null;
   }
 
   items() {
@@ -42,6 +43,16 @@ export class Outbox {
 
   has(clientId) {
     return this.items().some((item) => item.client_id === clientId);
+  }
+
+  item(clientId) {
+    return this.items().find((item) => item.client_id === clientId) || null;
+  }
+
+  /** Whether this item may have reached the laptop (an attempt was started). */
+  mayHaveLeft(clientId) {
+    const item = this.item(clientId);
+    return this.inflight === clientId || Boolean(item && item.tried);
   }
 
   save(list) {
@@ -65,77 +76,47 @@ export class Outbox {
     remove(this.key);
   }
 
-  stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  /** Try now, whatever the current delay. */
-  kick() {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = null;
-    this.attempt = 0;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.flush();
-  }
-
-  waiting() {
-    return this.timer !== null;
-  }
-
-  async flush() {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    let retryIn = null;
-    try {
-      for (;;) {
-        if (this.stopped) return;
-        const [item] = this.items();
-        if (!item) {
-          this.attempt = 0;
-          this.on("empty");
-          return;
-        }
-        const result = await this.send(item);
-        if (this.stopped) return;
-        if (result.kind === "ok") {
-          this.drop(item.client_id);
-          this.attempt = 0;
-          this.on("sent", item, result);
-          continue;
-        }
-        if (result.kind === "ended") {
-          this.on("ended", item, result);
-          return;
-        }
-        if (result.kind === "rejected") {
-          this.drop(item.client_id);
-          this.on("rejected", item, result);
-          continue;
-        }
-        // network, transient (5xx, not_saved), rate limited, or still no token
-        retryIn = Math.max(backoff(this.attempt), result.retryAfter || 0);
-        this.attempt += 1;
-        this.on("waiting", item, result, retryIn);
-        return;
-      }
-    } finally {
-      this.running = false;
-      if (this.again && !this.stopped) {
-        this.again = false;
+  /** Send the oldest first; null when empty or ended, else the delay to retry after. */
+  async sendAll() {
+    for (;;) {
+      if (this.stopped) return null;
+      const [item] = this.items();
+      if (!item) {
         this.attempt = 0;
-        this.flush();
-      } else if (retryIn !== null && !this.stopped) {
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          this.flush();
-        }, retryIn);
+        this.on("empty");
+        return null;
       }
+      if (!item.tried) {
+        this.save(this.items().map((each) => (
+          each.client_id === item.client_id ? { ...each, tried: true } : each)));
+      }
+      this.inflight = item.client_id;
+      let result;
+      try {
+        result = await this.send(item);
+      } finally {
+        this.inflight = null;
+      }
+      if (this.stopped) return null;
+      if (result.kind === "ok") {
+        this.drop(item.client_id);
+        this.attempt = 0;
+        this.on("sent", item, result);
+        continue;
+      }
+      if (result.kind === "ended") {
+        this.on("ended", item, result);
+        return null;
+      }
+      if (result.kind === "rejected") {
+        this.drop(item.client_id);
+        this.on("rejected", item, result);
+        continue;
+      }
+      // network, transient (5xx, not_saved), rate limited, or still no token
+      const retryIn = this.retryAfter(result);
+      this.on("waiting", item, result, retryIn);
+      return retryIn;
     }
   }
 }

@@ -55,10 +55,12 @@ export function remove(key) {
 /**
  * Remove the key `name` and every key beneath it (`name.` followed by more), used to
  * forget an ended session. Only whole name parts match: forgetting `token.1` leaves
- * `token.12` alone.
+ * `token.12` alone. `keep` (optional) names a tree beneath `name` that stays, e.g. the
+ * current session's: removeTree("confessional.sent", "confessional.sent.12").
  */
-export function removeTree(name) {
-  const within = (key) => key === name || key.startsWith(`${name}.`);
+export function removeTree(name, keep) {
+  const under = (key, root) => key === root || key.startsWith(`${root}.`);
+  const within = (key) => under(key, name) && !(keep && under(key, keep));
   for (const key of [...memory.keys()]) {
     if (within(key)) memory.delete(key);
   }

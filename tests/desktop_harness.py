@@ -15,6 +15,7 @@ from pathlib import Path
 
 from facilitator.app import DesktopApp
 from facilitator.core.session import SessionService
+from facilitator.host.laptop_addresses import LaptopAddresses
 from facilitator.host.record import HostRecord
 from facilitator.host.session_host import HostOptions, SessionHost
 from facilitator.protocol.moderator import JoinLink
@@ -47,8 +48,16 @@ class Desktop:
 
 @asynccontextmanager
 async def running_desktop(
-    data_dir: Path, port: int | None = 0, new_session: bool = True
+    data_dir: Path,
+    port: int | None = 0,
+    new_session: bool = True,
+    *,
+    first_run_guide: bool = False,
+    laptop: LaptopAddresses | None = None,
 ) -> AsyncIterator[Desktop]:
+    """``first_run_guide``: as the command line starts the app (the guide opens on a
+    laptop where it never did); ``laptop``: a simulated network the host follows as if
+    it listened on every interface (it listens on loopback alone)."""
     options = HostOptions(
         data_dir,
         host="127.0.0.1",
@@ -57,7 +66,8 @@ async def running_desktop(
         new_session=new_session,
         allowed_hosts=(LAN_HOST,),
     )
-    host = SessionHost(options)
+    following = True if laptop is not None else None
+    host = SessionHost(options, laptop=laptop, follow_addresses=following)
     link = await host.start()
     try:
         assert host.service is not None
@@ -68,7 +78,7 @@ async def running_desktop(
             host.service.session.moderator_secret,
             host.rehearsal_secret,
         )
-        app = DesktopApp(record, data_dir)
+        app = DesktopApp(record, data_dir, first_run_guide=first_run_guide)
         await app.start()
         try:
             yield Desktop(host, app, link)

@@ -39,3 +39,8 @@ async def new_phone(base: str, addresses: PhoneAddresses) -> str:
     assert status == 200, answer
     token: str = answer["payload"]["token"]
     return token
+
+
+def phone_http(address: str) -> aiohttp.ClientSession:
+    """An HTTP client whose connections (sockets too) come from ``address``."""
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(local_addr=(address, 0)))

@@ -228,3 +228,27 @@ def test_a_null_wifi_is_no_wifi(tmp_path: Path, caplog: pytest.LogCaptureFixture
     write(tmp_path, {"version": 1, "wifi": None})
     assert load_settings(tmp_path) == Settings()
     assert warnings(caplog) == []
+
+
+# The first-run guide (shown once on a laptop)
+
+
+def test_the_first_run_guide_is_remembered_with_the_rest(tmp_path: Path) -> None:
+    write(tmp_path, {"version": 1, "theme": "dark", "projector_screen": "DP-2"})
+    settings = load_settings(tmp_path)
+    assert settings.first_run_guide_seen is False
+    save_settings(tmp_path, replace(settings, first_run_guide_seen=True))
+    document = json.loads(settings_path(tmp_path).read_text(encoding="utf-8"))
+    assert document["first_run_guide_seen"] is True
+    assert (document["theme"], document["projector_screen"]) == ("dark", "DP-2")
+    assert load_settings(tmp_path) == Settings(projector_screen="DP-2", first_run_guide_seen=True)
+
+
+@pytest.mark.parametrize("value", ["yes", 1, None, {}])
+def test_a_guide_flag_of_the_wrong_type_means_not_seen(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, value: object
+) -> None:
+    write(tmp_path, {"version": 1, "projector_screen": "DP-2", "first_run_guide_seen": value})
+    assert load_settings(tmp_path) == Settings(projector_screen="DP-2")
+    [warning] = warnings(caplog)
+    assert "first_run_guide_seen should be true or false" in warning

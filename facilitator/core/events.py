@@ -30,6 +30,13 @@ class ItemChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemWithdrawn:
+    """Its author took it back before it was shown: it is deleted."""
+
+    item_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectionChanged:
     """A new confession is on the big screen, or none (``projection is None``)."""
 
@@ -99,6 +106,7 @@ class WordListsChanged:
 Event = (
     ItemAdded
     | ItemChanged
+    | ItemWithdrawn
     | ProjectionChanged
     | AgreementCountChanged
     | SessionChanged

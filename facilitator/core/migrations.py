@@ -131,7 +131,13 @@ ALTER TABLE sessions ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0
     CHECK (rehearsal IN (0, 1));
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# A participant may withdraw an unshown confession: it is deleted at once, and the record
+# keeps only how many were withdrawn.
+_V5 = """
+ALTER TABLE sessions ADD COLUMN withdrawn_count INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -83,6 +83,7 @@ class SessionInfo:
     current_item_id: int | None
     removed_count: int
     rehearsal: bool = False  # its record is kept apart unless the facilitator keeps it
+    withdrawn_count: int = 0  # confessions their authors took back before they were shown
 
     @property
     def is_open(self) -> bool:

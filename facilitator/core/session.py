@@ -27,6 +27,7 @@ from facilitator.core.events import (
     EventBus,
     ItemAdded,
     ItemChanged,
+    ItemWithdrawn,
     ProjectionChanged,
     RoomChanged,
     SessionChanged,
@@ -285,6 +286,31 @@ class SessionService:
         )
         self.bus.publish(ItemAdded(confession))
         return SubmitOutcome(confession.id, duplicate=False)
+
+    def withdraw(self, participant_id: int, client_id: str) -> None:
+        """Take back one's own confession before it is shown: it is deleted at once, and
+        the record keeps only the number. Taking back one that is not (or no longer) in
+        the session changes nothing, so a phone may retry freely."""
+        self._require_open()
+        rules.check_client_id(client_id)
+        item = self._store.item_by_client_id(participant_id, client_id)
+        if item is not None and item.state in (ItemState.SHOWN, ItemState.REMOVED):
+            raise CommandRefused(
+                "already_shown",
+                "It has been on the screen, so it is part of the session now and can no "
+                "longer be withdrawn.",
+            )
+        if item is None and not self._store.is_waiting(participant_id, client_id):
+            return
+        session_id = self._session.id
+        deleted = self._write(lambda: self._store.withdraw(session_id, participant_id, client_id))
+        self._refresh_session()
+        if deleted is None:
+            self.bus.publish(RoomChanged(self.room()))  # one fewer waiting
+            return
+        if self._history.forget_item(deleted):
+            self.bus.publish(UndoChanged(self._history.last()))
+        self.bus.publish(ItemWithdrawn(deleted))
 
     def release_waiting(self, may_enter: Callable[[int], bool]) -> int:
         """Move each author's oldest waiting confession into Incoming if ``may_enter``

@@ -49,7 +49,7 @@ _ITEM_COLUMNS = (
 )
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
-    "moderator_secret, current_item_id, removed_count, rehearsal"
+    "moderator_secret, current_item_id, removed_count, rehearsal, withdrawn_count"
 )
 
 
@@ -90,11 +90,12 @@ def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
         current_item_id=row["current_item_id"],
         removed_count=row["removed_count"],
         rehearsal=bool(row["rehearsal"]),
+        withdrawn_count=row["withdrawn_count"],
     )
 
 
 _RENAMED_SESSION_COLUMNS = {"current_confession_id": "current_item_id"}
-_ADDED_SESSION_COLUMNS = {"removed_count": 0, "rehearsal": 0}
+_ADDED_SESSION_COLUMNS = {"removed_count": 0, "rehearsal": 0, "withdrawn_count": 0}
 
 
 def _as_latest_session(row: sqlite3.Row) -> dict[str, Any]:
@@ -509,6 +510,28 @@ class Store:
         ]
 
     # Confessions
+
+    def withdraw(self, session_id: int, author_id: int, client_id: str) -> int | None:
+        """Delete the author's unshown confession (waiting, or in a lane) and count it;
+        return the deleted item's id (``None`` for one that was still waiting)."""
+        with self._write() as db:
+            item = db.execute(
+                "SELECT id FROM items WHERE author_id = ? AND client_id = ? "
+                "AND state IN ('incoming', 'approved', 'set_aside')",
+                (author_id, client_id),
+            ).fetchone()
+            if item is not None:
+                db.execute("DELETE FROM items WHERE id = ?", (item["id"],))
+            else:
+                db.execute(
+                    "DELETE FROM waiting_items WHERE author_id = ? AND client_id = ?",
+                    (author_id, client_id),
+                )
+            db.execute(
+                "UPDATE sessions SET withdrawn_count = withdrawn_count + 1 WHERE id = ?",
+                (session_id,),
+            )
+        return None if item is None else int(item["id"])
 
     def item_by_client_id(self, author_id: int, client_id: str) -> Item | None:
         row = self._db.execute(

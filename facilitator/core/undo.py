@@ -115,5 +115,12 @@ class UndoHistory:
     def drop_last(self) -> None:
         self._steps.pop()
 
+    def forget_item(self, item_id: int) -> bool:
+        """Drop the steps of an item that is gone; return whether the last step changed."""
+        last = self.last()
+        kept = [step for step in self._steps if step.item_id != item_id]
+        self._steps = deque(kept, maxlen=HISTORY_LIMIT)
+        return self.last() != last
+
     def clear(self) -> None:
         self._steps.clear()

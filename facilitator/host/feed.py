@@ -18,6 +18,7 @@ from facilitator.core.events import (
     Event,
     ItemAdded,
     ItemChanged,
+    ItemWithdrawn,
     RoomChanged,
     SessionEnded,
     SessionStarted,
@@ -88,6 +89,7 @@ class ModeratorFeed:
 
     def close(self) -> None:
         self._closed = True
+        self._to_compare.clear()
         self._unsubscribe()
         self._listeners.clear()
 
@@ -144,6 +146,12 @@ class ModeratorFeed:
                 others = self._likeness.follow(item)
                 self._publish(stream.ItemChanged(self._next(), self._moderator_item(item)))
                 self._send_items(others)
+            case ItemWithdrawn(item_id):
+                self._item_ids.discard(item_id)
+                self._counts_due.pop(item_id, None)
+                others = self._likeness.forget(item_id)
+                self._publish(stream.ItemRemoved(self._next(), item_id))
+                self._send_items(others & self._item_ids)
             case CoreProjectionChanged(projection):
                 current = None if projection is None else projection.confession_id
                 self._publish(stream.ProjectionChanged(self._next(), current))
@@ -185,7 +193,14 @@ class ModeratorFeed:
         if idle and self._to_compare:
             self._call_later(0, self._compare_some)
 
+    @property
+    def comparing(self) -> bool:
+        """Whether a resumed session's items are still being compared for likeness."""
+        return bool(self._to_compare)
+
     def _compare_some(self) -> None:
+        if self._closed:
+            return
         changed: set[int] = set()
         for _ in range(min(COMPARED_PER_TURN, len(self._to_compare))):
             item_id = self._to_compare.popleft()
@@ -193,8 +208,7 @@ class ModeratorFeed:
                 changed |= self._likeness.follow(self._service.item(item_id))
                 if self._likeness.like(item_id):
                     changed.add(item_id)
-        if not self._closed:
-            self._send_items(changed & self._item_ids)
+        self._send_items(changed & self._item_ids)
         if self._to_compare:
             self._call_later(0, self._compare_some)
 

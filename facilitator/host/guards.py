@@ -62,7 +62,7 @@ class AllowedHosts:
         self._clock = clock
         self._addresses: frozenset[str] = frozenset()
         self._read_at: float | None = None
-        self._refresh()
+        self.refresh()
 
     def allows(self, host_header: str | None) -> bool:
         if not host_header:
@@ -73,14 +73,16 @@ class AllowedHosts:
         if _is_loopback(name):
             return True
         if self._stale():
-            self._refresh()
+            self.refresh()
             return name in self._addresses
         return False
 
     def _stale(self) -> bool:
         return self._read_at is None or self._clock() - self._read_at >= REFRESH_AFTER_SECONDS
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
+        """Read the laptop's addresses now (they changed: the old ones are no longer
+        answered to, the new ones are)."""
         self._read_at = self._clock()
         self._addresses = frozenset(address for _, address in self._interfaces())
 

@@ -31,9 +31,12 @@ MAX_PENDING_SLOTS = 64
 class Client:
     """One connected WebSocket and the messages waiting to be sent to it."""
 
-    def __init__(self, socket: web.WebSocketResponse, participant_id: int | None) -> None:
+    def __init__(
+        self, socket: web.WebSocketResponse, participant_id: int | None, counted: bool = True
+    ) -> None:
         self.socket = socket
         self.participant_id = participant_id
+        self.counted = counted  # a phone of the room (not the laptop's own browser)
         self.offered: dict[str, int] = {}  # slot → version of the newest message offered
         self._pending: dict[str, bytes] = {}
         self._wake = asyncio.Event()
@@ -79,11 +82,13 @@ class Client:
 
 
 class Hub:
-    """The connected phones; ``on_count_changed`` hears how many there are."""
+    """The connected phones; ``on_count_changed`` hears how many of them are counted
+    (the room's phones: a client added with ``counted=False`` is the laptop's own)."""
 
     def __init__(self, name: str, on_count_changed: Callable[[int], None] | None = None) -> None:
         self.name = name
         self._clients: dict[Client, None] = {}  # insertion-ordered set
+        self._counted = 0
         self._on_count_changed = on_count_changed
         self._latest: dict[str, tuple[int, bytes]] = {}  # slot → (version, message)
         self._version = 0
@@ -92,18 +97,30 @@ class Hub:
     def __len__(self) -> int:
         return len(self._clients)
 
-    def add(self, socket: web.WebSocketResponse, participant_id: int | None = None) -> Client:
-        client = Client(socket, participant_id)
+    @property
+    def counted(self) -> int:
+        return self._counted
+
+    def add(
+        self,
+        socket: web.WebSocketResponse,
+        participant_id: int | None = None,
+        *,
+        counted: bool = True,
+    ) -> Client:
+        client = Client(socket, participant_id, counted)
         # A new client starts from the state it is sent on its own (``state``), so it is
         # counted as having been offered everything broadcast so far.
         client.offered = {slot: version for slot, (version, _) in self._latest.items()}
         self._clients[client] = None
+        self._counted += counted
         self._notify_count()
         return client
 
     async def remove(self, client: Client) -> None:
         if client in self._clients:
             del self._clients[client]
+            self._counted -= client.counted
             self._notify_count()
         await client.stop()
 
@@ -133,6 +150,7 @@ class Hub:
         """Close every socket at once (1001 by default: phones reconnect by themselves)."""
         clients = list(self._clients)
         self._clients.clear()
+        self._counted = 0
         self._latest.clear()
         if self._fanout_task is not None:
             self._fanout_task.cancel()
@@ -144,7 +162,7 @@ class Hub:
 
     def _notify_count(self) -> None:
         if self._on_count_changed is not None:
-            self._on_count_changed(len(self._clients))
+            self._on_count_changed(self._counted)
 
 
 async def close_socket(socket: web.WebSocketResponse, code: int) -> None:

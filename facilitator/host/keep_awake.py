@@ -35,6 +35,7 @@ from facilitator.core.events import (
     EventBus,
     ItemAdded,
     ItemChanged,
+    ItemWithdrawn,
     ProjectionChanged,
     RoomChanged,
     SessionChanged,
@@ -103,6 +104,7 @@ def session_live_after(event: Event) -> bool | None:
         case (
             ItemAdded()
             | ItemChanged()
+            | ItemWithdrawn()
             | ProjectionChanged()
             | AgreementCountChanged()
             | SessionChanged()

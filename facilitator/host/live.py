@@ -17,6 +17,7 @@ from facilitator.core.events import (
     Event,
     ItemAdded,
     ItemChanged,
+    ItemWithdrawn,
     ProjectionChanged,
     RoomChanged,
     SessionChanged,
@@ -67,6 +68,7 @@ class LiveUpdates:
             case (
                 ItemAdded()
                 | ItemChanged()
+                | ItemWithdrawn()
                 | SessionEnded()
                 | StoreHealthChanged()
                 | UndoChanged()

@@ -104,6 +104,7 @@ def session_details(session: SessionInfo) -> SessionDetails:
         created_on=session.created_on,
         removed_count=session.removed_count,
         rehearsal=session.rehearsal,
+        withdrawn_count=session.withdrawn_count,
     )
 
 

@@ -34,11 +34,13 @@ from facilitator.protocol.moderator import Done, Snapshot
 from facilitator.protocol.phone import (
     AgreementRecorded,
     ConfessionReceived,
+    ConfessionWithdrawn,
     Join,
     Joined,
     PublicSession,
     SetAgreement,
     SubmitConfession,
+    WithdrawConfession,
 )
 
 OPENAPI_PATH = "/api/openapi.json"
@@ -132,6 +134,7 @@ _REQUESTS = {
     "join": _envelope(Join, incoming=True),
     "submit": _envelope(SubmitConfession, incoming=True),
     "agree": _envelope(SetAgreement, incoming=True),
+    "withdraw": _envelope(WithdrawConfession, incoming=True),
     "command": _envelope(Command, incoming=True, name="Command"),
 }
 _RESPONSES = {
@@ -139,6 +142,7 @@ _RESPONSES = {
     "session": _envelope(PublicSession, incoming=False),
     "received": _envelope(ConfessionReceived, incoming=False),
     "recorded": _envelope(AgreementRecorded, incoming=False),
+    "withdrawn": _envelope(ConfessionWithdrawn, incoming=False),
     "snapshot": _envelope(Snapshot, incoming=False),
     "done": _envelope(Done, incoming=False),
     "error": _envelope(Error, incoming=False),
@@ -149,8 +153,8 @@ def _schemas() -> tuple[dict[str, Any], dict[str, Any]]:
     """The body schemas by their short name here, and every component they use."""
     names = list(_REQUESTS) + list(_RESPONSES) + ["message", "answer"]
     types: list[Any] = [*_REQUESTS.values(), *_RESPONSES.values()]
-    types.append(_REQUESTS["submit"] | _REQUESTS["agree"])
-    types.append(_RESPONSES["received"] | _RESPONSES["recorded"])
+    types.append(_REQUESTS["submit"] | _REQUESTS["withdraw"] | _REQUESTS["agree"])
+    types.append(_RESPONSES["received"] | _RESPONSES["withdrawn"] | _RESPONSES["recorded"])
     refs, components = msgspec.json.schema_components(types, ref_template=_REF_TEMPLATE)
     return dict(zip(names, refs, strict=True)), components
 
@@ -238,11 +242,13 @@ def build() -> dict[str, Any]:
             "post": {
                 "operationId": "sendMessage",
                 "tags": ["phones"],
-                "summary": "Submit a confession, or set an agreement",
+                "summary": "Submit or withdraw a confession, or set an agreement",
                 "description": (
                     "`confession.submit` is answered once the confession is saved; the same "
-                    "`client_id` again is answered `duplicate: true`. `agreement.set` sets "
-                    "(not toggles) this phone's agreement with a shown confession."
+                    "`client_id` again is answered `duplicate: true`. `confession.withdraw` "
+                    "deletes this phone's confession with that `client_id` unless it has "
+                    "been shown (409 `already_shown`). `agreement.set` sets (not toggles) "
+                    "this phone's agreement with a shown confession."
                 ),
                 "security": [{BEARER: []}],
                 "requestBody": request(body["message"]),

@@ -7,6 +7,7 @@ import contextlib
 import hmac
 import logging
 import time
+from collections.abc import Callable
 from typing import assert_never
 
 from aiohttp import WSMsgType, web
@@ -33,10 +34,12 @@ from facilitator.protocol.envelope import (
 from facilitator.protocol.phone import (
     AgreementRecorded,
     ConfessionReceived,
+    ConfessionWithdrawn,
     Joined,
     PhoneRequest,
     SetAgreement,
     SubmitConfession,
+    WithdrawConfession,
     decode_hello,
     decode_join,
     decode_request,
@@ -73,7 +76,12 @@ def _bearer_token(request: web.Request) -> str | None:
 
 class ParticipantApi:
     """``rehearsal_secret`` admits a simulated audience (``python -m facilitator.sim``)
-    without the per-address limits, by a secret and never by where it comes from."""
+    without the per-address limits, by a secret and never by where it comes from.
+
+    ``is_laptop`` tells the laptop's own addresses: a live connection from one of them
+    is the facilitator's own browser and is not counted among the phones connected,
+    unless it is a phone of a rehearsal (joined by the secret), which stands for one.
+    """
 
     def __init__(
         self,
@@ -81,10 +89,14 @@ class ParticipantApi:
         live: LiveUpdates,
         rehearsal_secret: str,
         shared_addresses: SharedAddresses,
+        is_laptop: Callable[[str | None], bool] = lambda address: False,
     ) -> None:
         self._service = service
         self._live = live
         self._rehearsal_secret = rehearsal_secret.encode()
+        self._is_laptop = is_laptop
+        self._rehearsal_session: int | None = None
+        self._rehearsal_phones: set[int] = set()  # participants of that session, this run
         self._joins = RateLimiter(burst=JOIN_BURST, per_second=JOINS_PER_SECOND)
         self._addresses = shared_addresses
         self._messages = RateLimiter(burst=30, per_second=5)
@@ -115,6 +127,7 @@ class ParticipantApi:
                 token = self._join_from(request.remote or "unknown")
             elif self._is_rehearsal(asked.rehearsal):
                 token = self._service.join()
+                self._remember_rehearsal_phone(self._service.participant(token))
             else:
                 raise DomainError("not_rehearsal", "That is not this session's rehearsal secret.")
         except REFUSED as refused:
@@ -137,6 +150,23 @@ class ParticipantApi:
 
     def _is_rehearsal(self, secret: str) -> bool:
         return hmac.compare_digest(secret.encode(), self._rehearsal_secret)
+
+    def _remember_rehearsal_phone(self, participant_id: int) -> None:
+        """Kept for the session it joined (participant ids start again in the next)."""
+        session_id = self._service.session.id
+        if session_id != self._rehearsal_session:
+            self._rehearsal_session = session_id
+            self._rehearsal_phones.clear()
+        self._rehearsal_phones.add(participant_id)
+
+    def _counted(self, request: web.Request, participant_id: int) -> bool:
+        """A phone of the room: another device, or a rehearsal's simulated phone."""
+        if not self._is_laptop(request.remote):
+            return True
+        return (
+            self._rehearsal_session == self._service.session.id
+            and participant_id in self._rehearsal_phones
+        )
 
     async def post_message(self, request: web.Request) -> web.Response:
         try:
@@ -163,6 +193,9 @@ class ParticipantApi:
                     may_enter=self.confession_pace.may_enter,
                 )
                 return ConfessionReceived(client_id, outcome.duplicate)
+            case WithdrawConfession(client_id):
+                self._service.withdraw(participant_id, client_id)
+                return ConfessionWithdrawn(client_id)
             case SetAgreement(confession_id, agreed):
                 recorded = await self._agreements.set(
                     AgreementRequest(participant_id, confession_id, agreed)
@@ -183,7 +216,8 @@ class ParticipantApi:
         if participant_id is None:
             return socket
         session_id = self._service.session.id  # the phone's token belongs to this session
-        client = self._live.phones.add(socket, participant_id)
+        counted = self._counted(request, participant_id)
+        client = self._live.phones.add(socket, participant_id, counted=counted)
         client.offer("state", encode(messages.phone_state(self._service, participant_id)))
         try:
             replies = 0

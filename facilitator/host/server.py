@@ -17,6 +17,7 @@ from facilitator.core.session import SessionService
 from facilitator.host import openapi
 from facilitator.host.connections import ConnectionBudget, ConnectionGuard
 from facilitator.host.guards import AllowedHosts, changes_state, same_origin
+from facilitator.host.laptop_addresses import LaptopAddresses
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
 from facilitator.host.participant_api import ParticipantApi
@@ -107,6 +108,9 @@ class _GuardedSite(web.TCPSite):
 
 
 class ConfessionalServer:
+    """``laptop`` tells the laptop's own addresses from the phones';
+    ``on_phone_page`` hears each time another device loads the phone page."""
+
     def __init__(
         self,
         service: SessionService,
@@ -120,6 +124,8 @@ class ConfessionalServer:
         shared_addresses: SharedAddresses,
         allowed_hosts: AllowedHosts | None = None,
         connection_budget: ConnectionBudget | None = None,
+        laptop: LaptopAddresses | None = None,
+        on_phone_page: Callable[[], None] | None = None,
     ) -> None:
         self._service = service
         self._live = live
@@ -128,13 +134,17 @@ class ConfessionalServer:
         self._host = host
         self._port = port
         self._allowed_hosts = allowed_hosts or AllowedHosts()
+        self._laptop = laptop or LaptopAddresses()
+        self._on_phone_page = on_phone_page
         self._budget = connection_budget or ConnectionBudget.from_open_file_limit()
         self.connections: ConnectionGuard | None = None
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
         secret = service.session.moderator_secret
         self._moderator_prefix = moderator_prefix(secret)
-        self.participants = ParticipantApi(service, live, rehearsal_secret, shared_addresses)
+        self.participants = ParticipantApi(
+            service, live, rehearsal_secret, shared_addresses, self._laptop.is_laptop
+        )
         self._pace_task: asyncio.Task[None] | None = None
         self.app = self._build_app()
 
@@ -226,6 +236,8 @@ class ConfessionalServer:
         log.info("Closed %d phones' sockets in %.2f s", phones, time.perf_counter() - started)
 
     async def _participant_page(self, request: web.Request) -> web.StreamResponse:
+        if self._on_phone_page is not None and not self._laptop.is_laptop(request.remote):
+            self._on_phone_page()  # the way in works: a phone reached the laptop
         return web.FileResponse(
             self._web_root / "index.html", headers={"Cache-Control": "no-cache"}
         )

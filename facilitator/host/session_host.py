@@ -2,8 +2,9 @@
 
 Comes up in one order and goes down in the reverse:
 store → session → live updates and the moderator stream → server → join link → discovery
-→ keeping the laptop awake (while the session is open);
-stop: discovery → server (sockets closed with 1001) → keeping awake → stream → store.
+→ following the laptop's addresses → keeping the laptop awake (while the session is open);
+stop: following → discovery → server (sockets closed with 1001) → keeping awake → stream
+→ store.
 No Qt here: the host runs on a plain asyncio loop (uvloop where available).
 """
 
@@ -25,6 +26,7 @@ from facilitator.core.events import EventBus
 from facilitator.core.model import SessionInfo
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
+from facilitator.host.address_follow import AddressFollower
 from facilitator.host.commands import HostCommands
 from facilitator.host.connections import ConnectionBudget
 from facilitator.host.discovery import Discovery
@@ -32,7 +34,8 @@ from facilitator.host.feed import ModeratorFeed
 from facilitator.host.gc_pacer import GcPacer
 from facilitator.host.guards import AllowedHosts
 from facilitator.host.keep_awake import KeepAwake
-from facilitator.host.links import JoinLinks
+from facilitator.host.laptop_addresses import LaptopAddresses
+from facilitator.host.links import WILDCARD_HOSTS, JoinLinks
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
 from facilitator.host.rehearsal import Rehearsal, local_url
@@ -63,8 +66,23 @@ class StartupError(Exception):
 
 
 class SessionHost:
-    def __init__(self, options: HostOptions) -> None:
+    """``laptop`` and ``discovery``: the laptop's addresses and mDNS (tests simulate a
+    network that changes, and see what is advertised). The join link follows the
+    laptop's addresses when the host listens on every interface; ``follow_addresses``
+    says otherwise (tests listen on loopback alone and simulate the rest)."""
+
+    def __init__(
+        self,
+        options: HostOptions,
+        *,
+        laptop: LaptopAddresses | None = None,
+        discovery: Discovery | None = None,
+        follow_addresses: bool | None = None,
+    ) -> None:
         self.options = options
+        self._follow_addresses = (
+            options.host in WILDCARD_HOSTS if follow_addresses is None else follow_addresses
+        )
         self.bus = EventBus()
         self.store: Store | None = None
         self.service: SessionService | None = None
@@ -73,7 +91,8 @@ class SessionHost:
         self.feed: ModeratorFeed | None = None
         self.live: LiveUpdates | None = None
         self.server: ConfessionalServer | None = None
-        self.discovery = Discovery()
+        self.discovery = discovery or Discovery()
+        self.laptop = laptop or LaptopAddresses()
         self.gc_pacer: GcPacer | None = None
         self.rehearsal: Rehearsal | None = None
         self.keep_awake: KeepAwake | None = None
@@ -106,7 +125,11 @@ class SessionHost:
         loop = asyncio.get_running_loop()
         port, fallback = self._port_plan(service.session)
         secret = service.session.moderator_secret
-        self.links = JoinLinks.for_server(self.options.host, port, secret)
+        # Following, any of the laptop's addresses may go in the link (as for 0.0.0.0).
+        advertised_for = "0.0.0.0" if self._follow_addresses else self.options.host
+        self.links = JoinLinks.for_server(
+            advertised_for, port, secret, list(self.laptop.interfaces)
+        )
         self.feed = ModeratorFeed(service, self.links, loop.call_later)
         self.live = LiveUpdates(service, on_phones_connected=self.feed.set_phones_connected)
         shared_addresses = SharedAddresses()
@@ -121,6 +144,9 @@ class SessionHost:
             rehearsal=self.rehearsal,
         )
         moderators = ModeratorApi(self.feed, commands, moderator_prefix(secret))
+        allowed_hosts = AllowedHosts(
+            self.options.allowed_hosts, interfaces=self.laptop.read_interfaces
+        )
         self.server = ConfessionalServer(
             service,
             self.live,
@@ -130,8 +156,10 @@ class SessionHost:
             port=port,
             rehearsal_secret=self.rehearsal_secret,
             shared_addresses=shared_addresses,
-            allowed_hosts=AllowedHosts(self.options.allowed_hosts),
+            allowed_hosts=allowed_hosts,
             connection_budget=self.options.connection_budget,
+            laptop=self.laptop,
+            on_phone_page=self._phone_page_seen,
         )
         try:
             bound = await self.server.start(fall_back_to_any_port=fallback)
@@ -150,6 +178,8 @@ class SessionHost:
         if self.options.zeroconf:
             self.links.subscribe(self._advertise)
             self._advertise(self.links.link)
+        AddressFollower(self.laptop, self.links, allowed_hosts, self.feed)
+        self.laptop.start()
         self.keep_awake = KeepAwake(self._report_awake)
         self.keep_awake.follow(service.bus)
         self.keep_awake.want(service.session.is_open)
@@ -182,6 +212,13 @@ class SessionHost:
             self.feed.set_host_status(
                 msgspec.structs.replace(status, keeping_awake=keeping_awake, awake_detail=detail)
             )
+
+    def _phone_page_seen(self) -> None:
+        """Another device loaded the phone page: moderators hear it once (``host.changed``)."""
+        if self.feed is not None and not self.feed.host_status.phone_page_seen:
+            log.info("A phone reached the laptop")
+            status = self.feed.host_status
+            self.feed.set_host_status(msgspec.structs.replace(status, phone_page_seen=True))
 
     def _port_plan(self, session: SessionInfo) -> tuple[int, bool]:
         """Which port to listen on, and whether another one will do if it is taken."""
@@ -218,6 +255,7 @@ class SessionHost:
         log.info("Stopping")
         if self.rehearsal is not None:
             await self.rehearsal.close()  # first: its phones need no goodbye
+        await self.laptop.stop()
         if self._discovery_task is not None:
             self._discovery_task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):

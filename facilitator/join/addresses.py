@@ -63,6 +63,15 @@ def rank_candidates(interfaces: list[tuple[str, str]]) -> list[Address]:
     return [r.address for r in ranked]
 
 
+def is_tunnel_or_virtual(address: Address) -> bool:
+    """A VPN, a container bridge or carrier NAT: offered last, as phones rarely reach it."""
+    try:
+        score = _score(address.interface, ipaddress.IPv4Address(address.ip))
+    except ValueError:
+        return False
+    return score is not None and score <= 2
+
+
 def local_ipv4_interfaces() -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for adapter in ifaddr.get_adapters():

@@ -143,12 +143,20 @@ class HostStatus(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     ``rehearsal_phones``: how many simulated phones a rehearsal started by the app
     runs (0: none); ``rehearsal_detail`` says why a rehearsal stopped by itself or could
     not start (empty when there is nothing to say).
+    ``phone_page_seen``: since the host started, a device other than the laptop opened
+    the phone page (the facilitator's own phone scanning the QR code proves the way in).
+    ``address_changes``: how often the laptop's network moved the join link to another
+    of its addresses since the host started; ``address_changed_from`` is the laptop's
+    address before the last such move ("" if none). Never a phone's address.
     """
 
     keeping_awake: bool = False
     awake_detail: str = ""
     rehearsal_phones: int = 0
     rehearsal_detail: str = ""
+    phone_page_seen: bool = False
+    address_changes: int = 0
+    address_changed_from: str = ""
 
 
 class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -160,6 +168,7 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     created_on: str
     removed_count: int
     rehearsal: bool = False  # its record is kept apart unless kept (keep_rehearsal)
+    withdrawn_count: int = 0  # taken back by their authors before they were shown
 
     @property
     def is_open(self) -> bool:
@@ -263,7 +272,8 @@ class StoreChanged(Message, frozen=True):
 
 
 class PhonesChanged(Message, frozen=True):
-    """How many phones have their live connection open (the host's one count)."""
+    """How many phones have their live connection open (the host's one count): phones on
+    other devices and a rehearsal's simulated phones, never the laptop's own browser."""
 
     TYPE = "phones.changed"
     seq: int

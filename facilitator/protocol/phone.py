@@ -41,17 +41,25 @@ class SubmitConfession(Message, frozen=True):
     learned: RawText | None = None
 
 
+class WithdrawConfession(Message, frozen=True):
+    """Take back one's own confession (named by the ``client_id`` it was sent with) before
+    it is shown; it is deleted at once."""
+
+    TYPE = "confession.withdraw"
+    client_id: ClientId
+
+
 class SetAgreement(Message, frozen=True):
     TYPE = "agreement.set"
     confession_id: Id
     agreed: bool
 
 
-type PhoneRequest = SubmitConfession | SetAgreement
+type PhoneRequest = SubmitConfession | WithdrawConfession | SetAgreement
 
 _JOIN = registry(Join)
 _HELLO = registry(Hello)
-_REQUESTS = registry(SubmitConfession, SetAgreement)
+_REQUESTS = registry(SubmitConfession, WithdrawConfession, SetAgreement)
 
 
 def decode_join(raw: str | bytes) -> Join:
@@ -125,6 +133,13 @@ class ConfessionReceived(Message, frozen=True):
     duplicate: bool
 
 
+class ConfessionWithdrawn(Message, frozen=True):
+    """The confession is not in the session (any more): deleted, or never there."""
+
+    TYPE = "confession.withdrawn"
+    client_id: str
+
+
 class AgreementRecorded(Message, frozen=True):
     TYPE = "agreement.recorded"
     confession_id: int
@@ -133,10 +148,24 @@ class AgreementRecorded(Message, frozen=True):
 
 
 type ToPhone = (
-    Joined | PhoneState | PublicSession | Count | ConfessionReceived | AgreementRecorded | Error
+    Joined
+    | PhoneState
+    | PublicSession
+    | Count
+    | ConfessionReceived
+    | ConfessionWithdrawn
+    | AgreementRecorded
+    | Error
 )
 _TO_PHONE = registry(
-    Joined, PhoneState, PublicSession, Count, ConfessionReceived, AgreementRecorded, Error
+    Joined,
+    PhoneState,
+    PublicSession,
+    Count,
+    ConfessionReceived,
+    ConfessionWithdrawn,
+    AgreementRecorded,
+    Error,
 )
 
 

@@ -20,6 +20,7 @@ from facilitator.protocol.envelope import Error, Message, ProtocolError, encode
 from facilitator.protocol.phone import (
     AgreementRecorded,
     ConfessionReceived,
+    ConfessionWithdrawn,
     Count,
     Hello,
     Join,
@@ -112,7 +113,13 @@ class SimulatedPhone:
             case Count(confession_id, count):
                 if self.projection is not None and self.projection.confession_id == confession_id:
                     self.count = count
-            case Joined() | ConfessionReceived() | AgreementRecorded() | Error():
+            case (
+                Joined()
+                | ConfessionReceived()
+                | ConfessionWithdrawn()
+                | AgreementRecorded()
+                | Error()
+            ):
                 pass
             case _:
                 assert_never(message)

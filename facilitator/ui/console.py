@@ -48,11 +48,13 @@ from facilitator.protocol.moderator import (
     SessionDetails,
     UndoOffer,
 )
+from facilitator.ui.address_notice import AddressNotice
 from facilitator.ui.awake_note import AwakeNote
 from facilitator.ui.confession_list import ConfessionList, Entry, SortKey
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.details_panel import DetailsPanel
 from facilitator.ui.ended_panel import EndedPanel
+from facilitator.ui.first_run_guide import FirstRunGuide
 from facilitator.ui.fit_text import Align, FitText
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.item_editor import ItemEditor
@@ -173,6 +175,7 @@ class ConsoleWindow(QMainWindow):
         self.close_end_button: QAbstractButton | None = None
         self.end_dialog: QMessageBox | None = None
         self.word_lists_dialog: WordListsDialog | None = None
+        self.guide: FirstRunGuide | None = None
         self.end_confirm_button: QAbstractButton | None = None
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -209,6 +212,8 @@ class ConsoleWindow(QMainWindow):
         self.room_banner = RoomBanner()
         self.room_banner.count_requested.connect(lambda counted: self._run(CountShared(counted)))
         outer.addWidget(self.room_banner)
+        self.address_notice = AddressNotice(self._mirror)  # the laptop's address changed
+        outer.addWidget(self.address_notice)
         body = QHBoxLayout()
         body.setSpacing(14)
         main = QVBoxLayout()
@@ -380,7 +385,15 @@ class ConsoleWindow(QMainWindow):
             "Word lists…", "", "Local names and watch words that flag a confession"
         )
         self.word_lists_button.clicked.connect(self.open_word_lists)
-        layout.addWidget(self.word_lists_button)
+        self.guide_button = push_button(
+            "Getting started…", "", "The projector, phones, a rehearsal, the session, the end"
+        )
+        self.guide_button.clicked.connect(self.open_guide)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.word_lists_button, 1)
+        row.addWidget(self.guide_button, 1)
+        layout.addLayout(row)
         self.rehearsal = RehearsalControl(self._mirror, self._commands)
         self.rehearsal.message.connect(self.show_message)
         layout.addWidget(self.rehearsal)
@@ -399,6 +412,10 @@ class ConsoleWindow(QMainWindow):
         self.projector_screen = ProjectorScreenPicker()
         bar.addWidget(self.projector_screen)
         self.phones_label = plain_label(name="statusItem")
+        self.phones_label.setToolTip(
+            "Phones of the room with their live connection open: this laptop's own browser "
+            "is not counted, a rehearsal's simulated phones are"
+        )
         self.projector_status = plain_label(name="statusItem")
         self.host_status = plain_label(name="statusItem")
         self.awake_note = AwakeNote(self._mirror, bar)  # the width left over
@@ -481,6 +498,22 @@ class ConsoleWindow(QMainWindow):
         dialog.finished.connect(self._forget_word_lists_dialog)
         self.word_lists_dialog = dialog
         dialog.open()
+
+    def open_guide(self) -> None:
+        """The first-run guide (the app opens it by itself once), without blocking."""
+        if self.guide is not None:
+            self.guide.raise_()
+            return
+        guide = FirstRunGuide(self)
+        guide.connect_help_requested.connect(self.phones_network.open_connect_help)
+        guide.finished.connect(self._forget_guide)
+        self.guide = guide
+        guide.open()
+
+    def _forget_guide(self) -> None:
+        if self.guide is not None:
+            self.guide.deleteLater()
+        self.guide = None
 
     def _forget_word_lists_dialog(self) -> None:
         if self.word_lists_dialog is not None:

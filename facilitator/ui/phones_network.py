@@ -1,19 +1,30 @@
-"""Getting phones onto the network: two buttons for the console's side panel.
+"""Getting phones onto the network: three buttons for the console's side panel.
 
 *Wi-Fi for phones…* names the network the room joins (shown on the join slide
 with its own QR code); *Sheet for IT…* makes the printable page for the venue's
-IT. The Wi-Fi is a preference of this laptop: whoever creates this widget gives
-it the saved one (:meth:`set_wifi`) and keeps what ``wifi_chosen`` carries (the
-desktop app saves it in settings.json and shows it on the projector).
+IT; *Phones can't connect?* opens the panel that counts the phones, asks the
+facilitator to scan with their own phone, checks the laptop and advises on the rest
+(``facilitator/ui/connect_help.py``). The Wi-Fi is a preference of this laptop:
+whoever creates this widget gives it the saved one (:meth:`set_wifi`) and keeps what
+``wifi_chosen`` carries (the desktop app saves it in settings.json and shows it on the
+projector).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from facilitator.join.addresses import local_ipv4_interfaces
 from facilitator.join.wifi import RoomWifi
 from facilitator.protocol.moderator import JoinLink
+from facilitator.ui.connect_help import (
+    TITLE,
+    ConnectHelpDialog,
+    FirewallCheck,
+    Interfaces,
+    windows_firewall,
+)
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.venue_sheet import VenueSheetDialog
 from facilitator.ui.widgets import push_button
@@ -33,9 +44,16 @@ class PhonesNetwork(QWidget):
         self._wifi: RoomWifi | None = None
         self.wifi_dialog: WifiDialog | None = None
         self.sheet_dialog: VenueSheetDialog | None = None
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.connect_help: ConnectHelpDialog | None = None
+        # What the panel reads of this laptop (tests simulate both).
+        self.interfaces: Interfaces = local_ipv4_interfaces
+        self.firewall: FirewallCheck | None = windows_firewall()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        row = QHBoxLayout()
         row.setSpacing(8)
+        column.addLayout(row)
         self.wifi_button = push_button(
             "Wi-Fi for phones…",
             "",
@@ -48,8 +66,13 @@ class PhonesNetwork(QWidget):
         )
         row.addWidget(self.wifi_button, 1)
         row.addWidget(self.sheet_button, 1)
+        self.help_button = push_button(
+            TITLE, "", "Phones connected, a test with your own phone, checks and advice"
+        )
+        column.addWidget(self.help_button)
         self.wifi_button.clicked.connect(self.open_wifi_dialog)
         self.sheet_button.clicked.connect(self.open_venue_sheet)
+        self.help_button.clicked.connect(self.open_connect_help)
         mirror.join_changed.connect(self._on_join)
 
     def wifi(self) -> RoomWifi | None:
@@ -86,6 +109,22 @@ class PhonesNetwork(QWidget):
         self.sheet_dialog = dialog
         dialog.open()
 
+    def open_connect_help(self) -> None:
+        """The "Phones can't connect?" panel: a window beside the console, not modal (the
+        facilitator may pick another address while it shows the phones come in)."""
+        if self.connect_help is not None:
+            self.connect_help.raise_()
+            self.connect_help.check_again()
+            return
+        dialog = ConnectHelpDialog(
+            self._mirror, self.window(), interfaces=self.interfaces, firewall=self.firewall
+        )
+        dialog.wifi_requested.connect(self.open_wifi_dialog)
+        dialog.sheet_requested.connect(self.open_venue_sheet)
+        dialog.finished.connect(self._forget_connect_help)
+        self.connect_help = dialog
+        dialog.show()
+
     def _on_chosen(self, wifi: RoomWifi | None) -> None:
         self._wifi = wifi
         if wifi is None:
@@ -102,6 +141,11 @@ class PhonesNetwork(QWidget):
         if self.wifi_dialog is not None:
             self.wifi_dialog.deleteLater()
         self.wifi_dialog = None
+
+    def _forget_connect_help(self) -> None:
+        if self.connect_help is not None:
+            self.connect_help.deleteLater()
+        self.connect_help = None
 
     def _forget_sheet_dialog(self) -> None:
         if self.sheet_dialog is not None:

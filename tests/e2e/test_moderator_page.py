@@ -21,6 +21,7 @@ import aiohttp
 import pytest
 from playwright.sync_api import Page, Request, Route, expect
 
+from facilitator.host.record import read_record
 from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
 from tests.e2e.process import HeadlessApp, start_headless
 from tests.phones import PhoneAddresses, new_phone
@@ -231,16 +232,29 @@ async def test_the_page_follows_the_host_without_reloading(tmp_path: Path) -> No
         arrived = await host.submit("I merged my own pull request at 2 a.m.", "Sleep first.")
         await moderator.run(lambda page: expect_lane(page, "incoming", [arrived]))
 
-        # A phone with its live connection open counts; one that only joined does not.
-        token = await host.join()
-        async with host.http.ws_connect(f"{host.app.base.replace('http', 'ws')}/ws") as phone:
-            await phone.send_json(envelope("hello", {"token": token}))
+        # A phone with its live connection open counts; one that only joined does not, and
+        # neither does the laptop's own browser (everything here is on the laptop: a
+        # rehearsal's simulated phone, admitted by the secret, stands for a phone).
+        await host.join()
+        socket_url = f"{host.app.base.replace('http', 'ws')}/ws"
+        record = read_record(tmp_path / "data")
+        assert record is not None
+        async with host.http.ws_connect(socket_url) as own:
+            await own.send_json(envelope("hello", {"token": await host.join()}))
+            assert (await own.receive_json())["type"] == "state"
+            join = envelope("join", {"rehearsal": record.rehearsal_secret})
+            async with host.http.post(f"{host.app.base}/api/join", json=join) as reply:
+                token = (await reply.json())["payload"]["token"]
+            async with host.http.ws_connect(socket_url) as phone:
+                await phone.send_json(envelope("hello", {"token": token}))
+                await moderator.run(
+                    lambda page: expect(page.locator("#mod-phones")).to_have_text(
+                        "1 phone connected"
+                    )
+                )
             await moderator.run(
-                lambda page: expect(page.locator("#mod-phones")).to_have_text("1 phone connected")
+                lambda page: expect(page.locator("#mod-phones")).to_have_text("0 phones connected")
             )
-        await moderator.run(
-            lambda page: expect(page.locator("#mod-phones")).to_have_text("0 phones connected")
-        )
 
         def approve(page: Page) -> None:
             page.click(f"[data-testid=approve-{arrived}]")

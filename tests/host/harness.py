@@ -1,4 +1,8 @@
-"""A real server on a real socket (127.0.0.1, a free port), with the real core behind it."""
+"""A real server on a real socket (127.0.0.1, a free port), with the real core behind it.
+
+The laptop is 127.0.0.1 (:func:`loopback_laptop`): phones that speak from a loopback address
+of their own (127.0.0.2 and on, ``tests.phones``) stand for other devices, as on a LAN.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import aiohttp
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.host.connections import ConnectionBudget
+from facilitator.host.laptop_addresses import LaptopAddresses
 from facilitator.host.live import LiveUpdates
 from facilitator.host.server import ConfessionalServer
 from facilitator.host.session_host import HostOptions, SessionHost
@@ -93,6 +98,11 @@ async def receive_until(
             return document
 
 
+def loopback_laptop() -> LaptopAddresses:
+    """A laptop with loopback alone, whose only own address is 127.0.0.1."""
+    return LaptopAddresses(lambda: [("lo", "127.0.0.1")], loopback_is_laptop=False)
+
+
 @asynccontextmanager
 async def running_server(
     data_dir: Path, connection_budget: ConnectionBudget | None = None
@@ -106,7 +116,8 @@ async def running_server(
             new_session=True,
             allowed_hosts=(LAN_HOST,),
             connection_budget=connection_budget,
-        )
+        ),
+        laptop=loopback_laptop(),
     )
     link = await host.start()
     assert host.service is not None and host.store is not None

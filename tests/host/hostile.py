@@ -35,6 +35,7 @@ from facilitator.protocol.moderator import (
 from facilitator.protocol.phone import (
     AgreementRecorded,
     ConfessionReceived,
+    ConfessionWithdrawn,
     Count,
     Hello,
     Join,
@@ -43,6 +44,7 @@ from facilitator.protocol.phone import (
     PublicSession,
     SetAgreement,
     SubmitConfession,
+    WithdrawConfession,
 )
 
 # Commands that end, restart or stop what every other request is tried against, or start
@@ -62,7 +64,7 @@ def _members(union: Any) -> list[type[Message]]:
 COMMANDS: tuple[type[Message], ...] = tuple(
     command for command in _members(Command) if command not in DISRUPTIVE
 )
-PHONE_REQUESTS: tuple[type[Message], ...] = (SubmitConfession, SetAgreement)
+PHONE_REQUESTS: tuple[type[Message], ...] = (SubmitConfession, WithdrawConfession, SetAgreement)
 MODERATOR_REQUESTS: tuple[type[Message], ...] = (*COMMANDS, Resync)
 WIRE_TYPES = sorted(
     {
@@ -72,6 +74,8 @@ WIRE_TYPES = sorted(
             Hello,
             SubmitConfession,
             SetAgreement,
+            WithdrawConfession,
+            ConfessionWithdrawn,
             Resync,
             Joined,
             PublicSession,
@@ -125,6 +129,7 @@ NAMED_CODES = frozenset(
         "session_open",
         "unknown_address",
         "not_rehearsal",
+        "already_shown",
         "rehearsal_running",
         "rehearsal_not_started",
         "no_rehearsal_record",

@@ -14,6 +14,7 @@ from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.host import feed as feed_module
 from facilitator.host.feed import ModeratorFeed
+from facilitator.host.likeness import SHOWN
 from facilitator.host.links import JoinLinks
 from facilitator.join.addresses import join_link, rank_candidates
 from facilitator.protocol.commands import Approve, Edit, Project
@@ -131,6 +132,9 @@ def test_the_hosts_own_work_is_in_the_snapshot_and_announced_once(
                 "awake_detail": "",
                 "rehearsal_phones": 0,
                 "rehearsal_detail": "",
+                "phone_page_seen": False,
+                "address_changes": 0,
+                "address_changed_from": "",
             },
         )
     ]
@@ -217,3 +221,17 @@ def test_a_resumed_sessions_items_are_compared_a_few_at_a_time(service: SessionS
     assert sorted(alike) == [1, 6, 11, 16, 21]
     assert alike[1] == (6, 11, 16, 21)
     assert {m["payload"]["item"]["id"] for m in items(received)} == set(alike)
+
+
+def test_a_crowd_sending_the_same_text_does_not_send_every_item_again(
+    service: SessionService,
+) -> None:
+    _, received = feed_for(service, ManualClock())
+    for n in range(SHOWN + 5):
+        author = service.participant(service.join())
+        service.submit(author, f"client-{n:04d}", "Same words, sent by many phones.")
+
+    sent = [(m["type"], m["payload"]["item"]["id"]) for m in items(received)]
+    assert len(sent) <= (SHOWN + 5) + SHOWN * (SHOWN + 1) // 2  # not one per pair of them
+    last = items(received)[-1]["payload"]["item"]
+    assert (last["id"], last["like"]) == (SHOWN + 5, list(range(1, SHOWN + 1)))

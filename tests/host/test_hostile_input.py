@@ -34,6 +34,7 @@ from facilitator.protocol.moderator import Done, Snapshot, decode_to_moderator
 from facilitator.protocol.phone import (
     AgreementRecorded,
     ConfessionReceived,
+    ConfessionWithdrawn,
     Count,
     Hello,
     Join,
@@ -812,6 +813,11 @@ class World:
                 assert after.confessions == before.confessions + added
                 assert after._replace(items=(), waiting=0) == before._replace(items=(), waiting=0)
                 self.confessions_acknowledged += added
+            case ConfessionWithdrawn():
+                withdrawn = before.confessions - after.confessions
+                assert withdrawn in (0, 1)  # deleted, or it was not there
+                assert after.session.withdrawn_count == before.session.withdrawn_count + withdrawn
+                self.confessions_acknowledged -= withdrawn
             case AgreementRecorded(confession_id, agreed, count):
                 assert participant is not None
                 self.agreements[participant, confession_id] = agreed

@@ -22,6 +22,7 @@ from facilitator.protocol.commands import (
 from facilitator.protocol.envelope import encode
 from facilitator.protocol.moderator import Resync
 from tests.host.harness import envelope, receive_json, receive_until, running_server
+from tests.phones import phone_http
 
 
 async def test_without_the_secret_everything_is_403_and_empty(tmp_path: Path) -> None:
@@ -192,8 +193,12 @@ async def test_phones_connected_is_counted_by_the_host(tmp_path: Path) -> None:
         run.http.ws_connect(f"{run.moderator_base.replace('http', 'ws')}/ws") as socket,
     ):
         await receive_until(socket, "moderator.snapshot")
-        token = await run.join()
-        async with run.http.ws_connect(f"{run.base.replace('http', 'ws')}/ws") as phone:
+        address = run.addresses.next()  # another device (tests.host.harness)
+        token = await run.join(address)
+        async with (
+            phone_http(address) as http,
+            http.ws_connect(f"{run.base.replace('http', 'ws')}/ws") as phone,
+        ):
             await phone.send_json(envelope("hello", {"token": token}))
             await receive_until(phone, "state")
             changed = await receive_until(socket, "phones.changed")

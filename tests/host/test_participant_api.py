@@ -7,7 +7,7 @@ from pathlib import Path
 import aiohttp
 
 from facilitator.protocol.commands import Approve, EndSession, Project
-from tests.host.harness import envelope, running_server
+from tests.host.harness import envelope, receive_json, receive_until, running_server
 
 
 def submission(client_id: str, text: str, **extra: object) -> dict[str, object]:
@@ -245,3 +245,30 @@ async def test_shutdown_closes_phone_sockets_with_going_away(tmp_path: Path) -> 
         assert message.type is aiohttp.WSMsgType.CLOSE
         assert message.data == 1001
         await socket.close()
+
+
+async def test_a_phone_withdraws_its_confession_until_it_is_shown(tmp_path: Path) -> None:
+    async with running_server(tmp_path) as run:
+        author = await run.join()
+        await run.submit(author, "client-0001", "I read a colleague's messages.")
+        await run.submit(author, "client-0002", "I deployed on a Friday.")
+        withdrawn, shown = (item.id for item in run.service.items())
+        run.service.execute(Approve(shown))
+        run.service.execute(Project(shown))
+        async with run.http.ws_connect(f"{run.moderator_base}/ws") as moderator:
+            snapshot = await receive_json(moderator)
+            assert {item["id"] for item in snapshot["payload"]["items"]} == {withdrawn, shown}
+
+            withdraw = envelope("confession.withdraw", {"client_id": "client-0001"})
+            status, body = await run.send(author, withdraw)
+            assert (status, body["type"]) == (200, "confession.withdrawn")
+            removed = await receive_until(moderator, "item.removed")
+            assert removed["payload"]["item_id"] == withdrawn
+
+        assert [item.id for item in run.service.items()] == [shown]
+        status, body = await run.send(author, withdraw)  # again: nothing left to take back
+        assert (status, body["type"]) == (200, "confession.withdrawn")
+        too_late = envelope("confession.withdraw", {"client_id": "client-0002"})
+        status, body = await run.send(author, too_late)
+        assert (status, body["payload"]["code"]) == (409, "already_shown")
+        assert run.service.session.withdrawn_count == 1

@@ -1,0 +1,118 @@
+"""A participant takes back their own confession until it has been on the screen."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from facilitator.core.errors import CommandRefused
+from facilitator.core.events import EventBus, ItemWithdrawn, RoomChanged, UndoChanged
+from facilitator.core.model import ItemState
+from facilitator.core.session import SessionService
+from facilitator.core.store import DATABASE_NAME, Store
+from facilitator.protocol.commands import Approve, Remove, SetAside, Undo
+from tests.core.helpers import Recorder, Room, client_id
+
+
+@pytest.fixture
+def room(service: SessionService) -> Room:
+    return Room(service)
+
+
+@pytest.mark.parametrize("lane", [ItemState.INCOMING, ItemState.APPROVED, ItemState.SET_ASIDE])
+def test_an_unshown_confession_is_withdrawn_from_any_lane(
+    service: SessionService, room: Room, recorder: Recorder, lane: ItemState
+) -> None:
+    author = room.phone()
+    item_id = room.submit(author, "I told the whole team about a colleague's illness.")
+    if lane is ItemState.APPROVED:
+        service.execute(Approve(item_id))
+    if lane is ItemState.SET_ASIDE:
+        service.execute(SetAside(item_id))
+    recorder.clear()
+
+    service.withdraw(author, client_id(1))
+
+    assert service.items() == []
+    assert service.session.withdrawn_count == 1
+    assert recorder.of(ItemWithdrawn) == [ItemWithdrawn(item_id)]
+
+
+def test_once_shown_it_cannot_be_withdrawn(service: SessionService, room: Room) -> None:
+    author = room.phone()
+    shown = room.shown(author)
+    with pytest.raises(CommandRefused) as refused:
+        service.withdraw(author, client_id(1))
+    assert refused.value.code == "already_shown"
+
+    service.execute(Remove(shown))  # out of the record: still shown once
+    with pytest.raises(CommandRefused):
+        service.withdraw(author, client_id(1))
+    assert service.session.withdrawn_count == 0
+
+
+def test_only_the_author_can_withdraw_and_a_retry_changes_nothing(
+    service: SessionService, room: Room
+) -> None:
+    author, other = room.phone(), room.phone()
+    item_id = room.submit(author, "I skipped the code review.")
+
+    service.withdraw(other, client_id(1))  # another phone's client ids name nothing of theirs
+    assert [item.id for item in service.items()] == [item_id]
+
+    service.withdraw(author, client_id(1))
+    service.withdraw(author, client_id(1))  # the answer was lost: the phone asks again
+    assert service.items() == []
+    assert service.session.withdrawn_count == 1
+
+
+def test_a_waiting_confession_is_withdrawn_before_it_reaches_a_lane(
+    service: SessionService, room: Room, recorder: Recorder
+) -> None:
+    author = room.phone()
+    service.submit(author, client_id(7), "Sent too fast", may_enter=lambda _: False)
+    recorder.clear()
+
+    service.withdraw(author, client_id(7))
+
+    assert service.room().waiting == 0
+    assert service.release_waiting(lambda _: True) == 0
+    assert recorder.of(RoomChanged)[-1].room.waiting == 0
+    assert service.session.withdrawn_count == 1
+
+
+def test_undo_forgets_what_concerned_a_withdrawn_confession(
+    service: SessionService, room: Room, bus: EventBus
+) -> None:
+    author = room.phone()
+    kept = room.submit(author, "I deployed on a Friday.")
+    withdrawn = room.submit(author, "I shared a password.")
+    service.execute(Approve(kept))
+    service.execute(Approve(withdrawn))
+    undo = Recorder(bus, with_undo=True)
+
+    service.withdraw(author, client_id(2))
+
+    last = service.last_undo_step()
+    assert last is not None and last.item_id == kept
+    assert undo.of(UndoChanged)[-1].step == last
+    service.execute(Undo(last.id))
+    assert service.item(kept).state is ItemState.INCOMING
+
+
+def test_the_withdrawn_text_leaves_the_data_file(tmp_path: Path, file_store: Store) -> None:
+    service = SessionService.start_new(file_store, EventBus(), tmp_path / "t")
+    author = service.participant(service.join())
+    secret = "Zebra-crossing-7731 was my mistake"
+    service.submit(author, client_id(1), secret)
+
+    service.withdraw(author, client_id(1))
+
+    file_store.close()
+    database = tmp_path / "data" / DATABASE_NAME
+    with sqlite3.connect(database) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for path in (tmp_path / "data").glob(f"{DATABASE_NAME}*"):
+        assert secret.encode() not in path.read_bytes(), path.name
