@@ -22,7 +22,7 @@ from facilitator.core.model import ItemState, SessionInfo
 from facilitator.core.store import Store
 
 FORMAT_NAME = "confessional-transcript"
-FORMAT_VERSION = 2  # 2: totals.removed
+FORMAT_VERSION = 3  # 2: totals.removed; 3: totals.withdrawn, received counts every one
 REHEARSALS_FOLDER = "rehearsals"  # beside transcripts/ in the data dir
 REHEARSALS_KEPT = 5  # the newest rehearsal records kept apart; older ones are deleted
 
@@ -40,6 +40,7 @@ class Totals:
     received: int
     shown: int
     removed: int  # shown, then taken out of the record: only their number is kept
+    withdrawn: int  # taken back by their authors before they were shown
     agreements: int
     phones_joined: int
 
@@ -70,9 +71,13 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
         agree_label=session.agree_label,
         confessions=confessions,
         totals=Totals(
-            received=store.received_count(session.id),
+            # Every one that arrived: in a lane, still waiting its turn, or withdrawn.
+            received=store.received_count(session.id)
+            + store.waiting_count(session.id)
+            + session.withdrawn_count,
             shown=len(confessions),
             removed=session.removed_count + removed,
+            withdrawn=session.withdrawn_count,
             agreements=sum(c.agreements for c in confessions),
             phones_joined=store.participant_count(session.id),
         ),
@@ -127,6 +132,7 @@ def to_markdown(transcript: Transcript) -> str:
         f"- Confessions received: {totals.received}",
         f"- Confessions shown: {totals.shown}",
         f"- Removed from the record after showing: {totals.removed}",
+        f"- Taken back by their senders before showing: {totals.withdrawn}",
         f"- {_markdown_escape(transcript.agree_label)} taps on shown confessions: "
         f"{totals.agreements}",
         f"- Phones joined: {totals.phones_joined}",

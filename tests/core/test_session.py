@@ -1018,6 +1018,7 @@ def test_end_writes_the_transcript_and_forgets_what_was_never_shown(
         "received": 5,
         "shown": 2,
         "removed": 0,
+        "withdrawn": 0,
         "agreements": 4,
         "phones_joined": 4,
     }
@@ -1143,6 +1144,7 @@ def test_a_whole_session_on_disk(tmp_path: Path) -> None:
         "received": 6,
         "shown": 3,
         "removed": 0,
+        "withdrawn": 0,
         "agreements": 10,
         "phones_joined": 6,
     }

@@ -46,6 +46,7 @@ def transcript(
             received=len(confessions),
             shown=len(confessions),
             removed=0,
+            withdrawn=0,
             agreements=sum(c.agreements for c in confessions),
             phones_joined=0,
         ),
@@ -154,6 +155,7 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
         "- Confessions received: 6\n"
         "- Confessions shown: 3\n"
         "- Removed from the record after showing: 0\n"
+        "- Taken back by their senders before showing: 0\n"
         "- Same here taps on shown confessions: 8\n"
         "- Phones joined: 5\n"
     )
@@ -162,7 +164,7 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
 def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
     assert finished.document == {
         "format": "confessional-transcript",
-        "version": 2,
+        "version": 3,
         "title": "Friday retro",
         "prompt": "What went wrong this sprint?",
         "date": "2024-05-17",
@@ -191,6 +193,7 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
             "received": 6,
             "shown": 3,
             "removed": 0,
+            "withdrawn": 0,
             "agreements": 8,
             "phones_joined": 5,
         },
@@ -234,6 +237,7 @@ def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> Non
         "received",
         "shown",
         "removed",
+        "withdrawn",
         "agreements",
         "phones_joined",
     }
@@ -279,7 +283,9 @@ def test_build_orders_by_first_showing_and_numbers_from_one(
         (2, "text 1"),
         (3, "text 2"),
     ]
-    assert built.totals == Totals(received=4, shown=3, removed=0, agreements=0, phones_joined=1)
+    assert built.totals == Totals(
+        received=4, shown=3, removed=0, withdrawn=0, agreements=0, phones_joined=1
+    )
     assert (built.title, built.prompt, built.agree_label, built.date) == (
         service.session.title,
         service.session.prompt,
@@ -473,6 +479,7 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "- Confessions received: 0\n"
         "- Confessions shown: 0\n"
         "- Removed from the record after showing: 0\n"
+        "- Taken back by their senders before showing: 0\n"
         "- Been there taps on shown confessions: 0\n"
         "- Phones joined: 0\n"
     )
@@ -481,6 +488,7 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "received": 0,
         "shown": 0,
         "removed": 0,
+        "withdrawn": 0,
         "agreements": 0,
         "phones_joined": 0,
     }
@@ -494,7 +502,9 @@ def test_a_session_where_nothing_was_shown_still_counts_what_arrived(
     service.submit(phone, "cid-00001", "never shown")
     built = build_transcript(store, service.session)
     assert built.confessions == ()
-    assert built.totals == Totals(received=1, shown=0, removed=0, agreements=0, phones_joined=1)
+    assert built.totals == Totals(
+        received=1, shown=0, removed=0, withdrawn=0, agreements=0, phones_joined=1
+    )
     assert "No confession was shown." in to_markdown(built)
     assert "never shown" not in to_markdown(built)
 

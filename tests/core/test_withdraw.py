@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from facilitator.core.events import EventBus, ItemWithdrawn, RoomChanged, UndoCh
 from facilitator.core.model import ItemState
 from facilitator.core.session import SessionService
 from facilitator.core.store import DATABASE_NAME, Store
-from facilitator.protocol.commands import Approve, Remove, SetAside, Undo
+from facilitator.protocol.commands import Approve, EndSession, Remove, SetAside, Undo
 from tests.core.helpers import Recorder, Room, client_id
 
 
@@ -116,3 +117,19 @@ def test_the_withdrawn_text_leaves_the_data_file(tmp_path: Path, file_store: Sto
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for path in (tmp_path / "data").glob(f"{DATABASE_NAME}*"):
         assert secret.encode() not in path.read_bytes(), path.name
+
+
+def test_the_record_counts_what_was_withdrawn_or_still_waiting(
+    service: SessionService, room: Room, transcripts_dir: Path
+) -> None:
+    author = room.phone()
+    room.shown(author, "I deployed on a Friday.")  # client 1
+    room.submit(author, "Taken back.")  # client 2
+    service.submit(author, client_id(9), "Still waiting at the end", may_enter=lambda _: False)
+    service.withdraw(author, client_id(2))
+
+    service.execute(EndSession())
+
+    [record] = transcripts_dir.glob("*.json")
+    totals = json.loads(record.read_text(encoding="utf-8"))["totals"]
+    assert (totals["received"], totals["shown"], totals["withdrawn"]) == (3, 1, 1)
