@@ -266,6 +266,7 @@ function moveSelection(delta) {
 
 const cards = new Map(); // id (string) -> { li, signature, group }
 let wasEnded = false;
+let queueHead = null; // the first of the whole queue (the search may hide it)
 let frame = 0;
 
 /** Draw the model at the next animation frame; any number of changes, one drawing. */
@@ -313,9 +314,62 @@ function groupOf(item, currentId) {
 const last = Number.MAX_SAFE_INTEGER;
 const place = (value) => (Number.isFinite(value) ? value : last);
 const byId = (a, b) => a.id - b.id;
+const byLength = (a, b) => searchable(a).length - searchable(b).length || a.id - b.id;
 const byQueue = (a, b) => place(a.queue_position) - place(b.queue_position) || a.id - b.id;
 const byShown = (a, b) => place(a.shown_order) - place(b.shown_order) || a.id - b.id;
 const ORDER = { incoming: byId, set_aside: byId, approved: byQueue, on_screen: byId, shown: byShown };
+
+// ---------------------------------------------------------------- search and sort
+
+const searchField = $("lane-search");
+const orderChoice = $("incoming-order");
+let searchWords = []; // folded words each shown card must hold (none: no filter)
+let searchTimer = 0;
+const folded = new Map(); // id -> { text, learned, folded, length }
+
+/** Text for matching: accents dropped, case folded (as the console does). */
+function fold(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** An item's folded text and lesson, and its length in characters (cached). */
+function searchable(item) {
+  const text = typeof item.text === "string" ? item.text : "";
+  const learned = typeof item.learned === "string" ? item.learned : "";
+  let entry = folded.get(item.id);
+  if (!entry || entry.text !== text || entry.learned !== learned) {
+    entry = { text, learned, folded: fold(`${text}\n${learned}`), length: [...text].length };
+    folded.set(item.id, entry);
+  }
+  return entry;
+}
+
+const matchesSearch = (item) => searchWords.every((word) => searchable(item).folded.includes(word));
+
+function applySearch() {
+  clearTimeout(searchTimer);
+  searchTimer = 0;
+  const words = [...new Set(fold(searchField.value).split(/\s+/).filter(Boolean))];
+  if (words.join(" ") === searchWords.join(" ")) return;
+  searchWords = words;
+  renderNow();
+}
+
+searchField.addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  if (!searchField.value.trim()) applySearch(); // clearing shows everything at once
+  else searchTimer = setTimeout(applySearch, 150);
+});
+searchField.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape" || event.isComposing) return;
+  event.preventDefault();
+  searchField.value = "";
+  applySearch();
+});
+orderChoice.addEventListener("change", () => {
+  ORDER.incoming = orderChoice.value === "length" ? byLength : byId;
+  renderNow();
+});
 
 /** The items of each lane, in the lane's order. */
 function lanes() {
@@ -509,7 +563,17 @@ function render() {
   if (ended) selected = null;
 
   const seen = new Set();
-  const items = lanes();
+  const all = lanes();
+  queueHead = all.approved.length ? all.approved[0].id : null;
+  // The search narrows the working lanes; what is on screen stays in sight.
+  const items = searchWords.length
+    ? Object.fromEntries(GROUPS.map((name) => [name,
+      name === "on_screen" ? all[name] : all[name].filter(matchesSearch)]))
+    : all;
+  if (selected !== null && searchWords.length && !GROUPS.some(
+    (name) => items[name].some((c) => c.id === selected))) {
+    selected = null; // the selected one no longer matches
+  }
   const buckets = Object.fromEntries(GROUPS.map((name) => [name, []]));
   for (const name of GROUPS) {
     items[name].forEach((c, position) => {
@@ -537,6 +601,7 @@ function render() {
       buckets[name].push(entry.li);
     });
   }
+  for (const id of folded.keys()) if (!model.items.has(id)) folded.delete(id);
   for (const [key, entry] of cards) {
     if (!seen.has(key)) {
       entry.li.remove();
@@ -556,8 +621,17 @@ function render() {
     list.closest(".group").hidden = ended && name !== "shown" && wanted.length === 0;
     // "Shown" counts what is in the record: the one on screen too, removed ones not
     // (the console counts the same way).
-    const count = name === "shown" ? shownInRecord() : wanted.length;
-    if (counts[name]) counts[name].textContent = i18n.formatNumber(count);
+    const count = name === "shown" ? shownInRecord() : all[name].length;
+    let text = i18n.formatNumber(count);
+    if (searchWords.length) {
+      const shownHere = name === "shown"
+        ? [...items.shown, ...items.on_screen].filter((c) => c.state === "shown").length
+        : wanted.length;
+      text = t("mod.search.count", {
+        shown: i18n.formatNumber(shownHere), total: i18n.formatNumber(count),
+      });
+    }
+    if (counts[name] && counts[name].textContent !== text) counts[name].textContent = text;
   }
 
   // The editor: the draft being edited while it is unsaved, else the selection.
@@ -587,8 +661,8 @@ function render() {
   ui.editorCol.hidden = ended;
   document.body.classList.toggle("is-ended", ended);
   // aria-disabled, not disabled: a focused button keeps its focus when it goes quiet.
-  ui.projectNext.setAttribute("aria-disabled", String(buckets.approved.length === 0));
-  ui.queueSize.textContent = i18n.formatNumber(buckets.approved.length);
+  ui.projectNext.setAttribute("aria-disabled", String(all.approved.length === 0));
+  ui.queueSize.textContent = i18n.formatNumber(all.approved.length);
   ui.blank.setAttribute("aria-disabled", String(currentId === null));
   const offer = ended ? null : model.undo;
   const label = undoText(offer);
@@ -724,15 +798,15 @@ function projectNext() {
   flushRender();
   // The item this page shows at the head of the queue: if the host has another one
   // there by now, it refuses (queue_changed) rather than put up something unseen.
-  const head = lists.approved.firstElementChild;
-  if (!head) {
+  // The whole queue's head, even when the search hides it.
+  if (queueHead === null) {
     const approving = [...inflight].some((key) => key.startsWith("item:"));
     toast(approving
       ? t("mod.queue_wait")
       : t("mod.queue_empty"));
     return;
   }
-  const id = Number(head.dataset.id);
+  const id = queueHead;
   afterSaving(id, () => command("project_next", { expected_item_id: id }));
 }
 
@@ -884,6 +958,12 @@ document.addEventListener("keydown", (event) => {
   }
   // A text field keeps its keys, Ctrl+Z included (it undoes its own typing).
   if (isTyping(target)) return;
+  if (key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    searchField.focus();
+    searchField.select();
+    return;
+  }
   if (ended) return;
   if (ctrl && lower === "z") {
     event.preventDefault();

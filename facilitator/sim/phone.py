@@ -113,6 +113,10 @@ class SimulatedPhone:
             case Count(confession_id, count):
                 if self.projection is not None and self.projection.confession_id == confession_id:
                     self.count = count
+            case Error(code="session_ended"):
+                # The hello came after the end: the host says so, then closes the socket.
+                self.status = "ended"
+                self.changed.set()
             case (
                 Joined()
                 | ConfessionReceived()

@@ -29,9 +29,9 @@ selected, so a moderator can go through the incoming list with the keyboard.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
 
@@ -87,13 +87,15 @@ type SortKey = tuple[int, ...]
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One row: a confession's id, its text, a detail line (learned, count…) and
-    whether it is marked (a bar on its left: the one on screen now)."""
+    """One row: a confession's id, its text, a detail line (learned, count…),
+    whether it is marked (a bar on its left: the one on screen now), and what a search
+    looks in (folded text and lesson; never painted)."""
 
     confession_id: int
     text: str
     detail: str = ""
     marked: bool = False
+    search: str = field(default="", repr=False)
 
 
 def wrap_lines(text: str, font: QFont, width: float, max_lines: int | None) -> list[str]:
@@ -415,6 +417,12 @@ class ConfessionList(QListView):
 
     The owner shows or moves an entry with :meth:`place` (its key decides the row)
     and takes it away with :meth:`discard`; :meth:`replace_all` re-reads everything.
+
+    A filter (:meth:`set_filter`: words, each of which an entry's ``search`` must hold)
+    keeps the others out of the model: they stay known to the list (:meth:`total`,
+    :meth:`first_entry`) and come back when the filter changes or they change to match.
+    The model only ever holds the rows shown, so keyboard moves and selection need no
+    mapping.
     """
 
     selection_changed = Signal()
@@ -424,6 +432,10 @@ class ConfessionList(QListView):
         self._empty_text = empty_text
         self._keys: list[SortKey] = []  # sorted, parallel to the model's rows
         self._key_of: dict[int, SortKey] = {}
+        # Every entry, shown or filtered out: sorted keys (ending with the id) and entries.
+        self._all_keys: list[SortKey] = []
+        self._all: dict[int, tuple[SortKey, Entry]] = {}
+        self._words: tuple[str, ...] = ()
         self._layouts = LayoutCache(self.font())
         # Geometry, when laid out (``_laid_width`` is not None), as QListView's: each row
         # takes its height plus twice SPACING (its "step"); the first starts at SPACING.
@@ -456,7 +468,26 @@ class ConfessionList(QListView):
         return self._model
 
     def count(self) -> int:
+        """The rows shown (after the filter)."""
         return self._model.rowCount()
+
+    def total(self) -> int:
+        """Every entry listed, shown or filtered out."""
+        return len(self._all)
+
+    def all_ids(self) -> list[int]:
+        return list(self._all)
+
+    def first_entry(self) -> Entry | None:
+        """The first entry by key, shown or filtered out."""
+        return self._all[self._all_keys[0][-1]][1] if self._all_keys else None
+
+    def filter_words(self) -> tuple[str, ...]:
+        return self._words
+
+    def _matches(self, entry: Entry) -> bool:
+        search = entry.search or entry.text.casefold()
+        return all(word in search for word in self._words)
 
     def entries(self) -> list[Entry]:
         return self._model.entries()
@@ -504,11 +535,22 @@ class ConfessionList(QListView):
         self.setCurrentIndex(self._model.index(row, 0))
 
     def place(self, entry: Entry, key: SortKey) -> None:
-        """Show ``entry`` at the row its ``key`` sorts to, or update and move it there.
+        """Show ``entry`` at the row its ``key`` sorts to, or update and move it there
+        (or keep it out, or take it out, when the filter does not match it).
 
         Keys must be unique within the list (end them with the confession id).
         """
         confession_id = entry.confession_id
+        known = self._all.get(confession_id)
+        if known is None:
+            insort(self._all_keys, key)
+        elif known[0] != key:
+            del self._all_keys[bisect_left(self._all_keys, known[0])]
+            insort(self._all_keys, key)
+        self._all[confession_id] = (key, entry)
+        if not self._matches(entry):
+            self._hide(confession_id)
+            return
         old_key = self._key_of.get(confession_id)
         keys = self._keys
         if old_key is None:
@@ -527,22 +569,47 @@ class ConfessionList(QListView):
 
     def discard(self, confession_id: int) -> bool:
         """Take ``confession_id`` off the list; returns whether it was listed."""
-        key = self._key_of.pop(confession_id, None)
-        if key is None:
+        known = self._all.pop(confession_id, None)
+        if known is None:
             return False
-        del self._keys[bisect_left(self._keys, key)]
-        self._model.remove(confession_id)
+        del self._all_keys[bisect_left(self._all_keys, known[0])]
+        self._hide(confession_id)
         return True
+
+    def _hide(self, confession_id: int) -> None:
+        key = self._key_of.pop(confession_id, None)
+        if key is not None:
+            del self._keys[bisect_left(self._keys, key)]
+            self._model.remove(confession_id)
 
     def update_entry(self, entry: Entry) -> bool:
         """Replace the listed entry with the same id (its row stays); False if not listed."""
-        if entry.confession_id not in self._key_of:
+        known = self._all.get(entry.confession_id)
+        if known is None or known[1] == entry:
             return False
-        return self._model.update(entry)
+        self.place(entry, known[0])
+        return True
 
     def replace_all(self, keyed: Iterable[tuple[SortKey, Entry]]) -> None:
         """Show these entries sorted by key, keeping the selection where it makes sense."""
         ordered = sorted(keyed, key=itemgetter(0))
+        self._all_keys = [key for key, _ in ordered]
+        self._all = {entry.confession_id: (key, entry) for key, entry in ordered}
+        self._show_matching(keep_row=True)
+
+    def set_filter(self, words: tuple[str, ...]) -> None:
+        """Show only the entries whose ``search`` holds every one of ``words`` (folded);
+        none: show all. The selection stays if it still matches."""
+        if words == self._words:
+            return
+        self._words = words
+        self._show_matching(keep_row=False)
+
+    def _show_matching(self, keep_row: bool) -> None:
+        everything = self._all
+        ordered = [everything[key[-1]] for key in self._all_keys]
+        if self._words:
+            ordered = [(key, entry) for key, entry in ordered if self._matches(entry)]
         entries = [entry for _, entry in ordered]
         if entries == self._model.entries() and [key for key, _ in ordered] == self._keys:
             return
@@ -554,10 +621,12 @@ class ConfessionList(QListView):
         self._model.reset(entries)  # the selection model clears silently
         if selected is not None and selected in self._key_of:
             self.select_id(selected)
-        elif selected_row is not None and entries:
+        elif keep_row and selected_row is not None and entries:
             self.setCurrentRow(min(selected_row, len(entries) - 1))
         self.verticalScrollBar().setValue(scroll)
         self._sync_selection()
+        if selected is not None and selected in self._key_of:
+            self.scrollTo(self._model.index(self._model.row_of(selected) or 0, 0))
 
     # Geometry: our own, from cached heights (see the module docstring)
 
@@ -776,7 +845,7 @@ class ConfessionList(QListView):
     def reset(self) -> None:
         QAbstractItemView.reset(self)
         self._hover = QPersistentModelIndex()
-        self._layouts.retain({entry.confession_id for entry in self._model.entries()})
+        self._layouts.retain(set(self._all))  # filtered out ones keep their wrapped lines
         if self._laid_width is not None:  # measure now, so the scroll position can stay
             self._relayout_all()
             self.updateGeometries()

@@ -59,6 +59,7 @@ from facilitator.ui.fit_text import Align, FitText
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.item_editor import ItemEditor
 from facilitator.ui.join_panel import JoinPanel
+from facilitator.ui.lane_search import IncomingOrder, LaneSearch, fold
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.phones_network import PhonesNetwork
 from facilitator.ui.projector import count_caption
@@ -124,9 +125,12 @@ def _learned_detail(confession: Item) -> str:
     return f"Learned: {confession.learned}" if confession.learned else ""
 
 
-def _sort_key(confession: Item) -> SortKey:
-    """Where ``confession`` goes in its lane: Incoming and Set aside by arrival, Up next
-    by queue position, Shown (and removed) by the order shown."""
+def _sort_key(confession: Item, incoming: IncomingOrder = IncomingOrder.ARRIVAL) -> SortKey:
+    """Where ``confession`` goes in its lane: Incoming by arrival (or by length, shortest
+    first, when chosen), Set aside by arrival, Up next by queue position, Shown (and
+    removed) by the order shown."""
+    if confession.state == ItemState.INCOMING and incoming is IncomingOrder.LENGTH:
+        return (len(confession.text), confession.id)
     if confession.state == ItemState.APPROVED:
         return (confession.queue_position or 0, confession.id)
     if confession.state in (ItemState.SHOWN, ItemState.REMOVED):
@@ -169,6 +173,7 @@ class ConsoleWindow(QMainWindow):
         self._session: SessionDetails = mirror.session
         self._confessions: dict[int, Item] = dict(mirror.items)
         self._projection: Item | None = mirror.projection()
+        self._folded: dict[int, tuple[tuple[str, str], str]] = {}  # id -> (text, lesson), folded
         self._closing_allowed = False
         self.close_dialog: QMessageBox | None = None
         self.close_later_button: QAbstractButton | None = None
@@ -300,9 +305,16 @@ class ConsoleWindow(QMainWindow):
         self.undo_button.clicked.connect(self._undo)
         return page
 
-    def _build_lists(self) -> QHBoxLayout:
+    def _build_lists(self) -> QVBoxLayout:
+        lanes = QVBoxLayout()
+        lanes.setSpacing(6)
+        self.search = LaneSearch()
+        self.search.words_changed.connect(self._on_search)
+        self.search.order_changed.connect(self._on_incoming_order)
+        lanes.addWidget(self.search)
         row = QHBoxLayout()
         row.setSpacing(10)
+        lanes.addLayout(row, 1)
         self.incoming_list = ConfessionList("New confessions from phones appear here.")
         self.queue_list = ConfessionList("Approve a confession to queue it for the screen.")
         self.shown_list = ConfessionList("Nothing shown yet.")
@@ -364,7 +376,7 @@ class ConsoleWindow(QMainWindow):
         self._derived_timer.setSingleShot(True)
         self._derived_timer.setInterval(DERIVED_REFRESH_MS)
         self._derived_timer.timeout.connect(self._refresh_derived)
-        return row
+        return lanes
 
     def _build_side(self, join: JoinLink) -> QWidget:
         self._side = QWidget()
@@ -442,6 +454,7 @@ class ConsoleWindow(QMainWindow):
             QShortcut(QKeySequence(key), self).activated.connect(self._project_next_key)
         QShortcut(QKeySequence(Qt.Key.Key_B), self).activated.connect(self._blank_key)
         QShortcut(QKeySequence(Qt.Key.Key_E), self).activated.connect(self._edit_key)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.focus_field)
         # A focused text field undoes its own typing first (it takes Ctrl+Z before this).
         QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self._undo)
 
@@ -662,10 +675,11 @@ class ConsoleWindow(QMainWindow):
     def _project_next(self) -> None:
         """Project the head of the queue as this console shows it (a repeated press is
         refused by the host instead of putting up the one after)."""
-        if self.queue_list.count() == 0:
+        first = self.queue_list.first_entry()  # the head, even when a search hides it
+        if first is None:
             self.show_message("The queue is empty: approve a confession first.")
             return
-        head = self.queue_list.entry_at(0).confession_id
+        head = first.confession_id
         self._run_after_saving(head, ProjectNext(head))
 
     def _project_next_key(self) -> None:
@@ -696,6 +710,7 @@ class ConsoleWindow(QMainWindow):
 
     def _on_removed(self, item_id: int) -> None:
         confession = self._confessions.pop(item_id, None)
+        self._folded.pop(item_id, None)
         if confession is not None:
             self._lane(confession).discard(item_id)
             self._counts.pop(item_id, None)
@@ -711,7 +726,7 @@ class ConsoleWindow(QMainWindow):
         self._counts.pop(confession.id, None)  # the new value carries the latest count
         if previous is not None and self._lane(previous) is not self._lane(confession):
             self._lane(previous).discard(confession.id)
-        self._lane(confession).place(self._entry(confession), _sort_key(confession))
+        self._lane(confession).place(self._entry(confession), self._key(confession))
         if self._projection is not None and self._projection.id == confession.id:
             self._projection = confession  # recounted (shared phones counted) or edited
             self._refresh_now()
@@ -832,11 +847,11 @@ class ConsoleWindow(QMainWindow):
             }
             for confession in self._confessions.values():
                 lane = LANE_OF_STATE[confession.state]
-                lanes[lane].append((_sort_key(confession), self._entry(confession)))
+                lanes[lane].append((self._key(confession), self._entry(confession)))
             for state, widget in self._lanes.items():
                 widget.replace_all(lanes[state])
         elif self._session.agree_label != self._listed_label:
-            self._counts_dirty.update(self.shown_list.ids())
+            self._counts_dirty.update(self.shown_list.all_ids())
             self._refresh_shown()
         self._listed_label = self._session.agree_label
         self._refresh_derived()
@@ -857,14 +872,27 @@ class ConsoleWindow(QMainWindow):
     def _refresh_derived(self) -> None:
         """Lane counts, the "Next:" label and the buttons (at most once a frame)."""
         self._derived_timer.stop()
+        filtering = bool(self.search.words)
         for widget, (header, title) in self._headers.items():
             # Shown counts what is in the record (the page counts the same way).
-            count = self._shown_in_record() if widget is self.shown_list else widget.count()
-            header.setText(f"{title}  {count}" if count else title)
+            if widget is self.shown_list:
+                count = self._shown_in_record()
+                shown = sum(
+                    1
+                    for i in widget.ids()
+                    if (item := self._confessions.get(i)) and item.state is ItemState.SHOWN
+                )
+            else:
+                count, shown = widget.total(), widget.count()
+            if filtering:
+                header.setText(f"{title}  {shown} of {count}")
+            else:
+                header.setText(f"{title}  {count}" if count else title)
+        first = self.queue_list.first_entry()
         if not self._session.is_open:
             up_next = ""
-        elif self.queue_list.count():
-            up_next = "Next: " + " ".join(self.queue_list.entry_at(0).text.split())
+        elif first is not None:
+            up_next = "Next: " + " ".join(first.text.split())
         else:
             up_next = "Queue is empty: approve a confession to show it next."
         if up_next != self.up_next.full_text():
@@ -872,14 +900,43 @@ class ConsoleWindow(QMainWindow):
         self._update_actions()
 
     def _entry(self, confession: Item) -> Entry:
-        """The row of ``confession`` in its lane (Shown rows carry the count and the mark)."""
+        """The row of ``confession`` in its lane (Shown rows carry the count and the mark);
+        a search looks in its text and lesson."""
+        search = self._folded.get(confession.id)
+        if search is None or search[0] != (confession.text, confession.learned):
+            search = (
+                (confession.text, confession.learned),
+                fold(confession.text + "\n" + confession.learned),
+            )
+            self._folded[confession.id] = search
+        folded = search[1]
         if confession.state == ItemState.SHOWN:
             current = self._projection.id if self._projection else None
             caption = count_line(self._session.agree_label, self._counts_of(confession))
-            return Entry(confession.id, confession.text, caption, confession.id == current)
+            return Entry(confession.id, confession.text, caption, confession.id == current, folded)
         if confession.state == ItemState.REMOVED:
-            return Entry(confession.id, confession.text, REMOVED_CAPTION)
-        return Entry(confession.id, confession.text, _learned_detail(confession))
+            return Entry(confession.id, confession.text, REMOVED_CAPTION, search=folded)
+        return Entry(confession.id, confession.text, _learned_detail(confession), search=folded)
+
+    def _key(self, confession: Item) -> SortKey:
+        return _sort_key(confession, self.search.incoming_order())
+
+    # Searching
+
+    def _on_search(self) -> None:
+        """Every lane shows what matches the words typed (the selection stays if it does)."""
+        words = self.search.words
+        for widget in self._lanes.values():
+            widget.set_filter(words)
+        self._refresh_derived()
+
+    def _on_incoming_order(self) -> None:
+        incoming = [
+            (self._key(item), self._entry(item))
+            for item in self._confessions.values()
+            if LANE_OF_STATE[item.state] is ItemState.INCOMING
+        ]
+        self.incoming_list.replace_all(incoming)
 
     def _counts_of(self, confession: Item) -> Counts:
         return self._counts.get(
@@ -924,7 +981,7 @@ class ConsoleWindow(QMainWindow):
         self.remove_button.setText("Put back" if removed else "Remove")
         self.remove_button.setEnabled(open_ and shown is not None)
         self.restore_button.setEnabled(open_ and self.aside_list.selected_id() is not None)
-        self.project_next_button.setEnabled(open_ and self.queue_list.count() > 0)
+        self.project_next_button.setEnabled(open_ and self.queue_list.total() > 0)
         self.blank_button.setEnabled(open_ and current is not None)
         self.end_button.setEnabled(open_)
         self._refresh_undo()
