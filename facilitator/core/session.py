@@ -305,6 +305,7 @@ class SessionService:
         session_id = self._session.id
         deleted = self._write(lambda: self._store.withdraw(session_id, participant_id, client_id))
         self._refresh_session()
+        self.bus.publish(SessionChanged(self._session))  # withdrawn_count
         if deleted is None:
             self.bus.publish(RoomChanged(self.room()))  # one fewer waiting
             return

@@ -262,6 +262,8 @@ async def test_a_phone_withdraws_its_confession_until_it_is_shown(tmp_path: Path
             withdraw = envelope("confession.withdraw", {"client_id": "client-0001"})
             status, body = await run.send(author, withdraw)
             assert (status, body["type"]) == (200, "confession.withdrawn")
+            changed = await receive_until(moderator, "session.changed")
+            assert changed["payload"]["session"]["withdrawn_count"] == 1
             removed = await receive_until(moderator, "item.removed")
             assert removed["payload"]["item_id"] == withdrawn
 
