@@ -771,14 +771,15 @@ class Store:
         """Record ``(confession, participant, agreed)`` rows in one transaction.
 
         An agreement from a participant on a shared address is counted apart unless the
-        facilitator decided to count theirs. Returns the counts of every confession concerned, after
-        the commit.
+        facilitator decided to count theirs. Returns the counts of every confession
+        concerned, after the commit.
         """
         deltas: dict[tuple[int, str], int] = {}
         counts: dict[int, ItemCounts] = {}
         if not rows:
             return counts
         with self._write() as db:
+            apart = self._set_apart(db, {participant_id for _, participant_id, _ in rows})
             for item_id, participant_id, agreed in rows:
                 if agreed:
                     delta = db.execute(
@@ -790,7 +791,8 @@ class Store:
                         "DELETE FROM agreements WHERE item_id = ? AND participant_id = ?",
                         (item_id, participant_id),
                     ).rowcount
-                column = self._count_column(db, participant_id)
+                # A column name chosen here, never input.
+                column = "set_apart_count" if participant_id in apart else "agreement_count"
                 deltas[item_id, column] = deltas.get((item_id, column), 0) + delta
             for (item_id, column), delta in deltas.items():
                 if delta:
@@ -798,7 +800,7 @@ class Store:
                         f"UPDATE items SET {column} = {column} + ? WHERE id = ?",
                         (delta, item_id),
                     )
-            for item_id, _ in deltas:
+            for item_id in dict.fromkeys(item_id for item_id, _ in deltas):
                 row = db.execute(
                     "SELECT agreement_count, set_apart_count FROM items WHERE id = ?", (item_id,)
                 ).fetchone()
@@ -806,13 +808,14 @@ class Store:
         return counts
 
     @staticmethod
-    def _count_column(db: sqlite3.Connection, participant_id: int) -> str:
-        """Which count a participant's agreement goes to (a column name, never input)."""
-        row = db.execute(
-            "SELECT shared_address FROM participants WHERE id = ?", (participant_id,)
-        ).fetchone()
-        apart = row is not None and row[0] == Sharing.SET_APART
-        return "set_apart_count" if apart else "agreement_count"
+    def _set_apart(db: sqlite3.Connection, participant_ids: set[int]) -> set[int]:
+        """Which of these participants' agreements are counted apart: one query a batch."""
+        marks = ", ".join("?" * len(participant_ids))
+        rows = db.execute(
+            f"SELECT id FROM participants WHERE shared_address = ? AND id IN ({marks})",
+            (int(Sharing.SET_APART), *participant_ids),
+        ).fetchall()
+        return {int(row[0]) for row in rows}
 
     def has_agreed(self, item_id: int, participant_id: int) -> bool:
         row = self._db.execute(
