@@ -137,7 +137,58 @@ _V5 = """
 ALTER TABLE sessions ADD COLUMN withdrawn_count INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Keeping up with a room (the items table is rebuilt for its wider state check, with
+# foreign keys off as SQLite's "other kinds of table schema changes" describes): a
+# confession merged into another (``merged_into``) lends it its voters
+# (``agreements.merged_from`` marks the lent ones, so undo can take them back); the
+# record counts the merged. A participant may mark a confession for the organisers only;
+# the session says whether those go into the record. New confessions may be held for a
+# shuffled batch (``waiting_items.held``) so that their timing tells nothing.
+_V6 = """
+CREATE TABLE items_v6 (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'confession',
+    parent_id INTEGER REFERENCES items (id) ON DELETE CASCADE,
+    author_id INTEGER REFERENCES participants (id) ON DELETE SET NULL,
+    client_id TEXT NOT NULL,
+    original_text TEXT NOT NULL,
+    original_learned TEXT NOT NULL,
+    text TEXT NOT NULL,
+    learned TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('incoming', 'approved', 'shown', 'set_aside',
+                                         'removed', 'merged', 'for_organisers')),
+    queue_position INTEGER,
+    shown_order INTEGER,
+    agreement_count INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1,
+    set_apart_count INTEGER NOT NULL DEFAULT 0,
+    merged_into INTEGER REFERENCES items (id) ON DELETE SET NULL,
+    UNIQUE (author_id, client_id)
+);
+INSERT INTO items_v6 (id, session_id, kind, parent_id, author_id, client_id, original_text,
+                      original_learned, text, learned, state, queue_position, shown_order,
+                      agreement_count, version, set_apart_count)
+    SELECT id, session_id, kind, parent_id, author_id, client_id, original_text,
+           original_learned, text, learned, state, queue_position, shown_order,
+           agreement_count, version, set_apart_count
+    FROM items;
+DROP TABLE items;
+ALTER TABLE items_v6 RENAME TO items;
+CREATE INDEX items_by_session ON items (session_id, state);
+CREATE INDEX items_by_parent ON items (parent_id);
+ALTER TABLE agreements ADD COLUMN merged_from INTEGER;
+ALTER TABLE sessions ADD COLUMN merged_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN organisers_record INTEGER NOT NULL DEFAULT 0
+    CHECK (organisers_record IN (0, 1));
+ALTER TABLE sessions ADD COLUMN batching TEXT NOT NULL DEFAULT 'auto'
+    CHECK (batching IN ('auto', 'on', 'off'));
+ALTER TABLE waiting_items ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));
+ALTER TABLE waiting_items ADD COLUMN for_organisers INTEGER NOT NULL DEFAULT 0
+    CHECK (for_organisers IN (0, 1));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 LATEST_VERSION = len(MIGRATIONS)
 
 
@@ -154,15 +205,29 @@ def migrate(connection: sqlite3.Connection) -> int:
             f"This data was written by a newer Confessional (schema {start}, "
             f"this version reads up to {LATEST_VERSION})."
         )
-    for version in range(start + 1, LATEST_VERSION + 1):
-        try:
-            connection.executescript(
-                f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\n"
-                f"PRAGMA user_version = {version};\nCOMMIT;"
-            )
-        except BaseException:
-            # executescript stops at the failing statement, inside the transaction.
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+    if start == LATEST_VERSION:
+        return start
+    # A table rebuilt must not cascade its deletion to the rows that refer to it.
+    foreign_keys = connection.execute("PRAGMA foreign_keys").fetchone()[0]
+    connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(start + 1, LATEST_VERSION + 1):
+            _step(connection, version)
+    finally:
+        connection.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
     return start
+
+
+def _step(connection: sqlite3.Connection, version: int) -> None:
+    try:
+        connection.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}")
+        dangling = connection.execute("PRAGMA foreign_key_check").fetchone()
+        if dangling is not None:
+            raise sqlite3.IntegrityError(f"Schema {version} would leave {tuple(dangling)}")
+        connection.execute(f"PRAGMA user_version = {version}")
+        connection.execute("COMMIT")
+    except BaseException:
+        # executescript stops at the failing statement, inside the transaction.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise

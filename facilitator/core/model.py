@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from typing import Literal
 
 # An item's kind and state are the protocol's words: moderators see them as they are.
 from facilitator.protocol.moderator import ItemKind as ItemKind  # noqa: PLC0414 (re-exported)
 from facilitator.protocol.moderator import ItemState as ItemState  # noqa: PLC0414 (re-exported)
+
+type Batching = Literal["auto", "on", "off"]
 
 
 class SessionStatus(StrEnum):
@@ -51,6 +54,7 @@ class Item:
     agreement_count: int
     set_apart_count: int
     version: int
+    merged_into: int | None = None  # the item it was merged into (its voters count there)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +67,12 @@ class ItemCounts:
 
 @dataclass(frozen=True, slots=True)
 class WaitingItem:
-    """A confession that arrived faster than a person writes, waiting for its turn."""
+    """A confession waiting for its turn: sent faster than a person writes (``held`` is
+    false), or held for the next shuffled batch (timing privacy)."""
 
     waiting_id: int
     author_id: int
+    held: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +90,9 @@ class SessionInfo:
     removed_count: int
     rehearsal: bool = False  # its record is kept apart unless the facilitator keeps it
     withdrawn_count: int = 0  # confessions their authors took back before they were shown
+    merged_count: int = 0  # confessions merged into another (counted at the end)
+    organisers_record: bool = False  # confessions for the organisers go into the record
+    batching: Batching = "auto"  # new confessions reach Incoming in shuffled batches
 
     @property
     def is_open(self) -> bool:
@@ -121,6 +130,7 @@ class Room:
     shared_apart: int
     shared_counted: int
     waiting: int
+    batching: bool = False
 
 
 @dataclass(frozen=True, slots=True)

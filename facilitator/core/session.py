@@ -15,7 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar, assert_never
 
-from facilitator.core import rules
+from facilitator.core import queue_order, rules
+from facilitator.core.batches import batching_active
 from facilitator.core.errors import (
     CommandRefused,
     StoreUnavailable,
@@ -40,6 +41,7 @@ from facilitator.core.events import (
 from facilitator.core.model import (
     AgreementOutcome,
     AgreementRequest,
+    Batching,
     Item,
     ItemCounts,
     ItemState,
@@ -57,7 +59,7 @@ from facilitator.core.transcript import (
     rehearsals_dir,
     write_transcript,
 )
-from facilitator.core.undo import UndoAction, UndoHistory, UndoStep, reverse
+from facilitator.core.undo import ItemChange, UndoAction, UndoHistory, UndoStep, reverse
 from facilitator.core.word_lists import (
     LOCAL_NAMES,
     WATCH_WORDS,
@@ -68,16 +70,23 @@ from facilitator.core.word_lists import (
 )
 from facilitator.protocol.commands import (
     Approve,
+    ApproveMany,
     Blank,
     CountShared,
     Edit,
     EndSession,
+    Merge,
+    Move,
+    MoveToTop,
     Project,
     ProjectNext,
     Remove,
     Restore,
     SessionCommand,
     SetAside,
+    SetAsideMany,
+    SetBatching,
+    SetOrganisersRecord,
     Undo,
     UpdateDetails,
 )
@@ -215,7 +224,12 @@ class SessionService:
             shared_apart=sharing.get(Sharing.SET_APART, 0),
             shared_counted=sharing.get(Sharing.COUNTED, 0),
             waiting=self._store.waiting_count(session_id),
+            batching=self.batching(),
         )
+
+    def batching(self) -> bool:
+        """Whether new confessions reach Incoming in shuffled batches now."""
+        return batching_active(self._session.batching, self.phones_joined())
 
     # Participants
 
@@ -224,8 +238,9 @@ class SessionService:
         whether the address it came from is shared with other phones)."""
         self._require_open()
         token = new_token()
+        batching_before = self.batching()
         self._write(lambda: self._store.add_participant(self._session.id, token, sharing))
-        if sharing is not Sharing.OWN_ADDRESS:
+        if sharing is not Sharing.OWN_ADDRESS or self.batching() != batching_before:
             self.bus.publish(RoomChanged(self.room()))
         return token
 
@@ -257,10 +272,12 @@ class SessionService:
         text: str,
         learned: str = "",
         *,
+        for_organisers: bool = False,
         may_enter: Callable[[int], bool] = lambda author_id: True,
     ) -> SubmitOutcome:
-        """Take a confession into Incoming, or keep it waiting (stored all the same) if
-        others of its author's wait or ``may_enter`` (the host's pace) says not yet."""
+        """Take a confession into Incoming (or, ``for_organisers``, their lane), or keep
+        it waiting (stored all the same) if others of its author's wait or ``may_enter``
+        (the host's pace) says not yet, or hold it for the next shuffled batch."""
         self._require_open()
         rules.check_client_id(client_id)
         existing = self._store.item_by_client_id(participant_id, client_id)
@@ -271,17 +288,30 @@ class SessionService:
         clean = rules.clean_text(text, rules.CONFESSION)
         clean_learned = rules.clean_text(learned, rules.LEARNED)
         session_id = self._session.id
-        if self._store.has_waiting(participant_id) or not may_enter(participant_id):
+        paced = self._store.has_waiting(participant_id) or not may_enter(participant_id)
+        if paced or self.batching():
             self._write(
                 lambda: self._store.add_waiting(
-                    session_id, participant_id, client_id, clean, clean_learned
+                    session_id,
+                    participant_id,
+                    client_id,
+                    clean,
+                    clean_learned,
+                    held=not paced,
+                    for_organisers=for_organisers,
                 )
             )
-            self.bus.publish(RoomChanged(self.room()))
+            if paced:  # how many are held for a batch is never said
+                self.bus.publish(RoomChanged(self.room()))
             return SubmitOutcome(None, duplicate=False)
         confession = self._write(
             lambda: self._store.add_item(
-                session_id, participant_id, client_id, clean, clean_learned
+                session_id,
+                participant_id,
+                client_id,
+                clean,
+                clean_learned,
+                for_organisers=for_organisers,
             )
         )
         self.bus.publish(ItemAdded(confession))
@@ -307,11 +337,27 @@ class SessionService:
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))  # withdrawn_count
         if deleted is None:
-            self.bus.publish(RoomChanged(self.room()))  # one fewer waiting
+            self.bus.publish(RoomChanged(self.room()))  # one fewer waiting (or held)
             return
         if self._history.forget_item(deleted):
             self.bus.publish(UndoChanged(self._history.last()))
         self.bus.publish(ItemWithdrawn(deleted))
+
+    def held_count(self) -> int:
+        """How many confessions are held for the next batch (the host's timer asks)."""
+        return len(self._store.held_waiting(self._session.id))
+
+    def release_batch(self, shuffle: Callable[[list[int]], None]) -> int:
+        """Let every held confession into its lane, in the order ``shuffle`` leaves them
+        (their ids, and so their order by arrival, follow it); return how many."""
+        if not self._session.is_open:
+            return 0
+        held = [waiting.waiting_id for waiting in self._store.held_waiting(self._session.id)]
+        shuffle(held)
+        for waiting_id in held:
+            item = self._write(partial(self._store.release_waiting, waiting_id))
+            self.bus.publish(ItemAdded(item))
+        return len(held)
 
     def release_waiting(self, may_enter: Callable[[int], bool]) -> int:
         """Move each author's oldest waiting confession into Incoming if ``may_enter``
@@ -483,6 +529,20 @@ class SessionService:
                 self._undo(step_id)
             case CountShared(counted):
                 self._count_shared(counted)
+            case Move(item_id, before_id):
+                self._move(item_id, before_id)
+            case MoveToTop(item_id):
+                self._move(item_id, self.queue_head())
+            case ApproveMany(item_ids):
+                self._approve_many(item_ids)
+            case SetAsideMany(item_ids):
+                self._set_aside_many(item_ids)
+            case Merge(keep_id, item_ids, version, text, learned):
+                self._merge(keep_id, item_ids, version, text, learned)
+            case SetOrganisersRecord(keep):
+                self._set_organisers_record(keep)
+            case SetBatching(mode):
+                self._set_batching(mode)
             case _:
                 assert_never(command)
 
@@ -492,7 +552,7 @@ class SessionService:
             raise CommandRefused(
                 "cannot_approve", "Only incoming or set-aside ones can be approved."
             )
-        position = self._store.next_queue_position(self._session.id)
+        position = queue_order.after_last(self._store.queue(self._session.id))
         self._change_state(UndoAction.APPROVE, item, ItemState.APPROVED, position)
 
     def _set_aside(self, item_id: int) -> None:
@@ -523,7 +583,7 @@ class SessionService:
             lambda: self._store.set_state(item.id, state, queue_position=queue_position)
         )
         self.bus.publish(ItemChanged(changed))
-        self._remember(action, item, changed, self._session.current_item_id)
+        self._remember(action, (ItemChange(item, changed),), self._session.current_item_id)
 
     def _project(self, item_id: int) -> None:
         item = self.item(item_id)
@@ -535,7 +595,7 @@ class SessionService:
         self._refresh_session()
         self.bus.publish(ItemChanged(shown))
         self.bus.publish(ProjectionChanged(self.projection()))
-        self._remember(UndoAction.PROJECT, item, shown, screen_before)
+        self._remember(UndoAction.PROJECT, (ItemChange(item, shown),), screen_before)
 
     def queue_head(self) -> int | None:
         """The confession that ``project next`` puts up, if any."""
@@ -557,7 +617,7 @@ class SessionService:
         self._refresh_session()
         self.bus.publish(ProjectionChanged(None))
         if screen_before is not None:
-            self._remember(UndoAction.BLANK, None, None, screen_before)
+            self._remember(UndoAction.BLANK, (), screen_before)
 
     def _edit(self, item_id: int, version: int, text: str, learned: str) -> None:
         item = self.item(item_id)
@@ -578,7 +638,7 @@ class SessionService:
         self.bus.publish(ItemChanged(edited))
         if self._session.current_item_id == item_id:
             self.bus.publish(ProjectionChanged(self.projection()))
-        self._remember(UndoAction.EDIT, item, edited, self._session.current_item_id)
+        self._remember(UndoAction.EDIT, (ItemChange(item, edited),), self._session.current_item_id)
 
     def _remove(self, item_id: int) -> None:
         item = self.item(item_id)
@@ -593,7 +653,7 @@ class SessionService:
         self.bus.publish(ItemChanged(removed))
         if screen_before == item_id:
             self.bus.publish(ProjectionChanged(None))
-        self._remember(UndoAction.REMOVE, item, removed, screen_before)
+        self._remember(UndoAction.REMOVE, (ItemChange(item, removed),), screen_before)
 
     def _undo(self, step_id: int) -> None:
         step = self._history.last()
@@ -603,7 +663,11 @@ class SessionService:
             raise CommandRefused(
                 "undo_changed", "Something else was done meanwhile; look at what Undo offers now."
             )
-        current = None if step.item_id is None else self.item(step.item_id)
+        current = {
+            item.id: item
+            for item_id in step.item_ids
+            if (item := self._store.item_in_session(self._session.id, item_id)) is not None
+        }
         screen = self._session.current_item_id
         try:
             reversal = reverse(step, current, screen, self._is_shown)
@@ -611,37 +675,188 @@ class SessionService:
             self._history.drop_last()
             self.bus.publish(UndoChanged(self._history.last()))
             raise
-        self._write(lambda: self._store.put_back(self._session.id, reversal.item, reversal.screen))
+        unmerge = (step.item_ids[0], step.item_ids[1:]) if step.action is UndoAction.MERGE else None
+        self._write(
+            lambda: self._store.put_back(
+                self._session.id, reversal.items, reversal.screen, unmerge=unmerge
+            )
+        )
         self._refresh_session()
         self._history.drop_last()
-        if reversal.item is not None:
-            restored = self._store.item(reversal.item.id)
-            self.bus.publish(ItemChanged(restored))
-        text_changed = (
-            current is not None
-            and reversal.item is not None
-            and (current.version != reversal.item.version)
+        restored = self._store.items_by_id([item.id for item in reversal.items])
+        for item in restored:
+            self.bus.publish(ItemChanged(item))
+        if unmerge is not None and restored[0].state is ItemState.SHOWN:
+            kept = restored[0]
+            self.bus.publish(
+                AgreementCountChanged(kept.id, kept.agreement_count, kept.set_apart_count)
+            )
+        on_screen_changed = any(
+            item.id == screen
+            and (item.version, item.agreement_count)
+            != (current[item.id].version, current[item.id].agreement_count)
+            for item in restored
         )
-        if reversal.screen != screen or (text_changed and screen == step.item_id):
+        if reversal.screen != screen or on_screen_changed:
             self.bus.publish(ProjectionChanged(self.projection()))
         self.bus.publish(UndoChanged(self._history.last()))
+
+    # Up next, many at once, and merging
+
+    def _move(self, item_id: int, before_id: int | None) -> None:
+        item = self.item(item_id)
+        if item.state is not ItemState.APPROVED:
+            raise CommandRefused("not_queued", "Only a confession in Up next can be moved.")
+        queue = self._store.queue(self._session.id)
+        if before_id is not None and before_id not in dict(queue):
+            raise CommandRefused(
+                "queue_changed", "That place in Up next has gone meanwhile; look again."
+            )
+        ids = [other for other, _ in queue]
+        at = ids.index(item_id)
+        if before_id == item_id or (ids[at + 1] if at + 1 < len(ids) else None) == before_id:
+            return  # already there
+        places = queue_order.move(queue, item_id, before_id)
+        # The moved item first: it is what Undo names. A renumbering moves the others too.
+        changed_ids = [item_id, *(other for other in places if other != item_id)]
+        before = self._store.items_by_id(changed_ids)
+        after = self._write(lambda: self._store.set_queue_positions(places))
+        after_by_id = {changed.id: changed for changed in after}
+        for changed_id in changed_ids:
+            self.bus.publish(ItemChanged(after_by_id[changed_id]))
+        self._remember(
+            UndoAction.MOVE,
+            tuple(ItemChange(old, after_by_id[old.id]) for old in before),
+            self._session.current_item_id,
+        )
+
+    def _approve_many(self, item_ids: Sequence[int]) -> None:
+        items = self._items_named(item_ids)
+        eligible = [i for i in items if i.state in (ItemState.INCOMING, ItemState.SET_ASIDE)]
+        if not eligible:
+            raise CommandRefused("cannot_approve", "None of them is incoming or set aside now.")
+        place = queue_order.after_last(self._store.queue(self._session.id))
+        changes = [
+            (item.id, ItemState.APPROVED, place + number * queue_order.GAP)
+            for number, item in enumerate(eligible)
+        ]
+        self._change_states(UndoAction.APPROVE_MANY, eligible, changes)
+
+    def _set_aside_many(self, item_ids: Sequence[int]) -> None:
+        items = self._items_named(item_ids)
+        eligible = [i for i in items if i.state in (ItemState.INCOMING, ItemState.APPROVED)]
+        if not eligible:
+            raise CommandRefused("cannot_set_aside", "None of them is incoming or queued now.")
+        changes = [(item.id, ItemState.SET_ASIDE, None) for item in eligible]
+        self._change_states(UndoAction.SET_ASIDE_MANY, eligible, changes)
+
+    def _change_states(
+        self,
+        action: UndoAction,
+        before: Sequence[Item],
+        changes: Sequence[tuple[int, ItemState, int | None]],
+    ) -> None:
+        after = self._write(lambda: self._store.set_states(self._session.id, changes))
+        for item in after:
+            self.bus.publish(ItemChanged(item))
+        self._remember(
+            action,
+            tuple(ItemChange(old, new) for old, new in zip(before, after, strict=True)),
+            self._session.current_item_id,
+        )
+
+    def _items_named(self, item_ids: Sequence[int]) -> list[Item]:
+        """The named items, each once, in the order named; refused if one is unknown."""
+        return [self.item(item_id) for item_id in dict.fromkeys(item_ids)]
+
+    def _merge(
+        self, keep_id: int, item_ids: Sequence[int], version: int, text: str, learned: str
+    ) -> None:
+        keep = self.item(keep_id)
+        merged = self._items_named([i for i in item_ids if i != keep_id])
+        if not merged:
+            raise CommandRefused("nothing_to_merge", "Name at least one other confession.")
+        for item in (keep, *merged):
+            if item.state in (ItemState.REMOVED, ItemState.MERGED, ItemState.FOR_ORGANISERS):
+                raise CommandRefused(
+                    "cannot_merge",
+                    "Removed, merged and organisers-only confessions cannot be merged.",
+                )
+        if self._session.current_item_id in {item.id for item in merged}:
+            raise CommandRefused(
+                "merge_on_screen",
+                "One of those is on the big screen: keep that one, or blank the screen first.",
+            )
+        if version != keep.version:
+            raise CommandRefused(
+                "stale_version",
+                "Another moderator changed this text meanwhile; their version is shown now.",
+            )
+        clean = rules.clean_text(text, rules.CONFESSION)
+        clean_learned = rules.clean_text(learned, rules.LEARNED)
+        merged_ids = [item.id for item in merged]
+
+        def write() -> list[Item]:
+            if (clean, clean_learned) != (keep.text, keep.learned):
+                self._store.edit(keep.id, version, clean, clean_learned)
+            return self._store.merge(keep.id, merged_ids)
+
+        after = self._write(write)
+        for item in after:
+            self.bus.publish(ItemChanged(item))
+        kept = after[0]
+        if kept.state is ItemState.SHOWN:
+            self.bus.publish(
+                AgreementCountChanged(kept.id, kept.agreement_count, kept.set_apart_count)
+            )
+        if self._session.current_item_id == kept.id:
+            self.bus.publish(ProjectionChanged(self.projection()))
+        self._remember(
+            UndoAction.MERGE,
+            tuple(ItemChange(old, new) for old, new in zip((keep, *merged), after, strict=True)),
+            self._session.current_item_id,
+        )
+
+    # Choices made before confessions arrive
+
+    def _set_organisers_record(self, keep: bool) -> None:
+        if keep == self._session.organisers_record:
+            return
+        if self._store.received_count(self._session.id) or self._store.has_any_waiting(
+            self._session.id
+        ):
+            raise CommandRefused(
+                "too_late",
+                "Confessions have arrived under the house rules as they were; this can "
+                "only change before the first one.",
+            )
+        self._write(lambda: self._store.set_organisers_record(self._session.id, keep))
+        self._refresh_session()
+        self.bus.publish(SessionChanged(self._session))
+
+    def _set_batching(self, mode: Batching) -> None:
+        self._write(lambda: self._store.set_batching(self._session.id, mode))
+        self._refresh_session()
+        self.bus.publish(SessionChanged(self._session))
+        self.bus.publish(RoomChanged(self.room()))
 
     def _is_shown(self, item_id: int) -> bool:
         found = self._store.item_in_session(self._session.id, item_id)
         return found is not None and found.state is ItemState.SHOWN
 
     def _remember(
-        self, action: UndoAction, before: Item | None, after: Item | None, screen_before: int | None
+        self, action: UndoAction, changes: tuple[ItemChange, ...], screen_before: int | None
     ) -> None:
-        step = self._history.record(
-            action, before, after, screen_before, self._session.current_item_id
-        )
+        step = self._history.record(action, changes, screen_before, self._session.current_item_id)
         self.bus.publish(UndoChanged(step))
 
     def _end(self) -> None:
         session_id = self._session.id
         # The transcript first: if it cannot be written, the session stays open, nothing
         # is forgotten, and ending can be tried again (an ended session refuses that).
+        if self._session.organisers_record:  # the record's section takes those waiting too
+            for waiting_id in self._store.waiting_for_organisers(session_id):
+                self._write(partial(self._store.release_waiting, waiting_id))
         transcript = build_transcript(self._store, self._session)
         rehearsal = self._session.rehearsal
         folder = self._rehearsals_dir if rehearsal else self._transcripts_dir

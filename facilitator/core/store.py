@@ -25,6 +25,7 @@ from facilitator.core.errors import (
 )
 from facilitator.core.migrations import migrate
 from facilitator.core.model import (
+    Batching,
     Item,
     ItemCounts,
     ItemKind,
@@ -45,11 +46,12 @@ _DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 _ITEM_COLUMNS = (
     "id, kind, parent_id, text, learned, original_text, original_learned, state, "
-    "queue_position, shown_order, agreement_count, set_apart_count, version"
+    "queue_position, shown_order, agreement_count, set_apart_count, version, merged_into"
 )
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
-    "moderator_secret, current_item_id, removed_count, rehearsal, withdrawn_count"
+    "moderator_secret, current_item_id, removed_count, rehearsal, withdrawn_count, "
+    "merged_count, organisers_record, batching"
 )
 
 
@@ -73,6 +75,7 @@ def _item(row: sqlite3.Row) -> Item:
         agreement_count=row["agreement_count"],
         set_apart_count=row["set_apart_count"],
         version=row["version"],
+        merged_into=row["merged_into"],
     )
 
 
@@ -91,11 +94,21 @@ def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
         removed_count=row["removed_count"],
         rehearsal=bool(row["rehearsal"]),
         withdrawn_count=row["withdrawn_count"],
+        merged_count=row["merged_count"],
+        organisers_record=bool(row["organisers_record"]),
+        batching=row["batching"],
     )
 
 
 _RENAMED_SESSION_COLUMNS = {"current_confession_id": "current_item_id"}
-_ADDED_SESSION_COLUMNS = {"removed_count": 0, "rehearsal": 0, "withdrawn_count": 0}
+_ADDED_SESSION_COLUMNS = {
+    "removed_count": 0,
+    "rehearsal": 0,
+    "withdrawn_count": 0,
+    "merged_count": 0,
+    "organisers_record": 0,
+    "batching": "auto",
+}
 
 
 def _as_latest_session(row: sqlite3.Row) -> dict[str, Any]:
@@ -358,6 +371,16 @@ class Store:
                 "UPDATE sessions SET rehearsal = ? WHERE id = ?", (int(rehearsal), session_id)
             )
 
+    def set_organisers_record(self, session_id: int, keep: bool) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET organisers_record = ? WHERE id = ?", (int(keep), session_id)
+            )
+
+    def set_batching(self, session_id: int, mode: Batching) -> None:
+        with self._write() as db:
+            db.execute("UPDATE sessions SET batching = ? WHERE id = ?", (mode, session_id))
+
     def set_session_port(self, session_id: int, port: int) -> None:
         with self._write() as db:
             db.execute("UPDATE sessions SET port = ? WHERE id = ?", (port, session_id))
@@ -387,19 +410,30 @@ class Store:
 
     @staticmethod
     def _count_removed(db: sqlite3.Connection, session_id: int) -> None:
-        """Removed items leave only their number in the record."""
+        """Removed and merged items leave only their numbers in the record."""
         db.execute(
             "UPDATE sessions SET removed_count = removed_count + (SELECT COUNT(*) FROM items "
-            "WHERE session_id = ? AND state = 'removed') WHERE id = ?",
-            (session_id, session_id),
+            "WHERE session_id = ? AND state = 'removed'), merged_count = merged_count + "
+            "(SELECT COUNT(*) FROM items WHERE session_id = ? AND state = 'merged') "
+            "WHERE id = ?",
+            (session_id, session_id, session_id),
         )
 
     @staticmethod
     def _purge(db: sqlite3.Connection, session_id: int) -> int:
+        # Confessions for the organisers stay only if the session's house rules said so.
         deleted: int = db.execute(
-            "DELETE FROM items WHERE session_id = ? AND state != 'shown'",
-            (session_id,),
+            "DELETE FROM items WHERE session_id = ? AND state != 'shown' AND NOT "
+            "(state = 'for_organisers' AND (SELECT organisers_record FROM sessions "
+            "WHERE id = ?) = 1)",
+            (session_id, session_id),
         ).rowcount
+        db.execute("UPDATE items SET merged_into = NULL WHERE session_id = ?", (session_id,))
+        db.execute(
+            "UPDATE agreements SET merged_from = NULL WHERE item_id IN "
+            "(SELECT id FROM items WHERE session_id = ?)",
+            (session_id,),
+        )
         db.execute(
             "UPDATE items SET original_text = text, original_learned = learned, "
             "client_id = 'closed-' || id WHERE session_id = ?",
@@ -517,7 +551,7 @@ class Store:
         with self._write() as db:
             item = db.execute(
                 "SELECT id FROM items WHERE author_id = ? AND client_id = ? "
-                "AND state IN ('incoming', 'approved', 'set_aside')",
+                "AND state IN ('incoming', 'approved', 'set_aside', 'for_organisers')",
                 (author_id, client_id),
             ).fetchone()
             if item is not None:
@@ -541,13 +575,21 @@ class Store:
         return None if row is None else _item(row)
 
     def add_item(
-        self, session_id: int, author_id: int, client_id: str, text: str, learned: str
+        self,
+        session_id: int,
+        author_id: int,
+        client_id: str,
+        text: str,
+        learned: str,
+        *,
+        for_organisers: bool = False,
     ) -> Item:
+        state = ItemState.FOR_ORGANISERS if for_organisers else ItemState.INCOMING
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO items (session_id, author_id, client_id, original_text, "
-                "original_learned, text, learned, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'incoming')",
-                (session_id, author_id, client_id, text, learned, text, learned),
+                "original_learned, text, learned, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, author_id, client_id, text, learned, text, learned, state.value),
             )
         item_id = cursor.lastrowid
         assert item_id is not None
@@ -556,13 +598,22 @@ class Store:
     # Confessions waiting (sent faster than a person writes)
 
     def add_waiting(
-        self, session_id: int, author_id: int, client_id: str, text: str, learned: str
+        self,
+        session_id: int,
+        author_id: int,
+        client_id: str,
+        text: str,
+        learned: str,
+        *,
+        held: bool = False,
+        for_organisers: bool = False,
     ) -> None:
+        """Keep a confession waiting: for its author's turn, or ``held`` for a batch."""
         with self._write() as db:
             db.execute(
-                "INSERT INTO waiting_items (session_id, author_id, client_id, text, learned) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (session_id, author_id, client_id, text, learned),
+                "INSERT INTO waiting_items (session_id, author_id, client_id, text, learned, "
+                "held, for_organisers) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, author_id, client_id, text, learned, held, for_organisers),
             )
 
     def is_waiting(self, author_id: int, client_id: str) -> bool:
@@ -573,25 +624,56 @@ class Store:
         return row is not None
 
     def has_waiting(self, author_id: int) -> bool:
+        """Whether the author has confessions waiting for their turn (not held for a batch)."""
         row = self._db.execute(
-            "SELECT 1 FROM waiting_items WHERE author_id = ? LIMIT 1", (author_id,)
+            "SELECT 1 FROM waiting_items WHERE author_id = ? AND held = 0 LIMIT 1", (author_id,)
         ).fetchone()
         return row is not None
 
-    def waiting_count(self, session_id: int) -> int:
+    def waiting_total(self, session_id: int) -> int:
+        """Every confession waiting, for its author's turn or held for a batch."""
         row = self._db.execute(
             "SELECT COUNT(*) FROM waiting_items WHERE session_id = ?", (session_id,)
         ).fetchone()
         return int(row[0])
 
+    def has_any_waiting(self, session_id: int) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM waiting_items WHERE session_id = ? LIMIT 1", (session_id,)
+        ).fetchone()
+        return row is not None
+
+    def waiting_for_organisers(self, session_id: int) -> list[int]:
+        rows = self._db.execute(
+            "SELECT id FROM waiting_items WHERE session_id = ? AND for_organisers = 1 ORDER BY id",
+            (session_id,),
+        ).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def waiting_count(self, session_id: int) -> int:
+        """How many wait for their authors' turn (those held for a batch are not said)."""
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM waiting_items WHERE session_id = ? AND held = 0",
+            (session_id,),
+        ).fetchone()
+        return int(row[0])
+
     def first_waiting(self, session_id: int) -> list[WaitingItem]:
-        """Each author's oldest waiting confession, oldest authors' first."""
+        """Each author's oldest confession waiting for a turn, oldest authors' first."""
         rows = self._db.execute(
             "SELECT MIN(id) AS id, author_id FROM waiting_items WHERE session_id = ? "
-            "GROUP BY author_id ORDER BY MIN(id)",
+            "AND held = 0 GROUP BY author_id ORDER BY MIN(id)",
             (session_id,),
         ).fetchall()
         return [WaitingItem(row["id"], row["author_id"]) for row in rows]
+
+    def held_waiting(self, session_id: int) -> list[WaitingItem]:
+        """The confessions held for the next batch, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, author_id FROM waiting_items WHERE session_id = ? AND held = 1 ORDER BY id",
+            (session_id,),
+        ).fetchall()
+        return [WaitingItem(row["id"], row["author_id"], held=True) for row in rows]
 
     def release_waiting(self, waiting_id: int) -> Item:
         """Move a waiting confession into Incoming, in one transaction."""
@@ -600,7 +682,8 @@ class Store:
                 "INSERT INTO items (session_id, author_id, client_id, original_text, "
                 "original_learned, text, learned, state) "
                 "SELECT session_id, author_id, client_id, text, learned, text, learned, "
-                "'incoming' FROM waiting_items WHERE id = ?",
+                "CASE for_organisers WHEN 1 THEN 'for_organisers' ELSE 'incoming' END "
+                "FROM waiting_items WHERE id = ?",
                 (waiting_id,),
             )
             db.execute("DELETE FROM waiting_items WHERE id = ?", (waiting_id,))
@@ -655,12 +738,78 @@ class Store:
             )
         return self.item(item_id)
 
-    def next_queue_position(self, session_id: int) -> int:
-        row = self._db.execute(
-            "SELECT COALESCE(MAX(queue_position), 0) + 1 FROM items WHERE session_id = ?",
+    def queue(self, session_id: int) -> list[tuple[int, int]]:
+        """Up next in order, as (item id, queue position)."""
+        rows = self._db.execute(
+            "SELECT id, queue_position FROM items WHERE session_id = ? AND state = 'approved' "
+            "ORDER BY queue_position, id",
             (session_id,),
-        ).fetchone()
-        return int(row[0])
+        ).fetchall()
+        return [(int(row[0]), int(row[1])) for row in rows]
+
+    def set_queue_positions(self, places: dict[int, int]) -> list[Item]:
+        with self._write() as db:
+            db.executemany(
+                "UPDATE items SET queue_position = ? WHERE id = ?",
+                [(place, item_id) for item_id, place in places.items()],
+            )
+        return [self.item(item_id) for item_id in places]
+
+    def set_states(
+        self, session_id: int, changes: Sequence[tuple[int, ItemState, int | None]]
+    ) -> list[Item]:
+        """Many items' (id, state, queue position) in one transaction."""
+        with self._write() as db:
+            db.executemany(
+                "UPDATE items SET state = ?, queue_position = ? WHERE id = ? AND session_id = ?",
+                [(state.value, place, item_id, session_id) for item_id, state, place in changes],
+            )
+        return self.items_by_id([item_id for item_id, _, _ in changes])
+
+    def items_by_id(self, item_ids: Sequence[int]) -> list[Item]:
+        return [self.item(item_id) for item_id in item_ids]
+
+    # Merging
+
+    def merge(self, keep_id: int, merged_ids: Sequence[int]) -> list[Item]:
+        """Merge items into ``keep_id``: their voters count there (each once), and they
+        leave every lane. Returns the kept item and the merged ones, as they are now."""
+        with self._write() as db:
+            for merged_id in merged_ids:
+                db.execute(
+                    "INSERT OR IGNORE INTO agreements (item_id, participant_id, merged_from) "
+                    "SELECT ?, participant_id, item_id FROM agreements WHERE item_id = ?",
+                    (keep_id, merged_id),
+                )
+                db.execute(
+                    "UPDATE items SET state = 'merged', queue_position = NULL, merged_into = ? "
+                    "WHERE id = ?",
+                    (keep_id, merged_id),
+                )
+            self._recount_items(db, [keep_id])
+        return self.items_by_id([keep_id, *merged_ids])
+
+    def _unmerge(self, db: sqlite3.Connection, keep_id: int, merged_ids: Sequence[int]) -> None:
+        marks = ", ".join("?" * len(merged_ids))
+        db.execute(
+            f"DELETE FROM agreements WHERE item_id = ? AND merged_from IN ({marks})",
+            (keep_id, *merged_ids),
+        )
+        db.execute(f"UPDATE items SET merged_into = NULL WHERE id IN ({marks})", tuple(merged_ids))
+        self._recount_items(db, [keep_id])
+
+    @staticmethod
+    def _recount_items(db: sqlite3.Connection, item_ids: Sequence[int]) -> None:
+        marks = ", ".join("?" * len(item_ids))
+        db.execute(
+            "UPDATE items SET agreement_count = (SELECT COUNT(*) FROM agreements a "
+            "  JOIN participants p ON p.id = a.participant_id "
+            "  WHERE a.item_id = items.id AND p.shared_address != 1), "
+            "set_apart_count = (SELECT COUNT(*) FROM agreements a "
+            "  JOIN participants p ON p.id = a.participant_id "
+            f"  WHERE a.item_id = items.id AND p.shared_address = 1) WHERE id IN ({marks})",
+            tuple(item_ids),
+        )
 
     def queue_head(self, session_id: int) -> int | None:
         row = self._db.execute(
@@ -714,14 +863,24 @@ class Store:
             )
         return self.item(item_id)
 
-    def put_back(self, session_id: int, item: Item | None, current_item_id: int | None) -> None:
-        """Undo: the item's state, place and text as ``item`` has them, and the screen.
+    def put_back(
+        self,
+        session_id: int,
+        items: Sequence[Item],
+        current_item_id: int | None,
+        *,
+        unmerge: tuple[int, Sequence[int]] | None = None,
+    ) -> None:
+        """Undo: the items' states, places and texts as ``items`` have them, and the screen;
+        for a merge (``unmerge``: the kept id and the merged ids), the lent voters go back.
 
-        The version is the one ``item`` carries: the caller passes a newer one when the
+        The version is the one each item carries: the caller passes a newer one when the
         text goes back, so that an edit made on the undone text is refused.
         """
         with self._write() as db:
-            if item is not None:
+            if unmerge is not None:
+                self._unmerge(db, *unmerge)
+            for item in items:
                 db.execute(
                     "UPDATE items SET state = ?, queue_position = ?, shown_order = ?, "
                     "text = ?, learned = ?, version = ? WHERE id = ?",

@@ -22,7 +22,9 @@ from facilitator.core.model import ItemState, SessionInfo
 from facilitator.core.store import Store
 
 FORMAT_NAME = "confessional-transcript"
-FORMAT_VERSION = 3  # 2: totals.removed; 3: totals.withdrawn, received counts every one
+# 2: totals.removed; 3: totals.withdrawn, received counts every one;
+# 4: totals.merged, for_organisers (present only when the session kept them)
+FORMAT_VERSION = 4
 REHEARSALS_FOLDER = "rehearsals"  # beside transcripts/ in the data dir
 REHEARSALS_KEPT = 5  # the newest rehearsal records kept apart; older ones are deleted
 
@@ -43,6 +45,7 @@ class Totals:
     withdrawn: int  # taken back by their authors before they were shown
     agreements: int
     phones_joined: int
+    merged: int = 0  # merged into a confession very like them (their voters count there)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +56,25 @@ class Transcript:
     agree_label: str
     confessions: tuple[ShownConfession, ...]
     totals: Totals
+    # Confessions their senders marked for the organisers only: in the record only when
+    # the session said so before the first confession (``None``: it did not).
+    for_organisers: tuple[OrganisersNote, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisersNote:
+    text: str
+    learned: str
 
 
 def build_transcript(store: Store, session: SessionInfo) -> Transcript:
     items = store.items(session.id)
     shown = [c for c in items if c.state is ItemState.SHOWN]
     removed = sum(1 for c in items if c.state is ItemState.REMOVED)
+    merged = sum(1 for c in items if c.state is ItemState.MERGED)
+    notes = tuple(
+        OrganisersNote(c.text, c.learned) for c in items if c.state is ItemState.FOR_ORGANISERS
+    )
     shown.sort(key=lambda c: c.shown_order or 0)
     confessions = tuple(
         ShownConfession(order=n, text=c.text, learned=c.learned, agreements=c.agreement_count)
@@ -73,14 +89,16 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
         totals=Totals(
             # Every one that arrived: in a lane, still waiting its turn, or withdrawn.
             received=store.received_count(session.id)
-            + store.waiting_count(session.id)
+            + store.waiting_total(session.id)
             + session.withdrawn_count,
             shown=len(confessions),
             removed=session.removed_count + removed,
             withdrawn=session.withdrawn_count,
+            merged=session.merged_count + merged,
             agreements=sum(c.agreements for c in confessions),
             phones_joined=store.participant_count(session.id),
         ),
+        for_organisers=notes if session.organisers_record else None,
     )
 
 
@@ -133,12 +151,31 @@ def to_markdown(transcript: Transcript) -> str:
         f"- Confessions shown: {totals.shown}",
         f"- Removed from the record after showing: {totals.removed}",
         f"- Taken back by their senders before showing: {totals.withdrawn}",
+        f"- Merged into a confession very like them: {totals.merged}",
         f"- {_markdown_escape(transcript.agree_label)} taps on shown confessions: "
         f"{totals.agreements}",
         f"- Phones joined: {totals.phones_joined}",
         "",
     ]
+    if transcript.for_organisers is not None:
+        lines += _organisers_section(transcript.for_organisers)
     return "\n".join(lines)
+
+
+def _organisers_section(notes: tuple[OrganisersNote, ...]) -> list[str]:
+    lines = [
+        "## For the organisers",
+        "",
+        "Marked by their senders for the organisers only; never shown to the room.",
+        "",
+    ]
+    if not notes:
+        lines += ["None was sent.", ""]
+    for note in notes:
+        lines.append(f"- {_markdown_escape(note.text, '  ')}  ")
+        if note.learned:
+            lines.append(f"  *What I learned:* {_markdown_escape(note.learned, '  ')}  ")
+    return [*lines, ""]
 
 
 def file_stem(transcript: Transcript, session_id: int) -> str:

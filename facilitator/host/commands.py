@@ -13,18 +13,25 @@ from facilitator.host.rehearsal import Rehearsal
 from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.commands import (
     Approve,
+    ApproveMany,
     Blank,
     Command,
     CountShared,
     Edit,
     EndSession,
     KeepRehearsal,
+    Merge,
+    Move,
+    MoveToTop,
     NewSession,
     Project,
     ProjectNext,
     Remove,
     Restore,
     SetAside,
+    SetAsideMany,
+    SetBatching,
+    SetOrganisersRecord,
     SetWordLists,
     StartRehearsal,
     StopHost,
@@ -95,6 +102,13 @@ class HostCommands:
                 | Edit()
                 | Remove()
                 | Undo()
+                | Move()
+                | MoveToTop()
+                | ApproveMany()
+                | SetAsideMany()
+                | Merge()
+                | SetOrganisersRecord()
+                | SetBatching()
             ):
                 self._service.execute(command)
             case _:

@@ -39,6 +39,7 @@ def public_session(service: SessionService) -> PublicSession:
         session.status.value,
         public_projection(service.projection()),
         TEXT_LIMITS,
+        session.organisers_record,
     )
 
 
@@ -55,6 +56,7 @@ def phone_state(service: SessionService, participant_id: int) -> PhoneState:
         public.status,
         projection,
         public.limits,
+        public.organisers_record,
         agreed,
     )
 
@@ -77,6 +79,7 @@ def item(found: model.Item, hints: ItemHints, like: tuple[int, ...] = ()) -> Ite
         hints=tuple(Hint(h.field, h.hint.start, h.hint.end, h.hint.kind) for h in hints.hints),
         flagged=hints.flagged,
         like=like,
+        merged_into=found.merged_into,
     )
 
 
@@ -87,7 +90,7 @@ def moderator_item(service: SessionService, found: model.Item, like: tuple[int, 
 def undo_offer(step: UndoStep | None) -> UndoOffer | None:
     if step is None:
         return None
-    return UndoOffer(step.id, step.action, step.item_id)
+    return UndoOffer(step.id, step.action, step.item_id, step.item_ids)
 
 
 def word_lists(lists: WordLists) -> WireWordLists:
@@ -105,8 +108,11 @@ def session_details(session: SessionInfo) -> SessionDetails:
         removed_count=session.removed_count,
         rehearsal=session.rehearsal,
         withdrawn_count=session.withdrawn_count,
+        merged_count=session.merged_count,
+        organisers_record=session.organisers_record,
+        batching=session.batching,
     )
 
 
 def room(found: model.Room) -> Room:
-    return Room(found.shared_apart, found.shared_counted, found.waiting)
+    return Room(found.shared_apart, found.shared_counted, found.waiting, found.batching)

@@ -184,12 +184,13 @@ class ParticipantApi:
         if not self._messages.allow((self._service.session.id, participant_id)):
             raise DomainError("rate_limited", "Slow down a little.")
         match request:
-            case SubmitConfession(client_id, text, learned):
+            case SubmitConfession(client_id, text, learned, for_organisers):
                 outcome = self._service.submit(
                     participant_id,
                     client_id,
                     text,
                     learned or "",
+                    for_organisers=for_organisers,
                     may_enter=self.confession_pace.may_enter,
                 )
                 return ConfessionReceived(client_id, outcome.duplicate)

@@ -15,6 +15,7 @@ from aiohttp import hdrs, web
 
 from facilitator.core.session import SessionService
 from facilitator.host import openapi
+from facilitator.host.batch_release import BatchRelease
 from facilitator.host.connections import ConnectionBudget, ConnectionGuard
 from facilitator.host.guards import AllowedHosts, changes_state, same_origin
 from facilitator.host.laptop_addresses import LaptopAddresses
@@ -146,6 +147,7 @@ class ConfessionalServer:
             service, live, rehearsal_secret, shared_addresses, self._laptop.is_laptop
         )
         self._pace_task: asyncio.Task[None] | None = None
+        self._batch_task: asyncio.Task[None] | None = None
         self.app = self._build_app()
 
     def _build_app(self) -> web.Application:
@@ -214,15 +216,17 @@ class ConfessionalServer:
             raise
         self.connections.start()
         self._pace_task = asyncio.create_task(self.participants.confession_pace.run())
+        self._batch_task = asyncio.create_task(BatchRelease(self._service).run())
         bound = runner.addresses[-1]
         return int(bound[1])
 
     async def stop(self) -> None:
         if self.connections is not None:
             self.connections.stop()
-        if self._pace_task is not None:
-            self._pace_task.cancel()
-            self._pace_task = None
+        for task in (self._pace_task, self._batch_task):
+            if task is not None:
+                task.cancel()
+        self._pace_task = self._batch_task = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

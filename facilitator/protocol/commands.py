@@ -7,7 +7,7 @@ out :data:`SessionCommand`; the host itself carries out :data:`HostCommand`.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -20,6 +20,8 @@ _WORDS_PER_LIST = 2000
 Address = Annotated[str, msgspec.Meta(max_length=64)]
 MAX_REHEARSAL_PHONES = 500  # one address may hold 1,024 connections (host/connections.py)
 RehearsalPhones = Annotated[int, msgspec.Meta(ge=1, le=MAX_REHEARSAL_PHONES)]
+MAX_ITEMS_AT_ONCE = 10_000  # bulk actions and merges name at most this many items
+ItemIds = Annotated[tuple[Id, ...], msgspec.Meta(min_length=1, max_length=MAX_ITEMS_AT_ONCE)]
 
 
 class _Command(Message, frozen=True, tag_field="command"):
@@ -106,6 +108,67 @@ class Undo(_Command, frozen=True, tag="undo"):
     step_id: Id
 
 
+class Move(_Command, frozen=True, tag="move"):
+    """Move a queued item to just before ``before_id`` in Up next (null: to the end).
+
+    Naming a neighbour rather than a number means the move lands where the moderator
+    saw it land, whatever other moves renumbered meanwhile.
+    """
+
+    item_id: Id
+    before_id: Id | None
+
+
+class MoveToTop(_Command, frozen=True, tag="move_to_top"):
+    """Move a queued item to the head of Up next: it is the one ``project_next`` shows."""
+
+    item_id: Id
+
+
+class ApproveMany(_Command, frozen=True, tag="approve_many"):
+    """Approve every named item that is still incoming or set aside, in the order named,
+    as one step to undo. Items another moderator moved on meanwhile are left as they are;
+    if none is left to approve, the command is refused."""
+
+    item_ids: ItemIds
+
+
+class SetAsideMany(_Command, frozen=True, tag="set_aside_many"):
+    """Set aside every named item that is still incoming or queued, as one step to undo."""
+
+    item_ids: ItemIds
+
+
+class Merge(_Command, frozen=True, tag="merge"):
+    """Merge ``item_ids`` into ``keep_id``: the kept item takes ``text`` and ``learned``
+    (the moderator may have combined them; ``version`` is the kept item's version it was
+    written on) and the union of the voters, so a phone that agreed with two of them
+    counts once. The others leave every lane; the record counts how many were merged.
+    Undoable like any other step."""
+
+    keep_id: Id
+    item_ids: ItemIds
+    version: Id
+    text: FieldText
+    learned: FieldText
+
+
+class SetOrganisersRecord(_Command, frozen=True, tag="set_organisers_record"):
+    """Whether confessions marked for the organisers go into a section of the record of
+    their own (otherwise they are read by the moderators and forgotten at the end).
+    Only before the first confession arrives: the phones' house rules say which."""
+
+    keep: bool
+
+
+class SetBatching(_Command, frozen=True, tag="set_batching"):
+    """Release new confessions into Incoming in small shuffled batches, so that nobody
+    watching a moderator's screen can tie a confession to the phone that just sent it:
+    ``auto`` (in rooms of over 30 phones), ``on`` or ``off``."""
+
+    mode: Literal["auto", "on", "off"]
+
+
 class CountShared(_Command, frozen=True, tag="count_shared"):
     """Count the agreements of the phones on shared addresses so far (a venue network,
     a hotspot, or someone adding votes), or set them all apart again. Until counted they
@@ -173,6 +236,13 @@ type SessionCommand = (
     | Remove
     | Undo
     | CountShared
+    | Move
+    | MoveToTop
+    | ApproveMany
+    | SetAsideMany
+    | Merge
+    | SetOrganisersRecord
+    | SetBatching
 )
 type HostCommand = (
     UseAddress

@@ -25,13 +25,17 @@ class ItemKind(StrEnum):
 
 class ItemState(StrEnum):
     """incoming → approved (queued) → shown → removed (from the record);
-    incoming/approved → set_aside → restorable. Undo walks these back."""
+    incoming/approved → set_aside → restorable; any but removed → merged (into another);
+    for_organisers: marked so by its author, a lane of its own, never projected.
+    Undo walks these back."""
 
     INCOMING = "incoming"
     APPROVED = "approved"
     SHOWN = "shown"
     SET_ASIDE = "set_aside"
     REMOVED = "removed"
+    MERGED = "merged"
+    FOR_ORGANISERS = "for_organisers"
 
 
 class HintKind(StrEnum):
@@ -72,7 +76,8 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     or a watch word is among them. ``like`` are the items very like this one (the same
     mistake told again: moderators may merge them). ``agreement_count`` is the public count;
     ``set_apart_count`` the agreements from phones on a shared address while the session
-    does not count them (see :class:`Room`).
+    does not count them (see :class:`Room`). ``merged_into`` names the item a merged one
+    went into (its voters count there).
     """
 
     id: int
@@ -91,6 +96,7 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     hints: tuple[Hint, ...]
     flagged: bool
     like: tuple[int, ...] = ()
+    merged_into: int | None = None
 
 
 class UndoAction(StrEnum):
@@ -101,15 +107,21 @@ class UndoAction(StrEnum):
     BLANK = "blank"
     REMOVE = "remove"
     EDIT = "edit"
+    MOVE = "move"
+    APPROVE_MANY = "approve_many"
+    SET_ASIDE_MANY = "set_aside_many"
+    MERGE = "merge"
 
 
 class UndoOffer(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """What ``undo`` with ``step_id`` would take back: ``action`` on ``item_id``
-    (null for blank, which concerns only the screen)."""
+    (null for blank, which concerns only the screen); ``item_ids`` are all the items
+    the step changed (many for a bulk action or a merge, the kept item first)."""
 
     step_id: int
     action: UndoAction
     item_id: int | None
+    item_ids: tuple[int, ...] = ()
 
 
 class WordLists(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -128,11 +140,14 @@ class Room(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     counts (each item shows them as ``set_apart_count``) until a moderator counts them
     with ``count_shared``; ``shared_counted`` were counted so. ``waiting`` confessions
     were sent faster than a person writes; they reach Incoming at a steady pace.
+    ``batching``: new confessions reach Incoming now in small shuffled batches (see
+    ``set_batching``); how many are held for the next batch is never said.
     """
 
     shared_apart: int
     shared_counted: int
     waiting: int
+    batching: bool = False
 
 
 class HostStatus(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -169,6 +184,9 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     removed_count: int
     rehearsal: bool = False  # its record is kept apart unless kept (keep_rehearsal)
     withdrawn_count: int = 0  # taken back by their authors before they were shown
+    merged_count: int = 0  # merged into another; counted in the record
+    organisers_record: bool = False  # set_organisers_record
+    batching: Literal["auto", "on", "off"] = "auto"  # set_batching
 
     @property
     def is_open(self) -> bool:

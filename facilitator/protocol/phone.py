@@ -39,6 +39,7 @@ class SubmitConfession(Message, frozen=True):
     client_id: ClientId
     text: RawText
     learned: RawText | None = None
+    for_organisers: bool = False  # for the organisers only: never shown on the big screen
 
 
 class WithdrawConfession(Message, frozen=True):
@@ -112,13 +113,16 @@ class PublicSession(Message, frozen=True):
     status: str
     projection: PublicProjection | None
     limits: TextLimits
+    # Whether confessions for the organisers only are kept in a section of the record
+    # (otherwise the moderators read them and they are forgotten at the end).
+    organisers_record: bool = False
 
 
 class PhoneState(PublicSession, frozen=True):
     """``session`` plus whether this phone agreed with what is projected (after ``hello``)."""
 
     TYPE = "state"
-    agreed: bool
+    agreed: bool = False
 
 
 class Count(Message, frozen=True):
