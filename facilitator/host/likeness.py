@@ -1,9 +1,11 @@
 """Which of the session's items are very like one another, kept as items come and go.
 
-The duplicate finder (``core/duplicates.py``) over every item still in play (a removed
-one is out of the record, so out of the comparison). Each change says which *other*
-items now have another set of very like items, so that moderators are sent those too:
-unless there are more than :data:`SHOWN` of them (the same text sent by a crowd), when
+The duplicate finder (``core/duplicates.py``) over every item still in play: a removed
+one is out of the record and a merged one is in another, so both are out of the
+comparison; a confession for the organisers only is never merged with the room's. Each
+change says which *other* items now have another set of very like items, so that
+moderators are sent those too: unless there are more than :data:`SHOWN` of them (the
+same text sent by a crowd), when
 the newcomer alone names them; a link from either side is a link. An item names at
 most :data:`SHOWN` items very like it, the earliest first.
 """
@@ -16,6 +18,7 @@ from facilitator.core.duplicates import DuplicateFinder
 from facilitator.core.model import Item, ItemState
 
 SHOWN = 20
+_OUT_OF_PLAY = frozenset({ItemState.REMOVED, ItemState.MERGED, ItemState.FOR_ORGANISERS})
 
 
 class Likeness:
@@ -31,7 +34,7 @@ class Likeness:
 
     def follow(self, item: Item) -> frozenset[int]:
         """Take ``item`` as it is now; return the other items whose likes changed."""
-        if item.state is ItemState.REMOVED:
+        if item.state in _OUT_OF_PLAY:
             return self.forget(item.id)
         if self._texts.get(item.id) == item.text:
             return frozenset()

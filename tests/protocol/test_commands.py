@@ -11,6 +11,13 @@ import pytest
 
 from facilitator.protocol.commands import (
     Approve,
+    ApproveMany,
+    Merge,
+    Move,
+    MoveToTop,
+    SetAsideMany,
+    SetBatching,
+    SetOrganisersRecord,
     Blank,
     Command,
     CountShared,
@@ -54,6 +61,14 @@ EXAMPLES: list[Command] = [
     StartRehearsal(phones=30),
     StopRehearsal(),
     KeepRehearsal(),
+    Move(12, before_id=7),
+    Move(12, before_id=None),
+    MoveToTop(12),
+    ApproveMany((3, 4, 5)),
+    SetAsideMany((6,)),
+    Merge(12, (13, 14), 2, "I stayed silent in the review", ""),
+    SetOrganisersRecord(keep=True),
+    SetBatching("off"),
 ]
 
 
@@ -100,6 +115,10 @@ def test_every_command_round_trips(command: Command) -> None:
         b'{"command": "start_rehearsal", "phones": 0}',
         b'{"command": "start_rehearsal", "phones": 501}',
         b'{"command": "stop_rehearsal", "phones": 3}',
+        b'{"command": "approve_many", "item_ids": []}',
+        b'{"command": "move", "item_id": 1}',
+        b'{"command": "merge", "keep_id": 1, "item_ids": [], "version": 1, "text": "a", "learned": ""}',
+        b'{"command": "set_batching", "mode": "sometimes"}',
         b'{"item_id": 1}',
         b"[]",
     ],
