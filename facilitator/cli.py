@@ -16,6 +16,7 @@ log = logging.getLogger("facilitator")
 
 
 EXIT_USAGE = 64  # a command line that cannot be read (2 means a newer data file)
+EXPORT_COMMAND = "export"  # confessional export …: a session's record (export_cli.py)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,7 +31,8 @@ class _Parser(argparse.ArgumentParser):
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = _Parser(
         prog="confessional",
-        description="Host a live confessional session from this laptop.",
+        description="Host a live confessional session from this laptop. "
+        "'confessional export --help': a session's record in any format.",
     )
     parser.add_argument("--data-dir", type=Path, default=None, help="where sessions are kept")
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on")
@@ -83,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         from facilitator.sim.__main__ import main as run_audience
 
         return run_audience(arguments[1:])
+    if arguments[:1] == [EXPORT_COMMAND]:
+        from facilitator.export_cli import main as export
+
+        return export(arguments[1:])
     args = parse_args(argv)
     data_dir = (args.data_dir or paths.default_data_dir()).expanduser().resolve()
     if args.headless:

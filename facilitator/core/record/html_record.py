@@ -1,0 +1,157 @@
+"""The record as one self-contained, printable HTML file with a chart of the counts.
+
+Nothing is fetched: the style is inline and the chart an inline SVG. Every piece of
+text people wrote is escaped (``html.escape``) and set ``dir="auto"``, so code, ``<``,
+``&`` and right-to-left scripts read as written; line breaks are kept by CSS.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from facilitator.core.transcript import OrganisersNote, ShownConfession, Transcript
+
+_STYLE = """
+:root { color-scheme: light; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       color: #111; background: #fff; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
+.prompt { font-style: italic; white-space: pre-wrap; margin-top: 0; }
+.meta, .fingerprint { color: #444; font-size: 0.9rem; }
+.fingerprint { font-family: ui-monospace, Menlo, Consolas, monospace; word-break: break-all; }
+ol.confessions { padding-left: 2.4rem; }
+ol.confessions > li { margin-bottom: 1.1rem; break-inside: avoid; }
+.text, .learned { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.learned { color: #333; font-size: 0.95rem; }
+.count { font-weight: 600; margin: 0.2rem 0 0; }
+table.totals { border-collapse: collapse; }
+table.totals th { text-align: left; font-weight: normal; padding: 0.15rem 1rem 0.15rem 0; }
+table.totals td { text-align: right; font-variant-numeric: tabular-nums; }
+svg.chart { width: 100%; height: auto; }
+svg.chart text { font: 12px system-ui, sans-serif; fill: #111; }
+svg.chart rect { fill: #2f5d8a; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+"""
+
+_ROW = 22  # the chart's height per confession, in its own units
+_LABEL = 44  # room for "#12" on the left
+_WIDTH = 600
+
+
+def to_html(transcript: Transcript, fingerprint: str) -> str:
+    title = escape(transcript.title)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<title dir="auto">{title}</title>',
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        f'<h1 dir="auto">{title}</h1>',
+    ]
+    if transcript.prompt:
+        parts.append(f'<p class="prompt" dir="auto">{escape(transcript.prompt)}</p>')
+    parts.append(f'<p class="meta">{escape(transcript.date)}</p>')
+    parts += _confessions(transcript)
+    parts += _totals(transcript)
+    if transcript.for_organisers is not None:
+        parts += _organisers(transcript.for_organisers)
+    parts += [
+        f'<p class="fingerprint">Fingerprint: {escape(fingerprint)}</p>',
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _confessions(transcript: Transcript) -> list[str]:
+    parts = ["<h2>Confessions</h2>"]
+    if not transcript.confessions:
+        return [*parts, "<p>No confession was shown.</p>"]
+    parts.append(chart(transcript.confessions, transcript.agree_label))
+    parts.append('<ol class="confessions">')
+    label = escape(transcript.agree_label)
+    for confession in transcript.confessions:
+        parts.append(f'<li value="{confession.order}">')
+        parts.append(f'<p class="text" dir="auto">{escape(confession.text)}</p>')
+        if confession.learned:
+            parts.append(
+                '<p class="learned"><em>What I learned:</em> '
+                f'<span dir="auto">{escape(confession.learned)}</span></p>'
+            )
+        parts.append(
+            f'<p class="count"><span dir="auto">{label}</span>: {confession.agreements}</p>'
+        )
+        parts.append("</li>")
+    parts.append("</ol>")
+    return parts
+
+
+def chart(confessions: tuple[ShownConfession, ...], agree_label: str) -> str:
+    """A horizontal bar per shown confession, in the order shown, with its count."""
+    most = max((c.agreements for c in confessions), default=0) or 1
+    room = _WIDTH - _LABEL - 48
+    height = _ROW * len(confessions) + 4
+    label = escape(agree_label)
+    bars = []
+    for row, confession in enumerate(confessions):
+        y = row * _ROW + 2
+        width = round(room * confession.agreements / most, 1)
+        bars.append(
+            f'<text x="{_LABEL - 6}" y="{y + 15}" text-anchor="end">#{confession.order}</text>'
+            f'<rect x="{_LABEL}" y="{y + 3}" width="{width}" height="{_ROW - 6}"></rect>'
+            f'<text x="{_LABEL + width + 6}" y="{y + 15}">{confession.agreements}</text>'
+        )
+    return (
+        f'<svg class="chart" viewBox="0 0 {_WIDTH} {height}" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{label}: the count for each '
+        f'confession, in the order shown"><title>{label}, by confession</title>'
+        + "".join(bars)
+        + "</svg>"
+    )
+
+
+def totals_rows(transcript: Transcript) -> tuple[tuple[str, int], ...]:
+    """The totals as the record's readers see them, in every format but JSON."""
+    totals = transcript.totals
+    return (
+        ("Confessions received", totals.received),
+        ("Confessions shown", totals.shown),
+        ("Removed from the record after showing", totals.removed),
+        ("Taken back by their senders before showing", totals.withdrawn),
+        ("Merged into a confession very like them", totals.merged),
+        (f"{transcript.agree_label} taps on shown confessions", totals.agreements),
+        ("Phones joined", totals.phones_joined),
+    )
+
+
+def _totals(transcript: Transcript) -> list[str]:
+    cells = "".join(
+        f'<tr><th scope="row" dir="auto">{escape(name)}</th><td>{value}</td></tr>'
+        for name, value in totals_rows(transcript)
+    )
+    return ["<h2>Totals</h2>", f'<table class="totals">{cells}</table>']
+
+
+def _organisers(notes: tuple[OrganisersNote, ...]) -> list[str]:
+    parts = [
+        "<h2>For the organisers</h2>",
+        "<p>Marked by their senders for the organisers only; never shown to the room.</p>",
+    ]
+    if not notes:
+        return [*parts, "<p>None was sent.</p>"]
+    parts.append("<ul>")
+    for note in notes:
+        learned = (
+            f'<p class="learned"><em>What I learned:</em> <span dir="auto">'
+            f"{escape(note.learned)}</span></p>"
+            if note.learned
+            else ""
+        )
+        parts.append(f'<li><p class="text" dir="auto">{escape(note.text)}</p>{learned}</li>')
+    parts.append("</ul>")
+    return parts

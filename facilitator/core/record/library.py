@@ -1,0 +1,90 @@
+"""Records kept in the session library (``<data dir>/transcripts/``), read back.
+
+A record's JSON is the reference: any other format can be made again from it, long
+after the session's unshown confessions and voters were forgotten. Records written by
+earlier versions of the format are read with the fields they did not have yet left
+empty (counted as zero, or no organisers' section).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from facilitator.core.transcript import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    OrganisersNote,
+    ShownConfession,
+    Totals,
+    Transcript,
+)
+
+
+class RecordUnreadable(Exception):
+    """A file that is not a session record this version can read."""
+
+
+def record_path(folder: Path, session_id: int) -> Path | None:
+    """The JSON record of session ``session_id`` in ``folder``, if there is one."""
+    found = sorted(folder.glob(f"*-{session_id}.json")) if folder.is_dir() else []
+    return found[-1] if found else None
+
+
+def latest_record(folder: Path) -> Path | None:
+    """The record written last (by the date it names, then by the session's number)."""
+    records = [p for p in folder.glob("*.json") if _session_number(p) is not None]
+    if not records:
+        return None
+    return max(records, key=lambda p: (p.name[:10], _session_number(p) or 0))
+
+
+def _session_number(path: Path) -> int | None:
+    tail = path.stem.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+def read_record(path: Path) -> Transcript:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise RecordUnreadable(f"{path}: {error}") from error
+    try:
+        return transcript_from(document)
+    except (KeyError, TypeError, ValueError) as error:
+        raise RecordUnreadable(f"{path}: not a session record ({error})") from error
+
+
+def transcript_from(document: dict[str, Any]) -> Transcript:
+    if document.get("format") != FORMAT_NAME:
+        raise ValueError("unknown format")
+    version = int(document["version"])
+    if not 1 <= version <= FORMAT_VERSION:
+        raise ValueError(f"format version {version}; this version reads up to {FORMAT_VERSION}")
+    totals: dict[str, Any] = document["totals"]
+    notes = document.get("for_organisers")
+    return Transcript(
+        title=str(document["title"]),
+        prompt=str(document["prompt"]),
+        date=str(document["date"]),
+        agree_label=str(document["agree_label"]),
+        confessions=tuple(
+            ShownConfession(
+                int(c["order"]), str(c["text"]), str(c["learned"]), int(c["agreements"])
+            )
+            for c in document["confessions"]
+        ),
+        totals=Totals(
+            received=int(totals["received"]),
+            shown=int(totals["shown"]),
+            removed=int(totals.get("removed", 0)),
+            withdrawn=int(totals.get("withdrawn", 0)),
+            agreements=int(totals["agreements"]),
+            phones_joined=int(totals["phones_joined"]),
+            merged=int(totals.get("merged", 0)),
+        ),
+        for_organisers=None
+        if notes is None
+        else tuple(OrganisersNote(str(n["text"]), str(n["learned"])) for n in notes),
+    )

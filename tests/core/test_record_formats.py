@@ -1,0 +1,181 @@
+"""The record in every format, from one fixed session: golden files, and each format
+read back the way its reader would (a CommonMark parser, an HTML parser, a CSV reader,
+the JSON schema).
+
+Set ``UPDATE_GOLDEN=1`` to write the golden files afresh, then read the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from markdown_it import MarkdownIt
+
+from facilitator.core.record.csv_record import BOM, HEADER, defuse
+from facilitator.core.record.fingerprint import canonical, fingerprint, matches
+from facilitator.core.record.formats import RecordFormat, document, render
+from facilitator.core.transcript import OrganisersNote, ShownConfession, Totals, Transcript
+
+GOLDEN = Path(__file__).parent / "record_golden"
+SCHEMA = Path(__file__).parents[2] / "docs" / "transcript-schema.json"
+
+TRICKY = (
+    "I pasted <script>alert('x')</script> & thought it was fine",
+    '=HYPERLINK("http://example.invalid","click") went into the budget sheet',
+    "+1 to the wrong plan\n\nand a blank line before this one",
+    "-- dropped the table in production",
+    "@everyone pinged 4,000 people",
+    "أرسلت التقرير إلى العميل الخطأ",  # Arabic: right to left
+    "*bold*, _under_, [link](http://x), # not a heading, 1. not a list",
+    'A "quoted" word, a comma, and a\ttab',
+    "| a | b |\n|---|---|",
+    "Ich habe den Freitag-Release durchgewunken",
+    "The tenth:\n\nwith a blank line, so its lesson must stay attached",
+    "Two lines:\n\tthe second indented by a tab",
+)
+
+
+def fixed_transcript(*, with_organisers: bool = True) -> Transcript:
+    confessions = tuple(
+        ShownConfession(
+            order=number,
+            text=text,
+            learned="" if number % 3 == 0 else f"Lesson {number}: <ask> & =check first",
+            agreements=(number * 7) % 23,
+        )
+        for number, text in enumerate(TRICKY, start=1)
+    )
+    return Transcript(
+        title='Retro <Q3> & "friends"',
+        prompt="What mistake taught you the most?\nBe kind.",
+        date="2026-11-30",
+        agree_label="Been there",
+        confessions=confessions,
+        totals=Totals(
+            received=31,
+            shown=len(confessions),
+            removed=1,
+            withdrawn=2,
+            agreements=sum(c.agreements for c in confessions),
+            phones_joined=40,
+            merged=3,
+        ),
+        for_organisers=(
+            (OrganisersNote("The rota <ignores> carers", "=SUM(A1)"),) if with_organisers else None
+        ),
+    )
+
+
+@pytest.mark.parametrize("record_format", list(RecordFormat), ids=str)
+def test_every_format_matches_its_golden_file(record_format: RecordFormat) -> None:
+    rendered = render(fixed_transcript(), record_format)
+    golden = GOLDEN / f"record.{record_format.value}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_bytes(rendered.encode("utf-8"))
+    assert rendered == golden.read_bytes().decode("utf-8")
+
+
+def test_the_json_follows_the_published_schema() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for transcript in (fixed_transcript(), fixed_transcript(with_organisers=False)):
+        jsonschema.validate(json.loads(render(transcript, RecordFormat.JSON)), schema)
+
+
+def test_the_schema_refuses_what_the_record_never_holds() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    record = json.loads(render(fixed_transcript(), RecordFormat.JSON))
+    record["confessions"][0]["author"] = "Jo"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(record, schema)
+
+
+def test_the_fingerprint_is_the_same_in_every_format_and_checks_the_json() -> None:
+    transcript = fixed_transcript()
+    stamp = document(transcript)["fingerprint"]
+    assert stamp.startswith("sha256:") and len(stamp) == len("sha256:") + 64
+    for record_format in RecordFormat:
+        assert stamp in render(transcript, record_format)
+    record = json.loads(render(transcript, RecordFormat.JSON))
+    assert matches(record)
+    record["confessions"][3]["agreements"] += 1
+    assert not matches(record)
+
+
+def test_the_canonical_form_ignores_layout_and_key_order() -> None:
+    record = json.loads(render(fixed_transcript(), RecordFormat.JSON))
+    shuffled = json.loads(json.dumps(dict(reversed(list(record.items()))), indent=7))
+    assert canonical(shuffled) == canonical(record)
+    assert fingerprint(shuffled) == record["fingerprint"]
+    assert b"\\u" not in canonical(record)  # UTF-8, not escapes
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_shows_what_people_wrote_as_text_and_fetches_nothing() -> None:
+    page = render(fixed_transcript(), RecordFormat.HTML)
+    parser = _Text()
+    parser.feed(page)
+    text = "".join(parser.text)
+    for confession in TRICKY:
+        assert confession in text
+    assert "script" not in parser.tags  # the confession's <script> is text, not a tag
+    assert set(parser.tags) >= {"svg", "rect", "ol", "li", "table"}
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "").replace(
+        "http://example.invalid", ""
+    ).replace("http://x", "")
+    assert "src=" not in page and "<link" not in page
+
+
+def test_the_chart_has_a_bar_per_shown_confession_scaled_to_the_most() -> None:
+    page = render(fixed_transcript(), RecordFormat.HTML)
+    assert page.count("<rect ") == len(TRICKY)
+    most = max((n * 7) % 23 for n in range(1, len(TRICKY) + 1))
+    assert f'width="{600 - 44 - 48}.0"' in page or f'width="{600 - 44 - 48}"' in page
+    assert f">{most}</text>" in page
+
+
+def test_csv_has_one_row_per_shown_confession_and_defuses_formulas() -> None:
+    sheet = render(fixed_transcript(), RecordFormat.CSV)
+    assert sheet.startswith(BOM)
+    rows = list(csv.reader(io.StringIO(sheet.removeprefix(BOM), newline="")))
+    assert tuple(rows[0]) == HEADER
+    body = rows[1:]
+    assert len(body) == len(TRICKY)
+    for row, text in zip(body, TRICKY, strict=True):
+        assert row[1] == defuse(text)
+        assert not row[1].startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert row[1].lstrip("'") == text or row[1] == text
+    assert body[1][1].startswith("'=HYPERLINK")
+    assert body[2][1] == "'+1 to the wrong plan\n\nand a blank line before this one"
+
+
+def test_markdown_keeps_every_confession_in_its_list_item() -> None:
+    markdown = render(fixed_transcript(), RecordFormat.MARKDOWN)
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    assert not any(t.type in ("html_block", "html_inline", "code_block") for t in tokens)
+    ordered = [t for t in tokens if t.type == "ordered_list_open"]
+    assert len(ordered) == 1  # one list: no confession, blank line or marker splits it
+    items = [t for t in tokens if t.type == "list_item_open" and t.markup == "."]
+    assert len(items) == len(TRICKY)
+    html = MarkdownIt("commonmark").render(markdown)
+    for number in range(1, len(TRICKY) + 1):
+        assert f"Been there: {(number * 7) % 23}</strong>" in html
