@@ -39,6 +39,8 @@ const ui = {
   learned: $("learned-text"),
   textCounter: $("confession-counter"),
   learnedCounter: $("learned-counter"),
+  organisers: $("for-organisers"),
+  organisersNote: $("organisers-note"),
   fieldError: $("field-error"),
   send: $("send-button"),
   status: $("send-status"),
@@ -165,6 +167,12 @@ function applySession(payload, serverAgreed) {
   ui.agreeLabel.textContent = typeof payload.agree_label === "string" && payload.agree_label
     ? payload.agree_label : t("agree.default_label");
   setLimits(payload.limits);
+  if (typeof payload.organisers_record === "boolean") {
+    // What happens to a confession for the organisers only: the house rule of this session.
+    ui.organisersNote.textContent = t(payload.organisers_record
+      ? "form.organisers_kept" : "form.organisers_not_kept");
+    ui.organisersNote.dataset.kept = payload.organisers_record ? "true" : "false";
+  }
   if (payload.status === "ended") {
     endSession();
     return;
@@ -330,8 +338,12 @@ let draftTimer = null;
 function saveDraftNow() {
   clearTimeout(draftTimer);
   if (ctx.sessionId === null || ctx.ended) return;
-  if (ui.text.value || ui.learned.value) {
-    setJSON(keys.draft(ctx.sessionId), { text: ui.text.value, learned: ui.learned.value });
+  if (ui.text.value || ui.learned.value || ui.organisers.checked) {
+    setJSON(keys.draft(ctx.sessionId), {
+      text: ui.text.value,
+      learned: ui.learned.value,
+      for_organisers: ui.organisers.checked,
+    });
   } else {
     remove(keys.draft(ctx.sessionId));
   }
@@ -353,6 +365,7 @@ function onInput(event) {
 function clearForm() {
   ui.text.value = "";
   ui.learned.value = "";
+  ui.organisers.checked = false;
   ctx.formHolds = null;
   updateCounters();
   saveDraftNow();
@@ -363,6 +376,8 @@ function restoreIntoForm(item) {
   const join = (earlier, now) => (now.trim() ? `${earlier}\n\n${now}` : earlier);
   ui.text.value = join(item.text, ui.text.value);
   ui.learned.value = join(item.learned || "", ui.learned.value);
+  // Never let one meant for the organisers alone come back as one for the screen.
+  if (item.for_organisers === true) ui.organisers.checked = true;
   updateCounters();
   saveDraftNow();
 }
@@ -387,7 +402,7 @@ function submit(event) {
     showFieldError(code, { focus: true });
     return;
   }
-  const item = { client_id: newClientId(), text, learned };
+  const item = { client_id: newClientId(), text, learned, for_organisers: ui.organisers.checked };
   ctx.arrived = false;
   ctx.sentView.say("idle");
   ctx.formHolds = item.client_id;
@@ -414,7 +429,7 @@ function onOutbox(event, item, result) {
     case "sent":
       if (mine) setSending(null);
       if (ctx.formHolds === item.client_id) clearForm();
-      ctx.sent.received(item.client_id, item.text);
+      ctx.sent.received(item.client_id, item.text, item.for_organisers === true);
       ctx.arrived = !takenBack;
       break;
     case "rejected":
@@ -451,7 +466,12 @@ function sentRows() {
   const listed = new Set(entries.map((entry) => entry.client_id));
   const queued = ctx.outbox.items()
     .filter((item) => !listed.has(item.client_id))
-    .map((item) => ({ client_id: item.client_id, excerpt: excerptOf(item.text), state: "sending" }));
+    .map((item) => ({
+      client_id: item.client_id,
+      excerpt: excerptOf(item.text),
+      state: "sending",
+      for_organisers: item.for_organisers === true,
+    }));
   return [...queued.reverse(), ...entries.reverse()];
 }
 
@@ -481,7 +501,7 @@ function withdraw(clientId) {
     ctx.outbox.drop(clientId);
     if (mayHaveLeft) {
       // An attempt was made: the laptop may have it even though no answer came back.
-      ctx.sent.withdraw(clientId, queued.text);
+      ctx.sent.withdraw(clientId, queued.text, queued.for_organisers === true);
     } else {
       ctx.sentView.say("done", t("sent.withdrawn")); // it never left the phone
     }
@@ -622,6 +642,7 @@ async function start() {
       client_id: item.client_id,
       text: item.text,
       learned: item.learned || "",
+      for_organisers: item.for_organisers === true,
     }),
     on: onOutbox,
   });
@@ -651,6 +672,7 @@ async function start() {
   if (draft && typeof draft === "object") {
     if (typeof draft.text === "string" && !ui.text.value) ui.text.value = draft.text;
     if (typeof draft.learned === "string" && !ui.learned.value) ui.learned.value = draft.learned;
+    if (draft.for_organisers === true) ui.organisers.checked = true;
     updateCounters();
   }
 
@@ -685,6 +707,7 @@ async function start() {
 ui.form.addEventListener("submit", submit);
 ui.text.addEventListener("input", onInput);
 ui.learned.addEventListener("input", onInput);
+ui.organisers.addEventListener("change", saveDraftNow);
 ui.agree.addEventListener("click", () => {
   if (ctx.agreements && !ctx.ended) {
     ui.agreeNote.textContent = "";

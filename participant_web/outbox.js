@@ -8,6 +8,10 @@
 // An item is marked `tried` before its first attempt: from then on it may have reached
 // the laptop even if no answer came back, so taking it back means asking the laptop
 // (sent.js), not only dropping it here. `inflight` names the item being sent right now.
+//
+// An item is { client_id, text, learned, for_organisers, tried? }, kept whole until it
+// leaves: for_organisers (for the organisers only, never for the screen) is sent with
+// every attempt, after a reload as before it.
 
 import { Retrying } from "./retrying.js";
 import { getJSON, setJSON, remove } from "./storage.js";

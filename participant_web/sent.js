@@ -2,14 +2,16 @@
 // session, so that their author can withdraw one until it has been on the screen
 // (docs/protocol.md, "confession.withdraw → confession.withdrawn").
 //
-// Each entry is { client_id, excerpt, state } in localStorage (one key per session):
+// Each entry is { client_id, excerpt, state, for_organisers? } in localStorage (one key
+// per session); for_organisers (true, or absent) marks one sent for the organisers only:
 //   "received"     acknowledged by the laptop; may be withdrawn
 //   "withdrawing"  the author confirmed; sent (and retried) until the laptop answers
 //   "shown"        refused with already_shown: it has been on the screen and stays
 // The phone never learns what moderators did with a confession and never guesses
 // (it has no ids for its own confessions): the laptop's refusal is the only source of
 // "shown". Withdrawals are retried like the outbox's sends (retrying.js); a retry is
-// always safe.
+// always safe. One for the organisers only is never shown, so it may be withdrawn until
+// the session ends; the list says only that it went to them, never what they did.
 
 import { Retrying } from "./retrying.js";
 import { getJSON, setJSON, remove } from "./storage.js";
@@ -86,13 +88,19 @@ export class SentList extends Retrying {
   }
 
   /** The laptop acknowledged this confession (an entry already listed stays as it is). */
-  received(clientId, text) {
+  received(clientId, text, forOrganisers = false) {
     if (this.entry(clientId)) {
       this.kick(); // a withdrawal may have been waiting for this answer
       return;
     }
+    this.append(clientId, text, "received", forOrganisers);
+  }
+
+  append(clientId, text, state, forOrganisers) {
+    const entry = { client_id: clientId, excerpt: excerptOf(text || ""), state };
+    if (forOrganisers) entry.for_organisers = true;
     const list = this.entries();
-    list.push({ client_id: clientId, excerpt: excerptOf(text), state: "received" });
+    list.push(entry);
     this.save(list);
   }
 
@@ -100,16 +108,14 @@ export class SentList extends Retrying {
    * The author confirmed: withdraw it. `text` names a confession that is not listed
    * yet (one taken out of the outbox that may have reached the laptop already).
    */
-  withdraw(clientId, text) {
+  withdraw(clientId, text, forOrganisers = false) {
     if (this.stopped) return;
     const entry = this.entry(clientId);
     if (entry && entry.state === "shown") return;
     if (entry) {
       this.update(clientId, "withdrawing");
     } else {
-      const list = this.entries();
-      list.push({ client_id: clientId, excerpt: excerptOf(text || ""), state: "withdrawing" });
-      this.save(list);
+      this.append(clientId, text, "withdrawing", forOrganisers);
     }
     this.kick();
   }
@@ -166,10 +172,11 @@ export class SentList extends Retrying {
  * The list under the form. Rows are kept by client_id and updated in place, so a
  * button keeps the keyboard focus while other rows change.
  *
- * rows: [{ client_id, excerpt, state }] with state "sending" (still in the outbox),
- * "received", "withdrawing" or "shown". Withdraw asks first, in place: the row's foot
- * becomes "Yes, withdraw it" / "Keep it" (Keep it where Withdraw was, so a double tap
- * keeps it).
+ * rows: [{ client_id, excerpt, state, for_organisers }] with state "sending" (still in
+ * the outbox), "received", "withdrawing" or "shown"; for_organisers adds the mark "For
+ * the organisers" (and nothing about what became of it). Withdraw asks first, in place:
+ * the row's foot becomes "Yes, withdraw it" / "Keep it" (Keep it where Withdraw was, so
+ * a double tap keeps it).
  */
 export class SentView {
   /**
@@ -201,6 +208,8 @@ export class SentView {
     const li = make("li", "sent-item", "sent-item");
     li.dataset.clientId = clientId;
     li.tabIndex = -1; // focus lands here when its buttons go away
+    const tag = make("p", "sent-tag", "sent-for-organisers");
+    tag.id = `sent-tag-${clientId}`;
     const excerpt = make("p", "sent-excerpt", "sent-excerpt");
     excerpt.id = `sent-excerpt-${clientId}`;
     excerpt.dir = "auto";
@@ -208,13 +217,11 @@ export class SentView {
     const state = make("p", "sent-state", "sent-state");
     const withdraw = make("button", "sent-withdraw", "sent-withdraw");
     withdraw.type = "button";
-    withdraw.setAttribute("aria-describedby", excerpt.id);
     foot.append(state, withdraw);
     const confirm = make("div", "sent-confirm", "sent-confirm");
     confirm.setAttribute("role", "group");
     const question = make("p", "sent-question");
     question.id = `sent-question-${clientId}`;
-    confirm.setAttribute("aria-labelledby", `${question.id} ${excerpt.id}`);
     const choices = make("div", "sent-choices");
     const yes = make("button", "sent-yes", "sent-confirm-yes");
     yes.type = "button";
@@ -222,7 +229,7 @@ export class SentView {
     no.type = "button";
     choices.append(yes, no);
     confirm.append(question, choices);
-    li.append(excerpt, foot, confirm);
+    li.append(tag, excerpt, foot, confirm);
 
     withdraw.addEventListener("click", () => {
       this.confirming = clientId;
@@ -248,7 +255,7 @@ export class SentView {
       this.onWithdraw(clientId);
       this.render(this.last); // closed even if nothing changed (the session just ended)
     });
-    return { li, parts: { excerpt, foot, state, withdraw, confirm, question, yes, no } };
+    return { li, parts: { tag, excerpt, foot, state, withdraw, confirm, question, yes, no } };
   }
 
   fill(row, { li, parts }) {
@@ -256,6 +263,13 @@ export class SentView {
     const withdrawable = row.state === "sending" || row.state === "received";
     const confirming = withdrawable && this.confirming === row.client_id;
     li.dataset.state = row.state;
+    li.dataset.forOrganisers = row.for_organisers ? "true" : "false";
+    parts.tag.textContent = t("sent.for_organisers");
+    parts.tag.hidden = !row.for_organisers;
+    // A hidden element named by aria-describedby is read all the same: name it only if shown.
+    const described = row.for_organisers ? `${parts.tag.id} ${parts.excerpt.id}` : parts.excerpt.id;
+    parts.withdraw.setAttribute("aria-describedby", described);
+    parts.confirm.setAttribute("aria-labelledby", `${parts.question.id} ${described}`);
     parts.excerpt.textContent = t("sent.excerpt", { text: row.excerpt });
     parts.state.textContent = t(`sent.state.${row.state}`);
     parts.withdraw.textContent = t("sent.withdraw");
