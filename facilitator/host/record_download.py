@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from facilitator.core.errors import CommandRefused
 from facilitator.core.record.formats import RecordFormat, render
+from facilitator.core.record.html_record import lessons_html
 from facilitator.core.session import SessionService
 from facilitator.core.transcript import file_stem
+from facilitator.host.replies import refused_reply
+
+LESSONS_PATH = "/api/lessons.html"
 
 
 class RecordDownload:
@@ -35,6 +40,35 @@ class RecordDownload:
             headers={
                 "Content-Type": record_format.media_type,
                 "Content-Disposition": f'attachment; filename="{name}"',
+                "Cache-Control": "no-store",
+            },
+        )
+
+
+class LessonsForPhones:
+    """When the session has ended, every phone may open what was shown and its lessons
+    (``/api/lessons.html``) to read or save before the laptop closes: nothing else."""
+
+    def __init__(self, service: SessionService) -> None:
+        self._service = service
+
+    def routes(self) -> list[web.RouteDef]:
+        return [web.get(LESSONS_PATH, self.lessons)]
+
+    async def lessons(self, request: web.Request) -> web.Response:
+        if self._service.session.is_open:
+            return refused_reply(
+                CommandRefused(
+                    "session_open", "The lessons can be taken home once the session has ended."
+                )
+            )
+        transcript = self._service.record()
+        name = f"{file_stem(transcript, self._service.session.id)}-lessons.html"
+        return web.Response(
+            body=lessons_html(transcript).encode("utf-8"),
+            headers={
+                "Content-Type": "text/html; charset=utf-8",
+                "Content-Disposition": f'inline; filename="{name}"',
                 "Cache-Control": "no-store",
             },
         )

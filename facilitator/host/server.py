@@ -22,7 +22,7 @@ from facilitator.host.laptop_addresses import LaptopAddresses
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
 from facilitator.host.participant_api import ParticipantApi
-from facilitator.host.record_download import RecordDownload
+from facilitator.host.record_download import LessonsForPhones, RecordDownload
 from facilitator.host.refusals import Refusal
 from facilitator.host.replies import refusal_reply
 from facilitator.host.shared_addresses import SharedAddresses
@@ -164,6 +164,7 @@ class ConfessionalServer:
         app.add_routes(self.participants.routes())
         app.add_routes(self._moderators.routes())
         app.add_routes(RecordDownload(self._service, self._moderator_prefix).routes())
+        app.add_routes(LessonsForPhones(self._service).routes())
         app.add_routes(
             [
                 web.get("/", self._participant_page),

@@ -51,3 +51,28 @@ async def test_pdf_and_unknown_formats_are_not_served_and_the_secret_guards_it(
         async with run.http.get(f"{run.base}/moderator/wrong/api/record.json") as reply:
             assert reply.status == 403
             assert await reply.read() == b""
+
+
+async def test_phones_take_home_what_was_shown_and_its_lessons_once_it_ended(
+    tmp_path: Path,
+) -> None:
+    async with running_server(tmp_path) as run:
+        await run.moderate(SetBatching("off"))
+        token = await run.join()
+        await run.submit(token, "client-0001", "I said <yes> to everything.", "Say no early.")
+        await run.submit(token, "client-0002", "Never shown, never taken home.")
+        first = run.service.items()[0].id
+        await run.moderate(Approve(first))
+        await run.moderate(Project(first))
+        async with run.http.get(f"{run.base}/api/lessons.html") as reply:
+            assert reply.status == 409
+            assert (await reply.json())["payload"]["code"] == "session_open"
+        await run.moderate(EndSession())
+        async with run.http.get(f"{run.base}/api/lessons.html") as reply:
+            assert reply.status == 200
+            assert reply.headers["Cache-Control"] == "no-store"
+            page = await reply.text()
+        assert "I said &lt;yes&gt; to everything." in page
+        assert "Say no early." in page
+        assert "Never shown" not in page
+        assert "Been there" not in page and "Phones joined" not in page

@@ -68,6 +68,40 @@ def to_html(transcript: Transcript, fingerprint: str) -> str:
     return "\n".join(parts)
 
 
+def lessons_html(transcript: Transcript) -> str:
+    """What every phone may take home when the session ends: the confessions shown and
+    their lessons, nothing else (no counts, no totals, nothing that was not shown)."""
+    title = escape(transcript.title)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<title dir="auto">{title}</title>',
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        f'<h1 dir="auto">{title}</h1>',
+        f'<p class="meta">{escape(transcript.date)}</p>',
+        '<ol class="confessions">',
+    ]
+    for confession in transcript.confessions:
+        parts.append(f'<li value="{confession.order}">')
+        parts.append(f'<p class="text" dir="auto">{escape(confession.text)}</p>')
+        if confession.learned:
+            parts.append(
+                '<p class="learned"><em>What I learned:</em> '
+                f'<span dir="auto">{escape(confession.learned)}</span></p>'
+            )
+        parts.append("</li>")
+    if not transcript.confessions:
+        parts.append("</ol><p>No confession was shown.</p>")
+    else:
+        parts.append("</ol>")
+    return "\n".join([*parts, "</body>", "</html>", ""])
+
+
 def _confessions(transcript: Transcript) -> list[str]:
     parts = ["<h2>Confessions</h2>"]
     if not transcript.confessions:
