@@ -32,6 +32,7 @@ from facilitator.protocol.commands import (
     SetAsideMany,
     SetBatching,
     SetOrganisersRecord,
+    SetPhoneLanguage,
     SetWordLists,
     StartRehearsal,
     StopHost,
@@ -109,6 +110,7 @@ class HostCommands:
                 | Merge()
                 | SetOrganisersRecord()
                 | SetBatching()
+                | SetPhoneLanguage()
             ):
                 self._service.execute(command)
             case _:

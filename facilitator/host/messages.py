@@ -40,6 +40,7 @@ def public_session(service: SessionService) -> PublicSession:
         public_projection(service.projection()),
         TEXT_LIMITS,
         session.organisers_record,
+        session.language,
     )
 
 
@@ -57,6 +58,7 @@ def phone_state(service: SessionService, participant_id: int) -> PhoneState:
         projection,
         public.limits,
         public.organisers_record,
+        public.language,
         agreed,
     )
 
@@ -111,6 +113,7 @@ def session_details(session: SessionInfo) -> SessionDetails:
         merged_count=session.merged_count,
         organisers_record=session.organisers_record,
         batching=session.batching,
+        language=session.language,
     )
 
 

@@ -161,6 +161,19 @@ class SetOrganisersRecord(_Command, frozen=True, tag="set_organisers_record"):
     keep: bool
 
 
+PhoneLanguage = Annotated[
+    str, msgspec.Meta(max_length=35, pattern=r"^([a-z]{2,3}(-[A-Za-z0-9]{1,8})*)?$")
+]
+
+
+class SetPhoneLanguage(_Command, frozen=True, tag="set_phone_language"):
+    """Fix the language of the phone page (a BCP 47 tag such as ``de`` or ``cy``), or
+    leave it to each phone's own (``""``). A language the page has no catalogue for
+    leaves it to the phone too."""
+
+    language: PhoneLanguage
+
+
 class SetBatching(_Command, frozen=True, tag="set_batching"):
     """Release new confessions into Incoming in small shuffled batches, so that nobody
     watching a moderator's screen can tie a confession to the phone that just sent it:
@@ -243,6 +256,7 @@ type SessionCommand = (
     | Merge
     | SetOrganisersRecord
     | SetBatching
+    | SetPhoneLanguage
 )
 type HostCommand = (
     UseAddress

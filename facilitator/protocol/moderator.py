@@ -187,6 +187,7 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     merged_count: int = 0  # merged into another; counted in the record
     organisers_record: bool = False  # set_organisers_record
     batching: Literal["auto", "on", "off"] = "auto"  # set_batching
+    language: str = ""  # the phone page's language, fixed by set_phone_language ("": the phone's)
 
     @property
     def is_open(self) -> bool:

@@ -116,6 +116,8 @@ class PublicSession(Message, frozen=True):
     # Whether confessions for the organisers only are kept in a section of the record
     # (otherwise the moderators read them and they are forgotten at the end).
     organisers_record: bool = False
+    # The language the facilitator fixed for the phone page ("" for the phone's own).
+    language: str = ""
 
 
 class PhoneState(PublicSession, frozen=True):

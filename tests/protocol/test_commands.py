@@ -18,6 +18,7 @@ from facilitator.protocol.commands import (
     SetAsideMany,
     SetBatching,
     SetOrganisersRecord,
+    SetPhoneLanguage,
     Blank,
     Command,
     CountShared,
@@ -69,6 +70,8 @@ EXAMPLES: list[Command] = [
     Merge(12, (13, 14), 2, "I stayed silent in the review", ""),
     SetOrganisersRecord(keep=True),
     SetBatching("off"),
+    SetPhoneLanguage("cy"),
+    SetPhoneLanguage(""),
 ]
 
 
@@ -119,6 +122,8 @@ def test_every_command_round_trips(command: Command) -> None:
         b'{"command": "move", "item_id": 1}',
         b'{"command": "merge", "keep_id": 1, "item_ids": [], "version": 1, "text": "a", "learned": ""}',
         b'{"command": "set_batching", "mode": "sometimes"}',
+        b'{"command": "set_phone_language", "language": "../../etc"}',
+        b'{"command": "set_phone_language", "language": "DE"}',
         b'{"item_id": 1}',
         b"[]",
     ],
