@@ -6,7 +6,8 @@
 # 1. the menu entry and the AppStream metainfo pass desktop-file-validate and
 #    appstreamcli validate (Debian: desktop-file-utils, appstream);
 # 2. the archive unpacks, and its install.sh installs into a temporary prefix;
-# 3. packaging/smoke_test.py runs the installed app through its PREFIX/bin link;
+# 3. packaging/smoke_test.py runs the installed app through its PREFIX/bin link, and
+#    packaging/linux/icu_probe.py checks its trimmed ICU data against the full one;
 # 4. install.sh --uninstall removes it.
 set -eu
 
@@ -33,6 +34,9 @@ desktop-file-validate "$WORK/prefix/share/applications/$APP_ID.desktop"
 echo "ok   $(basename "$ARCHIVE") unpacks and installs"
 
 "$PYTHON" "$ROOT/packaging/smoke_test.py" "$WORK/prefix/bin/confessional"
+# The bundle's trimmed ICU data answers Qt as the full one does (packaging/linux/trim_icu.py)
+"$PYTHON" "$ROOT/packaging/linux/icu_probe.py" --compare \
+  "$WORK/prefix/lib/confessional/_internal/PySide6/Qt/lib/libicudata.so.73"
 
 "$WORK"/confessional-*/install.sh --prefix "$WORK/prefix" --uninstall
 [ ! -e "$WORK/prefix/bin/confessional" ] && [ ! -e "$WORK/prefix/lib/confessional" ] || {
