@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from facilitator.core.events import EventBus
 from facilitator.core.model import Sharing
 from facilitator.core.session import SessionService
@@ -18,7 +20,7 @@ from facilitator.host.confession_pace import (
 )
 from facilitator.host.participant_api import JOIN_BURST
 from facilitator.host.shared_addresses import ALLOWANCE, SharedAddresses
-from facilitator.protocol.commands import Approve, CountShared, Project
+from facilitator.protocol.commands import Approve, CountShared, Project, SetBatching
 from tests.host.harness import Running, envelope, running_server
 from tests.phones import join_from
 
@@ -47,8 +49,12 @@ async def agree(run: Running, token: str, confession_id: int) -> int:
     return count
 
 
-async def test_one_address_gets_a_burst_of_tokens_then_a_steady_pace(tmp_path: Path) -> None:
+async def test_one_address_gets_a_burst_of_tokens_then_a_steady_pace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with running_server(tmp_path) as run:
+        # Time stands still for the limiter: a slow machine refills nothing meanwhile.
+        monkeypatch.setattr(run.server.participants._joins, "_clock", lambda: 1000.0)
         statuses = []
         for _ in range(JOIN_BURST + 3):
             # From 127.0.0.1, the laptop's own address: limited like any other.
@@ -85,7 +91,12 @@ async def test_a_shared_address_is_counted_apart_until_the_facilitator_counts_it
 
         shared = ALLOWANCE + 1
         document = await state(run)
-        assert document["room"] == {"shared_apart": shared, "shared_counted": 0, "waiting": 0}
+        assert document["room"] == {
+            "shared_apart": shared,
+            "shared_counted": 0,
+            "waiting": 0,
+            "batching": False,
+        }
         [item] = [i for i in document["items"] if i["id"] == confession]
         assert (item["agreement_count"], item["set_apart_count"]) == (0, shared)
         assert await agree(run, author, confession) == 1
@@ -103,7 +114,12 @@ async def test_a_shared_address_is_counted_apart_until_the_facilitator_counts_it
         status, body = await join_from(run.base, OTHER_VENUE)  # another address, shared now
         assert await agree(run, body["payload"]["token"], confession) == shared + 2
         document = await state(run)
-        assert document["room"] == {"shared_apart": 2, "shared_counted": shared + 1, "waiting": 0}
+        assert document["room"] == {
+            "shared_apart": 2,
+            "shared_counted": shared + 1,
+            "waiting": 0,
+            "batching": False,
+        }
 
 
 async def test_a_rehearsal_audience_joins_by_its_secret_not_its_address(tmp_path: Path) -> None:
@@ -202,6 +218,7 @@ def test_phones_set_apart_share_one_pace_between_them(tmp_path: Path) -> None:
     store = Store.in_memory()
     service = SessionService.start_new(store, EventBus(), tmp_path)
     pace = ConfessionPace(service, clock=lambda: now[0])
+    service.execute(SetBatching("off"))  # the pace alone, not the timing privacy
     minted = [service.participant(service.join(Sharing.SET_APART)) for _ in range(40)]
     counted = service.participant(service.join(Sharing.COUNTED))
     for n, author in enumerate(minted):

@@ -9,7 +9,7 @@ from pathlib import Path
 import aiohttp
 
 from facilitator.host.live import COUNT_SENDS_PER_SECOND, count_interval
-from facilitator.protocol.commands import Approve, Project
+from facilitator.protocol.commands import Approve, Project, SetBatching
 from tests.host.harness import envelope, running_server
 from tests.waiting import wait_until
 
@@ -19,6 +19,7 @@ LATE = 30  # phones that connect in the middle of the burst
 
 async def test_a_phone_never_gets_a_count_older_than_one_it_has(tmp_path: Path) -> None:
     async with running_server(tmp_path) as run:
+        await run.moderate(SetBatching("off"))  # the confession goes straight in
         tokens = [run.service.join() for _ in range(PHONES + LATE)]  # past the address limit
         await run.submit(tokens[0], "client-burst-01", "I load-tested in production.")
         [confession] = run.service.items()

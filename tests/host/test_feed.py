@@ -17,7 +17,7 @@ from facilitator.host.feed import ModeratorFeed
 from facilitator.host.likeness import SHOWN
 from facilitator.host.links import JoinLinks
 from facilitator.join.addresses import join_link, rank_candidates
-from facilitator.protocol.commands import Approve, Edit, Project
+from facilitator.protocol.commands import Approve, Edit, Project, SetBatching
 from facilitator.protocol.moderator import HostStatus
 
 
@@ -76,6 +76,7 @@ def test_changes_are_numbered_one_by_one(service: SessionService) -> None:
 def test_counts_go_out_once_per_frame_with_the_latest_value(service: SessionService) -> None:
     clock = ManualClock()
     _, received = feed_for(service, clock)
+    service.execute(SetBatching("off"))  # the confession goes straight in
     participants = [service.participant(service.join()) for _ in range(50)]
     confession = service.submit(participants[0], "client-0001", "I trusted a mock.").confession_id
     service.execute(Approve(confession))

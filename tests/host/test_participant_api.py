@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from facilitator.protocol.commands import Approve, EndSession, Project
 from tests.host.harness import envelope, receive_json, receive_until, running_server
@@ -99,8 +100,12 @@ async def test_oversized_body_is_refused(tmp_path: Path) -> None:
             assert (await reply.json())["payload"]["code"] == "too_large"
 
 
-async def test_a_phone_of_the_next_session_starts_with_its_own_rate(tmp_path: Path) -> None:
+async def test_a_phone_of_the_next_session_starts_with_its_own_rate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with running_server(tmp_path) as run:
+        # Time stands still for the limiter: a slow machine refills nothing meanwhile.
+        monkeypatch.setattr(run.server.participants._messages, "_clock", lambda: 1000.0)
         busy = await run.join()
         agree = envelope("agreement.set", {"confession_id": 999, "agreed": True})
         statuses = [(await run.send(busy, agree))[0] for _ in range(31)]
