@@ -143,7 +143,8 @@ ALTER TABLE sessions ADD COLUMN withdrawn_count INTEGER NOT NULL DEFAULT 0;
 # (``agreements.merged_from`` marks the lent ones, so undo can take them back); the
 # record counts the merged. A participant may mark a confession for the organisers only;
 # the session says whether those go into the record. New confessions may be held for a
-# shuffled batch (``waiting_items.held``) so that their timing tells nothing.
+# shuffled batch (``waiting_items.held``) so that their timing tells nothing. The
+# facilitator may fix the phone page's language (``sessions.language``).
 _V6 = """
 CREATE TABLE items_v6 (
     id INTEGER PRIMARY KEY,
@@ -183,6 +184,7 @@ ALTER TABLE sessions ADD COLUMN organisers_record INTEGER NOT NULL DEFAULT 0
     CHECK (organisers_record IN (0, 1));
 ALTER TABLE sessions ADD COLUMN batching TEXT NOT NULL DEFAULT 'auto'
     CHECK (batching IN ('auto', 'on', 'off'));
+ALTER TABLE sessions ADD COLUMN language TEXT NOT NULL DEFAULT '';
 ALTER TABLE waiting_items ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));
 ALTER TABLE waiting_items ADD COLUMN for_organisers INTEGER NOT NULL DEFAULT 0
     CHECK (for_organisers IN (0, 1));

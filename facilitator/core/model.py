@@ -93,6 +93,7 @@ class SessionInfo:
     merged_count: int = 0  # confessions merged into another (counted at the end)
     organisers_record: bool = False  # confessions for the organisers go into the record
     batching: Batching = "auto"  # new confessions reach Incoming in shuffled batches
+    language: str = ""  # the phone page's language, fixed by the facilitator ("": the phone's)
 
     @property
     def is_open(self) -> bool:

@@ -53,6 +53,7 @@ from facilitator.core.model import (
 )
 from facilitator.core.store import Store
 from facilitator.core.transcript import (
+    Transcript,
     build_transcript,
     move_transcript,
     prune_rehearsals,
@@ -87,6 +88,7 @@ from facilitator.protocol.commands import (
     SetAsideMany,
     SetBatching,
     SetOrganisersRecord,
+    SetPhoneLanguage,
     Undo,
     UpdateDetails,
 )
@@ -116,6 +118,7 @@ class SessionService:
         self._transcripts_dir = transcripts_dir
         self._rehearsals_dir = rehearsals_dir(transcripts_dir)
         self._rehearsal_record: tuple[Path, ...] = ()  # an ended rehearsal's, until kept
+        self._ended_record: Transcript | None = None  # as written at the end
         self._today = today
         self._store_healthy = True
         self._history = UndoHistory()
@@ -195,6 +198,12 @@ class SessionService:
     def hints(self, item: Item) -> ItemHints:
         """Details in the item's edited text that may identify someone (moderators only)."""
         return self._hints.for_texts(item.text, item.learned)
+
+    def record(self) -> Transcript:
+        """The session's record: as it stands now, or as it was written at the end."""
+        if self._ended_record is not None and not self._session.is_open:
+            return self._ended_record
+        return build_transcript(self._store, self._session)
 
     def last_undo_step(self) -> UndoStep | None:
         """What ``undo`` would take back now, if anything."""
@@ -324,7 +333,9 @@ class SessionService:
         self._require_open()
         rules.check_client_id(client_id)
         item = self._store.item_by_client_id(participant_id, client_id)
-        if item is not None and item.state in (ItemState.SHOWN, ItemState.REMOVED):
+        if item is not None and (
+            item.shown_order is not None or item.state in (ItemState.SHOWN, ItemState.REMOVED)
+        ):
             raise CommandRefused(
                 "already_shown",
                 "It has been on the screen, so it is part of the session now and can no "
@@ -333,7 +344,9 @@ class SessionService:
         if item is None and not self._store.is_waiting(participant_id, client_id):
             return
         session_id = self._session.id
-        deleted = self._write(lambda: self._store.withdraw(session_id, participant_id, client_id))
+        deleted, changed = self._write(
+            lambda: self._store.withdraw(session_id, participant_id, client_id)
+        )
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))  # withdrawn_count
         if deleted is None:
@@ -342,6 +355,8 @@ class SessionService:
         if self._history.forget_item(deleted):
             self.bus.publish(UndoChanged(self._history.last()))
         self.bus.publish(ItemWithdrawn(deleted))
+        # Merged into the withdrawn one: back in Incoming; merged into another: its voters go.
+        self._publish_recounted(self._store.items_by_id(changed))
 
     def held_count(self) -> int:
         """How many confessions are held for the next batch (the host's timer asks)."""
@@ -361,15 +376,21 @@ class SessionService:
 
     def release_waiting(self, may_enter: Callable[[int], bool]) -> int:
         """Move each author's oldest waiting confession into Incoming if ``may_enter``
-        (given the author's id) says it is their turn; return how many moved."""
+        (given the author's id) says it is their turn; return how many moved. While
+        batching is on, its turn puts it into the next shuffled batch instead."""
         if not self._session.is_open:
             return 0
         released = 0
+        batching = self.batching()
         for waiting in self._store.first_waiting(self._session.id):
-            if may_enter(waiting.author_id):
+            if not may_enter(waiting.author_id):
+                continue
+            if batching:
+                self._write(partial(self._store.hold_waiting, waiting.waiting_id))
+            else:
                 item = self._write(partial(self._store.release_waiting, waiting.waiting_id))
                 self.bus.publish(ItemAdded(item))
-                released += 1
+            released += 1
         if released:
             self.bus.publish(RoomChanged(self.room()))
         return released
@@ -543,6 +564,8 @@ class SessionService:
                 self._set_organisers_record(keep)
             case SetBatching(mode):
                 self._set_batching(mode)
+            case SetPhoneLanguage(language):
+                self._set_language(language)
             case _:
                 assert_never(command)
 
@@ -664,9 +687,7 @@ class SessionService:
                 "undo_changed", "Something else was done meanwhile; look at what Undo offers now."
             )
         current = {
-            item.id: item
-            for item_id in step.item_ids
-            if (item := self._store.item_in_session(self._session.id, item_id)) is not None
+            item.id: item for item in self._store.items_in_session(self._session.id, step.item_ids)
         }
         screen = self._session.current_item_id
         try:
@@ -767,7 +788,11 @@ class SessionService:
 
     def _items_named(self, item_ids: Sequence[int]) -> list[Item]:
         """The named items, each once, in the order named; refused if one is unknown."""
-        return [self.item(item_id) for item_id in dict.fromkeys(item_ids)]
+        named = list(dict.fromkeys(item_ids))
+        items = self._store.items_in_session(self._session.id, named)
+        if len(items) != len(named):
+            raise CommandRefused("unknown_confession", "There is no such confession.")
+        return items
 
     def _merge(
         self, keep_id: int, item_ids: Sequence[int], version: int, text: str, learned: str
@@ -834,6 +859,11 @@ class SessionService:
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))
 
+    def _set_language(self, language: str) -> None:
+        self._write(lambda: self._store.set_language(self._session.id, language))
+        self._refresh_session()
+        self.bus.publish(SessionChanged(self._session))
+
     def _set_batching(self, mode: Batching) -> None:
         self._write(lambda: self._store.set_batching(self._session.id, mode))
         self._refresh_session()
@@ -856,7 +886,10 @@ class SessionService:
         # is forgotten, and ending can be tried again (an ended session refuses that).
         if self._session.organisers_record:  # the record's section takes those waiting too
             for waiting_id in self._store.waiting_for_organisers(session_id):
-                self._write(partial(self._store.release_waiting, waiting_id))
+                # Announced: if the record then fails, the session goes on with it in its lane.
+                self.bus.publish(
+                    ItemAdded(self._write(partial(self._store.release_waiting, waiting_id)))
+                )
         transcript = build_transcript(self._store, self._session)
         rehearsal = self._session.rehearsal
         folder = self._rehearsals_dir if rehearsal else self._transcripts_dir
@@ -865,6 +898,7 @@ class SessionService:
         except OSError as error:
             log.error("Could not write the transcript: %s", error)
             raise TranscriptNotWritten(error.strerror or str(error)) from error
+        self._ended_record = transcript
         if rehearsal:  # kept apart, and only the last few
             self._rehearsal_record = paths
             prune_rehearsals(folder)
@@ -900,6 +934,7 @@ class SessionService:
         )
         self._session = session
         self._rehearsal_record = ()
+        self._ended_record = None
         log.info("Started session %d after session %d", session.id, ended.id)
         self.bus.publish(SessionStarted(self._session))
 

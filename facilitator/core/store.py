@@ -42,6 +42,7 @@ DATABASE_NAME = "confessional.sqlite3"
 # PRAGMA quick_check reads the whole file, about 4 ms per MB (measured on 2 cores):
 # up to this size it costs a start at most a quarter of a second.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+_IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 _DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 _ITEM_COLUMNS = (
@@ -51,7 +52,7 @@ _ITEM_COLUMNS = (
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
     "moderator_secret, current_item_id, removed_count, rehearsal, withdrawn_count, "
-    "merged_count, organisers_record, batching"
+    "merged_count, organisers_record, batching, language"
 )
 
 
@@ -97,6 +98,7 @@ def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
         merged_count=row["merged_count"],
         organisers_record=bool(row["organisers_record"]),
         batching=row["batching"],
+        language=row["language"],
     )
 
 
@@ -108,6 +110,7 @@ _ADDED_SESSION_COLUMNS = {
     "merged_count": 0,
     "organisers_record": 0,
     "batching": "auto",
+    "language": "",
 }
 
 
@@ -381,6 +384,10 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE sessions SET batching = ? WHERE id = ?", (mode, session_id))
 
+    def set_language(self, session_id: int, language: str) -> None:
+        with self._write() as db:
+            db.execute("UPDATE sessions SET language = ? WHERE id = ?", (language, session_id))
+
     def set_session_port(self, session_id: int, port: int) -> None:
         with self._write() as db:
             db.execute("UPDATE sessions SET port = ? WHERE id = ?", (port, session_id))
@@ -545,16 +552,25 @@ class Store:
 
     # Confessions
 
-    def withdraw(self, session_id: int, author_id: int, client_id: str) -> int | None:
-        """Delete the author's unshown confession (waiting, or in a lane) and count it;
-        return the deleted item's id (``None`` for one that was still waiting)."""
+    def withdraw(
+        self, session_id: int, author_id: int, client_id: str
+    ) -> tuple[int | None, list[int]]:
+        """Delete the author's unshown confession (waiting, or in a lane) and count it.
+
+        Returns the deleted item's id (``None`` for one that was still waiting) and the
+        items that changed with it: those merged into it go back to Incoming, and the one
+        it was merged into loses the voters it lent.
+        """
         with self._write() as db:
             item = db.execute(
-                "SELECT id FROM items WHERE author_id = ? AND client_id = ? "
-                "AND state IN ('incoming', 'approved', 'set_aside', 'for_organisers')",
+                "SELECT id, merged_into FROM items WHERE author_id = ? AND client_id = ? "
+                "AND shown_order IS NULL AND state IN "
+                "('incoming', 'approved', 'set_aside', 'for_organisers', 'merged')",
                 (author_id, client_id),
             ).fetchone()
+            changed: list[int] = []
             if item is not None:
+                changed = self._unmerge_withdrawn(db, item["id"], item["merged_into"])
                 db.execute("DELETE FROM items WHERE id = ?", (item["id"],))
             else:
                 db.execute(
@@ -565,7 +581,25 @@ class Store:
                 "UPDATE sessions SET withdrawn_count = withdrawn_count + 1 WHERE id = ?",
                 (session_id,),
             )
-        return None if item is None else int(item["id"])
+        return (None if item is None else int(item["id"])), changed
+
+    def _unmerge_withdrawn(
+        self, db: sqlite3.Connection, item_id: int, merged_into: int | None
+    ) -> list[int]:
+        children = [
+            int(row[0])
+            for row in db.execute("SELECT id FROM items WHERE merged_into = ?", (item_id,))
+        ]
+        db.execute(  # one that was on the screen is part of the record: shown again
+            "UPDATE items SET state = CASE WHEN shown_order IS NULL THEN 'incoming' "
+            "ELSE 'shown' END, merged_into = NULL, queue_position = NULL WHERE merged_into = ?",
+            (item_id,),
+        )
+        if merged_into is None:
+            return children
+        db.execute("DELETE FROM agreements WHERE merged_from = ?", (item_id,))
+        self._recount_items(db, [merged_into])
+        return [*children, merged_into]
 
     def item_by_client_id(self, author_id: int, client_id: str) -> Item | None:
         row = self._db.execute(
@@ -675,6 +709,11 @@ class Store:
         ).fetchall()
         return [WaitingItem(row["id"], row["author_id"], held=True) for row in rows]
 
+    def hold_waiting(self, waiting_id: int) -> None:
+        """A waiting confession's turn came while batching: it joins the next batch."""
+        with self._write() as db:
+            db.execute("UPDATE waiting_items SET held = 1 WHERE id = ?", (waiting_id,))
+
     def release_waiting(self, waiting_id: int) -> Item:
         """Move a waiting confession into Incoming, in one transaction."""
         with self._write() as db:
@@ -767,7 +806,27 @@ class Store:
         return self.items_by_id([item_id for item_id, _, _ in changes])
 
     def items_by_id(self, item_ids: Sequence[int]) -> list[Item]:
-        return [self.item(item_id) for item_id in item_ids]
+        """The items, in the order named (a few queries however many: bulk actions)."""
+        found = self._items_where("id IN ({marks})", (), item_ids)
+        return [found[item_id] for item_id in item_ids]
+
+    def items_in_session(self, session_id: int, item_ids: Sequence[int]) -> list[Item]:
+        """Those of the named items that are in the session, in the order named."""
+        found = self._items_where("session_id = ? AND id IN ({marks})", (session_id,), item_ids)
+        return [found[item_id] for item_id in item_ids if item_id in found]
+
+    def _items_where(
+        self, condition: str, parameters: tuple[int, ...], item_ids: Sequence[int]
+    ) -> dict[int, Item]:
+        found: dict[int, Item] = {}
+        for start in range(0, len(item_ids), _IDS_PER_QUERY):
+            chunk = tuple(item_ids[start : start + _IDS_PER_QUERY])
+            where = condition.format(marks=", ".join("?" * len(chunk)))
+            rows = self._db.execute(
+                f"SELECT {_ITEM_COLUMNS} FROM items WHERE {where}", (*parameters, *chunk)
+            ).fetchall()
+            found.update((row["id"], _item(row)) for row in rows)
+        return found
 
     # Merging
 
@@ -945,6 +1004,12 @@ class Store:
                         "INSERT OR IGNORE INTO agreements (item_id, participant_id) VALUES (?, ?)",
                         (item_id, participant_id),
                     ).rowcount
+                    if not delta:  # lent by a merge: their own now, so undoing it keeps it
+                        db.execute(
+                            "UPDATE agreements SET merged_from = NULL WHERE item_id = ? "
+                            "AND participant_id = ? AND merged_from IS NOT NULL",
+                            (item_id, participant_id),
+                        )
                 else:
                     delta = -db.execute(
                         "DELETE FROM agreements WHERE item_id = ? AND participant_id = ?",

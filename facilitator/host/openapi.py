@@ -23,6 +23,7 @@ import msgspec
 from aiohttp import web
 
 from facilitator import __version__
+from facilitator.core.record.formats import RecordFormat
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import (
     MAX_MESSAGE_BYTES,
@@ -193,6 +194,18 @@ def _secret() -> dict[str, Any]:
     }
 
 
+_RECORD_SCHEMAS: dict[RecordFormat, dict[str, Any]] = {
+    RecordFormat.MARKDOWN: {"type": "string"},
+    RecordFormat.HTML: {"type": "string"},
+    RecordFormat.CSV: {"type": "string"},
+    RecordFormat.JSON: {
+        "type": "object",
+        "description": "The record's JSON document: docs/transcript-schema.json.",
+        "required": ["format", "version", "fingerprint"],
+    },
+}
+
+
 def build() -> dict[str, Any]:
     """The OpenAPI document, as a JSON-ready dict."""
     body, components = _schemas()
@@ -257,6 +270,51 @@ def build() -> dict[str, Any]:
                     **_refusals(error, 400, 401, 403, 409, 413, 429, 503),
                 },
             }
+        },
+        "/api/lessons.html": {
+            "get": {
+                "operationId": "getLessons",
+                "tags": ["phones"],
+                "summary": "Once the session has ended: what was shown and what people learned",
+                "description": "An HTML page to read or save: the shown confessions' edited "
+                "text and lessons, nothing else.",
+                "responses": {
+                    "200": {
+                        "description": "The lessons.",
+                        "content": {"text/html": {"schema": {"type": "string"}}},
+                    },
+                    **_refusals(error, 403, 409),
+                },
+            }
+        },
+        f"{MODERATOR_API}/record.{{ext}}": {
+            "parameters": [
+                _secret(),
+                {
+                    "name": "ext",
+                    "in": "path",
+                    "required": True,
+                    "description": "The record's format (PDF is made by the console).",
+                    "schema": {"type": "string", "enum": [f.value for f in RecordFormat]},
+                },
+            ],
+            "get": {
+                "operationId": "getRecord",
+                "tags": ["moderators"],
+                "summary": "The session's record as a download",
+                "description": "During the session as it stands; after the end as written.",
+                "responses": {
+                    "200": {
+                        "description": "The record, as an attachment.",
+                        "content": {
+                            f.media_type.split(";")[0]: {"schema": _RECORD_SCHEMAS[f]}
+                            for f in RecordFormat
+                        },
+                    },
+                    "404": {"description": "Not one of the formats."},
+                    **_refusals(error, 403),
+                },
+            },
         },
         f"{MODERATOR_API}/state": {
             "parameters": [_secret()],

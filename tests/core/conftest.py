@@ -11,7 +11,7 @@ from facilitator.core.events import EventBus
 from facilitator.core.model import SessionInfo
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
-from tests.core.helpers import TODAY, Recorder
+from tests.core.helpers import TODAY, Recorder, Room
 
 
 @pytest.fixture
@@ -57,3 +57,14 @@ def transcripts_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def service(store: Store, bus: EventBus, transcripts_dir: Path) -> SessionService:
     return SessionService.start_new(store, bus, transcripts_dir, today=lambda: TODAY)
+
+
+@pytest.fixture
+def room(service: SessionService) -> Room:
+    return Room(service)
+
+
+@pytest.fixture
+def undo_recorder(bus: EventBus) -> Recorder:
+    """Records every event, what undo would take back included."""
+    return Recorder(bus, with_undo=True)

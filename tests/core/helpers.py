@@ -12,7 +12,7 @@ from facilitator.core.events import Event, EventBus, UndoChanged
 from facilitator.core.model import ItemState
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
-from facilitator.protocol.commands import Approve, Project, ProjectNext
+from facilitator.protocol.commands import Approve, Project, ProjectNext, Undo
 
 TODAY = date(2024, 5, 17)
 
@@ -58,6 +58,13 @@ def edit(store: Store, item_id: int, text: str, learned: str | None = None) -> N
 def next_up(service: SessionService) -> ProjectNext:
     """``project next``, naming what the moderator sees at the head of the queue."""
     return ProjectNext(service.queue_head() or 0)
+
+
+def undo(service: SessionService) -> None:
+    """Take back what undo offers now (there must be something)."""
+    step = service.last_undo_step()
+    assert step is not None
+    service.execute(Undo(step.id))
 
 
 def refused(code: str, action: Callable[[], object]) -> None:

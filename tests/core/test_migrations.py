@@ -10,7 +10,8 @@ import pytest
 
 from facilitator.core.errors import StoreTooNew
 from facilitator.core.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
-from facilitator.core.model import ItemState, SessionStatus
+from facilitator.core.model import ItemState, SessionStatus, WaitingItem
+from facilitator.core.queue_order import GAP, after_last
 from facilitator.core.store import DATABASE_NAME, Store, token_digest
 
 EXPECTED_TABLES = {
@@ -127,13 +128,27 @@ def seed_v2(connection: sqlite3.Connection) -> None:
     connection.execute("INSERT INTO agreements (item_id, participant_id) VALUES (11, 21), (11, 22)")
 
 
+def seed_v3(connection: sqlite3.Connection) -> None:
+    """Version 3 keeps confessions sent too fast waiting for their turn."""
+    seed_v2(connection)
+    connection.execute(
+        "INSERT INTO waiting_items (id, session_id, author_id, client_id, text, learned) "
+        "VALUES (31, 2, 22, 'client-0005', 'Sent too fast', 'Slow down')"
+    )
+
+
 def seed_v4(connection: sqlite3.Connection) -> None:
     """Version 4 marks rehearsals: the live session is one."""
-    seed_v2(connection)
+    seed_v3(connection)
     connection.execute("UPDATE sessions SET rehearsal = 1 WHERE id = 2")
 
 
-SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: seed_v1, 2: seed_v2, 4: seed_v4}
+SEEDERS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: seed_v1,
+    2: seed_v2,
+    3: seed_v3,
+    4: seed_v4,
+}
 
 
 def seed(connection: sqlite3.Connection, version: int) -> bool:
@@ -192,10 +207,15 @@ def assert_seeded_data_is_intact(store: Store) -> None:
     assert store.item_by_client_id(22, "client-0002") == listed[1]
     assert [c.text for c in store.items(1)] == ["Kept from an old session"]
 
-    # And the migrated database still takes writes.
+    # Nothing is merged, nothing is for the organisers, nothing held for a batch.
+    assert all(c.merged_into is None for c in listed)
+    assert (live.merged_count, live.organisers_record, live.batching) == (0, False, "auto")
+    assert store.held_waiting(2) == []
+
+    # And the migrated database still takes writes: a place after the last in Up next.
     assert store.set_agreement(11, 21, False) == 1
-    store.set_state(13, ItemState.APPROVED, queue_position=store.next_queue_position(2))
-    assert store.item(13).queue_position == 2
+    store.set_state(13, ItemState.APPROVED, queue_position=after_last(store.queue(2)))
+    assert store.queue(2) == [(12, 1), (13, 1 + GAP)]
 
 
 # Empty database
@@ -269,7 +289,7 @@ def test_the_schema_enforces_its_constraints(connection: sqlite3.Connection) -> 
     with pytest.raises(sqlite3.IntegrityError):
         connection.execute("UPDATE items SET state = 'deleted' WHERE id = 13")
     with pytest.raises(sqlite3.IntegrityError):  # one agreement per participant and confession
-        connection.execute("INSERT INTO agreements VALUES (11, 21)")
+        connection.execute("INSERT INTO agreements (item_id, participant_id) VALUES (11, 21)")
     with pytest.raises(sqlite3.IntegrityError):  # one confession per author and client id
         connection.execute(
             "INSERT INTO items (session_id, author_id, client_id, original_text, "
@@ -277,9 +297,36 @@ def test_the_schema_enforces_its_constraints(connection: sqlite3.Connection) -> 
             "VALUES (2, 21, 'client-0001', 'x', '', 'x', '', 'incoming')"
         )
     with pytest.raises(sqlite3.IntegrityError):  # agreements need a real participant
-        connection.execute("INSERT INTO agreements VALUES (12, 999)")
+        connection.execute("INSERT INTO agreements (item_id, participant_id) VALUES (12, 999)")
+    with pytest.raises(sqlite3.IntegrityError):  # agreements need a real item
+        connection.execute("INSERT INTO agreements (item_id, participant_id) VALUES (999, 21)")
     with pytest.raises(sqlite3.IntegrityError):  # a rehearsal or not
         connection.execute("UPDATE sessions SET rehearsal = 2 WHERE id = 2")
+    # Schema 6: the rebuilt items table keeps its checks and references, with new ones.
+    with pytest.raises(sqlite3.IntegrityError):  # merged into a real item
+        connection.execute("UPDATE items SET merged_into = 999 WHERE id = 13")
+    with pytest.raises(sqlite3.IntegrityError):  # items belong to a real session
+        connection.execute("UPDATE items SET session_id = 999 WHERE id = 13")
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("UPDATE sessions SET organisers_record = 2 WHERE id = 2")
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("UPDATE sessions SET batching = 'sometimes' WHERE id = 2")
+    connection.execute(
+        "INSERT INTO waiting_items (session_id, author_id, client_id, text, learned) "
+        "VALUES (2, 21, 'client-0009', 'x', '')"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("UPDATE waiting_items SET held = 2")
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("UPDATE waiting_items SET for_organisers = 2")
+    for state in ("merged", "for_organisers"):  # the wider state check
+        connection.execute("UPDATE items SET state = ? WHERE id = 13", (state,))
+    connection.execute("UPDATE items SET merged_into = 11 WHERE id = 13")
+    # Deleting an item still takes its agreements with it, and leaves those merged into
+    # it pointing nowhere rather than deleting them.
+    connection.execute("DELETE FROM items WHERE id = 11")
+    assert connection.execute("SELECT COUNT(*) FROM agreements").fetchone()[0] == 0
+    assert connection.execute("SELECT merged_into FROM items WHERE id = 13").fetchone()[0] is None
 
 
 def test_store_open_creates_a_migrated_database(tmp_path: Path) -> None:
@@ -313,6 +360,8 @@ def test_migrating_from_every_earlier_version_keeps_the_data(
         seed(connection, LATEST_VERSION)
     store = Store(connection, None)
     assert_seeded_data_is_intact(store)
+    expected_waiting = [WaitingItem(31, 22)] if version >= 3 or not has_data else []
+    assert store.first_waiting(2) == expected_waiting
     # Sessions from before rehearsals were marked were real ones; none had withdrawals.
     assert store.session(2).rehearsal is (version >= 4 or not has_data)
     assert store.session(2).withdrawn_count == 0
@@ -348,6 +397,62 @@ def test_migrated_schema_matches_a_fresh_one(version: int) -> None:
     finally:
         fresh.close()
         upgraded.close()
+
+
+def rows(connection: sqlite3.Connection, table: str) -> list[dict[str, object]]:
+    return [dict(row) for row in connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
+
+
+def defaults(connection: sqlite3.Connection, table: str, columns: object) -> dict[str, object]:
+    """The declared defaults of ``columns`` of ``table``, as SQLite stores them."""
+    found: dict[str, object] = {}
+    for column in connection.execute(f"PRAGMA table_info({table})"):
+        if column["name"] in columns:  # type: ignore[operator]
+            default = column["dflt_value"]  # SQL text, or None for no default (NULL)
+            found[column["name"]] = (
+                None if default is None else connection.execute(f"SELECT {default}").fetchone()[0]
+            )
+    return found
+
+
+def test_schema_6_rebuilds_the_items_table_keeping_every_row_and_reference(
+    connection: sqlite3.Connection,
+) -> None:
+    build_database_at(connection, 5)
+    seed(connection, 5)
+    connection.execute("UPDATE items SET version = 3, set_apart_count = 1 WHERE id = 11")
+    before = {
+        table: rows(connection, table)
+        for table in ("items", "agreements", "waiting_items", "participants", "sessions")
+    }
+    assert before["agreements"], "agreements to keep"
+
+    migrate(connection)
+
+    # Foreign keys are on again, and nothing points nowhere.
+    assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    added = {
+        "items": {"merged_into": None},
+        "agreements": {"merged_from": None},
+        "waiting_items": {"held": 0, "for_organisers": 0},
+        "participants": {},
+        "sessions": {"merged_count": 0, "organisers_record": 0, "batching": "auto"},
+    }
+    for table, old_rows in before.items():
+        new_rows = rows(connection, table)
+        assert len(new_rows) == len(old_rows), table
+        for old_row, new_row in zip(old_rows, new_rows, strict=True):
+            # Every value kept; every added column at its default.
+            assert {key: new_row[key] for key in old_row} == old_row, table
+            new_values = {key: value for key, value in new_row.items() if key not in old_row}
+            assert new_values == {**defaults(connection, table, new_values), **added[table]}
+    # The rebuilt table is the one the others refer to: deleting an item still deletes
+    # its agreements (a table dropped while references pointed at it would not).
+    connection.execute("DELETE FROM items WHERE id = 11")
+    assert rows(connection, "agreements") == []
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("INSERT INTO agreements (item_id, participant_id) VALUES (11, 21)")
 
 
 # Idempotence

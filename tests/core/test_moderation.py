@@ -9,6 +9,7 @@ import pytest
 
 from facilitator.core.events import EventBus, ItemChanged, ProjectionChanged, UndoChanged
 from facilitator.core.model import ItemState
+from facilitator.core.queue_order import GAP
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.core.transcript import build_transcript
@@ -27,11 +28,6 @@ from facilitator.protocol.commands import (
 from tests.core.helpers import Recorder, Room, next_up, refused
 
 State = ItemState
-
-
-@pytest.fixture
-def room(service: SessionService) -> Room:
-    return Room(service)
 
 
 @pytest.fixture
@@ -194,7 +190,8 @@ def test_undo_set_aside_puts_an_item_back_in_its_place_in_the_queue(room: Room) 
     undo(room)
     assert room.state(first) is State.APPROVED
     assert room.service.queue_head() == first
-    assert room.service.item(second).queue_position == 2
+    assert room.service.item(first).queue_position == GAP
+    assert room.service.item(second).queue_position == 2 * GAP
 
 
 def test_undo_a_mistaken_projection_returns_it_to_the_queue_and_keeps_it_out_of_the_record(
@@ -319,8 +316,13 @@ def test_an_overtaken_step_is_refused_and_dropped(room: Room) -> None:
     assert step is not None
     changed_elsewhere = dataclasses.replace(room.service.item(item), text="changed elsewhere")
     with pytest.raises(type(outdated())) as caught:
-        reverse(step, changed_elsewhere, None, lambda _: True)
+        reverse(step, {item: changed_elsewhere}, None, lambda _: True)
     assert caught.value.code == "undo_outdated"
+    moved_elsewhere = dataclasses.replace(room.service.item(item), queue_position=GAP // 2)
+    refused("undo_outdated", lambda: reverse(step, {item: moved_elsewhere}, None, lambda _: True))
+    refused("undo_outdated", lambda: reverse(step, {}, None, lambda _: True))  # gone
+    as_left = reverse(step, {item: room.service.item(item)}, None, lambda _: True)
+    assert [i.state for i in as_left.items] == [State.INCOMING]
 
 
 def test_ending_the_session_forgets_the_undo_history(room: Room) -> None:

@@ -1,9 +1,16 @@
 """Properties of moderation under any sequence of commands (Hypothesis, stateful).
 
-Whatever moderators do, in whatever order (approve, set aside, restore, project,
-project next, blank, edit, remove, undo) and whatever phones do meanwhile:
+Whatever moderators do, in whatever order (approve, approve many, set aside, set aside
+many, restore, project, project next, blank, move, move to top, merge, edit, remove,
+undo) and whatever phones do meanwhile (confess, some for the organisers only, agree,
+withdraw):
 
 - nothing reaches the big screen or a phone that a moderator did not approve;
+- a confession for the organisers only is never on screen, never sent to a phone, never
+  in the record's confessions, and stays in its lane (its state never changes);
+- Up next has a place for every queued item and for no other; one that was shown
+  never returns to a lane; every count is the count of the voters the store holds for
+  the item;
 - what a participant originally wrote never leaves the moderators' view once it was
   edited away: every original carries a marker, every edit removes it, and neither
   the messages phones get nor the transcript ever contain a marker that is not in
@@ -23,26 +30,33 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from facilitator.core.errors import DomainError
-from facilitator.core.events import EventBus, ProjectionChanged
-from facilitator.core.model import ItemState
+from facilitator.core.events import EventBus, ItemChanged, ProjectionChanged
+from facilitator.core.model import ItemState, Sharing
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.host import messages
 from facilitator.protocol.commands import (
     Approve,
+    ApproveMany,
     Blank,
     Edit,
     EndSession,
+    Merge,
+    Move,
+    MoveToTop,
     Project,
     ProjectNext,
     Remove,
     Restore,
     SetAside,
+    SetAsideMany,
+    SetOrganisersRecord,
     Undo,
 )
 from facilitator.protocol.envelope import encode
 
 MARKER = re.compile(r"ORIGINAL-\d+-MARK")
+ORGANISERS = re.compile(r"ORGANISERS-ONLY-\d+")
 ids = st.integers(min_value=0, max_value=11)
 
 
@@ -57,11 +71,30 @@ class Moderation(RuleBasedStateMachine):
         self.store = Store.in_memory()
         self.bus = EventBus()
         self.service = SessionService.start_new(self.store, self.bus, self.directory)
-        self.phones = [self.service.participant(self.service.join()) for _ in range(3)]
+        self._join_phones()
         self.items: list[int] = []
+        self.sent = 0  # confessions sent in this session (each its own client id)
+        self.authors: dict[int, tuple[int, str]] = {}  # item → its phone and client id
+        self.for_organisers: set[int] = set()
+        self.agreed: set[tuple[int, int]] = set()  # (phone, item): the phone's own "yes"
         self.ever_approved: set[int] = set()
         self.sent_to_phones: list[tuple[str, frozenset[str]]] = []
+        self.organisers_seen_by_phones: list[str] = []
         self.bus.subscribe(self._record_phone_messages)
+        self.bus.subscribe(self._record_organisers_changes)
+
+    def _join_phones(self) -> None:
+        """Three phones on their own addresses, one on a shared address (counted apart)."""
+        self.phones = [self.service.participant(self.service.join()) for _ in range(3)]
+        self.phones.append(self.service.participant(self.service.join(Sharing.SET_APART)))
+
+    def _record_organisers_changes(self, event: object) -> None:
+        """An organisers-only item changes only by an edit (its text), never its lane."""
+        if isinstance(event, ItemChanged) and event.item.id in self.for_organisers:
+            assert event.item.state is ItemState.FOR_ORGANISERS, event
+            assert event.item.queue_position is None and event.item.shown_order is None
+        if isinstance(event, ProjectionChanged) and event.projection is not None:
+            assert event.projection.confession_id not in self.for_organisers, event
 
     def _record_phone_messages(self, event: object) -> None:
         """What the host broadcasts to phones after this event, and the markers that were
@@ -70,6 +103,7 @@ class Moderation(RuleBasedStateMachine):
         if isinstance(event, ProjectionChanged):
             sent = encode(messages.public_session(self.service)).decode()
             self.sent_to_phones.append((sent, frozenset(self._visible_markers())))
+            self.organisers_seen_by_phones += ORGANISERS.findall(sent)
 
     def _pick(self, n: int) -> int | None:
         """An item: any (``n`` ≥ 2), the one on screen (0) or the head of the queue (1)."""
@@ -79,18 +113,45 @@ class Moderation(RuleBasedStateMachine):
             return self.service.queue_head()
         return self.items[n % len(self.items)] if self.items else None
 
+    def _picks(self, ns: list[int]) -> tuple[int, ...]:
+        return tuple(item_id for n in ns if (item_id := self._pick(n)) is not None)
+
     def _try(self, command: object) -> None:
         with contextlib.suppress(DomainError):  # a refusal changes nothing; invariants check
             self.service.execute(command)  # type: ignore[arg-type]
 
     @precondition(lambda self: self.service.session.is_open)
-    @rule(phone=st.integers(0, 2), learned=st.booleans())
-    def submit(self, phone: int, learned: bool) -> None:
-        number = len(self.items) + 1
+    @rule(phone=st.integers(0, 3), learned=st.booleans(), organisers=st.booleans())
+    def submit(self, phone: int, learned: bool, organisers: bool) -> None:
+        self.sent += 1
+        number = self.sent
         text = f"Confession {number} naming someone {marker(number)}"
+        if organisers:
+            text += f" ORGANISERS-ONLY-{number}"
         lesson = f"Lesson {marker(number)}" if learned else ""
-        outcome = self.service.submit(self.phones[phone], f"client-{number:06d}", text, lesson)
+        client = f"client-{number:06d}"
+        outcome = self.service.submit(
+            self.phones[phone], client, text, lesson, for_organisers=organisers
+        )
+        assert outcome.confession_id is not None
         self.items.append(outcome.confession_id)
+        self.authors[outcome.confession_id] = (self.phones[phone], client)
+        if organisers:
+            self.for_organisers.add(outcome.confession_id)
+
+    @precondition(lambda self: self.service.session.is_open)
+    @rule(n=ids)
+    def withdraw(self, n: int) -> None:
+        item_id = self._pick(n)
+        if item_id is None:
+            return
+        with contextlib.suppress(DomainError):
+            self.service.withdraw(*self.authors[item_id])
+        with contextlib.suppress(DomainError):
+            self.service.item(item_id)
+            return
+        self.items.remove(item_id)  # gone: withdrawn
+        self.for_organisers.discard(item_id)
 
     @precondition(lambda self: self.service.session.is_open)
     @rule(n=ids, stale=st.booleans())
@@ -117,6 +178,45 @@ class Moderation(RuleBasedStateMachine):
             self.ever_approved.add(item_id)
 
     @precondition(lambda self: self.service.session.is_open)
+    @rule(ns=st.lists(ids, max_size=5), approve=st.booleans())
+    def bulk(self, ns: list[int], approve: bool) -> None:
+        named = self._picks(ns)
+        self._try(ApproveMany(named) if approve else SetAsideMany(named))
+        if approve:
+            self.ever_approved.update(
+                item_id
+                for item_id in named
+                if self.service.item(item_id).state is ItemState.APPROVED
+            )
+
+    @precondition(lambda self: self.service.session.is_open)
+    @rule(n=ids, before=st.one_of(st.none(), ids), to_top=st.booleans())
+    def move(self, n: int, before: int | None, to_top: bool) -> None:
+        item_id = self._pick(n)
+        if item_id is None:
+            return
+        if to_top:
+            self._try(MoveToTop(item_id))
+        else:
+            self._try(Move(item_id, None if before is None else self._pick(before)))
+
+    @precondition(lambda self: self.service.session.is_open)
+    @rule(keep=ids, ns=st.lists(ids, max_size=3), stale=st.booleans(), retext=st.booleans())
+    def merge(self, keep: int, ns: list[int], stale: bool, retext: bool) -> None:
+        keep_id = self._pick(keep)
+        if keep_id is None:
+            return
+        kept = self.service.item(keep_id)
+        text = MARKER.sub("[…]", kept.text) if retext else kept.text
+        version = kept.version - 1 if stale else kept.version
+        self._try(Merge(keep_id, self._picks(ns), version, text, kept.learned))
+
+    @precondition(lambda self: self.service.session.is_open)
+    @rule(keep=st.booleans())
+    def organisers_record(self, keep: bool) -> None:
+        self._try(SetOrganisersRecord(keep))
+
+    @precondition(lambda self: self.service.session.is_open)
     @rule()
     def project_next(self) -> None:
         self._try(ProjectNext(self.service.queue_head() or 0))
@@ -134,13 +234,17 @@ class Moderation(RuleBasedStateMachine):
             self._try(Undo(step.id if step else 1))
 
     @precondition(lambda self: self.service.session.is_open)
-    @rule(n=ids, phone=st.integers(0, 2), agreed=st.booleans())
+    @rule(n=ids, phone=st.integers(0, 3), agreed=st.booleans())
     def agree(self, n: int, phone: int, agreed: bool) -> None:
         item_id = self._pick(n)
         if item_id is None:
             return
         with contextlib.suppress(DomainError):
             self.service.set_agreement(self.phones[phone], item_id, agreed)
+            if agreed:
+                self.agreed.add((self.phones[phone], item_id))
+            else:
+                self.agreed.discard((self.phones[phone], item_id))
 
     @precondition(lambda self: self.service.session.is_open)
     @rule()
@@ -153,13 +257,25 @@ class Moderation(RuleBasedStateMachine):
         document = json.loads(next(p for p in paths if p.suffix == ".json").read_text())
         shown = [c for c in self.service.items() if c.state is ItemState.SHOWN]
         assert len(document["confessions"]) == len(shown)
+        assert not ORGANISERS.findall(json.dumps(document["confessions"]))
+        notes = document["for_organisers"]
+        if self.service.session.organisers_record:
+            assert len(notes) == len(self.for_organisers)
+            assert all(ORGANISERS.search(note["text"]) for note in notes)
+        else:
+            assert notes is None
+            assert not ORGANISERS.findall(json.dumps(document))
 
     @precondition(lambda self: not self.service.session.is_open)
     @rule()
     def next_session(self) -> None:
         self.service.start_next()
-        self.phones = [self.service.participant(self.service.join()) for _ in range(3)]
+        self._join_phones()
         self.items = []
+        self.sent = 0
+        self.authors = {}
+        self.for_organisers = set()
+        self.agreed = set()
         for path in self.directory.glob("*"):
             path.unlink()
 
@@ -171,6 +287,51 @@ class Moderation(RuleBasedStateMachine):
         if projection is not None:
             assert projection.confession_id in self.ever_approved
             assert self.service.item(projection.confession_id).state is ItemState.SHOWN
+
+    @invariant()
+    def organisers_only_confessions_stay_in_their_lane(self) -> None:
+        if not self.service.session.is_open:
+            return
+        for item_id in self.for_organisers:
+            item = self.service.item(item_id)
+            assert item.state is ItemState.FOR_ORGANISERS
+            assert (item.queue_position, item.shown_order, item.merged_into) == (None, None, None)
+        assert self.service.session.current_item_id not in self.for_organisers
+        assert self.organisers_seen_by_phones == []
+        public = encode(messages.public_session(self.service)).decode()
+        assert not ORGANISERS.findall(public)
+
+    @invariant()
+    def up_next_and_the_counts_agree_with_the_store(self) -> None:
+        if not self.service.session.is_open:
+            return
+        db = self.store._db
+        for item in self.service.items():
+            queued = item.state is ItemState.APPROVED
+            assert (item.queue_position is not None) is queued, item
+            assert (item.merged_into is not None) is (item.state is ItemState.MERGED), item
+            if item.state not in (ItemState.SHOWN, ItemState.REMOVED, ItemState.MERGED):
+                assert item.shown_order is None, item  # once shown, always in the record
+            counted, apart = db.execute(
+                "SELECT COALESCE(SUM(p.shared_address != 1), 0), "
+                "COALESCE(SUM(p.shared_address = 1), 0) FROM agreements a "
+                "JOIN participants p ON p.id = a.participant_id WHERE a.item_id = ?",
+                (item.id,),
+            ).fetchone()
+            assert (item.agreement_count, item.set_apart_count) == (counted, apart), item
+        queue = [item_id for item_id, _ in self.store.queue(self.service.session.id)]
+        assert self.service.queue_head() == (queue[0] if queue else None)
+
+    @invariant()
+    def a_phones_own_agreement_is_never_lost(self) -> None:
+        """Merging lends voters and undoing takes back only what was lent: what a phone
+        said itself stays, whatever merges came and went."""
+        if not self.service.session.is_open:
+            return
+        states = {item.id: item.state for item in self.service.items()}
+        for phone, item_id in self.agreed:
+            if states.get(item_id) not in (None, ItemState.MERGED):
+                assert self.service.has_agreed(phone, item_id), (phone, item_id)
 
     @invariant()
     def phones_never_get_an_original_that_was_edited_away(self) -> None:

@@ -25,6 +25,7 @@ from facilitator.core.events import (
     ItemAdded,
     ItemChanged,
     ProjectionChanged,
+    RoomChanged,
     SessionChanged,
     SessionEnded,
     StoreHealthChanged,
@@ -38,6 +39,10 @@ from facilitator.core.model import (
     SessionStatus,
     SubmitOutcome,
 )
+from facilitator.core.model import (
+    Room as RoomNow,
+)
+from facilitator.core.queue_order import GAP
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.protocol.commands import (
@@ -58,11 +63,6 @@ State = ItemState
 def healthy(service: SessionService) -> bool:
     """Read afresh (a plain ``assert service.store_healthy`` would be narrowed by mypy)."""
     return service.store_healthy
-
-
-@pytest.fixture
-def room(service: SessionService) -> Room:
-    return Room(service)
 
 
 # Starting
@@ -152,7 +152,9 @@ def test_join_issues_distinct_tokens(service: SessionService, recorder: Recorder
     participants = [service.participant(token) for token in tokens]
     assert len(set(participants)) == 40
     assert service.phones_joined() == 40
-    assert recorder.events == []  # joining is not announced
+    # Joining is not announced, except that the phone after the 30th turns batching on
+    # (the session's "auto").
+    assert recorder.events == [RoomChanged(RoomNow(0, 0, 0, batching=True))]
 
 
 def test_a_token_stays_the_same_participant(service: SessionService) -> None:
@@ -490,7 +492,7 @@ def test_approve_queues_in_order(room: Room) -> None:
         service.execute(Approve(confession))
     queue = [c for c in service.items() if c.state is State.APPROVED]
     assert [c.id for c in queue] == [ids[2], ids[0], ids[3]]
-    assert [c.queue_position for c in queue] == [1, 2, 3]
+    assert [c.queue_position for c in queue] == [GAP, 2 * GAP, 3 * GAP]
     assert room.state(ids[1]) is State.INCOMING
 
 
@@ -1019,6 +1021,7 @@ def test_end_writes_the_transcript_and_forgets_what_was_never_shown(
         "shown": 2,
         "removed": 0,
         "withdrawn": 0,
+        "merged": 0,
         "agreements": 4,
         "phones_joined": 4,
     }
@@ -1145,6 +1148,7 @@ def test_a_whole_session_on_disk(tmp_path: Path) -> None:
         "shown": 3,
         "removed": 0,
         "withdrawn": 0,
+        "merged": 0,
         "agreements": 10,
         "phones_joined": 6,
     }

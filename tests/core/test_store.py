@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import sqlite3
@@ -12,6 +13,7 @@ import pytest
 
 from facilitator.core.errors import StoreUnavailable
 from facilitator.core.model import ItemState, SessionInfo, SessionStatus
+from facilitator.core.queue_order import GAP, after_last
 from facilitator.core.store import DATABASE_NAME, Store, token_digest
 from tests.core.helpers import edit
 
@@ -37,9 +39,16 @@ def database_bytes(directory: Path) -> bytes:
 
 def snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, to prove a failed write changed nothing."""
+    tables = [
+        row[0]
+        for row in store._db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    assert {"sessions", "items", "agreements", "waiting_items"} <= set(tables)
     return {
         table: [tuple(row) for row in store._db.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
-        for table in ("sessions", "participants", "items", "agreements", "word_lists")
+        for table in tables
     }
 
 
@@ -94,7 +103,7 @@ def test_everything_survives_close_and_reopen(tmp_path: Path) -> None:
     first = add(store, session, alice, 1)
     second = add(store, session, bob, 2)
     third = add(store, session, bob, 3)
-    store.set_state(second, State.APPROVED, queue_position=store.next_queue_position(session.id))
+    store.set_state(second, State.APPROVED, queue_position=after_last(store.queue(session.id)))
     store.set_state(third, State.SET_ASIDE)
     store.show(session.id, first, store.next_shown_order(session.id))
     store.set_agreement(first, alice, True)
@@ -311,7 +320,7 @@ def test_confessions_come_in_working_order(store: Store, session: SessionInfo) -
     # Approved queue: c7, then c1, then c4.
     for confession in (c7, c1, c4):
         store.set_state(
-            confession, State.APPROVED, queue_position=store.next_queue_position(session.id)
+            confession, State.APPROVED, queue_position=after_last(store.queue(session.id))
         )
     # The rest, by arrival: c3 incoming, c6 set aside, c8 incoming.
     store.set_state(c6, State.SET_ASIDE)
@@ -319,7 +328,9 @@ def test_confessions_come_in_working_order(store: Store, session: SessionInfo) -
     listed = store.items(session.id)
     assert [c.id for c in listed] == [c5, c2, c7, c1, c4, c3, c6, c8]
     assert [c.shown_order for c in listed[:2]] == [1, 2]
-    assert [c.queue_position for c in listed[2:5]] == [1, 2, 3]
+    assert [c.queue_position for c in listed[2:5]] == [GAP, 2 * GAP, 3 * GAP]
+    assert store.queue(session.id) == [(c7, GAP), (c1, 2 * GAP), (c4, 3 * GAP)]
+    assert store.queue_head(session.id) == c7
     assert [c.state for c in listed] == [
         State.SHOWN,
         State.SHOWN,
@@ -335,16 +346,59 @@ def test_confessions_come_in_working_order(store: Store, session: SessionInfo) -
 def test_next_positions_follow_the_highest_in_use(store: Store, session: SessionInfo) -> None:
     author = store.add_participant(session.id, "t")
     first, second, third = (add(store, session, author, n) for n in (1, 2, 3))
-    assert store.next_queue_position(session.id) == 1
+    assert store.queue(session.id) == []
+    assert after_last(store.queue(session.id)) == GAP
     assert store.next_shown_order(session.id) == 1
-    store.set_state(first, State.APPROVED, queue_position=1)
-    store.set_state(second, State.APPROVED, queue_position=2)
-    assert store.next_queue_position(session.id) == 3
+    store.set_state(first, State.APPROVED, queue_position=GAP)
+    store.set_state(second, State.APPROVED, queue_position=2 * GAP)
+    assert after_last(store.queue(session.id)) == 3 * GAP
     store.show(session.id, first, 1)
     assert store.item(first).queue_position is None
+    assert store.queue(session.id) == [(second, 2 * GAP)]
     assert store.next_shown_order(session.id) == 2
-    store.set_state(third, State.APPROVED, queue_position=store.next_queue_position(session.id))
-    assert store.item(third).queue_position == 3  # still after the second
+    store.set_state(third, State.APPROVED, queue_position=after_last(store.queue(session.id)))
+    assert store.item(third).queue_position == 3 * GAP  # still after the second
+
+
+def test_the_queue_orders_equal_places_by_arrival(store: Store, session: SessionInfo) -> None:
+    author = store.add_participant(session.id, "t")
+    first, second, third = (add(store, session, author, n) for n in (1, 2, 3))
+    store.set_state(third, State.APPROVED, queue_position=GAP)
+    store.set_state(second, State.APPROVED, queue_position=GAP)
+    store.set_state(first, State.APPROVED, queue_position=2 * GAP)
+    assert [item_id for item_id, _ in store.queue(session.id)] == [second, third, first]
+    assert store.queue_head(session.id) == second
+    moved = store.set_queue_positions({first: GAP // 2, third: 3 * GAP})
+    assert [(i.id, i.queue_position) for i in moved] == [(first, GAP // 2), (third, 3 * GAP)]
+    assert store.queue(session.id) == [(first, GAP // 2), (second, GAP), (third, 3 * GAP)]
+
+
+def test_merge_lends_voters_once_and_put_back_takes_back_only_the_lent(
+    store: Store, session: SessionInfo
+) -> None:
+    author, both, one, mine = (store.add_participant(session.id, f"t{n}") for n in range(4))
+    keep, other, third = (add(store, session, author, n) for n in (1, 2, 3))
+    for item_id in (keep, other, third):
+        store.show(session.id, item_id, store.next_shown_order(session.id))
+    store.set_agreements([(keep, both, True), (keep, mine, True)])
+    store.set_agreements([(other, both, True), (other, one, True), (third, one, True)])
+    before = store.items_by_id([keep, other, third])
+
+    after = store.merge(keep, [other, third])
+
+    assert [item.id for item in after] == [keep, other, third]
+    assert after[0].agreement_count == 3  # both, mine and one: each once
+    assert [(i.state, i.merged_into, i.queue_position) for i in after[1:]] == [
+        (State.MERGED, keep, None),
+        (State.MERGED, keep, None),
+    ]
+    assert [i.agreement_count for i in after[1:]] == [2, 1]  # theirs stay with them
+
+    store.put_back(session.id, before, keep, unmerge=(keep, [other, third]))
+
+    assert store.items_by_id([keep, other, third]) == before
+    assert [store.has_agreed(keep, p) for p in (both, one, mine)] == [True, False, True]
+    assert store.session(session.id).current_item_id == keep
 
 
 def test_show_keeps_the_first_shown_order(store: Store, session: SessionInfo) -> None:
@@ -570,8 +624,19 @@ def every_write(
         "set_agreement": lambda: store.set_agreement(shown, author, False),
         "edit": lambda: store.edit(unshown, 1, "edited", ""),
         "remove": lambda: store.remove(session.id, shown),
-        "put_back": lambda: store.put_back(session.id, store.item(unshown), None),
+        "put_back": lambda: store.put_back(
+            session.id, [dataclasses.replace(store.item(unshown), text="put back")], None
+        ),
         "set_word_lists": lambda: store.set_word_lists({"watch_words": ("word",)}),
+        "set_states": lambda: store.set_states(session.id, [(unshown, State.APPROVED, GAP)]),
+        "set_queue_positions": lambda: store.set_queue_positions({unshown: GAP}),
+        "merge": lambda: store.merge(unshown, [shown]),
+        "add_waiting": lambda: store.add_waiting(
+            session.id, author, "client-held", "held", "", held=True
+        ),
+        "set_organisers_record": lambda: store.set_organisers_record(session.id, True),
+        "set_batching": lambda: store.set_batching(session.id, "on"),
+        "withdraw": lambda: store.withdraw(session.id, author, "client-0002"),
     }
 
 
@@ -590,6 +655,13 @@ WRITE_NAMES = [
     "remove",
     "put_back",
     "set_word_lists",
+    "set_states",
+    "set_queue_positions",
+    "merge",
+    "add_waiting",
+    "set_organisers_record",
+    "set_batching",
+    "withdraw",
 ]
 
 
@@ -628,19 +700,26 @@ def test_disk_full_fails_cleanly_and_recovers(any_store: Store) -> None:
     session, author, _, _ = populated(any_store)
     any_store.add_item(session.id, author, "client-big-1", "a" * 1000, "b" * 500)
     before = snapshot(any_store)
-    pages = any_store._db.execute("PRAGMA page_count").fetchone()[0]
-    any_store._db.execute(f"PRAGMA max_page_count = {pages}")
+    db = any_store._db
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    # More than the free pages hold (a migration that rebuilt a table leaves some).
+    free_bytes = (
+        db.execute("PRAGMA freelist_count").fetchone()[0]
+        * db.execute("PRAGMA page_size").fetchone()[0]
+    )
+    big = "c" * (free_bytes + 1000)
+    db.execute(f"PRAGMA max_page_count = {pages}")
 
     with pytest.raises(StoreUnavailable, match="full"):
-        any_store.add_item(session.id, author, "client-big-2", "c" * 1000, "d" * 500)
+        any_store.add_item(session.id, author, "client-big-2", big, "d" * 500)
 
     assert not any_store._db.in_transaction
     assert snapshot(any_store) == before
     assert any_store.item_by_client_id(author, "client-big-2") is None
 
-    any_store._db.execute("PRAGMA max_page_count = 1073741823")
-    added = any_store.add_item(session.id, author, "client-big-2", "c" * 1000, "d" * 500)
-    assert any_store.item(added.id).text == "c" * 1000
+    db.execute("PRAGMA max_page_count = 1073741823")
+    added = any_store.add_item(session.id, author, "client-big-2", big, "d" * 500)
+    assert any_store.item(added.id).text == big
     assert any_store.received_count(session.id) == 4
 
 

@@ -156,6 +156,7 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
         "- Confessions shown: 3\n"
         "- Removed from the record after showing: 0\n"
         "- Taken back by their senders before showing: 0\n"
+        "- Merged into a confession very like them: 0\n"
         "- Same here taps on shown confessions: 8\n"
         "- Phones joined: 5\n"
     )
@@ -164,7 +165,7 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
 def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
     assert finished.document == {
         "format": "confessional-transcript",
-        "version": 3,
+        "version": 4,
         "title": "Friday retro",
         "prompt": "What went wrong this sprint?",
         "date": "2024-05-17",
@@ -194,9 +195,11 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
             "shown": 3,
             "removed": 0,
             "withdrawn": 0,
+            "merged": 0,
             "agreements": 8,
             "phones_joined": 5,
         },
+        "for_organisers": None,
     }
     assert finished.json.endswith("}\n")
     assert "\U0001f605" in finished.json  # readable, not \ud83d-escaped
@@ -230,7 +233,9 @@ def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> Non
         "agree_label",
         "confessions",
         "totals",
+        "for_organisers",
     }
+    assert document["for_organisers"] is None
     for confession in document["confessions"]:
         assert set(confession) == {"order", "text", "learned", "agreements"}
     assert set(document["totals"]) == {
@@ -238,6 +243,7 @@ def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> Non
         "shown",
         "removed",
         "withdrawn",
+        "merged",
         "agreements",
         "phones_joined",
     }
@@ -480,6 +486,7 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "- Confessions shown: 0\n"
         "- Removed from the record after showing: 0\n"
         "- Taken back by their senders before showing: 0\n"
+        "- Merged into a confession very like them: 0\n"
         "- Been there taps on shown confessions: 0\n"
         "- Phones joined: 0\n"
     )
@@ -489,6 +496,7 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "shown": 0,
         "removed": 0,
         "withdrawn": 0,
+        "merged": 0,
         "agreements": 0,
         "phones_joined": 0,
     }

@@ -17,11 +17,6 @@ from facilitator.protocol.commands import Approve, EndSession, Remove, SetAside,
 from tests.core.helpers import Recorder, Room, client_id
 
 
-@pytest.fixture
-def room(service: SessionService) -> Room:
-    return Room(service)
-
-
 @pytest.mark.parametrize("lane", [ItemState.INCOMING, ItemState.APPROVED, ItemState.SET_ASIDE])
 def test_an_unshown_confession_is_withdrawn_from_any_lane(
     service: SessionService, room: Room, recorder: Recorder, lane: ItemState
