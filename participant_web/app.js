@@ -52,6 +52,8 @@ const ui = {
   sentStatus: $("sent-status"),
   ended: $("ended"),
   endedTitle: $("ended-title"),
+  language: $("language"),
+  languageSelect: $("language-select"),
 };
 
 const PREFIX = "confessional.";
@@ -81,6 +83,15 @@ const ctx = {
   formHolds: null,
   arrived: false,
   hiddenSince: null,
+  // what the laptop said last (title, prompt, agree_label, organisers_record), kept so
+  // that a change of language can say it again
+  details: {},
+  // the facilitator's fixed language ("" for the phone's own choice)
+  fixedLanguage: "",
+  // the error code behind the agree note, if any
+  agreeNote: null,
+  // whether the connection status is showing (and the state it shows)
+  connectionShown: null,
 };
 
 class SessionOver extends Error {}
@@ -159,25 +170,35 @@ function applySession(payload, serverAgreed) {
     sessionReplaced();
     return;
   }
-  const title = typeof payload.title === "string" && payload.title ? payload.title : t("app.name");
-  ui.title.textContent = title;
-  document.title = title === t("app.name") ? title : `${title} · ${t("app.name")}`;
-  ui.prompt.textContent = typeof payload.prompt === "string" && payload.prompt
-    ? payload.prompt : t("form.prompt_default");
-  ui.agreeLabel.textContent = typeof payload.agree_label === "string" && payload.agree_label
-    ? payload.agree_label : t("agree.default_label");
-  setLimits(payload.limits);
-  if (typeof payload.organisers_record === "boolean") {
-    // What happens to a confession for the organisers only: the house rule of this session.
-    ui.organisersNote.textContent = t(payload.organisers_record
-      ? "form.organisers_kept" : "form.organisers_not_kept");
-    ui.organisersNote.dataset.kept = payload.organisers_record ? "true" : "false";
+  for (const name of ["title", "prompt", "agree_label", "organisers_record"]) {
+    if (Object.prototype.hasOwnProperty.call(payload, name)) ctx.details[name] = payload[name];
   }
+  renderDetails();
+  setLimits(payload.limits);
+  // The facilitator may fix the phones' language ("" or no field: each phone chooses).
+  setFixedLanguage(typeof payload.language === "string" ? payload.language : "");
   if (payload.status === "ended") {
     endSession();
     return;
   }
   ctx.agreements.show(payload.projection || null, serverAgreed);
+}
+
+/** The laptop's texts (the session's own words), or the catalog's when it sent none. */
+function renderDetails() {
+  const { details } = ctx;
+  const text = (value) => (typeof value === "string" && value ? value : "");
+  const title = text(details.title) || t("app.name");
+  ui.title.textContent = title;
+  document.title = title === t("app.name") ? title : `${title} · ${t("app.name")}`;
+  ui.prompt.textContent = text(details.prompt) || t("form.prompt_default");
+  ui.agreeLabel.textContent = text(details.agree_label) || t("agree.default_label");
+  if (typeof details.organisers_record === "boolean") {
+    // What happens to a confession for the organisers only: the house rule of this session.
+    ui.organisersNote.textContent = t(details.organisers_record
+      ? "form.organisers_kept" : "form.organisers_not_kept");
+    ui.organisersNote.dataset.kept = details.organisers_record ? "true" : "false";
+  }
 }
 
 function renderProjection() {
@@ -192,7 +213,7 @@ function renderProjection() {
   }
   if (ctx.projectedId !== view.id) {
     ctx.projectedId = view.id;
-    ui.agreeNote.textContent = "";
+    setAgreeNote(null);
     ui.projected.classList.remove("is-new");
     // restart the gentle entrance (skipped when reduced motion is asked for)
     void ui.projected.offsetWidth;
@@ -262,16 +283,29 @@ function setConnection(state) {
   clearTimeout(connectionTimer);
   ui.connection.dataset.state = state;
   if (state === "live" || state === "ended") {
+    ctx.connectionShown = null;
     ui.connection.textContent = "";
     ui.connection.classList.remove("is-visible");
     return;
   }
   // Only speak up when it lasts: a quick reconnect should go unnoticed.
   connectionTimer = setTimeout(() => {
-    ui.connection.textContent = t(state === "reconnecting" ? "status.reconnecting"
-      : "status.connecting");
+    ctx.connectionShown = state;
+    renderConnection();
     ui.connection.classList.add("is-visible");
   }, state === "reconnecting" ? 1200 : 2000);
+}
+
+function renderConnection() {
+  if (!ctx.connectionShown) return;
+  ui.connection.textContent = t(ctx.connectionShown === "reconnecting" ? "status.reconnecting"
+    : "status.connecting");
+}
+
+function setAgreeNote(code) {
+  ctx.agreeNote = code || null;
+  if (!code) ui.agreeNote.textContent = "";
+  else ui.agreeNote.textContent = code === "not_shown" ? t("agree.refused") : i18n.errorText(code);
 }
 
 // ---------------------------------------------------------------- form
@@ -503,7 +537,7 @@ function withdraw(clientId) {
       // An attempt was made: the laptop may have it even though no answer came back.
       ctx.sent.withdraw(clientId, queued.text, queued.for_organisers === true);
     } else {
-      ctx.sentView.say("done", t("sent.withdrawn")); // it never left the phone
+      ctx.sentView.say("done", () => t("sent.withdrawn")); // it never left the phone
     }
   } else {
     ctx.sent.withdraw(clientId);
@@ -515,16 +549,16 @@ function withdraw(clientId) {
 function onSentResult(event, entry, result) {
   switch (event) {
     case "withdrawn":
-      ctx.sentView.say("done", t("sent.withdrawn"));
+      ctx.sentView.say("done", () => t("sent.withdrawn"));
       break;
     case "shown":
-      ctx.sentView.say("shown", i18n.errorText("already_shown"));
+      ctx.sentView.say("shown", () => i18n.errorText("already_shown"));
       break;
     case "refused":
-      ctx.sentView.say("error", i18n.errorText(result.code));
+      ctx.sentView.say("error", () => i18n.errorText(result.code));
       break;
     case "waiting":
-      ctx.sentView.say("waiting", t("sent.waiting"));
+      ctx.sentView.say("waiting", () => t("sent.waiting"));
       break;
     case "ended":
       endSession();
@@ -614,14 +648,92 @@ async function fetchSession() {
     if (result.kind === "ok" && result.type === "session" && result.payload.session_id !== undefined) {
       return result.payload;
     }
-    if (attempt === 1) ui.loading.textContent = t("page.unreachable");
+    if (attempt === 1) {
+      ui.loading.setAttribute("data-i18n", "page.unreachable");
+      ui.loading.textContent = t("page.unreachable");
+    }
     await sleep(backoff(attempt, 1000, 10000));
   }
 }
 
+// ---------------------------------------------------------------- language
+
+let switching = 0;
+
+/** Show the page in `code` (a catalog that exists), every text at once, without a reload. */
+async function showLanguage(code) {
+  const ticket = ++switching;
+  await i18n.use(code);
+  if (ticket !== switching) return; // a later choice overtook this one: it says it all
+  retranslate();
+}
+
+function retranslate() {
+  i18n.apply();
+  ui.languageSelect.value = i18n.language();
+  renderDetails();
+  updateCounters();
+  ui.send.textContent = ctx.sending ? t("form.sending") : t("form.send");
+  renderConnection();
+  setAgreeNote(ctx.agreeNote);
+  if (!ui.fieldError.hidden && ui.fieldError.dataset.code) {
+    ui.fieldError.textContent = i18n.errorText(ui.fieldError.dataset.code);
+  }
+  if (ctx.agreements) renderProjection();
+  if (ctx.sentView && !ctx.ended) {
+    ctx.sentView.retranslate();
+    renderSendStatus();
+  }
+}
+
+/** The switcher: every catalog in its own name; hidden when the facilitator fixed one. */
+function buildSwitcher() {
+  const select = ui.languageSelect;
+  select.replaceChildren(...i18n.languages().map(({ code, name }) => {
+    const option = document.createElement("option");
+    option.value = code;
+    option.textContent = name;
+    option.lang = code;
+    option.dir = i18n.isRtl(code) ? "rtl" : "ltr";
+    return option;
+  }));
+  select.value = i18n.language();
+  select.addEventListener("change", () => {
+    i18n.remember(select.value);
+    showLanguage(select.value);
+  });
+  renderSwitcher();
+}
+
+function renderSwitcher() {
+  ui.language.hidden = Boolean(ctx.fixedLanguage) || i18n.languages().length < 2;
+}
+
+function setFixedLanguage(language) {
+  const fixed = i18n.match(language); // a language without a catalog is not fixed here
+  if (fixed === ctx.fixedLanguage) return;
+  ctx.fixedLanguage = fixed;
+  renderSwitcher();
+  const wanted = i18n.pick(fixed);
+  if (wanted !== i18n.language()) showLanguage(wanted);
+}
+
+// ---------------------------------------------------------------- start
+
 async function start() {
   setConnection("connecting");
-  const [, session] = await Promise.all([i18n.load().then(() => i18n.apply()), fetchSession()]);
+  // English and the phone's own language first (so "Connecting…" speaks it), the
+  // session beside it; a language the facilitator fixed follows before anything shows.
+  const [, session] = await Promise.all([
+    i18n.load({ choose: true }).then(() => i18n.apply()),
+    fetchSession(),
+  ]);
+  const fixed = i18n.match(typeof session.language === "string" ? session.language : "");
+  if (fixed && fixed !== i18n.language()) {
+    await i18n.use(fixed);
+    i18n.apply();
+  }
+  buildSwitcher();
   updateCounters();
   ctx.sessionId = session.session_id;
   const stored = getJSON(keys.token(ctx.sessionId), null);
@@ -631,9 +743,7 @@ async function start() {
     key: keys.agreed(ctx.sessionId),
     post: (payload) => sendMessage("agreement.set", payload),
     onChange: renderProjection,
-    onRefused: (code) => {
-      ui.agreeNote.textContent = code === "not_shown" ? t("agree.refused") : i18n.errorText(code);
-    },
+    onRefused: setAgreeNote,
     onEnded: endSession,
   });
   ctx.outbox = new Outbox({
@@ -710,7 +820,7 @@ ui.learned.addEventListener("input", onInput);
 ui.organisers.addEventListener("change", saveDraftNow);
 ui.agree.addEventListener("click", () => {
   if (ctx.agreements && !ctx.ended) {
-    ui.agreeNote.textContent = "";
+    setAgreeNote(null);
     ctx.agreements.tap();
   }
 });

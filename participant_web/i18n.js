@@ -1,21 +1,35 @@
-// The message catalog: every visible string comes from /static/i18n/<lang>.json.
-// English (en.json) is always loaded and is the fallback for any missing key;
-// its "_languages" entry lists the other catalogs that exist, so a phone asks
-// only for a catalog that is really there.
+// The message catalogs: every visible string comes from /static/i18n/<lang>.json.
+// English (en.json) is always loaded and is the fallback for any missing key. Its
+// "_languages" entry lists the catalogs that exist, each with its name in its own
+// language ({"de": "Deutsch", …}; a plain list of codes works too): a language is one
+// file in i18n/ plus one line there, and a phone asks only for a catalog that is there.
+//
+// Two ways to load:
+//   load()                      English only: the moderator page, which stays English.
+//   load({ choose: true, … })   the phone page: the facilitator's fixed language, else
+//                               the one chosen on this phone (remembered), else the
+//                               browser's; use(code) switches later without a reload.
 
 const BASE = "/static/i18n/";
 const RTL = new Set(["ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"]);
+const CHOICE_KEY = "confessional.language"; // this phone's own choice, per origin
+const PLURAL_FORMS = ["zero", "one", "two", "few", "many", "other"];
+
 let english = {};
 let chosen = {};
 let lang = "en";
 let plurals = null;
+const loaded = new Map(); // code -> catalog, so switching back is instant
 
 async function fetchCatalog(code) {
+  if (loaded.has(code)) return loaded.get(code);
   try {
     const response = await fetch(`${BASE}${code}.json`);
     if (!response.ok) return {};
     const data = await response.json();
-    return data && typeof data === "object" ? data : {};
+    const catalog = data && typeof data === "object" ? data : {};
+    loaded.set(code, catalog);
+    return catalog;
   } catch {
     return {};
   }
@@ -28,23 +42,77 @@ function preferredLanguages() {
   return list.map((tag) => String(tag).toLowerCase());
 }
 
-/** Load English, then the phone's own language if a catalog exists for it. */
-export async function load() {
-  english = await fetchCatalog("en");
-  const available = Array.isArray(english._languages) ? english._languages : ["en"];
-  lang = "en";
-  chosen = english;
+/** The catalogs that exist: [{ code, name }], name in the language itself. */
+export function languages() {
+  const listed = english._languages;
+  if (Array.isArray(listed)) {
+    return listed.filter((code) => typeof code === "string").map((code) => ({ code, name: code }));
+  }
+  if (listed && typeof listed === "object") {
+    return Object.keys(listed).map((code) => ({
+      code,
+      name: typeof listed[code] === "string" ? listed[code] : code,
+    }));
+  }
+  return [{ code: "en", name: "English" }];
+}
+
+/** The catalog for a language tag ("de-AT" → "de"), or "" when none exists. */
+export function match(tag) {
+  if (typeof tag !== "string" || !tag) return "";
+  const wanted = tag.toLowerCase();
+  const codes = languages().map((entry) => entry.code);
+  return codes.find((code) => code.toLowerCase() === wanted)
+    || codes.find((code) => code.toLowerCase() === wanted.split("-")[0])
+    || "";
+}
+
+function browserChoice() {
   for (const tag of preferredLanguages()) {
-    const match = available.find((code) => code === tag)
-      || available.find((code) => code === tag.split("-")[0]);
-    if (match) {
-      lang = match;
-      break;
-    }
+    const code = match(tag);
+    if (code) return code;
   }
-  if (lang !== "en") {
-    chosen = await fetchCatalog(lang);
+  return "en";
+}
+
+/** This phone's own choice (from the switcher), or "" for the browser's. */
+export function storedChoice() {
+  try {
+    return match(window.localStorage.getItem(CHOICE_KEY) || "");
+  } catch {
+    return "";
   }
+}
+
+/** Remember (or, with "", forget) this phone's choice. */
+export function remember(code) {
+  try {
+    if (code) window.localStorage.setItem(CHOICE_KEY, code);
+    else window.localStorage.removeItem(CHOICE_KEY);
+  } catch {
+    // private mode: the choice lasts as long as the page
+  }
+}
+
+/** The language to show: the facilitator's fixed one, this phone's choice, the browser's. */
+export function pick(fixed = "") {
+  return match(fixed) || storedChoice() || browserChoice();
+}
+
+let switches = 0;
+
+/**
+ * Switch to `code` (a catalog that exists, else English); resolves to the language in
+ * use afterwards. When a later call overtakes this one (its catalog came first), the
+ * later one wins.
+ */
+export async function use(code) {
+  const next = match(code) || "en";
+  const ticket = ++switches;
+  const catalog = next === "en" ? english : await fetchCatalog(next);
+  if (ticket !== switches) return lang;
+  lang = next;
+  chosen = catalog;
   try {
     plurals = new Intl.PluralRules(lang);
   } catch {
@@ -53,6 +121,12 @@ export async function load() {
   document.documentElement.lang = lang;
   document.documentElement.dir = RTL.has(lang) ? "rtl" : "ltr";
   return lang;
+}
+
+/** Load English; with `choose`, then the phone's language (see pick). */
+export async function load({ choose = false, fixed = "" } = {}) {
+  english = await fetchCatalog("en");
+  return use(choose ? pick(fixed) : "en");
 }
 
 function lookup(key) {
@@ -79,11 +153,19 @@ export function has(key) {
   return lookup(key) !== undefined;
 }
 
-/** A count-dependent text: looks up `key.one`, `key.other`, … (Intl plural rules). */
+/**
+ * A count-dependent text: `key.zero`, `key.one`, `key.two`, `key.few`, `key.many` or
+ * `key.other`, as the language's plural rules (Intl.PluralRules) select; a catalog gives
+ * every form its language has. A form missing from the chosen catalog falls back to its
+ * `other` before English, so a count never speaks two languages.
+ */
 export function tn(key, count, vars) {
   const all = { count: formatNumber(count), ...(vars || {}) };
   const rule = plurals ? plurals.select(count) : (count === 1 ? "one" : "other");
-  if (has(`${key}.${rule}`)) return t(`${key}.${rule}`, all);
+  const form = PLURAL_FORMS.includes(rule) ? rule : "other";
+  if (typeof chosen[`${key}.${form}`] === "string") return fill(chosen[`${key}.${form}`], all);
+  if (typeof chosen[`${key}.other`] === "string") return fill(chosen[`${key}.other`], all);
+  if (has(`${key}.${form}`)) return t(`${key}.${form}`, all);
   return t(`${key}.other`, all);
 }
 
@@ -104,7 +186,7 @@ export function errorText(code) {
 /**
  * Replace the static texts of the page with the catalog's.
  * data-i18n="key" sets textContent; data-i18n-attr="attr:key,attr:key" sets attributes.
- * The HTML keeps English text as a default, so a missing key changes nothing.
+ * An element whose key no catalog has keeps what it holds.
  */
 export function apply(root = document) {
   for (const element of root.querySelectorAll("[data-i18n]")) {
@@ -121,4 +203,9 @@ export function apply(root = document) {
 
 export function language() {
   return lang;
+}
+
+/** Whether `code` is written right to left. */
+export function isRtl(code = lang) {
+  return RTL.has(code);
 }

@@ -196,6 +196,7 @@ export class SentView {
     this.rows = new Map(); // client_id -> { li, parts }
     this.confirming = null;
     this.last = [];
+    this.said = null; // what the status says, as a function: it is said again in a new language
   }
 
   build(clientId) {
@@ -321,8 +322,19 @@ export class SentView {
     }
   }
 
-  /** Say something where the eye is; state: "idle" | "done" | "shown" | "waiting" | "error". */
-  say(state, text) {
+  /** The language changed: every row and the status again, in place (no scrolling). */
+  retranslate() {
+    this.render(this.last);
+    if (this.said && this.status.dataset.state !== "idle") this.status.textContent = this.said();
+  }
+
+  /**
+   * Say something where the eye is; state: "idle" | "done" | "shown" | "waiting" | "error".
+   * said: a string, or a function giving it (so that a change of language can say it again).
+   */
+  say(state, said) {
+    this.said = typeof said === "function" ? said : () => (said === undefined ? "" : String(said));
+    const text = this.said();
     const changed = this.status.dataset.state !== state || this.status.textContent !== text;
     this.status.dataset.state = state;
     this.status.textContent = state === "idle" ? "" : text;
