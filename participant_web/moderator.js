@@ -15,6 +15,12 @@
 // selection, never on whatever button happens to have the focus: after an action the
 // focus goes to the lane, not to the next card's buttons, so a second Enter or Space
 // cannot approve a confession nobody has read.
+//
+// Queue control and picking many (moderator_queue.js), like groups and merging
+// (moderator_links.js, moderator_merge.js) and the session choices
+// (moderator_choices.js) live in modules of their own. A lane draws its first cards
+// and more as it scrolls, and a change redraws only the cards it changed, so the page
+// stays quick with thousands of confessions (tests/e2e/test_moderator_scale.py).
 
 import * as i18n from "./i18n.js";
 import { call, envelope, backoff } from "./api.js";
@@ -23,6 +29,12 @@ import {
   ORDINARY_ROOM, renderRoom, roomFrom, setApartElement, setApartOf, updateSetApart,
 } from "./moderator_room.js";
 import { dismissAddress, renderAddress } from "./moderator_address.js";
+import { say, has as hasEnglish } from "./moderator_texts.js";
+import { Links } from "./moderator_links.js";
+import { createQueue, dragHandle, pickBox, PICKABLE } from "./moderator_queue.js";
+import { alikeButton, createMerge, mergedTag } from "./moderator_merge.js";
+import { createChoices } from "./moderator_choices.js";
+import { createWindows } from "./moderator_window.js";
 
 const { t, tn } = i18n;
 const $ = (id) => document.getElementById(id);
@@ -33,10 +45,11 @@ const BASE = match ? `/moderator/${match[1]}/` : null;
 const RESYNC_TIMEOUT_MS = 5000; // no snapshot after asking for one: reconnect
 const CATCH_UP_TIMEOUT_MS = 3000; // the stream did not show a command's effect: stop waiting
 
-const GROUPS = ["incoming", "set_aside", "approved", "on_screen", "shown"];
+const GROUPS = ["incoming", "set_aside", "organisers", "approved", "on_screen", "shown"];
 const lists = {
   incoming: $("list-incoming"),
   set_aside: $("list-set-aside"),
+  organisers: $("list-organisers"),
   approved: $("list-approved"),
   on_screen: $("list-on-screen"),
   shown: $("list-shown"),
@@ -44,6 +57,7 @@ const lists = {
 const empties = {
   incoming: $("empty-incoming"),
   set_aside: $("empty-set-aside"),
+  organisers: $("empty-organisers"),
   approved: $("empty-approved"),
   on_screen: $("empty-on-screen"),
   shown: $("empty-shown"),
@@ -51,12 +65,14 @@ const empties = {
 const counts = {
   incoming: $("n-incoming"),
   set_aside: $("n-set-aside"),
+  organisers: $("n-organisers"),
   approved: $("n-approved"),
   shown: $("n-shown"),
 };
 const headings = {
   incoming: $("h-incoming"),
   set_aside: $("h-set-aside"),
+  organisers: $("h-organisers"),
   approved: $("h-approved"),
   on_screen: $("h-on-screen"),
   shown: $("h-shown"),
@@ -106,7 +122,6 @@ const ui = {
 const narrow = window.matchMedia("(max-width: 959px)");
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
-// Texts the catalogs may not have yet (i18n falls back to these).
 // ---------------------------------------------------------------- the model
 
 const model = {
@@ -135,8 +150,12 @@ const strings = (value) => (Array.isArray(value) ? value.map(String) : []);
 const undoOffer = (value) => (isObject(value) && Number.isSafeInteger(value.step_id)
   && typeof value.action === "string" ? value : null);
 
+const links = new Links(); // which items are alike, which were merged into which
+
 function putItem(item) {
-  if (isObject(item) && isId(item.id)) model.items.set(item.id, item);
+  if (!isObject(item) || !isId(item.id)) return;
+  model.items.set(item.id, item);
+  links.put(item);
 }
 
 function applySnapshot(payload) {
@@ -146,6 +165,7 @@ function applySnapshot(payload) {
   model.session = session;
   model.currentId = isId(payload.current_item_id) ? payload.current_item_id : null;
   model.items = new Map();
+  links.reset([]);
   for (const item of Array.isArray(payload.items) ? payload.items : []) putItem(item);
   model.phones = Number.isSafeInteger(payload.phones_connected) ? payload.phones_connected : 0;
   model.storeHealthy = payload.store_healthy !== false;
@@ -168,6 +188,7 @@ const CHANGES = {
   "item.changed": (p) => putItem(p.item),
   "item.removed": (p) => {
     model.items.delete(p.item_id);
+    links.drop(p.item_id);
   },
   "projection.changed": (p) => {
     model.currentId = isId(p.item_id) ? p.item_id : null;
@@ -247,6 +268,11 @@ function moveSelection(delta) {
   const items = [...list.children];
   if (!items.length) return;
   const current = items.findIndex((li) => li.dataset.id === String(selected));
+  if (delta > 0 && current === items.length - 1 && windows.more(group)) {
+    renderNow(); // walking past the last card drawn draws more
+    moveSelection(delta);
+    return;
+  }
   let index;
   if (current >= 0) {
     index = current + delta;
@@ -265,9 +291,15 @@ function moveSelection(delta) {
 // ---------------------------------------------------------------- rendering
 
 const cards = new Map(); // id (string) -> { li, signature, group }
+// Cards the search or a lane's window took out of sight, kept to show again at once.
+const spare = new Map();
+const SPARE = 1000;
 let wasEnded = false;
 let queueHead = null; // the first of the whole queue (the search may hide it)
 let frame = 0;
+let lastLanes = Object.fromEntries(GROUPS.map((name) => [name, []])); // every lane, in order
+let lastShown = lastLanes; // what the search shows of each lane
+const windows = createWindows(lists, (name) => lastShown[name].length, scheduleRender);
 
 /** Draw the model at the next animation frame; any number of changes, one drawing. */
 function scheduleRender() {
@@ -307,6 +339,8 @@ function groupOf(item, currentId) {
     // Taken out of the record, but listed until the session ends so that it can be put back.
     case "removed": return "shown";
     case "set_aside": return "set_aside";
+    case "for_organisers": return "organisers";
+    case "merged": return null; // it lives on in the one it was merged into
     default: return "incoming";
   }
 }
@@ -317,7 +351,10 @@ const byId = (a, b) => a.id - b.id;
 const byLength = (a, b) => searchable(a).length - searchable(b).length || a.id - b.id;
 const byQueue = (a, b) => place(a.queue_position) - place(b.queue_position) || a.id - b.id;
 const byShown = (a, b) => place(a.shown_order) - place(b.shown_order) || a.id - b.id;
-const ORDER = { incoming: byId, set_aside: byId, approved: byQueue, on_screen: byId, shown: byShown };
+const ORDER = {
+  incoming: byId, set_aside: byId, organisers: byId, approved: byQueue, on_screen: byId,
+  shown: byShown,
+};
 
 // ---------------------------------------------------------------- search and sort
 
@@ -344,6 +381,17 @@ function searchable(item) {
   return entry;
 }
 
+/** Fold every item's text while the page is idle, so that the first search is quick too. */
+function warmSearch() {
+  if (typeof requestIdleCallback !== "function") return;
+  const pending = [...model.items.values()];
+  const step = (deadline) => {
+    while (pending.length && deadline.timeRemaining() > 1) searchable(pending.pop());
+    if (pending.length) requestIdleCallback(step);
+  };
+  requestIdleCallback(step);
+}
+
 const matchesSearch = (item) => searchWords.every((word) => searchable(item).folded.includes(word));
 
 function applySearch() {
@@ -352,6 +400,7 @@ function applySearch() {
   const words = [...new Set(fold(searchField.value).split(/\s+/).filter(Boolean))];
   if (words.join(" ") === searchWords.join(" ")) return;
   searchWords = words;
+  windows.reset();
   renderNow();
 }
 
@@ -361,7 +410,13 @@ searchField.addEventListener("input", () => {
   else searchTimer = setTimeout(applySearch, 150);
 });
 searchField.addEventListener("keydown", (event) => {
-  if (event.key !== "Escape" || event.isComposing) return;
+  if (event.isComposing) return;
+  if (event.key === "Enter") {
+    event.preventDefault();
+    applySearch(); // at once, without waiting for the typing to pause
+    return;
+  }
+  if (event.key !== "Escape") return;
   event.preventDefault();
   searchField.value = "";
   applySearch();
@@ -377,7 +432,8 @@ function lanes() {
   for (const item of model.items.values()) {
     // Other kinds hang under a confession (docs/protocol.md); this page shows confessions.
     if (item.kind !== undefined && item.kind !== "confession") continue;
-    buckets[groupOf(item, model.currentId)].push(item);
+    const group = groupOf(item, model.currentId);
+    if (group) buckets[group].push(item);
   }
   for (const name of GROUPS) buckets[name].sort(ORDER[name]);
   return buckets;
@@ -397,7 +453,27 @@ function actionsFor(group, item, ended) {
 }
 
 function actionLabel(action) {
-  return t(`mod.action.${action}`, undefined, action);
+  return hasEnglish(`mod.action.${action}`) ? say(`mod.action.${action}`)
+    : t(`mod.action.${action}`, undefined, action);
+}
+
+const ICONS = { move_to_top: "⤒", move_up: "↑", move_down: "↓" };
+
+function actionButton(action, style, id, describedBy) {
+  const label = actionLabel(action);
+  const button = textElement("button", `btn btn-small ${style}`.trim(), ICONS[action] || label);
+  button.type = "button";
+  if (ICONS[action]) {
+    button.setAttribute("aria-label", label);
+    button.title = label;
+  }
+  button.dataset.action = action;
+  button.dataset.testid = `${action}-${id}`;
+  button.setAttribute("aria-describedby", describedBy);
+  if (i18n.has(`mod.action_title.${action}`) || hasEnglish(`mod.action_title.${action}`)) {
+    button.title = say(`mod.action_title.${action}`);
+  }
+  return button;
 }
 
 function textElement(tag, className, text) {
@@ -407,8 +483,9 @@ function textElement(tag, className, text) {
   return element;
 }
 
-function buildCard(li, c, group, ended, agreeLabel, place) {
+function buildCard(li, c, group, ended, agreeLabel, place, related) {
   li.replaceChildren();
+  if (group === "approved" && !ended) li.append(dragHandle(c.id));
   const removed = c.state === "removed";
   li.className = `item item-${group}${removed ? " item-removed" : ""}`;
   li.dataset.id = String(c.id);
@@ -447,7 +524,11 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
 
   const meta = document.createElement("p");
   meta.className = "item-meta";
+  if (PICKABLE.includes(group) && !ended) meta.append(pickBox(c.id, queue.isPicked(c.id)));
   meta.append(textElement("span", "item-id", `#${c.id}`));
+  if (group === "organisers") {
+    meta.append(textElement("span", "tag tag-organisers", say("mod.state.for_organisers")));
+  }
   if (removed) {
     meta.append(textElement("span", "tag tag-removed",
       t("mod.removed")));
@@ -462,14 +543,22 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
   draft.hidden = true;
   meta.append(draft);
   if (group === "approved") {
-    meta.append(textElement("span", "", t("mod.queue_position", { position: place + 1 })));
+    meta.append(textElement("span", "item-place", t("mod.queue_position", { position: place + 1 })));
   }
+  const merged = mergedTag(related.mergedFrom);
+  if (merged) meta.append(merged);
   if ((group === "shown" || group === "on_screen") && typeof c.shown_order === "number") {
     meta.append(textElement("span", "", t("mod.shown_order", { order: c.shown_order })));
   }
   if (group === "shown" && !removed) {
     meta.append(textElement("span", "item-count", tn("mod.count", c.agreement_count || 0)),
       setApartElement("item-set-apart", setApartOf(c)));
+  }
+  const alike = group === "organisers" || removed || ended ? null
+    : alikeButton(c.id, related.alike);
+  if (alike) {
+    alike.setAttribute("aria-describedby", `text-${c.id}`);
+    meta.append(alike);
   }
   li.append(meta);
 
@@ -490,15 +579,17 @@ function buildCard(li, c, group, ended, agreeLabel, place) {
     const row = document.createElement("div");
     row.className = "item-actions";
     for (const [action, style] of actions) {
-      const button = textElement("button", `btn btn-small ${style}`.trim(), actionLabel(action));
-      button.type = "button";
-      button.dataset.action = action;
-      button.dataset.testid = `${action}-${c.id}`;
-      button.setAttribute("aria-describedby", body.id);
-      if (i18n.has(`mod.action_title.${action}`)) {
-        button.title = t(`mod.action_title.${action}`);
-      }
+      const button = actionButton(action, style, c.id, body.id);
       row.append(button);
+    }
+    if (group === "approved") {
+      // Reordering the queue: the handle drags, these buttons step (Alt+↑ ↓, Alt+Home).
+      const tools = document.createElement("span");
+      tools.className = "queue-tools";
+      for (const action of ["move_to_top", "move_up", "move_down"]) {
+        tools.append(actionButton(action, "btn-icon btn-quiet", c.id, body.id));
+      }
+      row.append(tools);
     }
     li.append(row);
   }
@@ -519,7 +610,14 @@ function updateCount(li, c) {
 
 function undoText(offer) {
   if (!offer) return t("mod.undo.none");
-  const action = t(`mod.undo.action.${offer.action}`, undefined, String(offer.action));
+  const key = `mod.undo.action.${offer.action}`;
+  const action = hasEnglish(key) ? say(key) : t(key, undefined, String(offer.action));
+  const many = Array.isArray(offer.item_ids) ? offer.item_ids.length : 0;
+  if (offer.action === "approve_many" || offer.action === "set_aside_many"
+    || (offer.action === "merge" && many > 2)) {
+    // "Undo approve (12)": a bulk step names how many it takes back.
+    return say("mod.undo.many", { action, count: i18n.formatNumber(many) });
+  }
   const item = isId(offer.item_id) ? model.items.get(offer.item_id) : null;
   if (!item) return t("mod.undo.plain", { action });
   return t("mod.undo.item", { action, excerpt: excerpt(item.text) });
@@ -536,7 +634,22 @@ function renderAwake(element, host) {
     : detail ? t("mod.awake.may_sleep", { detail }) : "";
 }
 
+let measured = 0;
+
+/** Draw, and note how long it took (performance.measure "moderator.render"). */
 function render() {
+  const started = performance.now();
+  drawModel();
+  try {
+    performance.measure("moderator.render", { start: started, end: performance.now() });
+    measured += 1;
+    if (measured % 1000 === 0) performance.clearMeasures("moderator.render");
+  } catch {
+    // A browser without User Timing level 3: nothing is measured.
+  }
+}
+
+function drawModel() {
   if (!model.loaded) return;
   const session = model.session;
   const ended = session.status === "ended";
@@ -559,43 +672,64 @@ function render() {
   // Where the focus was: if the drawing takes its element away (a card that moved or
   // was rebuilt), the focus goes to that lane, never to another card's button.
   const focusedLane = laneOf(document.activeElement);
-  if (selected !== null && !model.items.has(selected)) selected = null;
+  const chosen = selected === null ? null : model.items.get(selected);
+  if (!chosen || chosen.state === "merged") selected = null; // gone, or merged away
   if (ended) selected = null;
 
   const seen = new Set();
   const all = lanes();
+  lastLanes = all;
   queueHead = all.approved.length ? all.approved[0].id : null;
   // The search narrows the working lanes; what is on screen stays in sight.
   const items = searchWords.length
     ? Object.fromEntries(GROUPS.map((name) => [name,
       name === "on_screen" ? all[name] : all[name].filter(matchesSearch)]))
     : all;
+  lastShown = items;
   if (selected !== null && searchWords.length && !GROUPS.some(
     (name) => items[name].some((c) => c.id === selected))) {
     selected = null; // the selected one no longer matches
   }
   const buckets = Object.fromEntries(GROUPS.map((name) => [name, []]));
   for (const name of GROUPS) {
-    items[name].forEach((c, position) => {
+    const drawn = windows.drawn(name, items[name]);
+    drawn.forEach((c, position) => {
       const key = String(c.id);
       seen.add(key);
-      // The count is not part of the signature: a new count changes one number in place,
-      // so a card whose button has the focus is not rebuilt sixty times a second.
+      const related = {
+        alike: name === "organisers" ? 0 : links.alike(c, model.items).length,
+        mergedFrom: links.mergedInto(c.id, model.items),
+      };
+      // The count and the place in the queue are not part of the signature: a new count
+      // changes one number in place, so a card whose button has the focus is not rebuilt
+      // sixty times a second, and a move renumbers the queue without rebuilding it.
       const signature = JSON.stringify([c.text, c.learned, c.original_text, c.original_learned,
-        c.state, c.flagged === true, position, c.shown_order, name, ended, agreeLabel]);
+        c.state, c.flagged === true, c.shown_order, name, ended, agreeLabel, related.alike,
+        related.mergedFrom]);
       let entry = cards.get(key);
       if (!entry) {
-        entry = { li: document.createElement("li"), signature: null, group: name, count: null };
+        entry = spare.get(key)
+          || { li: document.createElement("li"), signature: null, group: name, count: null };
+        spare.delete(key);
         cards.set(key, entry);
       }
       if (entry.signature !== signature) {
-        buildCard(entry.li, c, name, ended, agreeLabel, position);
+        buildCard(entry.li, c, name, ended, agreeLabel, position, related);
         entry.signature = signature;
         entry.count = countsOf(c);
-      } else if (entry.count !== countsOf(c)) {
-        entry.count = countsOf(c);
-        updateCount(entry.li, c);
+        entry.place = position;
+      } else {
+        if (entry.count !== countsOf(c)) {
+          entry.count = countsOf(c);
+          updateCount(entry.li, c);
+        }
+        if (entry.place !== position) {
+          entry.place = position;
+          const place = entry.li.querySelector(".item-place");
+          if (place) place.textContent = t("mod.queue_position", { position: position + 1 });
+        }
       }
+      queue.syncCard(entry.li, c.id);
       entry.group = name;
       if (c.id === selected) laneCursor[name] = position;
       buckets[name].push(entry.li);
@@ -606,7 +740,12 @@ function render() {
     if (!seen.has(key)) {
       entry.li.remove();
       cards.delete(key);
+      if (model.items.has(Number(key))) spare.set(key, entry);
     }
+  }
+  for (const key of spare.keys()) {
+    if (spare.size <= SPARE && model.items.has(Number(key))) break;
+    spare.delete(key); // the oldest first, and those gone from the session
   }
   for (const name of GROUPS) {
     const list = lists[name];
@@ -616,6 +755,7 @@ function render() {
     });
     while (list.children.length > wanted.length) list.lastElementChild.remove();
     empties[name].hidden = wanted.length > 0;
+    windows.render(name, items[name].length - wanted.length);
     list.tabIndex = wanted.length ? 0 : -1; // Tab stops at lanes with something in them
     // After the end only what was shown remains: hide the empty working lists.
     list.closest(".group").hidden = ended && name !== "shown" && wanted.length === 0;
@@ -626,7 +766,7 @@ function render() {
     if (searchWords.length) {
       const shownHere = name === "shown"
         ? [...items.shown, ...items.on_screen].filter((c) => c.state === "shown").length
-        : wanted.length;
+        : items[name].length;
       text = t("mod.search.count", {
         shown: i18n.formatNumber(shownHere), total: i18n.formatNumber(count),
       });
@@ -672,6 +812,9 @@ function render() {
   ui.undo.dataset.stepId = offer ? String(offer.step_id) : "";
 
   if (ui.wordLists.open) fillWordLists();
+  queue.render(ended);
+  merge.render(ended);
+  choices.render(ended);
 
   ui.endedPanel.hidden = !ended;
   if (ended) {
@@ -702,7 +845,9 @@ function toast(message, kind = "info") {
 
 /** A refusal in words: the moderator's own wording if there is one, else the shared one. */
 function refusalText(code) {
-  if (i18n.has(`mod.error.${code}`)) return t(`mod.error.${code}`);
+  if (i18n.has(`mod.error.${code}`) || hasEnglish(`mod.error.${code}`)) {
+    return say(`mod.error.${code}`);
+  }
   return i18n.errorText(code);
 }
 
@@ -726,7 +871,8 @@ async function command(name, fields, { key = `cmd:${name}`, li = null, quiet = f
       await caughtUp(result.payload.seq);
       flushRender();
       if (!quiet && name !== "end_session") {
-        toast(i18n.has(`mod.done.${done}`) ? t(`mod.done.${done}`) : "");
+        const said = i18n.has(`mod.done.${done}`) || hasEnglish(`mod.done.${done}`);
+        if (said) toast(say(`mod.done.${done}`));
       }
       return { ok: true };
     }
@@ -766,6 +912,41 @@ const editor = new Editor({
   onChange: renderNow,
 });
 
+const queue = createQueue({
+  command,
+  items: () => model.items,
+  lanes: () => lastLanes,
+  shown: () => lastShown,
+  changed: scheduleRender,
+  cardOf: (id) => (cards.has(String(id)) ? cards.get(String(id)).li : null),
+  toast,
+  ui: {
+    bar: $("bulk"),
+    all: $("pick-all"),
+    count: $("bulk-picked"),
+    approve: $("bulk-approve"),
+    setAside: $("bulk-set-aside"),
+    clear: $("bulk-clear"),
+  },
+});
+queue.attachDrag(lists.approved);
+
+const merge = createMerge({
+  items: () => model.items,
+  alike: (item) => links.alike(item, model.items),
+  currentId: () => model.currentId,
+  command,
+  ended: () => model.session.status === "ended",
+});
+
+const choices = createChoices({
+  command,
+  session: () => model.session,
+  room: () => model.room,
+  arrived: () => model.items.size > 0 || model.room.waiting > 0
+    || (model.session.withdrawn_count || 0) > 0,
+});
+
 function act(action, item) {
   const id = item.id;
   const entry = cards.get(String(id));
@@ -788,6 +969,18 @@ function act(action, item) {
       break;
     case "blank":
       blank();
+      break;
+    case "move_up":
+      queue.moveBy(id, -1);
+      break;
+    case "move_down":
+      queue.moveBy(id, 1);
+      break;
+    case "move_to_top":
+      queue.moveToTop(id);
+      break;
+    case "merge_group":
+      afterSaving(id, () => merge.open(model.items.get(id) || item));
       break;
     default:
       break;
@@ -848,10 +1041,40 @@ function asideOrRemoveSelected() {
   else toast(refusalText("cannot_set_aside"), "error");
 }
 
+/** Alt+Up, Alt+Down: the selected confession one place up or down the queue; Alt+Home:
+ * to its top. */
+function moveSelected(key) {
+  const item = selectedItem();
+  if (!item) return selectFirst();
+  if (item.state !== "approved" || item.id === model.currentId) {
+    toast(refusalText("not_queued"), "error");
+    return;
+  }
+  if (key === "Home") queue.moveToTop(item.id);
+  else queue.moveBy(item.id, key === "ArrowUp" ? -1 : 1);
+}
+
+/** X: pick the selected confession for a bulk action, or unpick it. */
+function togglePick() {
+  const item = selectedItem();
+  if (!item) return selectFirst();
+  const entry = cards.get(String(item.id));
+  if (!entry || !PICKABLE.includes(entry.group)) return;
+  queue.setPicked(item.id, !queue.isPicked(item.id));
+}
+
+document.addEventListener("change", (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.classList.contains("pick")) return;
+  const li = box.closest("li.item");
+  if (li) queue.setPicked(Number(li.dataset.id), box.checked);
+});
+
 document.addEventListener("click", (event) => {
   if (!(event.target instanceof Element)) return;
   const button = event.target.closest("button");
   const li = event.target.closest("li.item");
+  if (event.target.closest("input.pick, .drag-handle")) return; // picking, dragging
   if (li && !button) {
     // A click on a card selects it (its list takes the focus, not a button).
     flushRender();
@@ -930,7 +1153,7 @@ document.addEventListener("keydown", (event) => {
     ui.wordListsSave.click();
     return;
   }
-  if (ui.dialog.open || ui.wordLists.open) return; // the open question has the keys
+  if (document.querySelector("dialog[open]")) return; // the open question has the keys
 
   // The editor's keys: Ctrl+S anywhere while something is in the editor; Ctrl+M and Esc
   // inside it.
@@ -970,6 +1193,13 @@ document.addEventListener("keydown", (event) => {
     if (!event.repeat) undo();
     return;
   }
+  if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey
+    && ["ArrowUp", "ArrowDown", "Home"].includes(key)) {
+    event.preventDefault();
+    flushRender();
+    moveSelected(key);
+    return;
+  }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   // A button the moderator moved to with Tab keeps Enter and Space for itself.
   if ((key === "Enter" || key === " ") && target && target.closest("button, a[href], summary")) {
@@ -986,6 +1216,7 @@ document.addEventListener("keydown", (event) => {
     e: () => {
       if (!editor.focus()) selectFirst();
     },
+    x: togglePick,
     ArrowUp: () => moveSelection(-1),
     ArrowDown: () => moveSelection(1),
   }[lower];
@@ -1049,7 +1280,8 @@ function endCounts() {
   for (const item of model.items.values()) {
     if (item.kind !== "confession") continue;
     if (item.state === "shown") shown += 1;
-    else if (item.state !== "removed") unshown += 1; // removed: only their number is kept
+    // Removed: only their number is kept; merged: they live on in the one kept.
+    else if (item.state !== "removed" && item.state !== "merged") unshown += 1;
   }
   $("confirm-kept").textContent = tn("mod.confirm.kept", shown);
   $("confirm-forgotten").textContent = tn("mod.confirm.forgotten", unshown);
@@ -1156,6 +1388,7 @@ function onStreamMessage(ws, current, message) {
     setConnection("live");
     applySnapshot(payload);
     scheduleRender();
+    warmSearch();
     wakeWaiters();
     return;
   }

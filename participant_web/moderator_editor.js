@@ -10,6 +10,8 @@
 // of the draft, each with a button that masks it. Everything from participants is
 // shown as plain text (textContent and textarea values only).
 
+import { say, has as hasEnglish } from "./moderator_texts.js";
+
 export const MASK = "[…]";
 const MAX_HINT_BUTTONS = 12;
 const FLAG_KINDS = new Set(["local_name", "watch_word"]);
@@ -214,7 +216,8 @@ export class Editor {
     }
     el.id.hidden = false;
     el.id.textContent = `#${item.id}`;
-    el.state.textContent = t(`mod.state.${item.state}`, undefined, String(item.state));
+    el.state.textContent = t(`mod.state.${item.state}`, undefined,
+      hasEnglish(`mod.state.${item.state}`) ? say(`mod.state.${item.state}`) : String(item.state));
     el.state.dataset.state = String(item.state);
     const edited = text(item.original_text) !== text(item.text)
       || text(item.original_learned) !== text(item.learned);

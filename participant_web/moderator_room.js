@@ -10,7 +10,9 @@
 
 import { t, tn, formatNumber } from "./i18n.js";
 
-export const ORDINARY_ROOM = Object.freeze({ shared_apart: 0, shared_counted: 0, waiting: 0 });
+export const ORDINARY_ROOM = Object.freeze({
+  shared_apart: 0, shared_counted: 0, waiting: 0, batching: false,
+});
 
 const howMany = (value) => (Number.isSafeInteger(value) && value > 0 ? value : 0);
 
@@ -21,6 +23,7 @@ export function roomFrom(value) {
     shared_apart: howMany(value.shared_apart),
     shared_counted: howMany(value.shared_counted),
     waiting: howMany(value.waiting),
+    batching: value.batching === true, // timing privacy is active (moderator_choices.js)
   };
 }
 

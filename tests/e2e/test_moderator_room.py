@@ -109,7 +109,12 @@ async def test_count_them_and_set_them_apart_again(tmp_path: Path) -> None:
 
         await moderator.run(set_apart)
         snapshot = await host.snapshot()
-        assert snapshot["room"] == {"shared_apart": 0, "shared_counted": CROWD, "waiting": 0}
+        assert snapshot["room"] == {
+            "shared_apart": 0,
+            "shared_counted": CROWD,
+            "waiting": 0,
+            "batching": False,
+        }
         (item,) = (i for i in snapshot["items"] if i["id"] == item_id)
         assert (item["agreement_count"], item["set_apart_count"]) == (CROWD + 2, 0)
 
