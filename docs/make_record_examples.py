@@ -30,7 +30,14 @@ from facilitator.core.record.formats import RecordFormat, document, render  # no
 from facilitator.core.session import SessionService  # noqa: E402
 from facilitator.core.store import Store  # noqa: E402
 from facilitator.core.transcript import Transcript, build_transcript  # noqa: E402
-from facilitator.protocol.commands import Approve, Blank, Merge, Project, SetBatching  # noqa: E402
+from facilitator.protocol.commands import (  # noqa: E402
+    Approve,
+    Blank,
+    Merge,
+    Project,
+    SetBatching,
+    SetClosingNote,
+)
 from facilitator.ui.record_pdf import record_pdf  # noqa: E402
 
 EXAMPLES = ROOT / "docs" / "examples"
@@ -47,6 +54,7 @@ def example_transcript(folder: Path) -> Transcript:
         store, EventBus(), folder / "transcripts", title="Never waste a mistake: Q3 retro"
     )
     service.execute(SetBatching("off"))
+    service.phones_connected = lambda: PHONES  # as the host tells it
     phones = [service.participant(service.join()) for _ in range(PHONES)]
     ids = []
     for number, sample in enumerate(confessions):
@@ -65,6 +73,9 @@ def example_transcript(folder: Path) -> Transcript:
     service.execute(Blank())
     kept = service.item(ids[0])
     service.execute(Merge(kept.id, (again.confession_id,), kept.version, kept.text, kept.learned))
+    service.execute(
+        SetClosingNote("Thank you all. Pick one lesson from the register for Monday's stand-up.")
+    )
     transcript = build_transcript(store, service.session)
     store.close()
     return transcript

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from facilitator import paths
 from facilitator.core.errors import StoreNotOpened, StoreTooNew
+from facilitator.core.record.files import rehearsals_dir
 from facilitator.core.record.fingerprint import matches
 from facilitator.core.record.formats import RecordFormat, document, render
 from facilitator.core.record.library import (
@@ -29,7 +30,7 @@ from facilitator.core.record.library import (
     record_path,
 )
 from facilitator.core.store import DATABASE_NAME, Store
-from facilitator.core.transcript import Transcript, build_transcript, rehearsals_dir
+from facilitator.core.transcript import Transcript, build_transcript
 
 EXIT_USAGE = 64
 EXIT_NO_RECORD = 66  # EX_NOINPUT: no such session, or its record cannot be read
@@ -163,9 +164,10 @@ def write(transcript: Transcript, record_format: str, out: Path) -> None:
 def _pdf(transcript: Transcript) -> bytes:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from facilitator.ui.record_pdf import record_pdf
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A widgets application, the one kind every part of the app (and its tests) shares.
+    _app = QApplication.instance() or QApplication([])
     return record_pdf(transcript, document(transcript)["fingerprint"])

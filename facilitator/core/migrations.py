@@ -144,7 +144,10 @@ ALTER TABLE sessions ADD COLUMN withdrawn_count INTEGER NOT NULL DEFAULT 0;
 # record counts the merged. A participant may mark a confession for the organisers only;
 # the session says whether those go into the record. New confessions may be held for a
 # shuffled batch (``waiting_items.held``) so that their timing tells nothing. The
-# facilitator may fix the phone page's language (``sessions.language``).
+# facilitator may fix the phone page's language (``sessions.language``). The record
+# gains the phones connected when each confession was first shown (its share), the
+# facilitator's closing note, and, if chosen before the first confession, the approved
+# confessions there was no time to show (``unshown_record``).
 _V6 = """
 CREATE TABLE items_v6 (
     id INTEGER PRIMARY KEY,
@@ -165,6 +168,7 @@ CREATE TABLE items_v6 (
     version INTEGER NOT NULL DEFAULT 1,
     set_apart_count INTEGER NOT NULL DEFAULT 0,
     merged_into INTEGER REFERENCES items (id) ON DELETE SET NULL,
+    phones_at_show INTEGER,
     UNIQUE (author_id, client_id)
 );
 INSERT INTO items_v6 (id, session_id, kind, parent_id, author_id, client_id, original_text,
@@ -185,6 +189,9 @@ ALTER TABLE sessions ADD COLUMN organisers_record INTEGER NOT NULL DEFAULT 0
 ALTER TABLE sessions ADD COLUMN batching TEXT NOT NULL DEFAULT 'auto'
     CHECK (batching IN ('auto', 'on', 'off'));
 ALTER TABLE sessions ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN closing_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN unshown_record INTEGER NOT NULL DEFAULT 0
+    CHECK (unshown_record IN (0, 1));
 ALTER TABLE waiting_items ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));
 ALTER TABLE waiting_items ADD COLUMN for_organisers INTEGER NOT NULL DEFAULT 0
     CHECK (for_organisers IN (0, 1));

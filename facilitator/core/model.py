@@ -55,6 +55,7 @@ class Item:
     set_apart_count: int
     version: int
     merged_into: int | None = None  # the item it was merged into (its voters count there)
+    phones_at_show: int | None = None  # phones connected when it was first shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,8 @@ class SessionInfo:
     organisers_record: bool = False  # confessions for the organisers go into the record
     batching: Batching = "auto"  # new confessions reach Incoming in shuffled batches
     language: str = ""  # the phone page's language, fixed by the facilitator ("": the phone's)
+    closing_note: str = ""  # the facilitator's, for the record
+    unshown_record: bool = False  # approved confessions never shown go into the record
 
     @property
     def is_open(self) -> bool:

@@ -21,6 +21,7 @@ MAX_CONFESSION_CHARS = 1000
 MAX_LEARNED_CHARS = 500
 MAX_TITLE_CHARS = 120
 MAX_PROMPT_CHARS = 300
+MAX_CLOSING_NOTE_CHARS = 2000
 MAX_LABEL_CHARS = 30
 MAX_CLIENT_ID_CHARS = 64
 
@@ -58,6 +59,7 @@ CONFESSION = TextField("text", MAX_CONFESSION_CHARS, required=True, multiline=Tr
 LEARNED = TextField("learned", MAX_LEARNED_CHARS, required=False, multiline=True)
 TITLE = TextField("title", MAX_TITLE_CHARS, required=True, multiline=False)
 PROMPT = TextField("prompt", MAX_PROMPT_CHARS, required=False, multiline=True)
+CLOSING_NOTE = TextField("closing_note", MAX_CLOSING_NOTE_CHARS, required=False, multiline=True)
 AGREE_LABEL = TextField("agree_label", MAX_LABEL_CHARS, required=True, multiline=False)
 
 

@@ -51,15 +51,14 @@ from facilitator.core.model import (
     Sharing,
     SubmitOutcome,
 )
-from facilitator.core.store import Store
-from facilitator.core.transcript import (
-    Transcript,
-    build_transcript,
+from facilitator.core.record.files import (
     move_transcript,
     prune_rehearsals,
     rehearsals_dir,
     write_transcript,
 )
+from facilitator.core.store import Store
+from facilitator.core.transcript import Transcript, build_transcript
 from facilitator.core.undo import ItemChange, UndoAction, UndoHistory, UndoStep, reverse
 from facilitator.core.word_lists import (
     LOCAL_NAMES,
@@ -87,8 +86,10 @@ from facilitator.protocol.commands import (
     SetAside,
     SetAsideMany,
     SetBatching,
+    SetClosingNote,
     SetOrganisersRecord,
     SetPhoneLanguage,
+    SetUnshownRecord,
     Undo,
     UpdateDetails,
 )
@@ -119,6 +120,9 @@ class SessionService:
         self._rehearsals_dir = rehearsals_dir(transcripts_dir)
         self._rehearsal_record: tuple[Path, ...] = ()  # an ended rehearsal's, until kept
         self._ended_record: Transcript | None = None  # as written at the end
+        # Phones with a live connection now: the host tells (the record keeps how many
+        # were connected when each confession was first shown).
+        self.phones_connected: Callable[[], int] = lambda: 0
         self._today = today
         self._store_healthy = True
         self._history = UndoHistory()
@@ -561,11 +565,17 @@ class SessionService:
             case Merge(keep_id, item_ids, version, text, learned):
                 self._merge(keep_id, item_ids, version, text, learned)
             case SetOrganisersRecord(keep):
-                self._set_organisers_record(keep)
+                if keep != self._session.organisers_record:
+                    self._set_record_choice(keep, self._store.set_organisers_record)
             case SetBatching(mode):
                 self._set_batching(mode)
             case SetPhoneLanguage(language):
                 self._set_language(language)
+            case SetUnshownRecord(keep):
+                if keep != self._session.unshown_record:
+                    self._set_record_choice(keep, self._store.set_unshown_record)
+            case SetClosingNote(note):
+                self._set_closing_note(note)
             case _:
                 assert_never(command)
 
@@ -614,7 +624,8 @@ class SessionService:
             raise CommandRefused("not_approved", "Approve a confession before projecting it.")
         screen_before = self._session.current_item_id
         order = self._store.next_shown_order(self._session.id)
-        shown = self._write(lambda: self._store.show(self._session.id, item_id, order))
+        phones = self.phones_connected()
+        shown = self._write(lambda: self._store.show(self._session.id, item_id, order, phones))
         self._refresh_session()
         self.bus.publish(ItemChanged(shown))
         self.bus.publish(ProjectionChanged(self.projection()))
@@ -844,9 +855,9 @@ class SessionService:
 
     # Choices made before confessions arrive
 
-    def _set_organisers_record(self, keep: bool) -> None:
-        if keep == self._session.organisers_record:
-            return
+    def _set_record_choice(self, keep: bool, write: Callable[[int, bool], None]) -> None:
+        """A choice of what the record keeps, which the house rules announce: made before
+        the first confession arrives (one already sent came under the rules as they were)."""
         if self._store.received_count(self._session.id) or self._store.has_any_waiting(
             self._session.id
         ):
@@ -855,7 +866,13 @@ class SessionService:
                 "Confessions have arrived under the house rules as they were; this can "
                 "only change before the first one.",
             )
-        self._write(lambda: self._store.set_organisers_record(self._session.id, keep))
+        self._write(lambda: write(self._session.id, keep))
+        self._refresh_session()
+        self.bus.publish(SessionChanged(self._session))
+
+    def _set_closing_note(self, note: str) -> None:
+        clean = rules.clean_text(note, rules.CLOSING_NOTE)
+        self._write(lambda: self._store.set_closing_note(self._session.id, clean))
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))
 

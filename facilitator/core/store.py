@@ -47,12 +47,13 @@ _DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 _ITEM_COLUMNS = (
     "id, kind, parent_id, text, learned, original_text, original_learned, state, "
-    "queue_position, shown_order, agreement_count, set_apart_count, version, merged_into"
+    "queue_position, shown_order, agreement_count, set_apart_count, version, merged_into, "
+    "phones_at_show"
 )
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
     "moderator_secret, current_item_id, removed_count, rehearsal, withdrawn_count, "
-    "merged_count, organisers_record, batching, language"
+    "merged_count, organisers_record, batching, language, closing_note, unshown_record"
 )
 
 
@@ -77,6 +78,7 @@ def _item(row: sqlite3.Row) -> Item:
         set_apart_count=row["set_apart_count"],
         version=row["version"],
         merged_into=row["merged_into"],
+        phones_at_show=row["phones_at_show"],
     )
 
 
@@ -99,6 +101,8 @@ def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
         organisers_record=bool(row["organisers_record"]),
         batching=row["batching"],
         language=row["language"],
+        closing_note=row["closing_note"],
+        unshown_record=bool(row["unshown_record"]),
     )
 
 
@@ -111,6 +115,8 @@ _ADDED_SESSION_COLUMNS = {
     "organisers_record": 0,
     "batching": "auto",
     "language": "",
+    "closing_note": "",
+    "unshown_record": 0,
 }
 
 
@@ -383,6 +389,16 @@ class Store:
     def set_batching(self, session_id: int, mode: Batching) -> None:
         with self._write() as db:
             db.execute("UPDATE sessions SET batching = ? WHERE id = ?", (mode, session_id))
+
+    def set_closing_note(self, session_id: int, note: str) -> None:
+        with self._write() as db:
+            db.execute("UPDATE sessions SET closing_note = ? WHERE id = ?", (note, session_id))
+
+    def set_unshown_record(self, session_id: int, keep: bool) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET unshown_record = ? WHERE id = ?", (int(keep), session_id)
+            )
 
     def set_language(self, session_id: int, language: str) -> None:
         with self._write() as db:
@@ -885,13 +901,17 @@ class Store:
         ).fetchone()
         return int(row[0])
 
-    def show(self, session_id: int, item_id: int, shown_order: int | None) -> Item:
-        """Mark a confession shown (keeping its first place in the order) and project it."""
+    def show(
+        self, session_id: int, item_id: int, shown_order: int | None, phones: int | None = None
+    ) -> Item:
+        """Mark a confession shown (keeping its first place in the order and the phones
+        connected then) and project it."""
         with self._write() as db:
             db.execute(
                 "UPDATE items SET state = 'shown', queue_position = NULL, "
+                "phones_at_show = CASE WHEN shown_order IS NULL THEN ? ELSE phones_at_show END, "
                 "shown_order = COALESCE(shown_order, ?) WHERE id = ?",
-                (shown_order, item_id),
+                (phones, shown_order, item_id),
             )
             db.execute(
                 "UPDATE sessions SET current_item_id = ? WHERE id = ?",

@@ -31,8 +31,10 @@ from facilitator.protocol.commands import (
     SetAside,
     SetAsideMany,
     SetBatching,
+    SetClosingNote,
     SetOrganisersRecord,
     SetPhoneLanguage,
+    SetUnshownRecord,
     SetWordLists,
     StartRehearsal,
     StopHost,
@@ -111,6 +113,8 @@ class HostCommands:
                 | SetOrganisersRecord()
                 | SetBatching()
                 | SetPhoneLanguage()
+                | SetUnshownRecord()
+                | SetClosingNote()
             ):
                 self._service.execute(command)
             case _:

@@ -114,6 +114,8 @@ def session_details(session: SessionInfo) -> SessionDetails:
         organisers_record=session.organisers_record,
         batching=session.batching,
         language=session.language,
+        unshown_record=session.unshown_record,
+        closing_note=session.closing_note,
     )
 
 

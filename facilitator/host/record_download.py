@@ -11,10 +11,10 @@ from __future__ import annotations
 from aiohttp import web
 
 from facilitator.core.errors import CommandRefused
+from facilitator.core.record.files import file_stem
 from facilitator.core.record.formats import RecordFormat, render
 from facilitator.core.record.html_record import lessons_html
 from facilitator.core.session import SessionService
-from facilitator.core.transcript import file_stem
 from facilitator.host.replies import refused_reply
 
 LESSONS_PATH = "/api/lessons.html"

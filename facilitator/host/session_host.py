@@ -132,6 +132,8 @@ class SessionHost:
         )
         self.feed = ModeratorFeed(service, self.links, loop.call_later)
         self.live = LiveUpdates(service, on_phones_connected=self.feed.set_phones_connected)
+        feed = self.feed
+        service.phones_connected = lambda: feed.phones_connected  # the record's shares
         shared_addresses = SharedAddresses()
         logs = self.options.data_dir / "logs"
         self.rehearsal = Rehearsal(service, self.feed, self.rehearsal_secret, logs)

@@ -174,6 +174,19 @@ class SetPhoneLanguage(_Command, frozen=True, tag="set_phone_language"):
     language: PhoneLanguage
 
 
+class SetUnshownRecord(_Command, frozen=True, tag="set_unshown_record"):
+    """Whether the approved confessions there was no time to show go into a section of
+    the record. Only before the first confession arrives: the house rules say which."""
+
+    keep: bool
+
+
+class SetClosingNote(_Command, frozen=True, tag="set_closing_note"):
+    """The facilitator's closing note for the record (empty: none)."""
+
+    note: FieldText
+
+
 class SetBatching(_Command, frozen=True, tag="set_batching"):
     """Release new confessions into Incoming in small shuffled batches, so that nobody
     watching a moderator's screen can tie a confession to the phone that just sent it:
@@ -257,6 +270,8 @@ type SessionCommand = (
     | SetOrganisersRecord
     | SetBatching
     | SetPhoneLanguage
+    | SetUnshownRecord
+    | SetClosingNote
 )
 type HostCommand = (
     UseAddress

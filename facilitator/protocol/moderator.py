@@ -188,6 +188,8 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     organisers_record: bool = False  # set_organisers_record
     batching: Literal["auto", "on", "off"] = "auto"  # set_batching
     language: str = ""  # the phone page's language, fixed by set_phone_language ("": the phone's)
+    unshown_record: bool = False  # set_unshown_record
+    closing_note: str = ""  # set_closing_note
 
     @property
     def is_open(self) -> bool:

@@ -49,6 +49,7 @@ def fixed_transcript(*, with_organisers: bool = True) -> Transcript:
             text=text,
             learned="" if number % 3 == 0 else f"Lesson {number}: <ask> & =check first",
             agreements=(number * 7) % 23,
+            phones_connected=None if number == 4 else 40 - number,
         )
         for number, text in enumerate(TRICKY, start=1)
     )
@@ -70,6 +71,12 @@ def fixed_transcript(*, with_organisers: bool = True) -> Transcript:
         for_organisers=(
             (OrganisersNote("The rota <ignores> carers", "=SUM(A1)"),) if with_organisers else None
         ),
+        closing_note="Thank you all.\nNext retro: <bring> one lesson & one question."
+        if with_organisers
+        else "",
+        unshown=(OrganisersNote("-- never had time for this one", ""),)
+        if with_organisers
+        else None,
     )
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from facilitator.core.errors import CommandRefused, StoreUnavailable
 from facilitator.core.events import EventBus, SessionChanged, SessionEnded
+from facilitator.core.record.files import REHEARSALS_KEPT, prune_rehearsals
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
-from facilitator.core.transcript import REHEARSALS_KEPT, prune_rehearsals
 from facilitator.protocol.commands import EndSession
 from tests.core.helpers import TODAY, Recorder, Room
 

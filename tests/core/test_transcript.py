@@ -10,6 +10,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from facilitator.core.events import EventBus, SessionEnded
+from facilitator.core.record.files import file_stem, write_transcript
+from facilitator.core.record.formats import RecordFormat, render
+from facilitator.core.record.markdown_record import to_markdown
 from facilitator.core.session import SessionService
 from facilitator.core.store import DATABASE_NAME, Store
 from facilitator.core.transcript import (
@@ -19,10 +22,6 @@ from facilitator.core.transcript import (
     Totals,
     Transcript,
     build_transcript,
-    file_stem,
-    to_json,
-    to_markdown,
-    write_transcript,
 )
 from facilitator.protocol.commands import Approve, EndSession, Project, SetAside
 from tests.core.helpers import TODAY, Recorder, edit, next_up
@@ -58,8 +57,8 @@ def one(text: str, learned: str = "", agreements: int = 0) -> Transcript:
 
 
 def confession_lines(markdown: str) -> list[str]:
-    """The lines between '## Confessions' and '## Totals'."""
-    body = markdown.split("## Confessions\n", 1)[1].split("## Totals\n", 1)[0]
+    """The lines between '## Confessions' and the next section."""
+    body = re.split(r"^## ", markdown.split("## Confessions\n", 1)[1], flags=re.MULTILINE)[0]
     return body.strip("\n").split("\n")
 
 
@@ -130,7 +129,9 @@ def finished(tmp_path: Path) -> FinishedSession:
 
 
 def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
-    assert finished.markdown == (
+    markdown, fingerprint = finished.markdown.split("\nFingerprint: ", 1)
+    assert fingerprint == f"`{finished.document['fingerprint']}`\n"
+    assert markdown == (
         "# Friday retro\n"
         "\n"
         "*What went wrong this sprint?*\n"
@@ -150,6 +151,22 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
         "   *What I learned:* Use disk encryption.  \n"
         "   **Same here: 0**\n"
         "\n"
+        "## Most shared\n"
+        "\n"
+        "- #2: I deployed on a Friday afternoon. (5)\n"
+        "- #1: I dropped a table in production. (3)\n"
+        "\n"
+        "## Register\n"
+        "\n"
+        "For a learning log: each mistake, what helped, how many had been there. "
+        "Follow-up and by when are for the organisers to fill in; never a name.\n"
+        "\n"
+        "| # | Mistake | What helped | Been there | Follow-up | By when |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | I dropped a table in production. |  | 3 |  |  |\n"
+        "| 2 | I deployed on a Friday afternoon. | Not on Fridays. | 5 |  |  |\n"
+        "| 3 | I left my laptop on the train \U0001f605 | Use disk encryption. | 0 |  |  |\n"
+        "\n"
         "## Totals\n"
         "\n"
         "- Confessions received: 6\n"
@@ -162,10 +179,23 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
     )
 
 
+def register_row(order: int, mistake: str, helped: str, been_there: int) -> dict[str, object]:
+    return {
+        "order": order,
+        "mistake": mistake,
+        "what_helped": helped,
+        "been_there": been_there,
+        "share": None,  # the service alone has no host to say how many phones were connected
+        "follow_up": {"action": "", "by_when": ""},
+    }
+
+
 def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
-    assert finished.document == {
+    document = dict(finished.document)
+    assert document.pop("fingerprint").startswith("sha256:")
+    assert document == {
         "format": "confessional-transcript",
-        "version": 4,
+        "version": 5,
         "title": "Friday retro",
         "prompt": "What went wrong this sprint?",
         "date": "2024-05-17",
@@ -176,18 +206,21 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
                 "text": "I dropped a table in production.",
                 "learned": "",
                 "agreements": 3,
+                "phones_connected": 0,
             },
             {
                 "order": 2,
                 "text": "I deployed on a Friday afternoon.",
                 "learned": "Not on Fridays.",
                 "agreements": 5,
+                "phones_connected": 0,
             },
             {
                 "order": 3,
                 "text": "I left my laptop on the train \U0001f605",
                 "learned": "Use disk encryption.",
                 "agreements": 0,
+                "phones_connected": 0,
             },
         ],
         "totals": {
@@ -200,6 +233,14 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
             "phones_joined": 5,
         },
         "for_organisers": None,
+        "closing_note": "",
+        "unshown": None,
+        "most_shared": [2, 1],
+        "register": [
+            register_row(1, "I dropped a table in production.", "", 3),
+            register_row(2, "I deployed on a Friday afternoon.", "Not on Fridays.", 5),
+            register_row(3, "I left my laptop on the train \U0001f605", "Use disk encryption.", 0),
+        ],
     }
     assert finished.json.endswith("}\n")
     assert "\U0001f605" in finished.json  # readable, not \ud83d-escaped
@@ -234,10 +275,15 @@ def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> Non
         "confessions",
         "totals",
         "for_organisers",
+        "closing_note",
+        "unshown",
+        "most_shared",
+        "register",
+        "fingerprint",
     }
     assert document["for_organisers"] is None
     for confession in document["confessions"]:
-        assert set(confession) == {"order", "text", "learned", "agreements"}
+        assert set(confession) == {"order", "text", "learned", "agreements", "phones_connected"}
     assert set(document["totals"]) == {
         "received",
         "shown",
@@ -452,7 +498,7 @@ def test_an_empty_prompt_is_left_out() -> None:
 
 def test_json_keeps_text_as_written() -> None:
     text = '# *raw* [link](x) `tick` "quoted" \\ \u00e9 \U0001f605\nline two'
-    document = json.loads(to_json(one(text, learned="_l_")))
+    document = json.loads(render(one(text, learned="_l_"), RecordFormat.JSON))
     assert document["confessions"][0]["text"] == text
     assert document["confessions"][0]["learned"] == "_l_"
     assert document["format"] == FORMAT_NAME
@@ -489,8 +535,11 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "- Merged into a confession very like them: 0\n"
         "- Been there taps on shown confessions: 0\n"
         "- Phones joined: 0\n"
+        "\n"
+        f"Fingerprint: `{document['fingerprint']}`\n"
     )
     assert document["confessions"] == []
+    assert (document["most_shared"], document["register"]) == ([], [])
     assert document["totals"] == {
         "received": 0,
         "shown": 0,
@@ -560,8 +609,8 @@ def test_write_creates_the_folder_and_both_files(tmp_path: Path) -> None:
     markdown, json_path = write_transcript(content, 9, directory)
     assert markdown == directory / "2024-05-17-friday-retro-9.md"
     assert json_path == directory / "2024-05-17-friday-retro-9.json"
-    assert markdown.read_text(encoding="utf-8") == to_markdown(content)
-    assert json_path.read_text(encoding="utf-8") == to_json(content)
+    assert markdown.read_text(encoding="utf-8") == render(content, RecordFormat.MARKDOWN)
+    assert json_path.read_text(encoding="utf-8") == render(content, RecordFormat.JSON)
 
 
 def test_write_leaves_no_temporary_files(tmp_path: Path) -> None:

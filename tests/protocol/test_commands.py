@@ -29,8 +29,10 @@ from facilitator.protocol.commands import (
     SetAside,
     SetAsideMany,
     SetBatching,
+    SetClosingNote,
     SetOrganisersRecord,
     SetPhoneLanguage,
+    SetUnshownRecord,
     SetWordLists,
     StartRehearsal,
     StopHost,
@@ -72,6 +74,8 @@ EXAMPLES: list[Command] = [
     SetBatching("off"),
     SetPhoneLanguage("cy"),
     SetPhoneLanguage(""),
+    SetUnshownRecord(keep=True),
+    SetClosingNote("Thank you. Bring one lesson to Monday."),
 ]
 
 

@@ -1,4 +1,5 @@
-"""The record as CSV: one row per shown confession, safe to open in a spreadsheet.
+"""The record as CSV: the register, one row per shown confession, safe to open in a
+spreadsheet (follow-up and by when are left empty for the organisers).
 
 UTF-8 with a byte-order mark (so that spreadsheet programs read accents and scripts
 rightly), every field quoted, line breaks inside a field kept. A cell that a
@@ -13,9 +14,19 @@ from __future__ import annotations
 import csv
 import io
 
+from facilitator.core.record.register import register
 from facilitator.core.transcript import Transcript
 
-HEADER = ("order", "confession", "what_i_learned", "agreements", "record_fingerprint")
+HEADER = (
+    "order",
+    "confession",
+    "what_i_learned",
+    "agreements",
+    "share_of_phones",
+    "follow_up",
+    "by_when",
+    "record_fingerprint",
+)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
@@ -24,13 +35,16 @@ def to_csv(transcript: Transcript, fingerprint: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(HEADER)
-    for confession in transcript.confessions:
+    for row in register(transcript):
         writer.writerow(
             (
-                confession.order,
-                defuse(confession.text),
-                defuse(confession.learned),
-                confession.agreements,
+                row.order,
+                defuse(row.mistake),
+                defuse(row.what_helped),
+                row.been_there,
+                "" if row.share is None else f"{row.share:.3f}",
+                defuse(row.follow_up.action),
+                defuse(row.follow_up.by_when),
                 fingerprint,
             )
         )

@@ -15,7 +15,9 @@ from typing import Any, assert_never
 from facilitator.core.record.csv_record import to_csv
 from facilitator.core.record.fingerprint import fingerprint
 from facilitator.core.record.html_record import to_html
-from facilitator.core.transcript import FORMAT_NAME, FORMAT_VERSION, Transcript, to_markdown
+from facilitator.core.record.markdown_record import to_markdown
+from facilitator.core.record.register import most_shared, register
+from facilitator.core.transcript import FORMAT_NAME, FORMAT_VERSION, Transcript
 
 
 class RecordFormat(StrEnum):
@@ -41,6 +43,8 @@ def document(transcript: Transcript) -> dict[str, Any]:
     """The record's JSON document, its fingerprint included."""
     fields: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
     fields.update(asdict(transcript))
+    fields["most_shared"] = [c.order for c in most_shared(transcript)]
+    fields["register"] = [asdict(row) for row in register(transcript)]
     fields["fingerprint"] = fingerprint(fields)
     return fields
 

@@ -9,6 +9,14 @@ from __future__ import annotations
 
 from html import escape
 
+from facilitator.core.record.register import most_shared, register, share_words
+from facilitator.core.record.sections import (
+    ORGANISERS_SECTION,
+    REGISTER_INTRO,
+    UNSHOWN_SECTION,
+    NotesSection,
+    totals_rows,
+)
 from facilitator.core.transcript import OrganisersNote, ShownConfession, Transcript
 
 _STYLE = """
@@ -27,6 +35,15 @@ ol.confessions > li { margin-bottom: 1.1rem; break-inside: avoid; }
 table.totals { border-collapse: collapse; }
 table.totals th { text-align: left; font-weight: normal; padding: 0.15rem 1rem 0.15rem 0; }
 table.totals td { text-align: right; font-variant-numeric: tabular-nums; }
+.share { font-weight: normal; color: #444; }
+table.register { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+table.register th, table.register td { border: 1px solid #bbb; padding: 0.3rem 0.45rem;
+  vertical-align: top; text-align: start; }
+table.register th, table.register td:first-child, table.register td.number {
+  white-space: nowrap; }
+table.register td[dir] { white-space: pre-wrap; overflow-wrap: anywhere; }
+table.register td.number { text-align: end; font-variant-numeric: tabular-nums; }
+table.register td:nth-child(5), table.register td:nth-child(6) { min-width: 6rem; }
 svg.chart { width: 100%; height: auto; }
 svg.chart text { font: 12px system-ui, sans-serif; fill: #111; }
 svg.chart rect { fill: #2f5d8a; }
@@ -56,9 +73,18 @@ def to_html(transcript: Transcript, fingerprint: str) -> str:
         parts.append(f'<p class="prompt" dir="auto">{escape(transcript.prompt)}</p>')
     parts.append(f'<p class="meta">{escape(transcript.date)}</p>')
     parts += _confessions(transcript)
-    parts += _totals(transcript)
+    parts += _most_shared(transcript)
+    parts += _register(transcript)
+    if transcript.unshown is not None:
+        parts += _notes(UNSHOWN_SECTION, transcript.unshown)
     if transcript.for_organisers is not None:
-        parts += _organisers(transcript.for_organisers)
+        parts += _notes(ORGANISERS_SECTION, transcript.for_organisers)
+    if transcript.closing_note:
+        parts += [
+            "<h2>Closing note</h2>",
+            f'<p class="text" dir="auto">{escape(transcript.closing_note)}</p>',
+        ]
+    parts += _totals(transcript)
     parts += [
         f'<p class="fingerprint">Fingerprint: {escape(fingerprint)}</p>',
         "</body>",
@@ -118,7 +144,8 @@ def _confessions(transcript: Transcript) -> list[str]:
                 f'<span dir="auto">{escape(confession.learned)}</span></p>'
             )
         parts.append(
-            f'<p class="count"><span dir="auto">{label}</span>: {confession.agreements}</p>'
+            f'<p class="count"><span dir="auto">{label}</span>: {confession.agreements}'
+            f'<span class="share">{escape(share_words(confession))}</span></p>'
         )
         parts.append("</li>")
     parts.append("</ol>")
@@ -149,20 +176,6 @@ def chart(confessions: tuple[ShownConfession, ...], agree_label: str) -> str:
     )
 
 
-def totals_rows(transcript: Transcript) -> tuple[tuple[str, int], ...]:
-    """The totals as the record's readers see them, in every format but JSON."""
-    totals = transcript.totals
-    return (
-        ("Confessions received", totals.received),
-        ("Confessions shown", totals.shown),
-        ("Removed from the record after showing", totals.removed),
-        ("Taken back by their senders before showing", totals.withdrawn),
-        ("Merged into a confession very like them", totals.merged),
-        (f"{transcript.agree_label} taps on shown confessions", totals.agreements),
-        ("Phones joined", totals.phones_joined),
-    )
-
-
 def _totals(transcript: Transcript) -> list[str]:
     cells = "".join(
         f'<tr><th scope="row" dir="auto">{escape(name)}</th><td>{value}</td></tr>'
@@ -171,13 +184,10 @@ def _totals(transcript: Transcript) -> list[str]:
     return ["<h2>Totals</h2>", f'<table class="totals">{cells}</table>']
 
 
-def _organisers(notes: tuple[OrganisersNote, ...]) -> list[str]:
-    parts = [
-        "<h2>For the organisers</h2>",
-        "<p>Marked by their senders for the organisers only; never shown to the room.</p>",
-    ]
+def _notes(section: NotesSection, notes: tuple[OrganisersNote, ...]) -> list[str]:
+    parts = [f"<h2>{escape(section.heading)}</h2>", f"<p>{escape(section.intro)}</p>"]
     if not notes:
-        return [*parts, "<p>None was sent.</p>"]
+        return [*parts, f"<p>{escape(section.empty)}</p>"]
     parts.append("<ul>")
     for note in notes:
         learned = (
@@ -189,3 +199,38 @@ def _organisers(notes: tuple[OrganisersNote, ...]) -> list[str]:
         parts.append(f'<li><p class="text" dir="auto">{escape(note.text)}</p>{learned}</li>')
     parts.append("</ul>")
     return parts
+
+
+def _most_shared(transcript: Transcript) -> list[str]:
+    shared = most_shared(transcript)
+    if not shared:
+        return []
+    items = "".join(
+        f'<li><span dir="auto">{escape(c.text)}</span> '
+        f'<span class="meta">#{c.order} · {c.agreements}</span></li>'
+        for c in shared
+    )
+    return ["<h2>Most shared</h2>", f'<ol class="most-shared">{items}</ol>']
+
+
+def _register(transcript: Transcript) -> list[str]:
+    if not transcript.confessions:
+        return []
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("#", "Mistake", "What helped", "Been there", "Follow-up", "By when")
+    )
+    rows = "".join(
+        f"<tr><td>{row.order}</td>"
+        f'<td dir="auto">{escape(row.mistake)}</td>'
+        f'<td dir="auto">{escape(row.what_helped)}</td>'
+        f'<td class="number">{row.been_there}</td>'
+        f'<td dir="auto">{escape(row.follow_up.action)}</td>'
+        f'<td dir="auto">{escape(row.follow_up.by_when)}</td></tr>'
+        for row in register(transcript)
+    )
+    return [
+        "<h2>Register</h2>",
+        f'<p class="meta">{escape(REGISTER_INTRO)}</p>',
+        f'<table class="register"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>',
+    ]

@@ -71,7 +71,11 @@ def transcript_from(document: dict[str, Any]) -> Transcript:
         agree_label=str(document["agree_label"]),
         confessions=tuple(
             ShownConfession(
-                int(c["order"]), str(c["text"]), str(c["learned"]), int(c["agreements"])
+                int(c["order"]),
+                str(c["text"]),
+                str(c["learned"]),
+                int(c["agreements"]),
+                None if c.get("phones_connected") is None else int(c["phones_connected"]),
             )
             for c in document["confessions"]
         ),
@@ -84,7 +88,13 @@ def transcript_from(document: dict[str, Any]) -> Transcript:
             phones_joined=int(totals["phones_joined"]),
             merged=int(totals.get("merged", 0)),
         ),
-        for_organisers=None
-        if notes is None
-        else tuple(OrganisersNote(str(n["text"]), str(n["learned"])) for n in notes),
+        for_organisers=_notes(notes),
+        closing_note=str(document.get("closing_note", "")),
+        unshown=_notes(document.get("unshown")),
     )
+
+
+def _notes(notes: list[dict[str, Any]] | None) -> tuple[OrganisersNote, ...] | None:
+    if notes is None:
+        return None
+    return tuple(OrganisersNote(str(n["text"]), str(n["learned"])) for n in notes)

@@ -1,0 +1,97 @@
+"""Where records go: the session library, and the rehearsals kept apart.
+
+The **session library** is the folder of records, ``<data dir>/transcripts/``: what
+the app writes at the end of a session (Markdown and JSON side by side, both with the
+record's fingerprint), lists after it and keeps. A rehearsal's record is written
+apart, to ``<data dir>/rehearsals/``, where only the last :data:`REHEARSALS_KEPT` are
+kept, unless the facilitator keeps it: then it moves into the library like any
+session's (:func:`move_transcript`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from pathlib import Path
+
+from facilitator.core.record.formats import RecordFormat, render
+from facilitator.core.transcript import Transcript
+
+REHEARSALS_FOLDER = "rehearsals"  # beside transcripts/ in the data dir
+REHEARSALS_KEPT = 5  # the newest rehearsal records kept apart; older ones are deleted
+
+
+def file_stem(transcript: Transcript, session_id: int) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", transcript.title.lower()).strip("-")[:48] or "session"
+    return f"{transcript.date}-{slug}-{session_id}"
+
+
+def write_transcript(transcript: Transcript, session_id: int, directory: Path) -> tuple[Path, Path]:
+    """Write Markdown and JSON side by side; return their paths (Markdown first)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(transcript, session_id)
+    markdown_path = directory / f"{stem}.md"
+    json_path = directory / f"{stem}.json"
+    for path, content in (
+        (markdown_path, render(transcript, RecordFormat.MARKDOWN)),
+        (json_path, render(transcript, RecordFormat.JSON)),
+    ):
+        temporary = path.with_suffix(path.suffix + ".tmp")
+        temporary.write_text(content, encoding="utf-8")
+        temporary.replace(path)
+    return markdown_path, json_path
+
+
+def rehearsals_dir(transcripts_dir: Path) -> Path:
+    """Where rehearsals' records go: beside the library, never in it."""
+    return transcripts_dir.parent / REHEARSALS_FOLDER
+
+
+def move_transcript(paths: tuple[Path, ...], directory: Path) -> tuple[Path, ...]:
+    """Move a record's files into ``directory`` (same names); return their new paths.
+
+    All or nothing: if one cannot be moved, those already moved go back and the
+    ``OSError`` is raised.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for path in paths:
+            target = directory / path.name
+            path.replace(target)
+            moved.append((path, target))
+    except OSError:
+        for source, target in reversed(moved):
+            with contextlib.suppress(OSError):
+                target.replace(source)
+        raise
+    return tuple(target for _, target in moved)
+
+
+def prune_rehearsals(directory: Path, keep: int = REHEARSALS_KEPT) -> int:
+    """Delete all but the newest ``keep`` rehearsal records (Markdown and JSON side by
+    side) in ``directory``; return how many records were deleted."""
+    try:
+        files = [p for p in directory.iterdir() if p.suffix in (".md", ".json") and p.is_file()]
+    except OSError:
+        return 0
+    records: dict[str, list[Path]] = {}
+    for path in files:
+        records.setdefault(path.stem, []).append(path)
+
+    def newest(stem: str) -> float:
+        return max(_modified(path) for path in records[stem])
+
+    stale = sorted(records, key=lambda stem: (newest(stem), stem), reverse=True)[keep:]
+    for stem in stale:
+        for path in records[stem]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return len(stale)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

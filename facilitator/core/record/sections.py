@@ -1,0 +1,47 @@
+"""The words every human-readable format of the record shares: section headings, what
+they say, and the totals as readers see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitator.core.transcript import Transcript
+
+
+@dataclass(frozen=True, slots=True)
+class NotesSection:
+    """A section of confessions without a place in the order shown."""
+
+    heading: str
+    intro: str
+    empty: str
+
+
+ORGANISERS_SECTION = NotesSection(
+    "For the organisers",
+    "Marked by their senders for the organisers only; never shown to the room.",
+    "None was sent.",
+)
+UNSHOWN_SECTION = NotesSection(
+    "Approved, not shown",
+    "Approved by the moderators; there was no time to show them.",
+    "Every approved confession was shown.",
+)
+REGISTER_INTRO = (
+    "For a learning log: each mistake, what helped, how many had been there. "
+    "Follow-up and by when are for the organisers to fill in; never a name."
+)
+
+
+def totals_rows(transcript: Transcript) -> tuple[tuple[str, int], ...]:
+    """The totals as the record's readers see them, in every format but JSON."""
+    totals = transcript.totals
+    return (
+        ("Confessions received", totals.received),
+        ("Confessions shown", totals.shown),
+        ("Removed from the record after showing", totals.removed),
+        ("Taken back by their senders before showing", totals.withdrawn),
+        ("Merged into a confession very like them", totals.merged),
+        (f"{transcript.agree_label} taps on shown confessions", totals.agreements),
+        ("Phones joined", totals.phones_joined),
+    )

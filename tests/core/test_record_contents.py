@@ -1,0 +1,170 @@
+"""What the record holds besides the shown confessions: each one's share of the phones
+connected when it was shown, the most shared, the register, the facilitator's closing
+note and, if chosen before the first confession, the approved ones never shown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from facilitator.core.events import SessionChanged, SessionEnded
+from facilitator.core.record.formats import RecordFormat, document, render
+from facilitator.core.record.library import read_record, transcript_from
+from facilitator.core.record.register import MOST_SHARED, most_shared, share, share_words
+from facilitator.core.transcript import ShownConfession, Totals, Transcript, build_transcript
+from facilitator.protocol.commands import (
+    Approve,
+    Blank,
+    EndSession,
+    Project,
+    SetClosingNote,
+    SetUnshownRecord,
+    Undo,
+)
+from tests.core.helpers import Recorder, Room, refused
+
+
+def ended_record(room: Room, recorder: Recorder) -> dict[str, object]:
+    room.service.execute(EndSession())
+    (ended,) = recorder.of(SessionEnded)
+    record: dict[str, object] = json.loads(Path(ended.transcript_paths[1]).read_text("utf-8"))
+    return record
+
+
+def test_the_phones_connected_when_first_shown_are_kept_and_give_the_share(
+    room: Room, recorder: Recorder
+) -> None:
+    service = room.service
+    connected = [40]
+    service.phones_connected = lambda: connected[0]
+    phones = [room.phone() for _ in range(10)]
+    first = room.approved(phones[0], "I merged on a Friday.")
+    service.execute(Project(first))
+    connected[0] = 25  # shown again later: the count at the first showing stays
+    for phone in phones:
+        service.set_agreement(phone, first, True)
+    service.execute(Blank())
+    service.execute(Project(first))
+    [shown] = build_transcript(service._store, service.session).confessions
+    assert (shown.phones_connected, shown.agreements) == (40, 10)
+    assert share(shown) == 0.25
+    assert share_words(shown) == " (25% of the 40 phones connected)"
+
+
+def test_an_undone_first_showing_takes_the_count_of_the_next(room: Room) -> None:
+    service = room.service
+    connected = [12]
+    service.phones_connected = lambda: connected[0]
+    item = room.approved(room.phone())
+    service.execute(Project(item))
+    step = service.last_undo_step()
+    assert step is not None
+    service.execute(Undo(step.id))
+    connected[0] = 30
+    service.execute(Project(item))
+    assert service.item(item).phones_at_show == 30
+
+
+@pytest.mark.parametrize(
+    ("agreements", "phones", "expected"),
+    [(0, 10, 0.0), (3, 12, 0.25), (12, 10, 1.0), (5, 0, None), (5, None, None)],
+)
+def test_the_share_is_at_most_everyone_and_unknown_without_phones(
+    agreements: int, phones: int | None, expected: float | None
+) -> None:
+    assert share(ShownConfession(1, "x", "", agreements, phones)) == expected
+
+
+def test_the_most_shared_are_those_most_had_been_there_never_one_without_any() -> None:
+    counts = [3, 0, 9, 9, 1, 4, 7, 2]
+    transcript = Transcript(
+        "T", "", "2026-11-30", "Been there",
+        tuple(ShownConfession(n, f"c{n}", "", c) for n, c in enumerate(counts, start=1)),
+        Totals(8, 8, 0, 0, sum(counts), 10),
+    )  # fmt: skip
+    assert [c.order for c in most_shared(transcript)] == [3, 4, 7, 6, 1][:MOST_SHARED]
+    empty = Transcript(
+        "T", "", "2026-11-30", "B", (ShownConfession(1, "c", "", 0),), transcript.totals
+    )
+    assert most_shared(empty) == ()
+    record = document(transcript)
+    assert record["most_shared"] == [3, 4, 7, 6, 1]
+    assert [row["been_there"] for row in record["register"]] == counts
+
+
+def test_the_closing_note_is_the_facilitators_and_in_every_format(
+    room: Room, recorder: Recorder
+) -> None:
+    room.shown(room.phone(), "I said yes to everything.")
+    room.service.execute(SetClosingNote("Thank you.\nBring one lesson to Monday's stand-up."))
+    assert isinstance(recorder.of(SessionChanged)[-1], SessionChanged)
+    assert room.service.session.closing_note.startswith("Thank you.")
+    transcript = room.service.record()
+    for record_format in RecordFormat:
+        assert "Bring one lesson to Monday" in render(transcript, record_format) or (
+            record_format is RecordFormat.CSV  # the CSV is the register: rows only
+        )
+    refused("closing_note_too_long", lambda: room.service.execute(SetClosingNote("x" * 2001)))
+    room.service.execute(SetClosingNote(""))
+    assert room.service.record().closing_note == ""
+
+
+def test_approved_and_never_shown_go_into_the_record_only_if_chosen_before(
+    room: Room, recorder: Recorder
+) -> None:
+    room.service.execute(SetUnshownRecord(keep=True))
+    phone = room.phone()
+    room.shown(phone, "Shown, as ever.")
+    queued = [room.approved(phone, f"Approved, no time {n}.") for n in (1, 2)]
+    room.submit(phone, "Incoming, never approved.")
+    refused("too_late", lambda: room.service.execute(SetUnshownRecord(keep=False)))
+    record = ended_record(room, recorder)
+    assert record["unshown"] == [
+        {"text": "Approved, no time 1.", "learned": ""},
+        {"text": "Approved, no time 2.", "learned": ""},
+    ]
+    assert "Incoming, never approved." not in json.dumps(record)
+    assert len(queued) == 2
+
+
+def test_without_the_choice_nothing_unshown_is_in_the_record(
+    room: Room, recorder: Recorder
+) -> None:
+    phone = room.phone()
+    room.shown(phone)
+    room.service.execute(Approve(room.submit(phone, "Approved, no time.")))
+    record = ended_record(room, recorder)
+    assert record["unshown"] is None
+    assert "Approved, no time." not in json.dumps(record)
+
+
+def test_a_record_reads_back_the_same_and_older_formats_still_read(tmp_path: Path) -> None:
+    transcript = Transcript(
+        "T", "P", "2026-11-30", "Been there",
+        (ShownConfession(1, "c", "l", 4, 20),),
+        Totals(2, 1, 0, 0, 4, 20, 1),
+        closing_note="note",
+        unshown=(),
+    )  # fmt: skip
+    path = tmp_path / "2026-11-30-t-1.json"
+    path.write_text(render(transcript, RecordFormat.JSON), encoding="utf-8")
+    assert read_record(path) == transcript
+    older = {
+        "format": "confessional-transcript",
+        "version": 3,
+        "title": "T",
+        "prompt": "",
+        "date": "2026-01-01",
+        "agree_label": "Me too",
+        "confessions": [{"order": 1, "text": "c", "learned": "", "agreements": 2}],
+        "totals": {"received": 1, "shown": 1, "removed": 0, "withdrawn": 0,
+                   "agreements": 2, "phones_joined": 3},
+    }  # fmt: skip
+    read = transcript_from(older)
+    assert (read.confessions[0].phones_connected, read.totals.merged, read.unshown) == (
+        0 or None,
+        0,
+        None,
+    )
