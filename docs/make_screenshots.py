@@ -11,7 +11,10 @@ confessions waiting because they came too fast), docs/screenshots/projector.png
 with the Wi-Fi to join and its QR code), venue-sheet.png (the sheet for the
 venue's IT, the page of its PDF at 110 dpi), first-run-guide.png and
 phones-cant-connect.png (the guide and the "Phones can't connect?" panel, opened over
-the console at 1024x768, the facilitator's own phone having just opened the page).
+the console at 1024x768, the facilitator's own phone having just opened the page),
+console-merge-group-1280x800.png (three confessions alike, open for merging over the
+console) and console-organisers-lane-1280x800.png (the organisers-only lane, one of its
+confessions being redacted, shuffled batches on).
 Confessions come from resources/sample_confessions.json, plus a few that name people,
 places and numbers.
 Nothing is written outside docs/screenshots/ (the demo transcript directory is
@@ -35,7 +38,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 
 import msgspec  # noqa: E402
-from PySide6.QtGui import QPageSize  # noqa: E402
+from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtGui import QColor, QPageSize, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from facilitator.core.errors import DomainError  # noqa: E402
@@ -46,7 +50,12 @@ from facilitator.core.store import Store  # noqa: E402
 from facilitator.join.addresses import join_link, rank_candidates  # noqa: E402
 from facilitator.join.venue_sheet import venue_sheet  # noqa: E402
 from facilitator.join.wifi import RoomWifi  # noqa: E402
-from facilitator.protocol.commands import Approve, Project, SetAside  # noqa: E402
+from facilitator.protocol.commands import (  # noqa: E402
+    Approve,
+    Project,
+    SetAside,
+    SetBatching,
+)
 from facilitator.ui.console import ConsoleWindow  # noqa: E402
 from facilitator.ui.projector import ProjectorWindow  # noqa: E402
 from facilitator.ui.venue_sheet import sheet_image  # noqa: E402
@@ -93,7 +102,9 @@ EDITED_ID_TEXT = IDENTIFYING[0][0]
 
 
 def build_demo(service: SessionService, count: int = 10) -> None:
-    """Fill every list: two shown (one on screen, with votes), a queue, incoming, set aside."""
+    """Fill every list: two shown (one on screen, with votes), a queue, incoming, set aside.
+    Timing privacy is off: every confession reaches its lane at once."""
+    service.execute(SetBatching("off"))
     ids: list[int] = []
     samples = load_samples()[: count - len(IDENTIFYING)] if count > 10 else load_samples()[:count]
     if count > 10:
@@ -166,6 +177,7 @@ def main() -> int:
         console.show()
         projector.show()
         build_demo(service)
+        app.processEvents()  # a burst of changes reaches the lanes at the end of the turn
         local.feed.set_phones_connected(48)
         console.set_projector_status("Projector: full screen on HDMI-1")
         console.incoming_list.setCurrentRow(0)
@@ -181,6 +193,8 @@ def main() -> int:
         shared_address_screenshot(app, Path(transcripts))
         wifi_join_screenshots(app, Path(transcripts) / "wifi")
         help_screenshots(app, Path(transcripts) / "help")
+        merge_group_screenshot(app, Path(transcripts) / "merge")
+        organisers_lane_screenshot(app, Path(transcripts) / "organisers")
     return 0
 
 
@@ -198,6 +212,7 @@ def full_room(
     console.resize(width, height)
     console.show()
     build_demo(service, count=40)
+    QApplication.processEvents()  # a burst of changes reaches the lanes at the end of the turn
     local.feed.set_phones_connected(212)
     console.set_projector_status("Projector: full screen on HDMI-1")
     try:
@@ -321,6 +336,101 @@ def help_screenshots(app: QApplication, transcripts: Path) -> None:
         console.close()
         local.close()
         store.close()
+
+
+ALIKE = [
+    (
+        "I stayed silent in the meeting when I knew the plan would fail.",
+        "Say it, even if your voice shakes.",
+    ),
+    ("I stayed silent in the meeting when I knew that the plan would fail.", ""),
+    (
+        "I stayed quiet in the meeting when I knew the plan would fail.",
+        "Silence is a decision too.",
+    ),
+]
+FOR_ORGANISERS = [
+    (
+        "The speaker before lunch made jokes about the interns. Nobody said anything, "
+        "including me.",
+        "",
+    ),
+    ("The ramp at the side entrance was locked all morning; I could not get in.", ""),
+    (
+        "Please do not project this: I caused the outage our CTO talked about in the "
+        "keynote, and my manager Priya Shah is in the room.",
+        "I would like to tell the organisers, not the room.",
+    ),
+]
+
+
+def submit_all(
+    service: SessionService, texts: list[tuple[str, str]], tag: str, **kw: bool
+) -> list[int]:
+    """Each text from a phone of its own; returns the ids."""
+    ids = []
+    for number, (text, learned) in enumerate(texts):
+        phone = service.participant(service.join())
+        outcome = service.submit(phone, f"demo-{tag}-{number:04d}", text, learned, **kw)
+        ids.append(outcome.confession_id)
+    return ids
+
+
+def with_dialog(app: QApplication, console: QWidget, dialog: QWidget, path: Path) -> None:
+    """The console with ``dialog`` over it, where it opened (one image, as seen)."""
+    settle(app)
+    image = console.grab()
+    painter = QPainter(image)
+    try:
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 60))  # the console behind, dimmed
+        at = dialog.mapToGlobal(QPoint(0, 0)) - console.mapToGlobal(QPoint(0, 0))
+        if not console.rect().contains(at):
+            at = QPoint(
+                (console.width() - dialog.width()) // 2, (console.height() - dialog.height()) // 2
+            )
+        painter.fillRect(dialog.rect().translated(at).adjusted(-1, -1, 1, 1), QColor("#98a2b3"))
+        painter.drawPixmap(at, dialog.grab())
+    finally:
+        painter.end()
+    if not image.save(str(path)):
+        raise SystemExit(f"Could not write {path}")
+    print(f"Wrote {path.relative_to(ROOT)}")
+
+
+def merge_group_screenshot(app: QApplication, transcripts: Path) -> None:
+    """Three confessions alike in the full room at 1280x800, open for merging: one kept,
+    its text being combined."""
+    with full_room(transcripts, 1280, 800) as (service, console):
+        alike = submit_all(service, ALIKE, "alike")
+        settle(app)
+        console.incoming_list.select_id(alike[0])
+        settle(app)
+        console.open_merge()
+        view = console.merge_view
+        assert view is not None
+        view.move(console.mapToGlobal(QPoint((1280 - view.width()) // 2, 60)))
+        view.text_edit.setPlainText(
+            "I stayed silent in the meeting when I knew the plan would fail."
+        )
+        view.learned_edit.setPlainText(
+            "Say it, even if your voice shakes: silence is a decision too."
+        )
+        with_dialog(app, console, view, OUTPUT / "console-merge-group-1280x800.png")
+        view.reject()
+
+
+def organisers_lane_screenshot(app: QApplication, transcripts: Path) -> None:
+    """The organisers-only lane in the full room at 1280x800: one confession being
+    redacted in the editor; shuffled batches on (the status bar says so)."""
+    with full_room(transcripts, 1280, 800) as (service, console):
+        private = submit_all(service, FOR_ORGANISERS, "organisers", for_organisers=True)
+        service.execute(SetBatching("on"))
+        console.last_column.show_organisers()
+        settle(app)
+        console.organisers_list.select_id(private[2])
+        settle(app)
+        console.editor.mask_word("Priya Shah")
+        save(app, console, OUTPUT / "console-organisers-lane-1280x800.png")
 
 
 if __name__ == "__main__":

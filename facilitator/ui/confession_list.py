@@ -10,7 +10,12 @@ Three layers, each doing one thing per change, whatever the length of the list:
 - :class:`ConfessionList` is the view. It keeps the rows sorted by a key its
   owner gives (:meth:`ConfessionList.place`, found with ``bisect``) and lays the
   rows out itself, from cached heights and their running sums, so that one
-  more row costs one wrap and one insertion.
+  more row costs one wrap and one insertion. Rows inserted are measured when the
+  geometry is next read (a burst of hundreds is laid out once), and a row whose
+  wrapped lines are not known yet (after a bulk action, a search, a resize) gets an
+  estimated height: the rows in view are measured at once, the others a chunk per
+  turn of the event loop, the scroll position moved by what the rows above the
+  view grew, so that nothing in view moves.
 
 Why not ``QListView``'s own layout: with rows of different heights it asks the
 delegate for the size of *every* row after any insertion or removal (a full
@@ -32,7 +37,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import itemgetter
 
 from PySide6.QtCore import (
@@ -47,6 +52,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -75,6 +81,7 @@ DETAIL_ROLE = ID_ROLE + 1
 MARKED_ROLE = ID_ROLE + 2
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 COLLAPSED_LINES = 3
+REFINE_CHUNK = 100  # estimated rows measured per turn of the event loop (a few ms)
 PADDING = 8
 SPACING = 2
 _DETAIL_GAP = 4
@@ -145,8 +152,10 @@ class ConfessionModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Entry] = []
+        self._ids: list[int] = []  # parallel to the rows: renumbering runs at C speed
         self._slots: dict[int, int] = {}
         self._base = 0
+        self.draggable = False  # rows may be dragged (to reorder the queue)
 
     # Reading
 
@@ -168,6 +177,12 @@ class ConfessionModel(QAbstractListModel):
             return entry.marked
         return None
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.draggable and index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
     def row_of(self, confession_id: int) -> int | None:
         slot = self._slots.get(confession_id)
         return None if slot is None else slot - self._base
@@ -177,6 +192,10 @@ class ConfessionModel(QAbstractListModel):
 
     def entries(self) -> list[Entry]:
         return list(self._rows)
+
+    def rows(self) -> Sequence[Entry]:
+        """The rows themselves (not a copy: read, never change)."""
+        return self._rows
 
     # Changing
 
@@ -188,15 +207,17 @@ class ConfessionModel(QAbstractListModel):
         if not 0 <= row <= count:
             raise IndexError(row)
         self.beginInsertRows(_ROOT, row, row)
-        rows, slots = self._rows, self._slots
-        rows.insert(row, entry)
+        ids, slots = self._ids, self._slots
+        self._rows.insert(row, entry)
+        ids.insert(row, entry.confession_id)
         if row < count - row:  # fewer rows before it: they move one slot down
             self._base -= 1
-            for before in rows[:row]:
-                slots[before.confession_id] -= 1
+            slots.update(zip(ids[:row], range(self._base, self._base + row), strict=True))
         else:
-            for after in rows[row + 1 :]:
-                slots[after.confession_id] += 1
+            tail = ids[row + 1 :]
+            slots.update(
+                zip(tail, range(row + 1 + self._base, count + 1 + self._base), strict=True)
+            )
         slots[entry.confession_id] = row + self._base
         self.endInsertRows()
 
@@ -204,16 +225,16 @@ class ConfessionModel(QAbstractListModel):
         """Remove the row of ``confession_id``; returns its entry."""
         row = self._require(confession_id)
         self.beginRemoveRows(_ROOT, row, row)
-        rows, slots = self._rows, self._slots
-        entry = rows.pop(row)
+        ids, slots = self._ids, self._slots
+        entry = self._rows.pop(row)
+        del ids[row]
         del slots[confession_id]
-        if row < len(rows) - row:
+        count = len(ids)
+        if row < count - row:
             self._base += 1
-            for before in rows[:row]:
-                slots[before.confession_id] += 1
+            slots.update(zip(ids[:row], range(self._base, self._base + row), strict=True))
         else:
-            for after in rows[row:]:
-                slots[after.confession_id] -= 1
+            slots.update(zip(ids[row:], range(row + self._base, count + self._base), strict=True))
         self.endRemoveRows()
         return entry
 
@@ -227,10 +248,13 @@ class ConfessionModel(QAbstractListModel):
         destination = row + 1 if row > source else row  # Qt counts before the move
         if not self.beginMoveRows(_ROOT, source, source, _ROOT, destination):
             raise IndexError(row)
-        rows = self._rows
+        rows, ids = self._rows, self._ids
         rows.insert(row, rows.pop(source))
-        for moved in range(min(source, row), max(source, row) + 1):
-            self._slots[rows[moved].confession_id] = moved + self._base
+        ids.insert(row, ids.pop(source))
+        low, high = min(source, row), max(source, row) + 1
+        self._slots.update(
+            zip(ids[low:high], range(low + self._base, high + self._base), strict=True)
+        )
         self.endMoveRows()
 
     def update(self, entry: Entry) -> bool:
@@ -263,6 +287,7 @@ class ConfessionModel(QAbstractListModel):
             raise ValueError("a confession is listed twice")
         self.beginResetModel()
         self._rows = list(entries)
+        self._ids = [entry.confession_id for entry in self._rows]
         self._slots = slots
         self._base = 0
         self.endResetModel()
@@ -290,18 +315,21 @@ class ItemLayout:
 
 
 class LayoutCache:
-    """Each item's wrapped lines, per expansion (collapsed or in full), for one font.
+    """Each item's wrapped lines, per expansion (collapsed or in full), for one font, at
+    the last two widths (a scroll bar that comes and goes changes the width back and forth).
 
     An item's text is wrapped again only when its text or the width changed; its
     detail line (which changes with every count in the Shown list) on its own.
+    :meth:`estimate` guesses a height without wrapping, for rows not yet in view.
     """
 
     def __init__(self, font: QFont) -> None:
-        self._items: dict[tuple[int, bool], ItemLayout] = {}
+        self._items: dict[tuple[int, bool], tuple[ItemLayout, ...]] = {}
         self._font = QFont(font)
         self._detail_font = _detail_font(font)
         self._line_spacing = QFontMetricsF(self._font).lineSpacing()
         self._detail_spacing = QFontMetricsF(self._detail_font).lineSpacing()
+        self._char_width = QFontMetricsF(self._font).averageCharWidth()
 
     @property
     def font(self) -> QFont:
@@ -314,10 +342,33 @@ class LayoutCache:
     def __len__(self) -> int:
         return len(self._items)
 
+    def cached(self, entry: Entry, expanded: bool, width: float) -> ItemLayout | None:
+        """The layout of ``entry`` if it is known as it is now at ``width`` (no wrapping)."""
+        for found in self._items.get((entry.confession_id, expanded), ()):
+            if found.width == width:
+                same = found.text == entry.text and found.detail == entry.detail
+                return found if same else None
+        return None
+
+    def estimate(self, entry: Entry, expanded: bool, width: float) -> int:
+        """About the height :meth:`layout` would give, from the text's length alone."""
+        per_line = max(1, int(width / self._char_width))
+        lines = sum(len(part) // per_line + 1 for part in entry.text.split("\n"))
+        if not expanded:
+            lines = min(lines, COLLAPSED_LINES)
+        height = lines * self._line_spacing
+        if entry.detail:
+            details = 1 if not expanded else len(entry.detail) // per_line + 1
+            height += _DETAIL_GAP + details * self._detail_spacing
+        return int(height) + 2 * PADDING
+
+    def _at_width(self, key: tuple[int, bool], width: float) -> ItemLayout | None:
+        return next((made for made in self._items.get(key, ()) if made.width == width), None)
+
     def layout(self, entry: Entry, expanded: bool, width: float) -> ItemLayout:
         key = (entry.confession_id, expanded)
-        cached = self._items.get(key)
-        if cached is not None and cached.width == width:
+        cached = self._at_width(key, width)
+        if cached is not None:
             if cached.text == entry.text and cached.detail == entry.detail:
                 return cached
             same_text = cached.text == entry.text
@@ -337,7 +388,8 @@ class LayoutCache:
         made = ItemLayout(
             entry.text, entry.detail, width, lines, details, int(height) + 2 * PADDING
         )
-        self._items[key] = made
+        other_widths = tuple(known for known in self._items.get(key, ()) if known.width != width)
+        self._items[key] = (made, *other_widths[:1])
         return made
 
     def forget(self, confession_id: int) -> None:
@@ -413,7 +465,7 @@ class ConfessionDelegate(QStyledItemDelegate):
 
 class ConfessionList(QListView):
     """Rows of :class:`Entry` kept sorted by a key; ``selection_changed`` fires once per
-    real change of the selected confession.
+    real change of the selected confession (or of how many are selected).
 
     The owner shows or moves an entry with :meth:`place` (its key decides the row)
     and takes it away with :meth:`discard`; :meth:`replace_all` re-reads everything.
@@ -444,8 +496,24 @@ class ConfessionList(QListView):
         self._tops: list[int] = []
         self._tops_valid = 0
         self._laid_width: float | None = None
+        # Rows inserted since the last measure (their step is 0 until then): a burst of
+        # changes (a bulk action: hundreds of rows) is measured and laid out once, when
+        # something reads the geometry or the event loop turns (``_geometry_timer``).
+        self._unmeasured: set[int] = set()
+        # Rows whose height is estimated (not wrapped yet: out of view after a bulk action,
+        # a search or a resize): measured when they come into view, the rest a chunk at a
+        # time while the event loop is idle (``_refine_timer``), the view kept still.
+        self._estimated: set[int] = set()
+        self._refine_timer = QTimer(self)
+        self._refine_timer.setSingleShot(True)
+        self._refine_timer.setInterval(0)
+        self._refine_timer.timeout.connect(self._refine_some)
+        self._geometry_timer = QTimer(self)
+        self._geometry_timer.setSingleShot(True)
+        self._geometry_timer.setInterval(0)
+        self._geometry_timer.timeout.connect(self._update_geometry_now)
         self._expanded: int | None = None  # the selected confession, shown in full
-        self._announced: int | None = None  # the selection last announced
+        self._announced: tuple[int | None, int] = (None, 0)  # selection last announced, count
         self._hover = QPersistentModelIndex()
         self.mark_color = QColor("#1f6f5c")
         self._model = ConfessionModel(self)
@@ -478,6 +546,14 @@ class ConfessionList(QListView):
     def all_ids(self) -> list[int]:
         return list(self._all)
 
+    def keyed(self) -> dict[int, tuple[SortKey, Entry]]:
+        """Every entry listed (shown or filtered out) with its key, by id (a copy)."""
+        return dict(self._all)
+
+    def is_listed(self, confession_id: int) -> bool:
+        """Whether ``confession_id`` is in this list, shown or filtered out."""
+        return confession_id in self._all
+
     def first_entry(self) -> Entry | None:
         """The first entry by key, shown or filtered out."""
         return self._all[self._all_keys[0][-1]][1] if self._all_keys else None
@@ -505,11 +581,39 @@ class ConfessionList(QListView):
         return self._model.row_of(confession_id)
 
     def selected_id(self) -> int | None:
+        """The selected confession (of several: the current one, else the first)."""
         model = self.selectionModel()
         if not model.hasSelection():
             return None
+        current = self.currentIndex()
+        if current.isValid() and model.isSelected(current):
+            return self._model.entry(current.row()).confession_id
         rows = model.selectedRows()
         return self._model.entry(rows[0].row()).confession_id if rows else None
+
+    def selected_count(self) -> int:
+        """How many rows are selected (by ranges: cheap with thousands selected)."""
+        selection = self.selectionModel().selection()
+        spans = (selection.at(at) for at in range(selection.count()))
+        return sum(span.bottom() - span.top() + 1 for span in spans)
+
+    def selected_ids(self) -> list[int]:
+        """Every selected confession, in row order."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        return [self._model.entry(row).confession_id for row in rows]
+
+    def set_multi_select(self, multi: bool) -> None:
+        """Let Ctrl+click, Shift+click and Ctrl+A select several rows (for bulk actions)."""
+        mode = QAbstractItemView.SelectionMode
+        self.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
+
+    def id_after(self, confession_id: int) -> int | None:
+        """The confession after ``confession_id`` by key, shown or filtered out."""
+        known = self._all.get(confession_id)
+        if known is None:
+            return None
+        at = bisect_right(self._all_keys, known[0])
+        return self._all_keys[at][-1] if at < len(self._all_keys) else None
 
     def layout_width(self) -> float | None:
         """The text width the rows are laid out for (None before the first layout)."""
@@ -638,11 +742,89 @@ class ConfessionList(QListView):
         expanded = entry.confession_id == self._expanded
         return self._layouts.layout(entry, expanded, width).height + 2 * SPACING
 
+    def _estimated_step(self, entry: Entry, width: float) -> int:
+        """``entry``'s step if its layout is known already, else estimated (and measured
+        later: it joins ``_estimated``)."""
+        expanded = entry.confession_id == self._expanded
+        known = self._layouts.cached(entry, expanded, width)
+        if known is not None:
+            return known.height + 2 * SPACING
+        self._estimated.add(entry.confession_id)
+        return self._layouts.estimate(entry, expanded, width) + 2 * SPACING
+
     def _relayout_all(self) -> None:
         width = self._text_width()
-        self._steps = [self._step(row, width) for row in range(self._model.rowCount())]
+        self._estimated.clear()
+        self._steps = [self._estimated_step(entry, width) for entry in self._model.rows()]
         self._laid_width = width
         self._tops_valid = 0
+        self._unmeasured.clear()
+        self._refine_later()
+
+    def _measure_unmeasured(self) -> None:
+        """Give the rows inserted since the geometry was last read their height (estimated
+        when not known: those in view are measured by :meth:`_ensure_tops`)."""
+        if not self._unmeasured or self._laid_width is None:
+            return
+        width, steps = self._laid_width, self._steps
+        for confession_id in self._unmeasured:
+            row = self._model.row_of(confession_id)
+            if row is not None:
+                steps[row] = self._estimated_step(self._model.entry(row), width)
+                self._tops_valid = min(self._tops_valid, row)
+        self._unmeasured.clear()
+        self._refine_later()
+
+    def _refine_later(self) -> None:
+        if self._estimated and not self._refine_timer.isActive():
+            self._refine_timer.start()
+
+    def _measure_rows(self, rows: Iterable[int]) -> int:
+        """Measure those of ``rows`` whose height is estimated; returns how much higher the
+        rows grew in all."""
+        if self._laid_width is None:
+            return 0
+        grown = 0
+        width, steps, estimated = self._laid_width, self._steps, self._estimated
+        for row in rows:
+            confession_id = self._model.entry(row).confession_id
+            if confession_id in estimated:
+                estimated.discard(confession_id)
+                step = self._step(row, width)
+                if step != steps[row]:
+                    grown += step - steps[row]
+                    steps[row] = step
+                    self._tops_valid = min(self._tops_valid, row)
+        return grown
+
+    def _refine_some(self) -> None:
+        """Measure a chunk of the estimated rows; those above the view shift the scroll
+        position by as much as they grew, so what is in view stays where it is."""
+        if self._laid_width is None or not self._estimated:
+            return
+        bar = self.verticalScrollBar()
+        scroll = bar.value()
+        first_in_view = max(0, bisect_right(self._ensure_tops(), scroll) - 1)
+        chunk = list(islice(self._estimated, REFINE_CHUNK))
+        rows = [row for i in chunk if (row := self._model.row_of(i)) is not None]
+        self._estimated.difference_update(chunk)  # (any no longer listed, too)
+        self._estimated.update(self._model.entry(row).confession_id for row in rows)
+        above = self._measure_rows(row for row in rows if row < first_in_view)
+        self._measure_rows(rows)
+        self.updateGeometries()
+        if above:
+            bar.setValue(scroll + above)
+        self.viewport().update()
+        self._refine_later()
+
+    def _update_geometry_later(self) -> None:
+        if not self._geometry_timer.isActive():
+            self._geometry_timer.start()
+
+    def _update_geometry_now(self) -> None:
+        self._geometry_timer.stop()
+        self.updateGeometries()
+        self.viewport().update()
 
     def _refit(self, rows: Iterable[int]) -> bool:
         """Measure ``rows`` again; returns whether a height changed."""
@@ -650,6 +832,9 @@ class ConfessionList(QListView):
             return False
         changed = False
         for row in rows:
+            confession_id = self._model.entry(row).confession_id
+            self._unmeasured.discard(confession_id)
+            self._estimated.discard(confession_id)
             step = self._step(row, self._laid_width)
             if step != self._steps[row]:
                 self._steps[row] = step
@@ -658,6 +843,18 @@ class ConfessionList(QListView):
         return changed
 
     def _ensure_tops(self) -> list[int]:
+        """Each row's top (the rows in view measured, not estimated)."""
+        self._measure_unmeasured()
+        tops = self._running_tops()
+        if self._estimated:
+            scroll = self.verticalScrollBar().value()
+            page = self.viewport().height()
+            first = max(0, bisect_right(tops, scroll) - 1)
+            if self._measure_rows(range(first, bisect_right(tops, scroll + page + page))):
+                tops = self._running_tops()
+        return tops
+
+    def _running_tops(self) -> list[int]:
         steps, tops = self._steps, self._tops
         count, valid = len(steps), self._tops_valid
         if valid < count:
@@ -723,6 +920,8 @@ class ConfessionList(QListView):
         index: Index,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
+        if self._geometry_timer.isActive():
+            self._update_geometry_now()  # the scroll range must hold the rows just added
         rect = self.visualRect(index)
         if not rect.isValid():
             return
@@ -784,6 +983,8 @@ class ConfessionList(QListView):
         self.selectionModel().select(selection, command)
 
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        if self._geometry_timer.isActive():  # amid a burst of changes: all is repainted
+            return QRegion(self.viewport().rect())
         region = QRegion()
         scroll = self.verticalScrollBar().value()
         visible = self._visible_rows(scroll, scroll + self.viewport().height())
@@ -802,8 +1003,8 @@ class ConfessionList(QListView):
         bar = self.verticalScrollBar()
         page = self.viewport().height()
         bar.setPageStep(page)
-        bar.setSingleStep(self._steps[0] - SPACING if self._steps else 20)  # as QListView
         bar.setRange(0, max(0, self._content_height() - page))
+        bar.setSingleStep(self._steps[0] - SPACING if self._steps else 20)  # as QListView
         self.horizontalScrollBar().setRange(0, 0)
         QAbstractItemView.updateGeometries(self)
 
@@ -818,20 +1019,22 @@ class ConfessionList(QListView):
         if self._laid_width is None:
             self.scheduleDelayedItemsLayout()
         else:
-            width = self._laid_width
-            self._steps[start:start] = [self._step(row, width) for row in range(start, end + 1)]
+            self._steps[start:start] = [0] * (end + 1 - start)  # measured when read
+            self._unmeasured.update(
+                self._model.entry(row).confession_id for row in range(start, end + 1)
+            )
             self._tops_valid = min(self._tops_valid, start)
-            self.updateGeometries()
-            scroll = self.verticalScrollBar().value()
-            if self._ensure_tops()[start] <= scroll + self.viewport().height():
-                self.viewport().update()  # rows below the visible ones need no repaint
+            self._update_geometry_later()
         QAbstractItemView.rowsInserted(self, parent, start, end)
 
     def rowsAboutToBeRemoved(self, parent: Index, start: int, end: int) -> None:
         self._select_instead_of(start, end)
         QAbstractItemView.rowsAboutToBeRemoved(self, parent, start, end)
         for row in range(start, end + 1):
-            self._layouts.forget(self._model.entry(row).confession_id)
+            confession_id = self._model.entry(row).confession_id
+            self._layouts.forget(confession_id)
+            self._unmeasured.discard(confession_id)
+            self._estimated.discard(confession_id)
         if self._laid_width is not None:
             del self._steps[start : end + 1]
             self._tops_valid = min(self._tops_valid, start)
@@ -856,8 +1059,7 @@ class ConfessionList(QListView):
         self._sync_selection()
 
     def _after_removal(self) -> None:
-        self.updateGeometries()
-        self.viewport().update()
+        self._update_geometry_later()
 
     def _after_move(
         self, parent: Index, start: int, end: int, destination: Index, row: int
@@ -868,8 +1070,7 @@ class ConfessionList(QListView):
             at = row if row < start else row - len(moved)
             self._steps[at:at] = moved
             self._tops_valid = min(self._tops_valid, start, at)
-        self.updateGeometries()
-        self.viewport().update()
+        self._update_geometry_later()
 
     def _select_instead_of(self, start: int, end: int) -> None:
         """Before rows go: if the selected one is among them, select the row that will
@@ -899,8 +1100,9 @@ class ConfessionList(QListView):
             if self._refit(row for row in rows if row is not None):
                 self.updateGeometries()
                 self.viewport().update()
-        if selected != self._announced:
-            self._announced = selected
+        announced = (selected, self.selected_count())
+        if announced != self._announced:
+            self._announced = announced
             self.selection_changed.emit()
 
     # Qt
@@ -934,6 +1136,9 @@ class ConfessionList(QListView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.executeDelayedItemsLayout()
+        if self._geometry_timer.isActive():  # this paint shows the rows just added
+            self._geometry_timer.stop()
+            self.updateGeometries()
         painter = QPainter(self.viewport())
         try:
             self._paint_rows(painter, event.rect())

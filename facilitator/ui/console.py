@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.protocol.commands import (
     Approve,
+    ApproveMany,
     Blank,
     Command,
     CountShared,
@@ -38,6 +40,7 @@ from facilitator.protocol.commands import (
     Remove,
     Restore,
     SetAside,
+    SetAsideMany,
     Undo,
 )
 from facilitator.protocol.moderator import (
@@ -59,11 +62,16 @@ from facilitator.ui.fit_text import Align, FitText
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.item_editor import ItemEditor
 from facilitator.ui.join_panel import JoinPanel
+from facilitator.ui.lane_bursts import LaneBursts
 from facilitator.ui.lane_search import IncomingOrder, LaneSearch, fold
+from facilitator.ui.like_groups import LikeGroups
+from facilitator.ui.merge_view import MergeView
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.organisers_lane import LastColumn, OrganisersLane
 from facilitator.ui.phones_network import PhonesNetwork
 from facilitator.ui.projector import count_caption
 from facilitator.ui.projector_screen_picker import ProjectorScreenPicker
+from facilitator.ui.queue_moves import QueueList
 from facilitator.ui.rehearsal_control import RehearsalControl
 from facilitator.ui.room_banner import (
     SET_APART_COUNT_TIP,
@@ -71,6 +79,8 @@ from facilitator.ui.room_banner import (
     WaitingLabel,
     set_apart_text,
 )
+from facilitator.ui.session_choices import BATCHING_TIP, SessionChoices, batching_note
+from facilitator.ui.undo_text import undo_text
 from facilitator.ui.widgets import ElidedLabel, card, plain_label, push_button
 from facilitator.ui.word_lists_dialog import WordListsDialog
 
@@ -87,25 +97,17 @@ STORE_ALARM = (
 )
 
 
-UNDO_NAMES = {
-    "approve": "approve",
-    "set_aside": "set aside",
-    "restore": "restore",
-    "project": "project",
-    "blank": "blank screen",
-    "remove": "remove from record",
-    "edit": "edit",
-}
-UNDO_EXCERPT_CHARS = 24
 UNDO_BUTTON_WIDTH = 260
 REMOVED_CAPTION = "Removed from the record (Put back restores it)"
-# Removed items stay in the Shown lane until the session ends, so that they can be put back.
+# Removed items stay in the Shown lane until the session ends, so that they can be put back;
+# merged ones leave the lanes (their votes count for the one kept).
 LANE_OF_STATE = {
     ItemState.INCOMING: ItemState.INCOMING,
     ItemState.APPROVED: ItemState.APPROVED,
     ItemState.SHOWN: ItemState.SHOWN,
     ItemState.REMOVED: ItemState.SHOWN,
     ItemState.SET_ASIDE: ItemState.SET_ASIDE,
+    ItemState.FOR_ORGANISERS: ItemState.FOR_ORGANISERS,
 }
 
 
@@ -119,6 +121,15 @@ def count_line(agree_label: str, counts: Counts) -> str:
     if set_apart:
         return f"{count} · {set_apart_text(set_apart)}"
     return count_caption(agree_label, count)
+
+
+def _many(action: str, selected: int) -> str:
+    """A lane button's label: "Approve", or "Approve 12" with several selected."""
+    return f"{action} {selected}" if selected > 1 else action
+
+
+def _joined(*parts: str) -> str:
+    return " · ".join(part for part in parts if part)
 
 
 def _learned_detail(confession: Item) -> str:
@@ -138,17 +149,13 @@ def _sort_key(confession: Item, incoming: IncomingOrder = IncomingOrder.ARRIVAL)
     return (confession.id,)
 
 
-def undo_text(offer: UndoOffer | None, items: dict[int, Item]) -> str:
-    """The undo button's label: what it takes back, on which confession."""
-    if offer is None:
-        return "Undo"
-    item = None if offer.item_id is None else items.get(offer.item_id)
-    if item is None:
-        return f"Undo {UNDO_NAMES[offer.action.value]}"
-    words = " ".join(item.text.split())
-    if len(words) > UNDO_EXCERPT_CHARS:
-        words = words[: UNDO_EXCERPT_CHARS - 1].rstrip() + "…"
-    return f"Undo {UNDO_NAMES[offer.action.value]} “{words}”"
+def _lane_page(column: QVBoxLayout) -> tuple[QWidget, QVBoxLayout]:
+    """A page of its own for a lane that shares its column, and the layout to fill."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(column.spacing())
+    return page, layout
 
 
 class ConsoleWindow(QMainWindow):
@@ -181,6 +188,10 @@ class ConsoleWindow(QMainWindow):
         self.end_dialog: QMessageBox | None = None
         self.word_lists_dialog: WordListsDialog | None = None
         self.guide: FirstRunGuide | None = None
+        self.merge_view: MergeView | None = None
+        self.choices_dialog: SessionChoices | None = None
+        self._likes = LikeGroups()  # "≈ 3 alike" and "merged from 2", row by row
+        self._bursts = LaneBursts(self._reread_lane, self)  # a bulk action: lanes re-read once
         self.end_confirm_button: QAbstractButton | None = None
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -229,6 +240,12 @@ class ConsoleWindow(QMainWindow):
         self.editor = ItemEditor(self._commands)
         self.editor.message.connect(self.show_message)
         self.editor.draft_changed.connect(self._on_draft_changed)
+        self.merge_button = push_button(
+            "Merge alike…", "", "Merge the confessions very like this one into one (Ctrl+G)"
+        )
+        self.merge_button.clicked.connect(self.open_merge)
+        self.merge_button.hide()
+        self.editor.header_row.addWidget(self.merge_button)
         now_card.setMinimumHeight(130)
         self.editor.setMinimumHeight(200)
         for widget in (now_card, self.editor):
@@ -316,7 +333,10 @@ class ConsoleWindow(QMainWindow):
         row.setSpacing(10)
         lanes.addLayout(row, 1)
         self.incoming_list = ConfessionList("New confessions from phones appear here.")
-        self.queue_list = ConfessionList("Approve a confession to queue it for the screen.")
+        self.queue_list = QueueList("Approve a confession to queue it for the screen.")
+        self.queue_list.move_requested.connect(self._run)
+        self.organisers = OrganisersLane()
+        self.organisers_list = self.organisers.list
         self.shown_list = ConfessionList("Nothing shown yet.")
         self.aside_list = ConfessionList("Nothing set aside.")
         self.approve_button = push_button("Approve", "go", "Queue it for the screen (Enter)")
@@ -339,21 +359,31 @@ class ConsoleWindow(QMainWindow):
         for title, widget, buttons in columns:
             frame, layout = card()
             layout.setContentsMargins(8, 12, 8, 8)
+            page, lane = _lane_page(layout) if widget is self.aside_list else (frame, layout)
             header = plain_label(title.upper(), "caption")
             self._headers[widget] = (header, title.upper())
-            layout.addWidget(header)
+            lane.addWidget(header)
             if widget is self.incoming_list:
-                layout.addWidget(self.waiting_label)
-            layout.addWidget(widget, 1)
+                lane.addWidget(self.waiting_label)
+            lane.addWidget(widget, 1)
             button_row = QHBoxLayout()
             button_row.setSpacing(6)
             for button in buttons:
                 button_row.addWidget(button)
-            layout.addLayout(button_row)
+            lane.addLayout(button_row)
+            if widget is self.aside_list:  # shares its column with the organisers' lane
+                self.last_column = LastColumn(page, self.organisers, lane)
+                layout.addWidget(self.last_column, 1)
             # Widths by stretch alone (columns with two buttons get more), not by content.
             frame.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             row.addWidget(frame, 5 if len(buttons) > 1 else 4)
             widget.selection_changed.connect(lambda widget=widget: self._on_selection(widget))
+        self._headers[self.organisers_list] = (self.organisers.header, "ORGANISERS ONLY")
+        self.organisers_list.selection_changed.connect(
+            lambda: self._on_selection(self.organisers_list)
+        )
+        for widget in (self.incoming_list, self.queue_list):
+            widget.set_multi_select(True)  # bulk approve / set aside
         self.approve_button.clicked.connect(lambda: self._run_on(self.incoming_list, Approve))
         self.set_aside_button.clicked.connect(lambda: self._run_on(self.incoming_list, SetAside))
         self.project_button.clicked.connect(lambda: self._run_on(self.queue_list, Project))
@@ -366,6 +396,7 @@ class ConsoleWindow(QMainWindow):
             ItemState.APPROVED: self.queue_list,
             ItemState.SHOWN: self.shown_list,
             ItemState.SET_ASIDE: self.aside_list,
+            ItemState.FOR_ORGANISERS: self.organisers_list,
         }
         self._listed: dict[int, Item] | None = None  # what the lists were filled from
         self._listed_label = ""  # the agree label of the Shown list's counts
@@ -392,6 +423,11 @@ class ConsoleWindow(QMainWindow):
         layout.addWidget(self.phones_network)
         self.details = DetailsPanel(self._commands, self._session)
         self.details.message.connect(self.show_message)
+        self.choices_button = push_button(
+            "Privacy…", "", "Organisers-only confessions in the record; timing privacy"
+        )
+        self.choices_button.clicked.connect(self.open_choices)
+        self.details.add_button(self.choices_button)
         layout.addWidget(self.details)
         self.word_lists_button = push_button(
             "Word lists…", "", "Local names and watch words that flag a confession"
@@ -430,8 +466,11 @@ class ConsoleWindow(QMainWindow):
         )
         self.projector_status = plain_label(name="statusItem")
         self.host_status = plain_label(name="statusItem")
+        self.batching_label = plain_label(name="statusItem")
+        self.batching_label.setToolTip(BATCHING_TIP)
         self.awake_note = AwakeNote(self._mirror, bar)  # the width left over
         bar.addPermanentWidget(self.awake_note, 1)
+        bar.addPermanentWidget(self.batching_label)
         bar.addPermanentWidget(self.projector_status)
         bar.addPermanentWidget(self.phones_label)
         bar.addPermanentWidget(self.host_status)
@@ -455,6 +494,7 @@ class ConsoleWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_B), self).activated.connect(self._blank_key)
         QShortcut(QKeySequence(Qt.Key.Key_E), self).activated.connect(self._edit_key)
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.focus_field)
+        QShortcut(QKeySequence("Ctrl+G"), self).activated.connect(self.open_merge)
         # A focused text field undoes its own typing first (it takes Ctrl+Z before this).
         QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self._undo)
 
@@ -508,9 +548,7 @@ class ConsoleWindow(QMainWindow):
             return
         dialog = WordListsDialog(self._commands, self._mirror.word_lists, self)
         dialog.message.connect(self.show_message)
-        dialog.finished.connect(self._forget_word_lists_dialog)
-        self.word_lists_dialog = dialog
-        dialog.open()
+        self._keep_open("word_lists_dialog", dialog)
 
     def open_guide(self) -> None:
         """The first-run guide (the app opens it by itself once), without blocking."""
@@ -519,19 +557,49 @@ class ConsoleWindow(QMainWindow):
             return
         guide = FirstRunGuide(self)
         guide.connect_help_requested.connect(self.phones_network.open_connect_help)
-        guide.finished.connect(self._forget_guide)
-        self.guide = guide
-        guide.open()
+        self._keep_open("guide", guide)
 
-    def _forget_guide(self) -> None:
-        if self.guide is not None:
-            self.guide.deleteLater()
-        self.guide = None
+    def open_merge(self) -> None:
+        """The merge view for the selected confession's like group (not blocking)."""
+        selected = self._selected_id()
+        alike = [] if selected is None else self._likes.alike(selected)
+        if selected is None or not alike or not self._session.is_open:
+            self.show_message("Select a confession marked “≈ alike” to merge its group.")
+            return
+        if self.merge_view is not None:
+            self.merge_view.close()
+        group = [self._confessions[i] for i in (selected, *alike) if i in self._confessions]
+        current = self._projection.id if self._projection else None
+        view = MergeView(self._commands, group, selected, current, self)
+        view.message.connect(self.show_message)
+        self._keep_open("merge_view", view)
 
-    def _forget_word_lists_dialog(self) -> None:
-        if self.word_lists_dialog is not None:
-            self.word_lists_dialog.deleteLater()
-        self.word_lists_dialog = None
+    def open_choices(self) -> None:
+        """The session's privacy choices (not blocking)."""
+        if self.choices_dialog is not None:
+            self.choices_dialog.raise_()
+            return
+        dialog = SessionChoices(self._commands, self._session, self._confessions_arrived(), self)
+        dialog.message.connect(self.show_message)
+        self._keep_open("choices_dialog", dialog)
+
+    def _confessions_arrived(self) -> bool:
+        """Whether any confession reached the host yet (kept, withdrawn or still waiting)."""
+        withdrawn, waiting = self._session.withdrawn_count, self._mirror.room.waiting
+        return bool(self._confessions) or withdrawn > 0 or waiting > 0
+
+    def _keep_open(self, name: str, dialog: QDialog) -> None:
+        """Open ``dialog`` without blocking, as ``self.<name>`` until it closes."""
+        dialog.finished.connect(lambda: self._forget(name))
+        setattr(self, name, dialog)
+        dialog.open()
+
+    def _forget(self, dialog: str) -> None:
+        """A dialog the console keeps open (``self.<dialog>``) was closed: let it go."""
+        opened = getattr(self, dialog)
+        if opened is not None:
+            opened.deleteLater()
+        setattr(self, dialog, None)
 
     def confirm_end(self) -> None:
         """Ask (without blocking) whether to end the session; end it on confirmation."""
@@ -544,7 +612,7 @@ class ConsoleWindow(QMainWindow):
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         box.buttonClicked.connect(self._on_end_answer)
-        box.finished.connect(self._forget_end_dialog)
+        box.finished.connect(lambda: self._forget("end_dialog"))
         self.end_dialog = box
         box.open()
 
@@ -552,7 +620,8 @@ class ConsoleWindow(QMainWindow):
         """What ending keeps and what it forgets, in numbers."""
         shown = len(self._by_state(ItemState.SHOWN))
         removed = len(self._by_state(ItemState.REMOVED))
-        unshown = len(self._confessions) - shown - removed
+        merged = len(self._by_state(ItemState.MERGED))  # counted in the record as merged
+        unshown = len(self._confessions) - shown - removed - merged
         kept = (
             "1 confession that was shown, with its agreements"
             if shown == 1
@@ -619,7 +688,7 @@ class ConsoleWindow(QMainWindow):
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         box.buttonClicked.connect(self._on_close_answer)
-        box.finished.connect(self._forget_close_dialog)
+        box.finished.connect(lambda: self._forget("close_dialog"))
         self.close_dialog = box
         box.open()
 
@@ -641,7 +710,25 @@ class ConsoleWindow(QMainWindow):
         if confession_id is None:
             self.show_message("Select a confession first.")
             return
+        if command in (Approve, SetAside) and widget.selected_count() > 1:
+            self._run_many(widget, command is Approve)
+            return
         self._run_after_saving(confession_id, command(confession_id))
+
+    def _run_many(self, widget: ConfessionList, approve: bool) -> None:
+        """Approve or set aside every confession selected in ``widget``, as one step; the
+        selection moves on first (to the one after them), so the rows simply go."""
+        ids = widget.selected_ids()
+        many = ApproveMany(tuple(ids)) if approve else SetAsideMany(tuple(ids))
+        rows = sorted(row for i in ids if (row := widget.row_of(i)) is not None)
+        if rows[-1] + 1 < widget.count():
+            widget.setCurrentRow(rows[-1] + 1)
+        elif rows[0] > 0:
+            widget.setCurrentRow(rows[0] - 1)
+        else:
+            widget.select_id(None)
+        editing = self.editor.item_id
+        self._run_after_saving(editing if editing in ids else ids[0], many)
 
     def _run_after_saving(self, item_id: int, command: Command) -> None:
         """Run ``command`` on ``item_id``, saving an edit of it first: what is approved or
@@ -711,8 +798,11 @@ class ConsoleWindow(QMainWindow):
     def _on_removed(self, item_id: int) -> None:
         confession = self._confessions.pop(item_id, None)
         self._folded.pop(item_id, None)
+        self._refresh_rows(self._likes.remove(item_id))
         if confession is not None:
-            self._lane(confession).discard(item_id)
+            lane = self._lane(confession)
+            if lane is not None and not self._bursts.defer(item_id, lane):
+                lane.discard(item_id)
             self._counts.pop(item_id, None)
             if self.editor.item_id == item_id:
                 self.editor.show_item(None)
@@ -724,9 +814,19 @@ class ConsoleWindow(QMainWindow):
         previous = self._confessions.get(confession.id)
         self._confessions[confession.id] = confession
         self._counts.pop(confession.id, None)  # the new value carries the latest count
-        if previous is not None and self._lane(previous) is not self._lane(confession):
-            self._lane(previous).discard(confession.id)
-        self._lane(confession).place(self._entry(confession), self._key(confession))
+        partners = self._likes.update(confession)  # rows whose marker follows this one
+        lane = self._lane(confession)
+        before = None if previous is None else self._lane(previous)
+        if not self._bursts.defer(confession.id, before, lane):
+            if before is not None and before is not lane:
+                before.discard(confession.id)
+            if lane is not None:
+                lane.place(self._entry(confession), self._key(confession))
+        self._refresh_rows(partners)
+        if self.merge_view is not None:
+            self.merge_view.follow(confession)
+        if self.choices_dialog is not None and previous is None:  # too late to choose now
+            self.choices_dialog.show_session(self._session, True)
         if self._projection is not None and self._projection.id == confession.id:
             self._projection = confession  # recounted (shared phones counted) or edited
             self._refresh_now()
@@ -735,8 +835,28 @@ class ConsoleWindow(QMainWindow):
         if not self._derived_timer.isActive():
             self._derived_timer.start()
 
-    def _lane(self, item: Item) -> ConfessionList:
-        return self._lanes[LANE_OF_STATE[item.state]]
+    def _lane(self, item: Item) -> ConfessionList | None:
+        """The lane ``item`` is listed in (none: merged into another)."""
+        state = LANE_OF_STATE.get(item.state)
+        return None if state is None else self._lanes[state]
+
+    def _reread_lane(self, lane: ConfessionList, changed: set[int]) -> None:
+        """After a burst: ``lane`` as it is now, its ``changed`` rows made again."""
+        keyed = lane.keyed()
+        for item_id in changed:
+            keyed.pop(item_id, None)
+            item = self._confessions.get(item_id)
+            if item is not None and self._lane(item) is lane:
+                keyed[item_id] = (self._key(item), self._entry(item))
+        lane.replace_all(keyed.values())
+
+    def _refresh_rows(self, item_ids: set[int]) -> None:
+        """Draw these rows again (their "alike" marker changed with another item)."""
+        for item_id in item_ids:
+            item = self._confessions.get(item_id)
+            lane = None if item is None else self._lane(item)
+            if item is not None and lane is not None:
+                lane.update_entry(self._entry(item))
 
     def _on_selection(self, widget: ConfessionList) -> None:
         """One confession is selected at a time, across the lanes; the editor shows it."""
@@ -799,6 +919,8 @@ class ConsoleWindow(QMainWindow):
     def _on_session(self, session: SessionDetails) -> None:
         self._session = session
         self._refresh_all()
+        if self.choices_dialog is not None:
+            self.choices_dialog.show_session(session, self._confessions_arrived())
 
     def _on_store_health(self, healthy: bool, detail: str, quiet: bool = False) -> None:
         if healthy:
@@ -812,6 +934,9 @@ class ConsoleWindow(QMainWindow):
     def _on_room(self, room: Room) -> None:
         self.room_banner.show_room(room, self._session.agree_label, self._session.is_open)
         self.waiting_label.show_waiting(room.waiting if self._session.is_open else 0)
+        note = batching_note(room, self._session.is_open)
+        self.batching_label.setText(note)
+        self.batching_label.setVisible(bool(note))
 
     def _on_phones(self, count: int) -> None:
         self.phones_label.setText(
@@ -842,12 +967,14 @@ class ConsoleWindow(QMainWindow):
             self._counts.clear()
             self._counts_dirty.clear()
             self._marked = self._projection.id if self._projection else None
+            self._likes.reset(self._confessions.values())
             lanes: dict[ItemState, list[tuple[SortKey, Entry]]] = {
                 state: [] for state in self._lanes
             }
             for confession in self._confessions.values():
-                lane = LANE_OF_STATE[confession.state]
-                lanes[lane].append((self._key(confession), self._entry(confession)))
+                lane = LANE_OF_STATE.get(confession.state)
+                if lane is not None:
+                    lanes[lane].append((self._key(confession), self._entry(confession)))
             for state, widget in self._lanes.items():
                 widget.replace_all(lanes[state])
         elif self._session.agree_label != self._listed_label:
@@ -888,6 +1015,7 @@ class ConsoleWindow(QMainWindow):
                 header.setText(f"{title}  {shown} of {count}")
             else:
                 header.setText(f"{title}  {count}" if count else title)
+        self.last_column.show_count(self.organisers_list.total())
         first = self.queue_list.first_entry()
         if not self._session.is_open:
             up_next = ""
@@ -910,13 +1038,16 @@ class ConsoleWindow(QMainWindow):
             )
             self._folded[confession.id] = search
         folded = search[1]
+        marker = self._likes.marker(confession.id)
         if confession.state == ItemState.SHOWN:
             current = self._projection.id if self._projection else None
             caption = count_line(self._session.agree_label, self._counts_of(confession))
-            return Entry(confession.id, confession.text, caption, confession.id == current, folded)
+            detail = _joined(caption, marker)
+            return Entry(confession.id, confession.text, detail, confession.id == current, folded)
         if confession.state == ItemState.REMOVED:
             return Entry(confession.id, confession.text, REMOVED_CAPTION, search=folded)
-        return Entry(confession.id, confession.text, _learned_detail(confession), search=folded)
+        detail = _joined(marker, _learned_detail(confession))
+        return Entry(confession.id, confession.text, detail, search=folded)
 
     def _key(self, confession: Item) -> SortKey:
         return _sort_key(confession, self.search.incoming_order())
@@ -934,7 +1065,7 @@ class ConsoleWindow(QMainWindow):
         incoming = [
             (self._key(item), self._entry(item))
             for item in self._confessions.values()
-            if LANE_OF_STATE[item.state] is ItemState.INCOMING
+            if item.state is ItemState.INCOMING
         ]
         self.incoming_list.replace_all(incoming)
 
@@ -968,12 +1099,16 @@ class ConsoleWindow(QMainWindow):
         current = self._projection.id if self._projection else None
         incoming = self.incoming_list.selected_id()
         queued = self.queue_list.selected_id()
+        many_in, many_queued = self.incoming_list.selected_count(), self.queue_list.selected_count()
+        self.approve_button.setText(_many("Approve", many_in))
+        self.set_aside_button.setText(_many("Set aside", many_in))
+        self.unqueue_button.setText(_many("Set aside", many_queued))
         shown = self.shown_list.selected_id()
         shown_item = None if shown is None else self._confessions.get(shown)
         removed = shown_item is not None and shown_item.state is ItemState.REMOVED
         self.approve_button.setEnabled(open_ and incoming is not None)
         self.set_aside_button.setEnabled(open_ and incoming is not None)
-        self.project_button.setEnabled(open_ and queued is not None)
+        self.project_button.setEnabled(open_ and queued is not None and many_queued < 2)
         self.unqueue_button.setEnabled(open_ and queued is not None)
         self.reproject_button.setEnabled(
             open_ and shown is not None and shown != current and not removed
@@ -984,6 +1119,10 @@ class ConsoleWindow(QMainWindow):
         self.project_next_button.setEnabled(open_ and self.queue_list.total() > 0)
         self.blank_button.setEnabled(open_ and current is not None)
         self.end_button.setEnabled(open_)
+        selected = self._selected_id()
+        alike = 0 if selected is None else len(self._likes.alike(selected))
+        self.merge_button.setText(f"≈ {alike} alike: Merge…")
+        self.merge_button.setVisible(open_ and alike > 0)
         self._refresh_undo()
 
     # Ending
@@ -992,21 +1131,11 @@ class ConsoleWindow(QMainWindow):
         if button is self.end_confirm_button:
             self._run(EndSession())
 
-    def _forget_end_dialog(self) -> None:
-        if self.end_dialog is not None:
-            self.end_dialog.deleteLater()
-        self.end_dialog = None
-
     def _on_close_answer(self, button: QAbstractButton) -> None:
         if button is self.close_later_button:
             self.close_requested.emit()
         elif button is self.close_end_button:
             self.end_and_close_requested.emit()
-
-    def _forget_close_dialog(self) -> None:
-        if self.close_dialog is not None:
-            self.close_dialog.deleteLater()
-        self.close_dialog = None
 
     def _show_open(self) -> None:
         self._now_stack.setCurrentIndex(0)

@@ -212,6 +212,42 @@ QPlainTextEdit#paths {{
     background: transparent;
     color: {INK};
 }}
+QLabel#organisersNotice {{
+    background: {NOTICE};
+    border: 1px solid {NOTICE_LINE};
+    border-radius: 5px;
+    color: {NOTICE_INK};
+    font-weight: 600;
+    padding: 3px 6px;
+}}
+QPushButton#laneSwitch {{
+    padding: 3px 8px;
+    text-align: left;
+}}
+QPushButton#laneSwitch[waiting="true"] {{
+    background: {NOTICE};
+    border-color: {NOTICE_LINE};
+    color: {NOTICE_INK};
+    font-weight: 600;
+}}
+QDialog#mergeView, QDialog#sessionChoices {{
+    background: {PAGE};
+    color: {INK};
+}}
+QScrollArea#mergeArea, QWidget#mergeRows {{
+    background: {CARD};
+}}
+QScrollArea#mergeArea {{
+    border: 1px solid {LINE};
+    border-radius: 6px;
+}}
+QFrame#mergeLine {{
+    background: {LINE};
+    border: none;
+}}
+QLabel#mergeText {{
+    font-size: 14px;
+}}
 QStatusBar {{
     background: {PAGE};
     color: {INK};

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from facilitator.core import rules
 from facilitator.protocol.commands import UpdateDetails
@@ -51,6 +58,7 @@ class DetailsPanel(QFrame):
         form.addRow("Button", self.label_edit)
         layout.addLayout(form)
         row = QHBoxLayout()
+        self._buttons = row
         self.error_label = plain_label(name="error")
         self.error_label.setWordWrap(True)
         self.apply_button = push_button("Update", "", "Show the new title, prompt and button label")
@@ -62,6 +70,10 @@ class DetailsPanel(QFrame):
             edit.returnPressed.connect(self.apply)
         self.apply_button.clicked.connect(self.apply)
         self.show_session(self._session)
+
+    def add_button(self, button: QPushButton) -> None:
+        """Another session setting, opened from the left of the Update row."""
+        self._buttons.insertWidget(0, button)
 
     def apply(self) -> None:
         """Send the edited title, prompt and button label to the session."""

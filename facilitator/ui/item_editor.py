@@ -51,6 +51,8 @@ STATE_NAMES = {
     ItemState.SHOWN: "Shown",
     ItemState.SET_ASIDE: "Set aside",
     ItemState.REMOVED: "Removed from the record",
+    ItemState.MERGED: "Merged into another",
+    ItemState.FOR_ORGANISERS: "For the organisers only — never shown",
 }
 
 
@@ -93,6 +95,7 @@ class ItemEditor(QFrame):
         header.addWidget(self.state_label, 1)
         self.flag_label = plain_label("⚑ Flagged: check before showing", "flag")
         header.addWidget(self.flag_label)
+        self.header_row = header  # the console adds what acts on the selected one
         layout.addLayout(header)
         self.empty_label = plain_label(
             "Select a confession to read it here, edit it or mask what identifies someone.",
@@ -208,7 +211,7 @@ class ItemEditor(QFrame):
 
     def _refresh(self) -> None:
         item, base = self._item, self._base
-        editable = item is not None and item.state is not ItemState.REMOVED
+        editable = item is not None and item.state not in (ItemState.REMOVED, ItemState.MERGED)
         for widget in (self.text_edit, self.learned_edit):
             widget.setVisible(item is not None)
             if widget.isReadOnly() == editable:

@@ -3,8 +3,8 @@
 Typing narrows every lane to the confessions whose text or lesson holds every word
 typed (case and accents ignored); the owner asks :func:`matches` with the words from
 :attr:`LaneSearch.words`. Ctrl+F (the owner's shortcut) focuses the field, Esc clears
-it. Filtering waits for a pause in the typing (``DEBOUNCE_MS``) so that a fast typist
-does not refilter thousands of rows per key.
+it. Filtering waits for a pause in the typing (``DEBOUNCE_MS``, or Enter) so that a
+fast typist does not refilter thousands of rows per key.
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ class LaneSearch(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._apply)
         self.field.textChanged.connect(self._typed)
+        self.field.returnPressed.connect(self._apply)  # Enter: no need to wait for the pause
         self.order.currentIndexChanged.connect(lambda _index: self.order_changed.emit())
 
     @property

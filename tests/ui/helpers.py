@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from facilitator.core.session import SessionService
 
@@ -17,3 +22,21 @@ def submit(service: SessionService, text: str, learned: str = "") -> int:
     """A phone joins and submits ``text``; returns the confession id."""
     client_id = f"client-id-{next(_client_ids):04d}"
     return service.submit(participant(service), client_id, text, learned).confession_id
+
+
+def submit_for_organisers(service: SessionService, text: str, learned: str = "") -> int:
+    """A phone joins and sends ``text`` for the organisers only; returns its id."""
+    client_id = f"client-id-{next(_client_ids):04d}"
+    outcome = service.submit(participant(service), client_id, text, learned, for_organisers=True)
+    return outcome.confession_id
+
+
+def clicked_open[D: QWidget](
+    qtbot: QtBot, button: QAbstractButton, opened: Callable[[], D | None]
+) -> D:
+    """Click ``button``; returns the dialog it opened (``opened`` finds it), once shown."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = opened()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog

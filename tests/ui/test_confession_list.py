@@ -416,6 +416,35 @@ def test_a_removed_item_leaves_the_cache(view: ConfessionList) -> None:
     assert len(view.layout_cache) == 2  # 1 went, 4 came
 
 
+def test_a_burst_is_measured_in_view_first_and_the_view_stays_still(
+    qtbot: QtBot, view: ConfessionList, wraps: list[Wrap]
+) -> None:
+    def text(n: int) -> str:
+        return f"{LONG[: n % 160 + 10]} ({n})"
+
+    def wide(n: int) -> str:  # wider letters than most: estimated a line short
+        return " ".join(["WWWWWW"] * (n % 5 + 6)) + f" ({n})"
+
+    fill(view, 200, text)
+    settle(qtbot, view)  # laid out (the scroll bar shown: the width stays)
+    qtbot.waitUntil(lambda: view.layout_width() is not None and not view._estimated)
+    wraps.clear()
+    for n in range(1000, 1500):  # a bulk action: 500 rows above the ones shown, at once
+        view.place(Entry(n, wide(n)), (0, n))
+    model = view.list_model()
+    row = view.row_of(150)
+    assert row is not None
+    view.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+    assert len(wraps) < 60, len(wraps)  # the rows in view only, not 500
+    shown_top = view.visualRect(model.index(row, 0)).top()
+    qtbot.waitUntil(lambda: not view._estimated)  # the rest, a chunk per turn of the loop
+    assert texts_of(wraps) == sorted(wide(n) for n in range(1000, 1500))  # each once
+    assert view.visualRect(model.index(row, 0)).top() == shown_top  # the view kept still
+    rects = [view.visualRect(model.index(r, 0)) for r in range(view.count())]
+    assert all(a.bottom() < b.top() for a, b in itertools.pairwise(rects))
+    assert all(rect.height() == view.item_layout(r).height for r, rect in enumerate(rects))
+
+
 def test_the_view_scrolls_per_pixel_with_single_selection(view: ConfessionList) -> None:
     assert view.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
     assert view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerPixel

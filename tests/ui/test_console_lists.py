@@ -22,21 +22,19 @@ import statistics
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.events import EventBus
 from facilitator.core.session import SessionService
-from facilitator.core.store import Store
 from facilitator.host import messages
 from facilitator.protocol.commands import Approve, Project, Restore, SetAside
 from facilitator.protocol.envelope import encode
 from facilitator.protocol.moderator import ItemAdded, JoinLink, decode_to_moderator
 from facilitator.ui.confession_list import ConfessionList
 from facilitator.ui.console import ConsoleWindow
+from tests.ui.crowd import Cost, crowded_console
 from tests.ui.helpers import participant, submit
 from tests.ui.local_host import LocalHost
 
@@ -63,37 +61,17 @@ def console_listing(
     qtbot: QtBot, join: JoinLink, tmp_path: Path, listed: int
 ) -> Iterator[tuple[ConsoleWindow, LocalHost]]:
     """A console opened on a session with ``listed`` incoming confessions, the first selected."""
-    store = Store.in_memory()
-    service = SessionService.start_new(store, EventBus(), tmp_path / f"transcripts-{listed}")
-    for number in range(listed):
-        submit(service, *SAMPLES[number % len(SAMPLES)])
-    local = LocalHost(service, join)
-    window = ConsoleWindow(local.mirror, local)
-    qtbot.addWidget(window)
-    try:
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
+
+    def fill(service: SessionService) -> None:
+        for number in range(listed):
+            submit(service, *SAMPLES[number % len(SAMPLES)])
+
+    transcripts = tmp_path / f"transcripts-{listed}"
+    with crowded_console(qtbot, join, transcripts, fill) as (window, local):
         assert window.incoming_list.count() == listed
         window.incoming_list.select_id(window.incoming_list.ids()[0])
-        # The host compares a resumed session's items in the background (in the host
-        # process; here on this thread): let it finish before the console is timed.
-        qtbot.waitUntil(lambda: not local.feed.comparing, timeout=30_000)
-        qtbot.wait(100)
+        qtbot.wait(50)
         yield window, local
-    finally:
-        window.allow_close()
-        window.close()
-        local.close()
-        store.close()
-
-
-@dataclass(frozen=True, slots=True)
-class Cost:
-    """One arrival: wall time (``perf_counter``) and the GUI thread's CPU time, in ms."""
-
-    wall: float
-    cpu: float
 
 
 def arrival_costs(qtbot: QtBot, local: LocalHost) -> list[Cost]:

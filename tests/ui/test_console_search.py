@@ -9,15 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.events import EventBus
 from facilitator.core.session import SessionService
-from facilitator.core.store import Store
 from facilitator.protocol.commands import Approve
 from facilitator.protocol.moderator import JoinLink
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.lane_search import IncomingOrder, fold, search_words
+from tests.ui.crowd import crowded_console
 from tests.ui.helpers import submit
-from tests.ui.local_host import LocalHost
 
 FRUIT = ("apple", "pear", "plum", "fig", "kiwi", "lime", "date")
 
@@ -148,18 +146,13 @@ def test_incoming_sorts_by_arrival_or_length(
 def test_search_stays_quick_with_5000_confessions(
     qtbot: QtBot, join: JoinLink, tmp_path: Path
 ) -> None:
-    store = Store.in_memory()
-    service = SessionService.start_new(store, EventBus(), tmp_path / "transcripts")
-    for number in range(5000):
-        fruit = FRUIT[number % len(FRUIT)]
-        submit(service, f"Confession number {number}: I ate the {fruit}.", "Lesson.")
-    local = LocalHost(service, join)
-    window = ConsoleWindow(local.mirror, local)
-    qtbot.addWidget(window)
-    try:
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
+    def fill(service: SessionService) -> None:
+        for number in range(5000):
+            fruit = FRUIT[number % len(FRUIT)]
+            submit(service, f"Confession number {number}: I ate the {fruit}.", "Lesson.")
+
+    transcripts = tmp_path / "transcripts"
+    with crowded_console(qtbot, join, transcripts, fill, compared=False) as (window, _):
         started = time.perf_counter()
         window.incoming_list.set_filter(search_words("kiwi"))
         QApplication.processEvents()
@@ -172,8 +165,3 @@ def test_search_stays_quick_with_5000_confessions(
         assert window.incoming_list.count() == 5000
         print(f"filter 5,000: {narrowed * 1000:.1f} ms, clear: {restored * 1000:.1f} ms")
         assert narrowed < 0.1 and restored < 0.1
-    finally:
-        window.allow_close()
-        window.close()
-        local.close()
-        store.close()

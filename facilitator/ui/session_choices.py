@@ -1,0 +1,126 @@
+"""The session's privacy choices: organisers-only confessions in the record, and timing
+privacy (new confessions reach Incoming in small shuffled batches).
+
+Opened from the Session card (*Privacy…*), without blocking the console. Each change
+is sent at once (``set_organisers_record``, ``set_batching``); a refusal puts the
+control back as the host has it and is said in the status bar (``message``). Whether
+organisers-only confessions are kept can change only before the first confession
+arrives: the phones' house rules say which, so the box is disabled after that and its
+tooltip says why. The console's status bar says while batching is active
+(:func:`batching_note`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from facilitator.protocol.commands import SetBatching, SetOrganisersRecord
+from facilitator.protocol.moderator import Room, SessionDetails
+from facilitator.ui.console_style import STYLE_SHEET
+from facilitator.ui.host_connection import CommandPort
+from facilitator.ui.widgets import plain_label, push_button
+
+Batching = Literal["auto", "on", "off"]
+BATCHING_CHOICES: tuple[tuple[str, Batching], ...] = (
+    ("Auto (on in rooms of over 30 phones)", "auto"),
+    ("On", "on"),
+    ("Off", "off"),
+)
+RECORD_LABEL = "Keep organisers-only confessions in the record"
+RECORD_TIP = (
+    "Confessions marked for the organisers only go into a section of the transcript of "
+    "their own. Otherwise moderators read them and they are forgotten at the end."
+)
+RECORD_TOO_LATE = (
+    "Confessions have arrived: the phones' house rules already said whether these are "
+    "kept, so this can no longer change in this session."
+)
+BATCHING_LABEL = "Timing privacy: shuffled batches"
+BATCHING_TIP = (
+    "New confessions reach Incoming a few at a time, shuffled, so that nobody watching "
+    "this screen can tie a confession to the phone that just sent it."
+)
+BATCHING_NOTE = "Shuffled batches on"
+
+
+def batching_note(room: Room, session_open: bool) -> str:
+    """The status bar's words while batching is active ("" otherwise)."""
+    return BATCHING_NOTE if room.batching and session_open else ""
+
+
+class SessionChoices(QDialog):
+    """See the module docstring."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        commands: CommandPort,
+        session: SessionDetails,
+        confessions_arrived: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._commands = commands
+        self.setObjectName("sessionChoices")
+        self.setWindowTitle("Privacy for this session")
+        self.setStyleSheet(STYLE_SHEET)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(8)
+        layout.addWidget(plain_label("FOR THE ORGANISERS ONLY", "caption"))
+        self.keep_record = QCheckBox(RECORD_LABEL)
+        layout.addWidget(self.keep_record)
+        self.record_note = plain_label(RECORD_TIP, "muted")
+        self.record_note.setWordWrap(True)
+        layout.addWidget(self.record_note)
+        layout.addSpacing(6)
+        layout.addWidget(plain_label("TIMING PRIVACY", "caption"))
+        row = QHBoxLayout()
+        row.addWidget(plain_label(BATCHING_LABEL))
+        self.batching = QComboBox()
+        for text, mode in BATCHING_CHOICES:
+            self.batching.addItem(text, mode)
+        self.batching.setToolTip(BATCHING_TIP)
+        row.addWidget(self.batching, 1)
+        layout.addLayout(row)
+        batching_note_label = plain_label(BATCHING_TIP, "muted")
+        batching_note_label.setWordWrap(True)
+        layout.addWidget(batching_note_label)
+        close = QHBoxLayout()
+        close.addStretch(1)
+        self.close_button = push_button("Close", "", "")
+        self.close_button.clicked.connect(self.accept)
+        close.addWidget(self.close_button)
+        layout.addLayout(close)
+        self.setMinimumWidth(480)
+        self.show_session(session, confessions_arrived)
+        self.keep_record.toggled.connect(self._record_toggled)
+        self.batching.activated.connect(self._batching_chosen)
+
+    def show_session(self, session: SessionDetails, confessions_arrived: bool) -> None:
+        """Follow the host's values (changes from the moderator page too)."""
+        self._session = session
+        self.keep_record.blockSignals(True)
+        self.keep_record.setChecked(session.organisers_record)
+        self.keep_record.blockSignals(False)
+        open_ = session.is_open
+        self.keep_record.setEnabled(open_ and not confessions_arrived)
+        self.keep_record.setToolTip(RECORD_TOO_LATE if confessions_arrived else RECORD_TIP)
+        self.batching.setCurrentIndex(self.batching.findData(session.batching))
+        self.batching.setEnabled(open_)
+
+    def _record_toggled(self, keep: bool) -> None:
+        self._commands.send(SetOrganisersRecord(keep), on_refused=self._refused)
+
+    def _batching_chosen(self, index: int) -> None:
+        mode = self.batching.itemData(index)
+        if mode != self._session.batching:
+            self._commands.send(SetBatching(mode), on_refused=self._refused)
+
+    def _refused(self, code: str, message: str) -> None:
+        self.message.emit(message)
+        self.show_session(self._session, code == "too_late" or not self.keep_record.isEnabled())

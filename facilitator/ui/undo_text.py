@@ -1,0 +1,40 @@
+"""The console's Undo button's words: what it takes back, on which confession (an
+excerpt) or on how many: Undo approve “I deployed on a…”, Undo approve (12), Undo move
+“…”, Undo merge (3) “…” (the excerpt of the one kept)."""
+
+from __future__ import annotations
+
+from facilitator.protocol.moderator import Item, UndoAction, UndoOffer
+
+UNDO_NAMES = {
+    "approve": "approve",
+    "set_aside": "set aside",
+    "restore": "restore",
+    "project": "project",
+    "blank": "blank screen",
+    "remove": "remove from record",
+    "edit": "edit",
+    "move": "move",
+    "approve_many": "approve",
+    "set_aside_many": "set aside",
+    "merge": "merge",
+}
+MANY_ACTIONS = (UndoAction.APPROVE_MANY, UndoAction.SET_ASIDE_MANY, UndoAction.MERGE)
+UNDO_EXCERPT_CHARS = 24
+
+
+def undo_text(offer: UndoOffer | None, items: dict[int, Item]) -> str:
+    """The undo button's label: what it takes back, on which confession (how many, for a
+    bulk action or a merge: "Undo approve (12)", "Undo merge (3) “…”")."""
+    if offer is None:
+        return "Undo"
+    name = UNDO_NAMES[offer.action.value]
+    if offer.action in MANY_ACTIONS:
+        name += f" ({len(offer.item_ids)})"
+    item = None if offer.item_id is None else items.get(offer.item_id)
+    if item is None or offer.action in (UndoAction.APPROVE_MANY, UndoAction.SET_ASIDE_MANY):
+        return f"Undo {name}"
+    words = " ".join(item.text.split())
+    if len(words) > UNDO_EXCERPT_CHARS:
+        words = words[: UNDO_EXCERPT_CHARS - 1].rstrip() + "…"
+    return f"Undo {name} “{words}”"
