@@ -1,4 +1,5 @@
-"""After the session: where the transcript was written, and saving a copy elsewhere.
+"""After the session: where the record was written, and saving it elsewhere in any
+format (PDF, HTML, Markdown, CSV or JSON).
 
 The file dialog is opened with ``open()`` (never ``exec()``: the app runs on a
 qasync loop, where a nested event loop breaks asyncio).
@@ -7,7 +8,6 @@ qasync loop, where a nested event loop breaks asyncio).
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,7 +15,9 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
+from facilitator.core.record.library import RecordUnreadable
 from facilitator.protocol.moderator import SessionDetails
+from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_record
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
@@ -50,7 +52,7 @@ class EndedPanel(QWidget):
         layout.addStretch(1)
         row = QHBoxLayout()
         self.save_transcript_button = push_button(
-            "Save transcript as…", "primary", "Copy the Markdown and JSON files elsewhere"
+            "Save record as…", "primary", "As a PDF, a printable HTML page, Markdown, CSV or JSON"
         )
         self.open_folder_button = push_button("Open folder")
         self.new_session_button = push_button(
@@ -82,36 +84,32 @@ class EndedPanel(QWidget):
         return self._paths
 
     def choose_target(self) -> None:
-        """Ask where to save a copy (non-blocking); :meth:`save_transcript_to` does it."""
-        markdown = self._path(".md")
-        if markdown is None:
+        """Ask where to save the record (non-blocking); :meth:`save_transcript_to` does it."""
+        record = self._path(".json")
+        if record is None:
             return
         self.save_dialog = save_as_dialog(
             self,
-            "Save transcript as",
-            Path.home() / markdown.name,
-            "Markdown (*.md)",
+            "Save record as",
+            Path.home() / record.with_suffix(PDF_SUFFIX).name,
+            NAME_FILTERS,
             self.save_transcript_to,
         )
 
     def save_transcript_to(self, target: str | Path) -> None:
-        """Copy the Markdown to ``target`` and the JSON beside it under the same name."""
-        markdown, json_file = self._path(".md"), self._path(".json")
-        if markdown is None or json_file is None:
-            self.message.emit("There is no transcript to save yet.")
+        """Write the record to ``target`` in the format its name says (PDF if none)."""
+        record = self._path(".json")
+        if record is None:
+            self.message.emit("There is no record to save yet.")
             return
-        target_md = Path(target)
-        if target_md.suffix.lower() != ".md":
-            target_md = target_md.with_name(target_md.name + ".md")
-        target_json = target_md.with_suffix(".json")
         try:
-            shutil.copyfile(markdown, target_md)
-            shutil.copyfile(json_file, target_json)
-        except OSError as error:
-            log.warning("Could not save the transcript to %s: %s", target_md, error)
-            self.message.emit(f"Could not save the transcript: {error.strerror or error}")
+            written = save_record(record, Path(target))
+        except (OSError, RecordUnreadable) as error:
+            log.warning("Could not save the record to %s: %s", target, error)
+            reason = error.strerror if isinstance(error, OSError) else None
+            self.message.emit(f"Could not save the record: {reason or error}")
             return
-        self.message.emit(f"Transcript saved as {target_md} and {target_json.name}.")
+        self.message.emit(f"Record saved as {written}.")
 
     def _path(self, suffix: str) -> Path | None:
         return next((path for path in self._paths if path.suffix == suffix), None)

@@ -370,9 +370,16 @@ def test_end_session_writes_the_transcript_and_shows_where(
     console.ended_panel.save_dialog.selectFile(str(target))
     console.ended_panel.save_dialog.accept()
     assert target.read_text(encoding="utf-8") == Path(paths[0]).read_text(encoding="utf-8")
+    assert "Record saved" in console.statusBar().currentMessage()
+    for name in ("retro.json", "retro.csv", "retro.html", "retro.pdf", "retro"):
+        console.ended_panel.save_transcript_to(tmp_path / "saved" / name)
     saved_json = json.loads((tmp_path / "saved" / "retro.json").read_text(encoding="utf-8"))
     assert saved_json["confessions"][0]["text"] == "I was the outage."
-    assert "Transcript saved" in console.statusBar().currentMessage()
+    assert "I was the outage." in (tmp_path / "saved" / "retro.csv").read_text("utf-8-sig")
+    assert "I was the outage." in (tmp_path / "saved" / "retro.html").read_text("utf-8")
+    (tmp_path / "saved" / "retro.pdf").unlink()
+    console.ended_panel.save_transcript_to(tmp_path / "saved" / "retro")  # no suffix: a PDF
+    assert (tmp_path / "saved" / "retro.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_cancelling_the_end_keeps_the_session_open(
@@ -394,7 +401,7 @@ def test_saving_the_transcript_somewhere_unwritable_is_reported(
 ) -> None:
     service.execute(EndSession())
     console.ended_panel.save_transcript_to(tmp_path / "missing-folder" / "x.md")
-    assert console.statusBar().currentMessage().startswith("Could not save the transcript")
+    assert console.statusBar().currentMessage().startswith("Could not save the record")
 
 
 def test_closing_asks_whether_to_continue_later(qtbot: QtBot, console: ConsoleWindow) -> None:
