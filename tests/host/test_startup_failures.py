@@ -9,6 +9,7 @@ they cannot be taken away.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -203,6 +204,8 @@ def test_a_database_cut_in_half(tmp_path: Path) -> None:
 def test_a_database_with_an_overwritten_page(tmp_path: Path) -> None:
     """The header and the schema are intact: only the integrity check at open sees it."""
     database = used_data_dir(tmp_path)
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        connection.execute("VACUUM")  # no free page left: the last one holds rows
     pages = bytearray(database.read_bytes())
     last = len(pages) // PAGE_SIZE - 1
     pages[last * PAGE_SIZE :] = b"\xff" * PAGE_SIZE
