@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from facilitator import paths
 from facilitator.core.model import SessionInfo
 from facilitator.core.store import Store
 from facilitator.host.record import HostRecord
@@ -41,6 +42,7 @@ from facilitator.ui.host_failure import (
 )
 from facilitator.ui.host_process import HostStartFailed, HostSupervisor
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.session_library import SessionLibrary
 
 if TYPE_CHECKING:
     from facilitator.ui.console import ConsoleWindow
@@ -101,6 +103,7 @@ class DesktopApp:
         self.connection = HostConnection(self.mirror, record.stream_url)
         self.console: ConsoleWindow | None = None
         self.projector: ProjectorWindow | None = None
+        self.library: SessionLibrary | None = None
         self.settings = Settings()
         self._connection_task: asyncio.Task[None] | None = None
         self._watch_task: asyncio.Task[None] | None = None
@@ -141,6 +144,7 @@ class DesktopApp:
         self.connection.refused.connect(lambda code, text: self._show_message(text))
         self.console.close_requested.connect(self.request_stop)
         self.console.end_and_close_requested.connect(self._end_and_close)
+        self.console.library_requested.connect(self.open_library)
         self.projector.placement_changed.connect(self.console.set_projector_status)
         self.console.projector_screen.set_choice(self.settings.projector_screen)
         self.console.projector_screen.screen_chosen.connect(self._choose_projector_screen)
@@ -186,6 +190,16 @@ class DesktopApp:
             self._show_message(
                 f"{done}, but it could not be saved for next time: {error.strerror or error}"
             )
+
+    def open_library(self) -> None:
+        """The session library, read afresh each time it is opened (never blocking)."""
+        if self.library is None:
+            self.library = SessionLibrary(paths.transcripts_dir(self.data_dir), self.console)
+            self.library.message.connect(self._show_message)
+        else:
+            self.library.reload()
+        self.library.show()
+        self.library.raise_()
 
     def _show_message(self, text: str) -> None:
         if self.console is not None:

@@ -2,12 +2,14 @@
 
     confessional export [--data-dir DIR] SESSION --format md|html|pdf|csv|json --out PATH
     confessional export --check RECORD.json
+    confessional export [--data-dir DIR] --learning-log --out PATH
 
 SESSION is a session's number or ``latest``. An ended session's record is made again
 from its JSON in the session library (or among the rehearsals); the open session's is
 built from the store as it stands, so a record can be exported during the session too.
 PDF is rendered with Qt (offscreen when there is no display). ``--check`` says whether a
-record's JSON still has the fingerprint it was written with.
+record's JSON (or a learning log) still has the fingerprint it was written with.
+``--learning-log`` gathers every record of the library into one JSON file.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from facilitator.core.record.formats import RecordFormat, document, render
 from facilitator.core.record.library import (
     RecordUnreadable,
     latest_record,
+    learning_log,
+    list_records,
     read_record,
     record_path,
 )
@@ -57,8 +61,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--out", type=Path, help="the file to write ('-': standard output)")
     parser.add_argument("--check", type=Path, metavar="RECORD", help="check a record's JSON")
+    parser.add_argument(
+        "--learning-log",
+        action="store_true",
+        help="every record of the library in one JSON file (with --out)",
+    )
     args = parser.parse_args(argv)
-    if args.check is None and (args.session is None or args.format is None or args.out is None):
+    if args.learning_log:
+        if args.out is None or args.session is not None or args.format is not None:
+            parser.error("--learning-log takes --out PATH and no SESSION or --format")
+    elif args.check is None and (args.session is None or args.format is None or args.out is None):
         parser.error("give SESSION, --format and --out (or --check RECORD.json)")
     if args.format == PDF and str(args.out) == "-":
         parser.error("a PDF needs a file: --out PATH")
@@ -74,6 +86,8 @@ def main(argv: list[str]) -> int:
         if args.check is not None:
             return check(args.check)
         data_dir = (args.data_dir or paths.default_data_dir()).expanduser().resolve()
+        if args.learning_log:
+            return write_learning_log(data_dir, args.out)
         transcript = find_transcript(data_dir, args.session)
         write(transcript, args.format, args.out)
     except ExportFailed as failure:
@@ -94,6 +108,15 @@ def check(path: Path) -> int:
         return 0
     print(f"{path}: CHANGED since it was written (it claims {record['fingerprint']})")
     return EXIT_CHANGED
+
+
+def write_learning_log(data_dir: Path, out: Path) -> int:
+    library = paths.transcripts_dir(data_dir)
+    entries = list_records(library)
+    if not entries:
+        raise ExportFailed(f"no session record in {library}", EXIT_NO_RECORD)
+    _put(out, json.dumps(learning_log(entries), ensure_ascii=False, indent=2) + "\n")
+    return 0
 
 
 def find_transcript(data_dir: Path, session: str) -> Transcript:
@@ -145,19 +168,22 @@ def _open_session(data_dir: Path, session_id: int) -> Transcript:
 
 def write(transcript: Transcript, record_format: str, out: Path) -> None:
     if record_format == PDF:
-        content = _pdf(transcript)
+        _put(out, _pdf(transcript))
     else:
-        text = render(transcript, RecordFormat(record_format))
-        if str(out) == "-":
-            sys.stdout.write(text)
-            return
-        content = text.encode("utf-8")
+        _put(out, render(transcript, RecordFormat(record_format)))
+
+
+def _put(out: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``out`` (text to standard output for ``-``)."""
+    if str(out) == "-" and isinstance(content, str):
+        sys.stdout.write(content)
+        return
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        out.write_bytes(content)
+        out.write_bytes(data)
     except OSError as error:
-        raise ExportFailed(
-            f"cannot write {out}: {error.strerror or error}", EXIT_NOT_WRITTEN
-        ) from error
+        reason = error.strerror or error
+        raise ExportFailed(f"cannot write {out}: {reason}", EXIT_NOT_WRITTEN) from error
     print(f"Wrote {out}")
 
 

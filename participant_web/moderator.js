@@ -430,13 +430,19 @@ orderChoice.addEventListener("change", () => {
 function lanes() {
   const buckets = Object.fromEntries(GROUPS.map((name) => [name, []]));
   for (const item of model.items.values()) {
-    // Other kinds hang under a confession (docs/protocol.md); this page shows confessions.
-    if (item.kind !== undefined && item.kind !== "confession") continue;
+    // Other kinds hang under a confession (docs/protocol.md); this page lists confessions,
+    // and replies until they are approved (then they are shown under their confession).
+    if (item.kind !== undefined && item.kind !== "confession" && !pendingReply(item)) continue;
     const group = groupOf(item, model.currentId);
     if (group) buckets[group].push(item);
   }
   for (const name of GROUPS) buckets[name].sort(ORDER[name]);
   return buckets;
+}
+
+/** A reply ("what helped") still to be moderated: listed in its lane with a note. */
+function pendingReply(item) {
+  return item.kind === "reply" && (item.state === "incoming" || item.state === "set_aside");
 }
 
 function actionsFor(group, item, ended) {
@@ -526,6 +532,9 @@ function buildCard(li, c, group, ended, agreeLabel, place, related) {
   meta.className = "item-meta";
   if (PICKABLE.includes(group) && !ended) meta.append(pickBox(c.id, queue.isPicked(c.id)));
   meta.append(textElement("span", "item-id", `#${c.id}`));
+  if (c.kind === "reply" && Number.isSafeInteger(c.parent_id)) {
+    meta.append(textElement("span", "tag tag-reply", say("mod.reply_to", { id: c.parent_id })));
+  }
   if (group === "organisers") {
     meta.append(textElement("span", "tag tag-organisers", say("mod.state.for_organisers")));
   }

@@ -10,6 +10,7 @@ const ENGLISH = {
   "mod.organisers_hint": "Moderators read these; they can be edited but never approved, projected or merged.",
   "mod.state.for_organisers": "For the organisers only",
   "mod.state.merged": "Merged",
+  "mod.reply_to": "↳ reply to #{id}",
   "mod.action.move_up": "Move up",
   "mod.action.move_down": "Move down",
   "mod.action.move_to_top": "Move to top",

@@ -144,3 +144,19 @@ def test_an_unwritable_target_is_said(data_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "record.md"
     args = ["export", "--data-dir", str(data_dir), str(session_id), "--format", "md"]
     assert main([*args, "--out", str(target)]) == EXIT_NOT_WRITTEN
+
+
+def test_the_learning_log_gathers_every_ended_session(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--data-dir", str(data_dir), "--learning-log", "--out", "-"]) == (
+        EXIT_NO_RECORD
+    )
+    first = run_session(data_dir, end=True)
+    second = run_session(data_dir, end=True)
+    out = tmp_path / "log.json"
+    assert main(["export", "--data-dir", str(data_dir), "--learning-log", "--out", str(out)]) == 0
+    log = json.loads(out.read_text(encoding="utf-8"))
+    assert len(log["sessions"]) == 2 and first != second
+    assert main(["export", "--check", str(out)]) == 0
+    assert main(["export", "--learning-log", "--out", str(out), "3"]) == EXIT_USAGE

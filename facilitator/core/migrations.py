@@ -147,7 +147,9 @@ ALTER TABLE sessions ADD COLUMN withdrawn_count INTEGER NOT NULL DEFAULT 0;
 # facilitator may fix the phone page's language (``sessions.language``). The record
 # gains the phones connected when each confession was first shown (its share), the
 # facilitator's closing note, and, if chosen before the first confession, the approved
-# confessions there was no time to show (``unshown_record``).
+# confessions there was no time to show (``unshown_record``). A reply ("what helped",
+# kind ``reply`` with its confession as parent) may wait or be held for a batch too:
+# ``waiting_items`` keeps its kind and parent.
 _V6 = """
 CREATE TABLE items_v6 (
     id INTEGER PRIMARY KEY,
@@ -195,6 +197,9 @@ ALTER TABLE sessions ADD COLUMN unshown_record INTEGER NOT NULL DEFAULT 0
 ALTER TABLE waiting_items ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));
 ALTER TABLE waiting_items ADD COLUMN for_organisers INTEGER NOT NULL DEFAULT 0
     CHECK (for_organisers IN (0, 1));
+ALTER TABLE waiting_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'confession'
+    CHECK (kind IN ('confession', 'reply'));
+ALTER TABLE waiting_items ADD COLUMN parent_id INTEGER REFERENCES items (id) ON DELETE CASCADE;
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)

@@ -68,8 +68,8 @@ class ItemCounts:
 
 @dataclass(frozen=True, slots=True)
 class WaitingItem:
-    """A confession waiting for its turn: sent faster than a person writes (``held`` is
-    false), or held for the next shuffled batch (timing privacy)."""
+    """A confession (or reply) waiting for its turn: sent faster than a person writes
+    (``held`` is false), or held for the next shuffled batch (timing privacy)."""
 
     waiting_id: int
     author_id: int
@@ -104,19 +104,31 @@ class SessionInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ProjectedReply:
+    """An approved reply ("what helped") shown under the confession on screen."""
+
+    reply_id: int
+    text: str
+    agreement_count: int
+
+
+@dataclass(frozen=True, slots=True)
 class Projection:
-    """What the big screen and every phone show: public fields only."""
+    """What the big screen and every phone show: public fields only; ``replies`` are the
+    confession's approved replies, in the order approved."""
 
     confession_id: int
     text: str
     learned: str
     agreement_count: int
     shown_order: int
+    replies: tuple[ProjectedReply, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class SubmitOutcome:
-    """``confession_id`` is ``None`` while the confession waits for its turn."""
+    """``confession_id`` (the new item's, a reply's too) is ``None`` while it waits for
+    its turn."""
 
     confession_id: int | None
     duplicate: bool

@@ -19,6 +19,7 @@ from facilitator.core.errors import RuleViolation
 
 MAX_CONFESSION_CHARS = 1000
 MAX_LEARNED_CHARS = 500
+MAX_REPLY_CHARS = 200  # one short line: what helped
 MAX_TITLE_CHARS = 120
 MAX_PROMPT_CHARS = 300
 MAX_CLOSING_NOTE_CHARS = 2000
@@ -57,6 +58,7 @@ class TextField:
 
 CONFESSION = TextField("text", MAX_CONFESSION_CHARS, required=True, multiline=True)
 LEARNED = TextField("learned", MAX_LEARNED_CHARS, required=False, multiline=True)
+REPLY = TextField("text", MAX_REPLY_CHARS, required=True, multiline=False)
 TITLE = TextField("title", MAX_TITLE_CHARS, required=True, multiline=False)
 PROMPT = TextField("prompt", MAX_PROMPT_CHARS, required=False, multiline=True)
 CLOSING_NOTE = TextField("closing_note", MAX_CLOSING_NOTE_CHARS, required=False, multiline=True)

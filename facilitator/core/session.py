@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -19,6 +19,7 @@ from facilitator.core import queue_order, rules
 from facilitator.core.batches import batching_active
 from facilitator.core.errors import (
     CommandRefused,
+    RuleViolation,
     StoreUnavailable,
     TranscriptNotWritten,
     UnknownParticipant,
@@ -44,7 +45,9 @@ from facilitator.core.model import (
     Batching,
     Item,
     ItemCounts,
+    ItemKind,
     ItemState,
+    ProjectedReply,
     Projection,
     Room,
     SessionInfo,
@@ -193,6 +196,10 @@ class SessionService:
             learned=confession.learned,
             agreement_count=confession.agreement_count,
             shown_order=confession.shown_order or 0,
+            replies=tuple(
+                ProjectedReply(reply.id, reply.text, reply.agreement_count)
+                for reply in self._store.approved_replies(confession.id)
+            ),
         )
 
     @property
@@ -273,7 +280,9 @@ class SessionService:
     def _publish_recounted(self, items: Sequence[Item]) -> None:
         for item in items:
             self.bus.publish(ItemChanged(item))
-            if item.state is ItemState.SHOWN:
+            if item.state is ItemState.SHOWN or (
+                item.kind is ItemKind.REPLY and item.state is ItemState.APPROVED
+            ):
                 self.bus.publish(
                     AgreementCountChanged(item.id, item.agreement_count, item.set_apart_count)
                 )
@@ -291,6 +300,51 @@ class SessionService:
         """Take a confession into Incoming (or, ``for_organisers``, their lane), or keep
         it waiting (stored all the same) if others of its author's wait or ``may_enter``
         (the host's pace) says not yet, or hold it for the next shuffled batch."""
+        sent = self._sent_before(participant_id, client_id)
+        if sent is not None:
+            return sent
+        clean = rules.clean_text(text, rules.CONFESSION)
+        clean_learned = rules.clean_text(learned, rules.LEARNED)
+        return self._take(
+            participant_id,
+            client_id,
+            clean,
+            clean_learned,
+            may_enter,
+            for_organisers=for_organisers,
+        )
+
+    def submit_reply(
+        self,
+        participant_id: int,
+        client_id: str,
+        confession_id: int,
+        text: str,
+        *,
+        may_enter: Callable[[int], bool] = lambda author_id: True,
+    ) -> SubmitOutcome:
+        """Take one short line on what helped, under a confession that has been shown (one
+        per phone per confession), into Incoming: paced and batched like confessions."""
+        sent = self._sent_before(participant_id, client_id)
+        if sent is not None:
+            return sent
+        confession = self._store.item_in_session(self._session.id, confession_id)
+        if (
+            confession is None
+            or confession.kind is not ItemKind.CONFESSION
+            or confession.state is not ItemState.SHOWN
+        ):
+            raise CommandRefused("not_shown", "That confession has not been on the screen.")
+        if self._store.has_replied(participant_id, confession_id):
+            raise CommandRefused(
+                "already_replied", "You have already said what helped with this one."
+            )
+        clean = rules.clean_text(text, rules.REPLY)
+        return self._take(participant_id, client_id, clean, "", may_enter, parent_id=confession_id)
+
+    def _sent_before(self, participant_id: int, client_id: str) -> SubmitOutcome | None:
+        """The outcome of a submission sent before with this ``client_id`` (a retry), if
+        any; refused if the session has ended or the id is malformed."""
         self._require_open()
         rules.check_client_id(client_id)
         existing = self._store.item_by_client_id(participant_id, client_id)
@@ -298,8 +352,21 @@ class SessionService:
             return SubmitOutcome(existing.id, duplicate=True)
         if self._store.is_waiting(participant_id, client_id):
             return SubmitOutcome(None, duplicate=True)
-        clean = rules.clean_text(text, rules.CONFESSION)
-        clean_learned = rules.clean_text(learned, rules.LEARNED)
+        return None
+
+    def _take(
+        self,
+        participant_id: int,
+        client_id: str,
+        text: str,
+        learned: str,
+        may_enter: Callable[[int], bool],
+        *,
+        for_organisers: bool = False,
+        parent_id: int | None = None,
+    ) -> SubmitOutcome:
+        """Store a new item in Incoming, or keep it waiting for its author's turn, or hold
+        it for the next shuffled batch (its kind and parent kept with it)."""
         session_id = self._session.id
         paced = self._store.has_waiting(participant_id) or not may_enter(participant_id)
         if paced or self.batching():
@@ -308,27 +375,29 @@ class SessionService:
                     session_id,
                     participant_id,
                     client_id,
-                    clean,
-                    clean_learned,
+                    text,
+                    learned,
                     held=not paced,
                     for_organisers=for_organisers,
+                    parent_id=parent_id,
                 )
             )
             if paced:  # how many are held for a batch is never said
                 self.bus.publish(RoomChanged(self.room()))
             return SubmitOutcome(None, duplicate=False)
-        confession = self._write(
+        added = self._write(
             lambda: self._store.add_item(
                 session_id,
                 participant_id,
                 client_id,
-                clean,
-                clean_learned,
+                text,
+                learned,
                 for_organisers=for_organisers,
+                parent_id=parent_id,
             )
         )
-        self.bus.publish(ItemAdded(confession))
-        return SubmitOutcome(confession.id, duplicate=False)
+        self.bus.publish(ItemAdded(added))
+        return SubmitOutcome(added.id, duplicate=False)
 
     def withdraw(self, participant_id: int, client_id: str) -> None:
         """Take back one's own confession before it is shown: it is deleted at once, and
@@ -337,6 +406,11 @@ class SessionService:
         self._require_open()
         rules.check_client_id(client_id)
         item = self._store.item_by_client_id(participant_id, client_id)
+        if item is not None and item.kind is ItemKind.REPLY and item.state is ItemState.APPROVED:
+            raise CommandRefused(
+                "already_approved",
+                "The moderators have approved it, so it is part of the session now.",
+            )
         if item is not None and (
             item.shown_order is not None or item.state in (ItemState.SHOWN, ItemState.REMOVED)
         ):
@@ -360,7 +434,9 @@ class SessionService:
             self.bus.publish(UndoChanged(self._history.last()))
         self.bus.publish(ItemWithdrawn(deleted))
         # Merged into the withdrawn one: back in Incoming; merged into another: its voters go.
-        self._publish_recounted(self._store.items_by_id(changed))
+        recounted = self._store.items_by_id(changed)
+        self._publish_recounted(recounted)
+        self._publish_projection_if(recounted)
 
     def held_count(self) -> int:
         """How many confessions are held for the next batch (the host's timer asks)."""
@@ -417,16 +493,10 @@ class SessionService:
         refusal; a failed write raises :class:`StoreUnavailable` for all of them.
         """
         self._require_open()
-        shown: dict[int, ItemCounts | None] = {}  # confession → counts before; None: not shown
+        shown: dict[int, ItemCounts | None] = {}  # item → counts before; None: refused
         for request in requests:
             if request.confession_id not in shown:
-                found = self._store.item_in_session(self._session.id, request.confession_id)
-                if found is not None and found.state is ItemState.SHOWN:
-                    shown[request.confession_id] = ItemCounts(
-                        found.agreement_count, found.set_apart_count
-                    )
-                else:
-                    shown[request.confession_id] = None
+                shown[request.confession_id] = self._agreeable(request.confession_id)
         accepted = [r for r in requests if shown[r.confession_id] is not None]
         counts = self._write(
             lambda: self._store.set_agreements(
@@ -444,6 +514,22 @@ class SessionService:
             else CommandRefused("not_shown", "That confession has not been on the screen.")
             for r in requests
         ]
+
+    def _agreeable(self, item_id: int) -> ItemCounts | None:
+        """The counts of an item one may agree with (a shown confession, or an approved
+        reply to one: "this helped me too"), or ``None``."""
+        found = self._store.item_in_session(self._session.id, item_id)
+        if found is None:
+            return None
+        if found.kind is ItemKind.REPLY:
+            parent = None if found.parent_id is None else self._store.item(found.parent_id)
+            if found.state is not ItemState.APPROVED or parent is None:
+                return None
+            if parent.state is not ItemState.SHOWN:
+                return None
+        elif found.state is not ItemState.SHOWN:
+            return None
+        return ItemCounts(found.agreement_count, found.set_apart_count)
 
     # Facilitator
 
@@ -585,8 +671,15 @@ class SessionService:
             raise CommandRefused(
                 "cannot_approve", "Only incoming or set-aside ones can be approved."
             )
-        position = queue_order.after_last(self._store.queue(self._session.id))
-        self._change_state(UndoAction.APPROVE, item, ItemState.APPROVED, position)
+        self._change_state(UndoAction.APPROVE, item, ItemState.APPROVED, self._place_after(item))
+
+    def _place_after(self, item: Item) -> int:
+        """Where an approved item goes: a confession at the end of Up next; a reply after
+        its confession's approved replies (the order they are shown in), never queued."""
+        if item.kind is ItemKind.REPLY and item.parent_id is not None:
+            replies = self._store.approved_replies(item.parent_id)
+            return queue_order.after_last([(r.id, r.queue_position or 0) for r in replies])
+        return queue_order.after_last(self._store.queue(self._session.id))
 
     def _set_aside(self, item_id: int) -> None:
         item = self.item(item_id)
@@ -616,10 +709,23 @@ class SessionService:
             lambda: self._store.set_state(item.id, state, queue_position=queue_position)
         )
         self.bus.publish(ItemChanged(changed))
+        self._publish_projection_if((changed,))
         self._remember(action, (ItemChange(item, changed),), self._session.current_item_id)
+
+    def _publish_projection_if(self, items: Iterable[Item]) -> None:
+        """The screen shows its confession's approved replies: say so when one changed."""
+        screen = self._session.current_item_id
+        if screen is not None and any(
+            item.kind is ItemKind.REPLY and item.parent_id == screen for item in items
+        ):
+            self.bus.publish(ProjectionChanged(self.projection()))
 
     def _project(self, item_id: int) -> None:
         item = self.item(item_id)
+        if item.kind is ItemKind.REPLY:
+            raise CommandRefused(
+                "cannot_project_reply", "A reply is shown under its confession, not alone."
+            )
         if item.state not in (ItemState.APPROVED, ItemState.SHOWN):
             raise CommandRefused("not_approved", "Approve a confession before projecting it.")
         screen_before = self._session.current_item_id
@@ -662,8 +768,7 @@ class SessionService:
                 "stale_version",
                 "Another moderator changed this text meanwhile; their version is shown now.",
             )
-        clean = rules.clean_text(text, rules.CONFESSION)
-        clean_learned = rules.clean_text(learned, rules.LEARNED)
+        clean, clean_learned = _clean_texts(item, text, learned)
         if (clean, clean_learned) == (item.text, item.learned):
             return
         edited = self._write(lambda: self._store.edit(item_id, version, clean, clean_learned))
@@ -672,6 +777,8 @@ class SessionService:
         self.bus.publish(ItemChanged(edited))
         if self._session.current_item_id == item_id:
             self.bus.publish(ProjectionChanged(self.projection()))
+        else:
+            self._publish_projection_if((edited,))
         self._remember(UndoAction.EDIT, (ItemChange(item, edited),), self._session.current_item_id)
 
     def _remove(self, item_id: int) -> None:
@@ -731,13 +838,15 @@ class SessionService:
         )
         if reversal.screen != screen or on_screen_changed:
             self.bus.publish(ProjectionChanged(self.projection()))
+        else:
+            self._publish_projection_if(restored)
         self.bus.publish(UndoChanged(self._history.last()))
 
     # Up next, many at once, and merging
 
     def _move(self, item_id: int, before_id: int | None) -> None:
         item = self.item(item_id)
-        if item.state is not ItemState.APPROVED:
+        if item.state is not ItemState.APPROVED or item.kind is not ItemKind.CONFESSION:
             raise CommandRefused("not_queued", "Only a confession in Up next can be moved.")
         queue = self._store.queue(self._session.id)
         if before_id is not None and before_id not in dict(queue):
@@ -767,11 +876,14 @@ class SessionService:
         eligible = [i for i in items if i.state in (ItemState.INCOMING, ItemState.SET_ASIDE)]
         if not eligible:
             raise CommandRefused("cannot_approve", "None of them is incoming or set aside now.")
-        place = queue_order.after_last(self._store.queue(self._session.id))
-        changes = [
-            (item.id, ItemState.APPROVED, place + number * queue_order.GAP)
-            for number, item in enumerate(eligible)
-        ]
+        places: dict[int | None, int] = {}  # the next place in Up next (None) or under a parent
+        changes: list[tuple[int, ItemState, int | None]] = []
+        for item in eligible:
+            parent = item.parent_id if item.kind is ItemKind.REPLY else None
+            if parent not in places:
+                places[parent] = self._place_after(item)
+            changes.append((item.id, ItemState.APPROVED, places[parent]))
+            places[parent] += queue_order.GAP
         self._change_states(UndoAction.APPROVE_MANY, eligible, changes)
 
     def _set_aside_many(self, item_ids: Sequence[int]) -> None:
@@ -791,6 +903,7 @@ class SessionService:
         after = self._write(lambda: self._store.set_states(self._session.id, changes))
         for item in after:
             self.bus.publish(ItemChanged(item))
+        self._publish_projection_if(after)
         self._remember(
             action,
             tuple(ItemChange(old, new) for old, new in zip(before, after, strict=True)),
@@ -818,6 +931,13 @@ class SessionService:
                     "cannot_merge",
                     "Removed, merged and organisers-only confessions cannot be merged.",
                 )
+        kinds = {item.kind for item in (keep, *merged)}
+        if ItemKind.REPLY in kinds and (
+            len(kinds) > 1 or any(item.parent_id != keep.parent_id for item in merged)
+        ):
+            raise CommandRefused(
+                "cannot_merge", "A reply merges only with replies to the same confession."
+            )
         if self._session.current_item_id in {item.id for item in merged}:
             raise CommandRefused(
                 "merge_on_screen",
@@ -828,8 +948,7 @@ class SessionService:
                 "stale_version",
                 "Another moderator changed this text meanwhile; their version is shown now.",
             )
-        clean = rules.clean_text(text, rules.CONFESSION)
-        clean_learned = rules.clean_text(learned, rules.LEARNED)
+        clean, clean_learned = _clean_texts(keep, text, learned)
         merged_ids = [item.id for item in merged]
 
         def write() -> list[Item]:
@@ -847,6 +966,8 @@ class SessionService:
             )
         if self._session.current_item_id == kept.id:
             self.bus.publish(ProjectionChanged(self.projection()))
+        else:
+            self._publish_projection_if(after)
         self._remember(
             UndoAction.MERGE,
             tuple(ItemChange(old, new) for old, new in zip((keep, *merged), after, strict=True)),
@@ -978,3 +1099,13 @@ class SessionService:
             self._store_healthy = True
             self.bus.publish(StoreHealthChanged(True, "Saving works again."))
         return result
+
+
+def _clean_texts(item: Item, text: str, learned: str) -> tuple[str, str]:
+    """A moderator's text for ``item`` under its kind's rules: a reply is one short line
+    and has no lesson."""
+    if item.kind is ItemKind.REPLY:
+        if learned.strip():
+            raise RuleViolation("learned_not_allowed", "A reply has no lesson of its own.")
+        return rules.clean_text(text, rules.REPLY), ""
+    return rules.clean_text(text, rules.CONFESSION), rules.clean_text(learned, rules.LEARNED)

@@ -436,19 +436,27 @@ class Store:
         """Removed and merged items leave only their numbers in the record."""
         db.execute(
             "UPDATE sessions SET removed_count = removed_count + (SELECT COUNT(*) FROM items "
-            "WHERE session_id = ? AND state = 'removed'), merged_count = merged_count + "
-            "(SELECT COUNT(*) FROM items WHERE session_id = ? AND state = 'merged') "
+            "WHERE session_id = ? AND state = 'removed' AND kind = 'confession'), "
+            "merged_count = merged_count + (SELECT COUNT(*) FROM items WHERE session_id = ? "
+            "AND state = 'merged' AND kind = 'confession') "
             "WHERE id = ?",
             (session_id, session_id, session_id),
         )
 
     @staticmethod
     def _purge(db: sqlite3.Connection, session_id: int) -> int:
-        # Confessions for the organisers stay only if the session's house rules said so.
+        # Confessions for the organisers stay only if the session's house rules said so;
+        # replies only when approved, under a confession that stays in the record.
         deleted: int = db.execute(
-            "DELETE FROM items WHERE session_id = ? AND state != 'shown' AND NOT "
-            "(state = 'for_organisers' AND (SELECT organisers_record FROM sessions "
-            "WHERE id = ?) = 1)",
+            "DELETE FROM items WHERE session_id = ? AND kind = 'confession' AND "
+            "state != 'shown' AND NOT (state = 'for_organisers' AND (SELECT organisers_record "
+            "FROM sessions WHERE id = ?) = 1)",
+            (session_id, session_id),
+        ).rowcount
+        deleted += db.execute(
+            "DELETE FROM items WHERE session_id = ? AND kind = 'reply' AND NOT "
+            "(state = 'approved' AND parent_id IN (SELECT id FROM items WHERE "
+            "session_id = ? AND kind = 'confession' AND state = 'shown'))",
             (session_id, session_id),
         ).rowcount
         db.execute("UPDATE items SET merged_into = NULL WHERE session_id = ?", (session_id,))
@@ -579,24 +587,31 @@ class Store:
         """
         with self._write() as db:
             item = db.execute(
-                "SELECT id, merged_into FROM items WHERE author_id = ? AND client_id = ? "
+                "SELECT id, kind, merged_into FROM items WHERE author_id = ? AND client_id = ? "
                 "AND shown_order IS NULL AND state IN "
                 "('incoming', 'approved', 'set_aside', 'for_organisers', 'merged')",
                 (author_id, client_id),
             ).fetchone()
             changed: list[int] = []
             if item is not None:
+                kind = item["kind"]
                 changed = self._unmerge_withdrawn(db, item["id"], item["merged_into"])
                 db.execute("DELETE FROM items WHERE id = ?", (item["id"],))
             else:
+                waiting = db.execute(
+                    "SELECT kind FROM waiting_items WHERE author_id = ? AND client_id = ?",
+                    (author_id, client_id),
+                ).fetchone()
+                kind = ItemKind.CONFESSION.value if waiting is None else waiting["kind"]
                 db.execute(
                     "DELETE FROM waiting_items WHERE author_id = ? AND client_id = ?",
                     (author_id, client_id),
                 )
-            db.execute(
-                "UPDATE sessions SET withdrawn_count = withdrawn_count + 1 WHERE id = ?",
-                (session_id,),
-            )
+            if kind == ItemKind.CONFESSION.value:  # the record counts confessions taken back
+                db.execute(
+                    "UPDATE sessions SET withdrawn_count = withdrawn_count + 1 WHERE id = ?",
+                    (session_id,),
+                )
         return (None if item is None else int(item["id"])), changed
 
     def _unmerge_withdrawn(
@@ -633,13 +648,28 @@ class Store:
         learned: str,
         *,
         for_organisers: bool = False,
+        parent_id: int | None = None,
     ) -> Item:
+        """A confession, or with ``parent_id`` a reply to that confession."""
         state = ItemState.FOR_ORGANISERS if for_organisers else ItemState.INCOMING
+        kind = ItemKind.CONFESSION if parent_id is None else ItemKind.REPLY
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO items (session_id, author_id, client_id, original_text, "
-                "original_learned, text, learned, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (session_id, author_id, client_id, text, learned, text, learned, state.value),
+                "INSERT INTO items (session_id, kind, parent_id, author_id, client_id, "
+                "original_text, original_learned, text, learned, state) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    kind.value,
+                    parent_id,
+                    author_id,
+                    client_id,
+                    text,
+                    learned,
+                    text,
+                    learned,
+                    state.value,
+                ),
             )
         item_id = cursor.lastrowid
         assert item_id is not None
@@ -657,14 +687,49 @@ class Store:
         *,
         held: bool = False,
         for_organisers: bool = False,
+        parent_id: int | None = None,
     ) -> None:
-        """Keep a confession waiting: for its author's turn, or ``held`` for a batch."""
+        """Keep a confession (or with ``parent_id`` a reply) waiting: for its author's
+        turn, or ``held`` for a batch."""
+        kind = ItemKind.CONFESSION if parent_id is None else ItemKind.REPLY
         with self._write() as db:
             db.execute(
                 "INSERT INTO waiting_items (session_id, author_id, client_id, text, learned, "
-                "held, for_organisers) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (session_id, author_id, client_id, text, learned, held, for_organisers),
+                "held, for_organisers, kind, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    author_id,
+                    client_id,
+                    text,
+                    learned,
+                    held,
+                    for_organisers,
+                    kind.value,
+                    parent_id,
+                ),
             )
+
+    def has_replied(self, author_id: int, confession_id: int) -> bool:
+        """Whether the author has a reply to the confession (in a lane or waiting)."""
+        row = self._db.execute(
+            "SELECT 1 FROM items WHERE author_id = ? AND parent_id = ? AND kind = 'reply' "
+            "UNION ALL SELECT 1 FROM waiting_items WHERE author_id = ? AND parent_id = ? "
+            "AND kind = 'reply' LIMIT 1",
+            (author_id, confession_id, author_id, confession_id),
+        ).fetchone()
+        return row is not None
+
+    def approved_replies(self, confession_id: int) -> list[Item]:
+        """The confession's approved replies, in the order approved, with those of the
+        confessions merged into it."""
+        rows = self._db.execute(
+            "WITH RECURSIVE family(id) AS (SELECT ? UNION "
+            "  SELECT items.id FROM items JOIN family ON items.merged_into = family.id) "
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE parent_id IN (SELECT id FROM family) "
+            "AND kind = 'reply' AND state = 'approved' ORDER BY queue_position, id",
+            (confession_id,),
+        ).fetchall()
+        return [_item(row) for row in rows]
 
     def is_waiting(self, author_id: int, client_id: str) -> bool:
         row = self._db.execute(
@@ -683,7 +748,8 @@ class Store:
     def waiting_total(self, session_id: int) -> int:
         """Every confession waiting, for its author's turn or held for a batch."""
         row = self._db.execute(
-            "SELECT COUNT(*) FROM waiting_items WHERE session_id = ?", (session_id,)
+            "SELECT COUNT(*) FROM waiting_items WHERE session_id = ? AND kind = 'confession'",
+            (session_id,),
         ).fetchone()
         return int(row[0])
 
@@ -734,9 +800,10 @@ class Store:
         """Move a waiting confession into Incoming, in one transaction."""
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO items (session_id, author_id, client_id, original_text, "
-                "original_learned, text, learned, state) "
-                "SELECT session_id, author_id, client_id, text, learned, text, learned, "
+                "INSERT INTO items (session_id, kind, parent_id, author_id, client_id, "
+                "original_text, original_learned, text, learned, state) "
+                "SELECT session_id, kind, parent_id, author_id, client_id, text, learned, "
+                "text, learned, "
                 "CASE for_organisers WHEN 1 THEN 'for_organisers' ELSE 'incoming' END "
                 "FROM waiting_items WHERE id = ?",
                 (waiting_id,),
@@ -772,8 +839,10 @@ class Store:
         return [_item(row) for row in rows]
 
     def received_count(self, session_id: int) -> int:
+        """The confessions in the session (replies are not counted)."""
         row = self._db.execute(
-            "SELECT COUNT(*) FROM items WHERE session_id = ?", (session_id,)
+            "SELECT COUNT(*) FROM items WHERE session_id = ? AND kind = 'confession'",
+            (session_id,),
         ).fetchone()
         return int(row[0])
 
@@ -797,7 +866,7 @@ class Store:
         """Up next in order, as (item id, queue position)."""
         rows = self._db.execute(
             "SELECT id, queue_position FROM items WHERE session_id = ? AND state = 'approved' "
-            "ORDER BY queue_position, id",
+            "AND kind = 'confession' ORDER BY queue_position, id",
             (session_id,),
         ).fetchall()
         return [(int(row[0]), int(row[1])) for row in rows]
@@ -889,7 +958,7 @@ class Store:
     def queue_head(self, session_id: int) -> int | None:
         row = self._db.execute(
             "SELECT id FROM items WHERE session_id = ? AND state = 'approved' "
-            "ORDER BY queue_position, id LIMIT 1",
+            "AND kind = 'confession' ORDER BY queue_position, id LIMIT 1",
             (session_id,),
         ).fetchone()
         return None if row is None else int(row["id"])

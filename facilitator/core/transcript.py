@@ -10,14 +10,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.core.model import ItemState, SessionInfo
+from facilitator.core.model import Item, ItemKind, ItemState, SessionInfo
 from facilitator.core.store import Store
 
 FORMAT_NAME = "confessional-transcript"
 # 2: totals.removed; 3: totals.withdrawn, received counts every one;
 # 4: totals.merged, for_organisers (present only when the session kept them);
 # 5: confessions[].phones_connected, closing_note, unshown, most_shared, register
-FORMAT_VERSION = 5
+# 6: confessions[].replies (what helped, from the room); register[].what_helped has them
+FORMAT_VERSION = 6
+
+
+@dataclass(frozen=True, slots=True)
+class HelpedReply:
+    """An approved reply to a shown confession ("what helped"): its edited text and how
+    many it helped too."""
+
+    text: str
+    agreements: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +37,7 @@ class ShownConfession:
     learned: str
     agreements: int
     phones_connected: int | None = None  # when it was first shown (not known before v5)
+    replies: tuple[HelpedReply, ...] = ()  # approved, in the order approved (v6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +78,9 @@ class OrganisersNote:
 
 
 def build_transcript(store: Store, session: SessionInfo) -> Transcript:
-    items = store.items(session.id)
+    everything = store.items(session.id)
+    items = [c for c in everything if c.kind is ItemKind.CONFESSION]
+    replies = _approved_replies(everything)
     shown = [c for c in items if c.state is ItemState.SHOWN]
     removed = sum(1 for c in items if c.state is ItemState.REMOVED)
     merged = sum(1 for c in items if c.state is ItemState.MERGED)
@@ -82,6 +95,7 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
             learned=c.learned,
             agreements=c.agreement_count,
             phones_connected=c.phones_at_show,
+            replies=replies.get(c.id, ()),
         )
         for n, c in enumerate(shown, start=1)
     )
@@ -113,3 +127,22 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
         if session.unshown_record
         else None,
     )
+
+
+def _approved_replies(items: list[Item]) -> dict[int, tuple[HelpedReply, ...]]:
+    """Each confession's approved replies, in the order approved; those of a confession
+    merged into another are that one's (the same mistake: what helped stays with it)."""
+    approved = sorted(
+        (i for i in items if i.kind is ItemKind.REPLY and i.state is ItemState.APPROVED),
+        key=lambda i: (i.queue_position or 0, i.id),
+    )
+    merged_into = {i.id: i.merged_into for i in items if i.merged_into is not None}
+    found: dict[int, list[HelpedReply]] = {}
+    for reply in approved:
+        parent = reply.parent_id
+        while parent in merged_into:
+            parent = merged_into[parent]
+        if parent is not None:
+            helped = HelpedReply(reply.text, reply.agreement_count)
+            found.setdefault(parent, []).append(helped)
+    return {parent: tuple(helped) for parent, helped in found.items()}

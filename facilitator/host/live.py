@@ -31,7 +31,7 @@ from facilitator.core.session import SessionService
 from facilitator.host import messages
 from facilitator.host.hub import Hub
 from facilitator.protocol.envelope import encode
-from facilitator.protocol.phone import Count
+from facilitator.protocol.phone import Count, PublicProjection
 
 COUNT_SENDS_PER_SECOND = 10_000
 COUNT_INTERVAL_MIN = 0.1
@@ -52,6 +52,8 @@ class LiveUpdates:
         self._service = service
         self.phones = Hub("phones", on_phones_connected)
         self._counts_due: asyncio.TimerHandle | None = None
+        # The counts of the projected replies as phones last got them (in ``session``).
+        self._reply_counts: tuple[tuple[int, int], ...] = ()
         self._unsubscribe = service.bus.subscribe(self._on_event)
 
     def detach(self) -> None:
@@ -80,7 +82,9 @@ class LiveUpdates:
                 assert_never(event)
 
     def _push_session(self) -> None:
-        self.phones.broadcast("session", encode(messages.public_session(self._service)))
+        public = messages.public_session(self._service)
+        self._reply_counts = _reply_counts(public.projection)
+        self.phones.broadcast("session", encode(public))
 
     def _schedule_counts(self) -> None:
         if self._counts_due is None and len(self.phones):
@@ -94,3 +98,12 @@ class LiveUpdates:
         if projection is not None:
             count = Count(projection.confession_id, projection.agreement_count)
             self.phones.broadcast("count", encode(count))
+            public = messages.public_projection(projection)
+            if _reply_counts(public) != self._reply_counts:
+                self._push_session()  # "this helped me too" counts go out with the replies
+
+
+def _reply_counts(projection: PublicProjection | None) -> tuple[tuple[int, int], ...]:
+    if projection is None:
+        return ()
+    return tuple((reply.reply_id, reply.count) for reply in projection.replies)

@@ -15,16 +15,31 @@ from facilitator.protocol.moderator import (
     UndoOffer,
 )
 from facilitator.protocol.moderator import WordLists as WireWordLists
-from facilitator.protocol.phone import PhoneState, PublicProjection, PublicSession, TextLimits
+from facilitator.protocol.phone import (
+    PhoneState,
+    PublicProjection,
+    PublicReply,
+    PublicSession,
+    TextLimits,
+)
 
-TEXT_LIMITS = TextLimits(text=rules.MAX_CONFESSION_CHARS, learned=rules.MAX_LEARNED_CHARS)
+TEXT_LIMITS = TextLimits(
+    text=rules.MAX_CONFESSION_CHARS, learned=rules.MAX_LEARNED_CHARS, reply=rules.MAX_REPLY_CHARS
+)
 
 
 def public_projection(projection: Projection | None) -> PublicProjection | None:
     if projection is None:
         return None
     return PublicProjection(
-        projection.confession_id, projection.text, projection.learned, projection.agreement_count
+        projection.confession_id,
+        projection.text,
+        projection.learned,
+        projection.agreement_count,
+        tuple(
+            PublicReply(reply.reply_id, reply.text, reply.agreement_count)
+            for reply in projection.replies
+        ),
     )
 
 
@@ -49,6 +64,11 @@ def phone_state(service: SessionService, participant_id: int) -> PhoneState:
     public = public_session(service)
     projection = public.projection
     agreed = projection is not None and service.has_agreed(participant_id, projection.confession_id)
+    helped = tuple(
+        reply.reply_id
+        for reply in (projection.replies if projection is not None else ())
+        if service.has_agreed(participant_id, reply.reply_id)
+    )
     return PhoneState(
         public.session_id,
         public.title,
@@ -60,6 +80,7 @@ def phone_state(service: SessionService, participant_id: int) -> PhoneState:
         public.organisers_record,
         public.language,
         agreed,
+        helped,
     )
 
 

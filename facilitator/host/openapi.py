@@ -39,8 +39,10 @@ from facilitator.protocol.phone import (
     Join,
     Joined,
     PublicSession,
+    ReplyReceived,
     SetAgreement,
     SubmitConfession,
+    SubmitReply,
     WithdrawConfession,
 )
 
@@ -136,6 +138,7 @@ _REQUESTS = {
     "submit": _envelope(SubmitConfession, incoming=True),
     "agree": _envelope(SetAgreement, incoming=True),
     "withdraw": _envelope(WithdrawConfession, incoming=True),
+    "reply": _envelope(SubmitReply, incoming=True),
     "command": _envelope(Command, incoming=True, name="Command"),
 }
 _RESPONSES = {
@@ -144,6 +147,7 @@ _RESPONSES = {
     "received": _envelope(ConfessionReceived, incoming=False),
     "recorded": _envelope(AgreementRecorded, incoming=False),
     "withdrawn": _envelope(ConfessionWithdrawn, incoming=False),
+    "replied": _envelope(ReplyReceived, incoming=False),
     "snapshot": _envelope(Snapshot, incoming=False),
     "done": _envelope(Done, incoming=False),
     "error": _envelope(Error, incoming=False),
@@ -154,8 +158,15 @@ def _schemas() -> tuple[dict[str, Any], dict[str, Any]]:
     """The body schemas by their short name here, and every component they use."""
     names = list(_REQUESTS) + list(_RESPONSES) + ["message", "answer"]
     types: list[Any] = [*_REQUESTS.values(), *_RESPONSES.values()]
-    types.append(_REQUESTS["submit"] | _REQUESTS["withdraw"] | _REQUESTS["agree"])
-    types.append(_RESPONSES["received"] | _RESPONSES["withdrawn"] | _RESPONSES["recorded"])
+    types.append(
+        _REQUESTS["submit"] | _REQUESTS["reply"] | _REQUESTS["withdraw"] | _REQUESTS["agree"]
+    )
+    types.append(
+        _RESPONSES["received"]
+        | _RESPONSES["replied"]
+        | _RESPONSES["withdrawn"]
+        | _RESPONSES["recorded"]
+    )
     refs, components = msgspec.json.schema_components(types, ref_template=_REF_TEMPLATE)
     return dict(zip(names, refs, strict=True)), components
 
@@ -255,13 +266,16 @@ def build() -> dict[str, Any]:
             "post": {
                 "operationId": "sendMessage",
                 "tags": ["phones"],
-                "summary": "Submit or withdraw a confession, or set an agreement",
+                "summary": "Submit or withdraw a confession or a reply, or set an agreement",
                 "description": (
                     "`confession.submit` is answered once the confession is saved; the same "
-                    "`client_id` again is answered `duplicate: true`. `confession.withdraw` "
+                    "`client_id` again is answered `duplicate: true`. `reply.submit` adds one "
+                    "short line on what helped under a shown confession (409 `not_shown`; one "
+                    "per phone per confession: 409 `already_replied`). `confession.withdraw` "
                     "deletes this phone's confession with that `client_id` unless it has "
-                    "been shown (409 `already_shown`). `agreement.set` sets (not toggles) "
-                    "this phone's agreement with a shown confession."
+                    "been shown (409 `already_shown`), or its reply until approved (409 "
+                    "`already_approved`). `agreement.set` sets (not toggles) this phone's "
+                    "agreement with a shown confession or an approved reply to one."
                 ),
                 "security": [{BEARER: []}],
                 "requestBody": request(body["message"]),

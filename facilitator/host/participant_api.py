@@ -37,8 +37,10 @@ from facilitator.protocol.phone import (
     ConfessionWithdrawn,
     Joined,
     PhoneRequest,
+    ReplyReceived,
     SetAgreement,
     SubmitConfession,
+    SubmitReply,
     WithdrawConfession,
     decode_hello,
     decode_join,
@@ -194,6 +196,15 @@ class ParticipantApi:
                     may_enter=self.confession_pace.may_enter,
                 )
                 return ConfessionReceived(client_id, outcome.duplicate)
+            case SubmitReply(client_id, confession_id, text):
+                outcome = self._service.submit_reply(
+                    participant_id,
+                    client_id,
+                    confession_id,
+                    text,
+                    may_enter=self.confession_pace.may_enter,
+                )
+                return ReplyReceived(client_id, outcome.duplicate)
             case WithdrawConfession(client_id):
                 self._service.withdraw(participant_id, client_id)
                 return ConfessionWithdrawn(client_id)

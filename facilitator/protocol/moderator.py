@@ -18,9 +18,11 @@ from facilitator.protocol.envelope import Error, Incoming, Message, decode, regi
 
 
 class ItemKind(StrEnum):
-    """What a moderated item is; replies to a confession will be a kind with a parent."""
+    """What a moderated item is: a confession, or a reply to one ("what helped"), whose
+    ``parent_id`` names the confession."""
 
     CONFESSION = "confession"
+    REPLY = "reply"
 
 
 class ItemState(StrEnum):

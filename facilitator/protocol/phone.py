@@ -42,9 +42,19 @@ class SubmitConfession(Message, frozen=True):
     for_organisers: bool = False  # for the organisers only: never shown on the big screen
 
 
+class SubmitReply(Message, frozen=True):
+    """One short line on what helped, under a confession that has been shown (one per
+    phone per confession)."""
+
+    TYPE = "reply.submit"
+    client_id: ClientId
+    confession_id: Id
+    text: RawText
+
+
 class WithdrawConfession(Message, frozen=True):
     """Take back one's own confession (named by the ``client_id`` it was sent with) before
-    it is shown; it is deleted at once."""
+    it is shown, or one's own reply before it is approved; it is deleted at once."""
 
     TYPE = "confession.withdraw"
     client_id: ClientId
@@ -56,11 +66,11 @@ class SetAgreement(Message, frozen=True):
     agreed: bool
 
 
-type PhoneRequest = SubmitConfession | WithdrawConfession | SetAgreement
+type PhoneRequest = SubmitConfession | SubmitReply | WithdrawConfession | SetAgreement
 
 _JOIN = registry(Join)
 _HELLO = registry(Hello)
-_REQUESTS = registry(SubmitConfession, WithdrawConfession, SetAgreement)
+_REQUESTS = registry(SubmitConfession, SubmitReply, WithdrawConfession, SetAgreement)
 
 
 def decode_join(raw: str | bytes) -> Join:
@@ -86,20 +96,33 @@ class Joined(Message, frozen=True):
     session_id: int
 
 
+class PublicReply(msgspec.Struct, frozen=True):
+    """An approved "what helped" reply to the confession on screen, and its own count of
+    "this helped me too"."""
+
+    reply_id: int
+    text: str
+    count: int
+
+
 class PublicProjection(msgspec.Struct, frozen=True):
-    """What the big screen shows: the edited text only, and the count."""
+    """What the big screen shows: the edited text only, and the count; ``replies`` are
+    the confession's approved replies, in the order approved."""
 
     confession_id: int
     text: str
     learned: str
     count: int
+    replies: tuple[PublicReply, ...] = ()
 
 
 class TextLimits(msgspec.Struct, frozen=True):
-    """How many characters a confession and its lesson may have (the page checks too)."""
+    """How many characters a confession, its lesson and a reply may have (the page
+    checks too)."""
 
     text: int
     learned: int
+    reply: int = 200
 
 
 class PublicSession(Message, frozen=True):
@@ -121,10 +144,12 @@ class PublicSession(Message, frozen=True):
 
 
 class PhoneState(PublicSession, frozen=True):
-    """``session`` plus whether this phone agreed with what is projected (after ``hello``)."""
+    """``session`` plus whether this phone agreed with what is projected, and which of its
+    replies it said helped it too (``helped``: reply ids), after ``hello``."""
 
     TYPE = "state"
     agreed: bool = False
+    helped: tuple[int, ...] = ()
 
 
 class Count(Message, frozen=True):
@@ -135,6 +160,14 @@ class Count(Message, frozen=True):
 
 class ConfessionReceived(Message, frozen=True):
     TYPE = "confession.received"
+    client_id: str
+    duplicate: bool
+
+
+class ReplyReceived(Message, frozen=True):
+    """A reply is saved (``duplicate``: that ``client_id`` was saved before)."""
+
+    TYPE = "reply.received"
     client_id: str
     duplicate: bool
 
@@ -160,6 +193,7 @@ type ToPhone = (
     | Count
     | ConfessionReceived
     | ConfessionWithdrawn
+    | ReplyReceived
     | AgreementRecorded
     | Error
 )
@@ -170,6 +204,7 @@ _TO_PHONE = registry(
     Count,
     ConfessionReceived,
     ConfessionWithdrawn,
+    ReplyReceived,
     AgreementRecorded,
     Error,
 )

@@ -28,6 +28,7 @@ from facilitator.protocol.phone import (
     PhoneState,
     PublicProjection,
     PublicSession,
+    ReplyReceived,
     SetAgreement,
     SubmitConfession,
     ToPhone,
@@ -121,6 +122,7 @@ class SimulatedPhone:
                 Joined()
                 | ConfessionReceived()
                 | ConfessionWithdrawn()
+                | ReplyReceived()
                 | AgreementRecorded()
                 | Error()
             ):

@@ -45,6 +45,7 @@ from facilitator.protocol.commands import (
 )
 from facilitator.protocol.moderator import (
     Item,
+    ItemKind,
     ItemState,
     JoinLink,
     Room,
@@ -111,6 +112,22 @@ LANE_OF_STATE = {
 }
 
 
+# A reply ("what helped") is moderated in Incoming and Set aside like a confession; once
+# approved it is shown under its confession, never in Up next, so it leaves the lanes.
+REPLY_LANES = frozenset({ItemState.INCOMING, ItemState.SET_ASIDE})
+
+
+def lane_state(item: Item) -> ItemState | None:
+    """The state whose lane lists ``item``, or ``None`` when it is in none."""
+    if item.kind is ItemKind.REPLY and item.state not in REPLY_LANES:
+        return None
+    return LANE_OF_STATE.get(item.state)
+
+
+def reply_caption(item: Item) -> str:
+    return f"↳ What helped, for #{item.parent_id}" if item.kind is ItemKind.REPLY else ""
+
+
 Counts = tuple[int, int]  # the public count, and the agreements set apart beside it
 
 
@@ -169,6 +186,7 @@ class ConsoleWindow(QMainWindow):
 
     close_requested = Signal()
     end_and_close_requested = Signal()
+    library_requested = Signal()  # the app opens the session library (it knows the data dir)
 
     def __init__(
         self, mirror: SessionMirror, commands: CommandPort, parent: QWidget | None = None
@@ -437,11 +455,16 @@ class ConsoleWindow(QMainWindow):
             "Getting started…", "", "The projector, phones, a rehearsal, the session, the end"
         )
         self.guide_button.clicked.connect(self.open_guide)
+        self.library_button = push_button(
+            "Past sessions…", "", "Read, save or gather the records of ended sessions"
+        )
+        self.library_button.clicked.connect(self.library_requested)
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.word_lists_button, 1)
         row.addWidget(self.guide_button, 1)
         layout.addLayout(row)
+        layout.addWidget(self.library_button)
         self.rehearsal = RehearsalControl(self._mirror, self._commands)
         self.rehearsal.message.connect(self.show_message)
         layout.addWidget(self.rehearsal)
@@ -837,7 +860,7 @@ class ConsoleWindow(QMainWindow):
 
     def _lane(self, item: Item) -> ConfessionList | None:
         """The lane ``item`` is listed in (none: merged into another)."""
-        state = LANE_OF_STATE.get(item.state)
+        state = lane_state(item)
         return None if state is None else self._lanes[state]
 
     def _reread_lane(self, lane: ConfessionList, changed: set[int]) -> None:
@@ -972,7 +995,7 @@ class ConsoleWindow(QMainWindow):
                 state: [] for state in self._lanes
             }
             for confession in self._confessions.values():
-                lane = LANE_OF_STATE.get(confession.state)
+                lane = lane_state(confession)
                 if lane is not None:
                     lanes[lane].append((self._key(confession), self._entry(confession)))
             for state, widget in self._lanes.items():
@@ -1046,7 +1069,7 @@ class ConsoleWindow(QMainWindow):
             return Entry(confession.id, confession.text, detail, confession.id == current, folded)
         if confession.state == ItemState.REMOVED:
             return Entry(confession.id, confession.text, REMOVED_CAPTION, search=folded)
-        detail = _joined(marker, _learned_detail(confession))
+        detail = _joined(reply_caption(confession), marker, _learned_detail(confession))
         return Entry(confession.id, confession.text, detail, search=folded)
 
     def _key(self, confession: Item) -> SortKey:

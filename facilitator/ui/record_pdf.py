@@ -27,8 +27,16 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from facilitator.core.record.html_record import totals_rows
-from facilitator.core.transcript import ShownConfession, Transcript
+from facilitator.core.record.register import most_shared, share_words
+from facilitator.core.record.sections import (
+    HELPED_HEADING,
+    HELPED_TOO,
+    ORGANISERS_SECTION,
+    UNSHOWN_SECTION,
+    NotesSection,
+    totals_rows,
+)
+from facilitator.core.transcript import OrganisersNote, ShownConfession, Transcript
 from facilitator.ui.venue_sheet import INK, MUTED, default_page_size
 
 MARGIN_MM = 18.0
@@ -90,24 +98,27 @@ def record_document(transcript: Transcript, fingerprint: str) -> QTextDocument:
         image.setWidth(460)  # points: the text width of an A4 or Letter page
         cursor.insertImage(image)
         _confessions(cursor, transcript)
+    shared = most_shared(transcript)
+    if shared:
+        _heading(cursor, "Most shared")
+        for confession in shared:
+            cursor.insertBlock(_block(after=2))
+            cursor.insertText(f"#{confession.order}  ", _char(10, color=MUTED))
+            cursor.insertText(_text(confession.text), body)
+            cursor.insertText(f"  {confession.agreements}", _char(10.5, bold=True))
+    if transcript.unshown is not None:
+        _notes(cursor, UNSHOWN_SECTION, transcript.unshown)
+    if transcript.for_organisers is not None:
+        _notes(cursor, ORGANISERS_SECTION, transcript.for_organisers)
+    if transcript.closing_note:
+        _heading(cursor, "Closing note")
+        cursor.insertBlock(_block(after=4))
+        cursor.insertText(_text(transcript.closing_note), body)
     _heading(cursor, "Totals")
     for name, value in totals_rows(transcript):
         cursor.insertBlock(_block(after=1))
         cursor.insertText(f"{name}: ", body)
         cursor.insertText(str(value), _char(10.5, bold=True))
-    if transcript.for_organisers is not None:
-        _heading(cursor, "For the organisers")
-        cursor.insertBlock(_block(after=4))
-        cursor.insertText(
-            "Marked by their senders for the organisers only; never shown to the room.",
-            _char(10, color=MUTED),
-        )
-        for note in transcript.for_organisers or ():
-            cursor.insertBlock(_block(after=4))
-            cursor.insertText(_text(note.text), body)
-            if note.learned:
-                cursor.insertBlock(_block(after=4, indent=1))
-                cursor.insertText(f"What I learned: {_text(note.learned)}", _char(10, color=MUTED))
     cursor.insertBlock(_block(before=14))
     cursor.insertText(f"Fingerprint: {fingerprint}", _char(8, color=MUTED))
     return document
@@ -116,6 +127,21 @@ def record_document(transcript: Transcript, fingerprint: str) -> QTextDocument:
 def _text(text: str) -> str:
     """Line breaks within a block (a new block would leave the list item)."""
     return text.replace("\r\n", "\n").replace("\n", LINE_BREAK)
+
+
+def _notes(cursor: QTextCursor, section: NotesSection, notes: tuple[OrganisersNote, ...]) -> None:
+    _heading(cursor, section.heading)
+    cursor.insertBlock(_block(after=4))
+    cursor.insertText(section.intro, _char(10, color=MUTED))
+    if not notes:
+        cursor.insertBlock(_block(after=4))
+        cursor.insertText(section.empty, _char(10.5))
+    for note in notes:
+        cursor.insertBlock(_block(after=4))
+        cursor.insertText(_text(note.text), _char(10.5))
+        if note.learned:
+            cursor.insertBlock(_block(after=4, indent=1))
+            cursor.insertText(f"What I learned: {_text(note.learned)}", _char(10, color=MUTED))
 
 
 def _heading(cursor: QTextCursor, text: str) -> None:
@@ -142,6 +168,14 @@ def _confessions(cursor: QTextCursor, transcript: Transcript) -> None:
         cursor.insertText(
             f"{transcript.agree_label}: {confession.agreements}", _char(10, bold=True)
         )
+        cursor.insertText(share_words(confession), _char(10, color=MUTED))
+        if confession.replies:
+            cursor.insertBlock(_block(after=1, indent=1))
+            cursor.insertText(f"{HELPED_HEADING}:", _char(10, italic=True, color=MUTED))
+        for reply in confession.replies:
+            cursor.insertBlock(_block(after=1, indent=2))
+            cursor.insertText(f"\u2013 {_text(reply.text)}", _char(10))
+            cursor.insertText(f" ({HELPED_TOO}: {reply.agreements})", _char(10, color=MUTED))
 
 
 def chart_image(confessions: tuple[ShownConfession, ...]) -> QImage:

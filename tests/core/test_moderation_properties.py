@@ -2,8 +2,8 @@
 
 Whatever moderators do, in whatever order (approve, approve many, set aside, set aside
 many, restore, project, project next, blank, move, move to top, merge, edit, remove,
-undo) and whatever phones do meanwhile (confess, some for the organisers only, agree,
-withdraw):
+undo) and whatever phones do meanwhile (confess, some for the organisers only, reply
+under a confession with what helped, agree, withdraw):
 
 - nothing reaches the big screen or a phone that a moderator did not approve;
 - a confession for the organisers only is never on screen, never sent to a phone, never
@@ -11,6 +11,9 @@ withdraw):
 - Up next has a place for every queued item and for no other; one that was shown
   never returns to a lane; every count is the count of the voters the store holds for
   the item;
+- a reply is never on screen nor queued: the projection carries exactly the approved
+  replies of the confession on screen, in the order approved, and the record those of
+  the confessions it keeps;
 - what a participant originally wrote never leaves the moderators' view once it was
   edited away: every original carries a marker, every edit removes it, and neither
   the messages phones get nor the transcript ever contain a marker that is not in
@@ -31,7 +34,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from facilitator.core.errors import DomainError
 from facilitator.core.events import EventBus, ItemChanged, ProjectionChanged
-from facilitator.core.model import ItemState, Sharing
+from facilitator.core.model import ItemKind, ItemState, Sharing
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.host import messages
@@ -76,6 +79,7 @@ class Moderation(RuleBasedStateMachine):
         self.sent = 0  # confessions sent in this session (each its own client id)
         self.authors: dict[int, tuple[int, str]] = {}  # item → its phone and client id
         self.for_organisers: set[int] = set()
+        self.replies: set[int] = set()
         self.agreed: set[tuple[int, int]] = set()  # (phone, item): the phone's own "yes"
         self.ever_approved: set[int] = set()
         self.sent_to_phones: list[tuple[str, frozenset[str]]] = []
@@ -140,6 +144,26 @@ class Moderation(RuleBasedStateMachine):
             self.for_organisers.add(outcome.confession_id)
 
     @precondition(lambda self: self.service.session.is_open)
+    @rule(n=ids, phone=st.integers(0, 3))
+    def reply(self, n: int, phone: int) -> None:
+        """What helped, under a shown confession (under any item while none is shown)."""
+        shown = [i.id for i in self.service.items() if i.state is ItemState.SHOWN]
+        parent = shown[n % len(shown)] if shown else self._pick(n)
+        if parent is None:
+            return
+        self.sent += 1
+        number = self.sent
+        client = f"client-{number:06d}"
+        with contextlib.suppress(DomainError):
+            outcome = self.service.submit_reply(
+                self.phones[phone], client, parent, f"Reply {number} {marker(number)}"
+            )
+            assert outcome.confession_id is not None
+            self.items.append(outcome.confession_id)
+            self.authors[outcome.confession_id] = (self.phones[phone], client)
+            self.replies.add(outcome.confession_id)
+
+    @precondition(lambda self: self.service.session.is_open)
     @rule(n=ids)
     def withdraw(self, n: int) -> None:
         item_id = self._pick(n)
@@ -152,6 +176,7 @@ class Moderation(RuleBasedStateMachine):
             return
         self.items.remove(item_id)  # gone: withdrawn
         self.for_organisers.discard(item_id)
+        self.replies.discard(item_id)
 
     @precondition(lambda self: self.service.session.is_open)
     @rule(n=ids, stale=st.booleans())
@@ -176,6 +201,13 @@ class Moderation(RuleBasedStateMachine):
         self._try(kind(item_id))
         if kind is Approve and self.service.item(item_id).state is ItemState.APPROVED:
             self.ever_approved.add(item_id)
+
+    @precondition(lambda self: self.service.session.is_open)
+    @rule(n=ids)
+    def approve_and_project(self, n: int) -> None:
+        """The usual way through: approve, then put it up (replies need a shown one)."""
+        self.moderate(n, Approve)
+        self.moderate(n, Project)
 
     @precondition(lambda self: self.service.session.is_open)
     @rule(ns=st.lists(ids, max_size=5), approve=st.booleans())
@@ -257,6 +289,9 @@ class Moderation(RuleBasedStateMachine):
         document = json.loads(next(p for p in paths if p.suffix == ".json").read_text())
         shown = [c for c in self.service.items() if c.state is ItemState.SHOWN]
         assert len(document["confessions"]) == len(shown)
+        kept_replies = [i for i in self.service.items() if i.kind is ItemKind.REPLY]
+        assert all(i.state is ItemState.APPROVED for i in kept_replies)
+        assert sum(len(c["replies"]) for c in document["confessions"]) == len(kept_replies)
         assert not ORGANISERS.findall(json.dumps(document["confessions"]))
         notes = document["for_organisers"]
         if self.service.session.organisers_record:
@@ -275,6 +310,7 @@ class Moderation(RuleBasedStateMachine):
         self.sent = 0
         self.authors = {}
         self.for_organisers = set()
+        self.replies = set()
         self.agreed = set()
         for path in self.directory.glob("*"):
             path.unlink()
@@ -321,6 +357,34 @@ class Moderation(RuleBasedStateMachine):
             assert (item.agreement_count, item.set_apart_count) == (counted, apart), item
         queue = [item_id for item_id, _ in self.store.queue(self.service.session.id)]
         assert self.service.queue_head() == (queue[0] if queue else None)
+
+    @invariant()
+    def replies_stay_under_their_confession(self) -> None:
+        if not self.service.session.is_open:
+            return
+        items = {item.id: item for item in self.service.items()}
+        current = self.service.session.current_item_id
+        for item in items.values():
+            assert (item.kind is ItemKind.REPLY) is (item.id in self.replies), item
+            if item.kind is ItemKind.REPLY:
+                assert item.shown_order is None and item.id != current, item
+                parent = items.get(item.parent_id or 0)
+                assert parent is not None and parent.kind is ItemKind.CONFESSION, item
+        queue = [item_id for item_id, _ in self.store.queue(self.service.session.id)]
+        assert not set(queue) & self.replies
+        projection = self.service.projection()
+        if projection is not None:
+            approved = sorted(
+                (
+                    item
+                    for item in items.values()
+                    if item.parent_id == projection.confession_id
+                    and item.state is ItemState.APPROVED
+                ),
+                key=lambda item: (item.queue_position or 0, item.id),
+            )
+            assert [r.reply_id for r in projection.replies] == [item.id for item in approved]
+            assert {r.reply_id for r in projection.replies} <= self.ever_approved
 
     @invariant()
     def a_phones_own_agreement_is_never_lost(self) -> None:

@@ -21,7 +21,13 @@ from markdown_it import MarkdownIt
 from facilitator.core.record.csv_record import BOM, HEADER, defuse
 from facilitator.core.record.fingerprint import canonical, fingerprint, matches
 from facilitator.core.record.formats import RecordFormat, document, render
-from facilitator.core.transcript import OrganisersNote, ShownConfession, Totals, Transcript
+from facilitator.core.transcript import (
+    HelpedReply,
+    OrganisersNote,
+    ShownConfession,
+    Totals,
+    Transcript,
+)
 
 GOLDEN = Path(__file__).parent / "record_golden"
 SCHEMA = Path(__file__).parents[2] / "docs" / "transcript-schema.json"
@@ -42,6 +48,18 @@ TRICKY = (
 )
 
 
+# What helped, from the room: metacharacters, formula prefixes, right to left.
+REPLIES = {
+    1: (HelpedReply("A second pair of eyes <review> & a checklist", 5),),
+    2: (
+        HelpedReply("=1+1 stays text", 0),
+        HelpedReply("-- and so does this | pipe", 3),
+    ),
+    6: (HelpedReply("طلبت من زميل أن يراجع", 2),),
+    11: (HelpedReply("*Pairing*, not [blame]", 1),),
+}
+
+
 def fixed_transcript(*, with_organisers: bool = True) -> Transcript:
     confessions = tuple(
         ShownConfession(
@@ -50,6 +68,7 @@ def fixed_transcript(*, with_organisers: bool = True) -> Transcript:
             learned="" if number % 3 == 0 else f"Lesson {number}: <ask> & =check first",
             agreements=(number * 7) % 23,
             phones_connected=None if number == 4 else 40 - number,
+            replies=REPLIES.get(number, ()),
         )
         for number, text in enumerate(TRICKY, start=1)
     )

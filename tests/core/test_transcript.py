@@ -195,7 +195,7 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
     assert document.pop("fingerprint").startswith("sha256:")
     assert document == {
         "format": "confessional-transcript",
-        "version": 5,
+        "version": 6,
         "title": "Friday retro",
         "prompt": "What went wrong this sprint?",
         "date": "2024-05-17",
@@ -207,6 +207,7 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
                 "learned": "",
                 "agreements": 3,
                 "phones_connected": 0,
+                "replies": [],
             },
             {
                 "order": 2,
@@ -214,6 +215,7 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
                 "learned": "Not on Fridays.",
                 "agreements": 5,
                 "phones_connected": 0,
+                "replies": [],
             },
             {
                 "order": 3,
@@ -221,6 +223,7 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
                 "learned": "Use disk encryption.",
                 "agreements": 0,
                 "phones_connected": 0,
+                "replies": [],
             },
         ],
         "totals": {
@@ -283,7 +286,14 @@ def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> Non
     }
     assert document["for_organisers"] is None
     for confession in document["confessions"]:
-        assert set(confession) == {"order", "text", "learned", "agreements", "phones_connected"}
+        assert set(confession) == {
+            "order",
+            "text",
+            "learned",
+            "agreements",
+            "phones_connected",
+            "replies",
+        }
     assert set(document["totals"]) == {
         "received",
         "shown",

@@ -64,6 +64,7 @@ def _members(union: Any) -> list[type[Message]]:
 COMMANDS: tuple[type[Message], ...] = tuple(
     command for command in _members(Command) if command not in DISRUPTIVE
 )
+# reply.submit has tests of its own (tests/host/test_replies.py).
 PHONE_REQUESTS: tuple[type[Message], ...] = (SubmitConfession, WithdrawConfession, SetAgreement)
 MODERATOR_REQUESTS: tuple[type[Message], ...] = (*COMMANDS, Resync)
 WIRE_TYPES = sorted(
@@ -122,6 +123,11 @@ NAMED_CODES = frozenset(
         "not_approved",
         "queue_empty",
         "queue_changed",
+        "not_queued",
+        "nothing_to_merge",
+        "cannot_merge",
+        "merge_on_screen",
+        "too_late",
         "stale_version",
         "nothing_to_undo",
         "undo_changed",
@@ -138,9 +144,13 @@ NAMED_CODES = frozenset(
         "word_list_too_long",
         "not_saved",
         "transcript_not_written",
+        "already_replied",
+        "already_approved",
+        "cannot_project_reply",
+        "learned_not_allowed",
     }
 )
-_RULE_FIELDS = ("text", "learned", "title", "prompt", "agree_label", "word_list")
+_RULE_FIELDS = ("text", "learned", "title", "prompt", "agree_label", "word_list", "closing_note")
 _RULE_REASONS = ("empty", "invisible", "forbidden_characters", "too_long")
 
 

@@ -50,3 +50,14 @@ def test_a_confession_for_the_organisers_is_never_grouped_with_the_rooms() -> No
     edited = dataclasses.replace(item(2, state=ItemState.FOR_ORGANISERS), text=SILENT + "!")
     assert likeness.follow(edited) == frozenset()
     assert likeness.like(1) == ()
+
+
+def test_a_reply_is_compared_only_with_replies_to_its_confession() -> None:
+    def reply(item_id: int, parent_id: int) -> Item:
+        return dataclasses.replace(item(item_id), kind=ItemKind.REPLY, parent_id=parent_id)
+
+    likeness = Likeness([item(1), reply(2, 10), reply(3, 10), reply(4, 11)])
+    assert likeness.like(1) == ()
+    assert (likeness.like(2), likeness.like(3), likeness.like(4)) == ((3,), (2,), ())
+    assert likeness.forget(3) == frozenset({2})
+    assert likeness.like(2) == ()

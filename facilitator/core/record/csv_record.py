@@ -20,7 +20,7 @@ from facilitator.core.transcript import Transcript
 HEADER = (
     "order",
     "confession",
-    "what_i_learned",
+    "what_helped",
     "agreements",
     "share_of_phones",
     "follow_up",

@@ -11,6 +11,8 @@ from html import escape
 
 from facilitator.core.record.register import most_shared, register, share_words
 from facilitator.core.record.sections import (
+    HELPED_HEADING,
+    HELPED_TOO,
     ORGANISERS_SECTION,
     REGISTER_INTRO,
     UNSHOWN_SECTION,
@@ -32,6 +34,7 @@ ol.confessions > li { margin-bottom: 1.1rem; break-inside: avoid; }
 .text, .learned { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
 .learned { color: #333; font-size: 0.95rem; }
 .count { font-weight: 600; margin: 0.2rem 0 0; }
+ul.helped { margin: 0.1rem 0 0; padding-left: 1.2rem; overflow-wrap: anywhere; }
 table.totals { border-collapse: collapse; }
 table.totals th { text-align: left; font-weight: normal; padding: 0.15rem 1rem 0.15rem 0; }
 table.totals td { text-align: right; font-variant-numeric: tabular-nums; }
@@ -113,13 +116,7 @@ def lessons_html(transcript: Transcript) -> str:
         '<ol class="confessions">',
     ]
     for confession in transcript.confessions:
-        parts.append(f'<li value="{confession.order}">')
-        parts.append(f'<p class="text" dir="auto">{escape(confession.text)}</p>')
-        if confession.learned:
-            parts.append(
-                '<p class="learned"><em>What I learned:</em> '
-                f'<span dir="auto">{escape(confession.learned)}</span></p>'
-            )
+        parts += _shown(confession)
         parts.append("</li>")
     if not transcript.confessions:
         parts.append("</ol><p>No confession was shown.</p>")
@@ -136,20 +133,41 @@ def _confessions(transcript: Transcript) -> list[str]:
     parts.append('<ol class="confessions">')
     label = escape(transcript.agree_label)
     for confession in transcript.confessions:
-        parts.append(f'<li value="{confession.order}">')
-        parts.append(f'<p class="text" dir="auto">{escape(confession.text)}</p>')
-        if confession.learned:
-            parts.append(
-                '<p class="learned"><em>What I learned:</em> '
-                f'<span dir="auto">{escape(confession.learned)}</span></p>'
-            )
+        parts += _shown(confession, counts=True)
         parts.append(
             f'<p class="count"><span dir="auto">{label}</span>: {confession.agreements}'
             f'<span class="share">{escape(share_words(confession))}</span></p>'
         )
+        parts += _helped(confession)
         parts.append("</li>")
     parts.append("</ol>")
     return parts
+
+
+def _shown(confession: ShownConfession, *, counts: bool = False) -> list[str]:
+    """A shown confession's item up to its count: its text and lesson (and, without
+    counts, what helped: the phones' take-home page has no counts)."""
+    parts = [
+        f'<li value="{confession.order}">',
+        f'<p class="text" dir="auto">{escape(confession.text)}</p>',
+    ]
+    if confession.learned:
+        parts.append(
+            '<p class="learned"><em>What I learned:</em> '
+            f'<span dir="auto">{escape(confession.learned)}</span></p>'
+        )
+    return parts if counts else parts + _helped(confession, counts=False)
+
+
+def _helped(confession: ShownConfession, *, counts: bool = True) -> list[str]:
+    """The approved replies from the room, in the order approved."""
+    if not confession.replies:
+        return []
+    parts = [f'<p class="learned"><em>{HELPED_HEADING}:</em></p>', '<ul class="helped">']
+    for reply in confession.replies:
+        count = f' <span class="share">({HELPED_TOO}: {reply.agreements})</span>' if counts else ""
+        parts.append(f'<li><span dir="auto">{escape(reply.text)}</span>{count}</li>')
+    return [*parts, "</ul>"]
 
 
 def chart(confessions: tuple[ShownConfession, ...], agree_label: str) -> str:

@@ -9,17 +9,24 @@ empty (counted as zero, or no organisers' section).
 from __future__ import annotations
 
 import json
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from facilitator.core.record.fingerprint import fingerprint
+from facilitator.core.record.formats import document
 from facilitator.core.transcript import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    HelpedReply,
     OrganisersNote,
     ShownConfession,
     Totals,
     Transcript,
 )
+
+log = logging.getLogger(__name__)
 
 
 class RecordUnreadable(Exception):
@@ -76,6 +83,9 @@ def transcript_from(document: dict[str, Any]) -> Transcript:
                 str(c["learned"]),
                 int(c["agreements"]),
                 None if c.get("phones_connected") is None else int(c["phones_connected"]),
+                tuple(
+                    HelpedReply(str(r["text"]), int(r["agreements"])) for r in c.get("replies", ())
+                ),
             )
             for c in document["confessions"]
         ),
@@ -98,3 +108,50 @@ def _notes(notes: list[dict[str, Any]] | None) -> tuple[OrganisersNote, ...] | N
     if notes is None:
         return None
     return tuple(OrganisersNote(str(n["text"]), str(n["learned"])) for n in notes)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordEntry:
+    """One record in the library, as the library lists it."""
+
+    path: Path
+    session_id: int
+    transcript: Transcript
+
+    @property
+    def shown(self) -> int:
+        return len(self.transcript.confessions)
+
+
+def list_records(folder: Path) -> list[RecordEntry]:
+    """The library's records, the newest first; files that are not records are skipped
+    (and logged: a damaged file never hides the others)."""
+    entries = []
+    for path in folder.glob("*.json") if folder.is_dir() else ():
+        session_id = _session_number(path)
+        if session_id is None:
+            continue
+        try:
+            entries.append(RecordEntry(path, session_id, read_record(path)))
+        except RecordUnreadable as error:
+            log.warning("Left out of the library: %s", error)
+    entries.sort(key=lambda e: (e.transcript.date, e.session_id), reverse=True)
+    return entries
+
+
+LEARNING_LOG_FORMAT = "confessional-learning-log"
+LEARNING_LOG_VERSION = 1
+
+
+def learning_log(entries: list[RecordEntry]) -> dict[str, Any]:
+    """Many sessions' records in one document, oldest first, as an organisation keeps a
+    learning log: each session's record exactly as its own JSON (the same schema, with its
+    own fingerprint), and a fingerprint of the whole."""
+    ordered = sorted(entries, key=lambda e: (e.transcript.date, e.session_id))
+    log_document: dict[str, Any] = {
+        "format": LEARNING_LOG_FORMAT,
+        "version": LEARNING_LOG_VERSION,
+        "sessions": [document(entry.transcript) for entry in ordered],
+    }
+    log_document["fingerprint"] = fingerprint(log_document)
+    return log_document

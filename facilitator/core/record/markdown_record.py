@@ -11,6 +11,7 @@ import re
 
 from facilitator.core.record.register import most_shared, register, share_words
 from facilitator.core.record.sections import (
+    HELPED_TOO,
     ORGANISERS_SECTION,
     REGISTER_INTRO,
     UNSHOWN_SECTION,
@@ -55,7 +56,14 @@ def to_markdown(transcript: Transcript) -> str:
             learned = _markdown_escape(confession.learned, indent)
             lines.append(f"{indent}*What I learned:* {learned}  ")
         count = f"**{label}: {confession.agreements}**{share_words(confession)}"
-        lines += [f"{indent}{count}", ""]
+        lines.append(f"{indent}{count}")
+        if confession.replies:
+            lines += ["", f"{indent}*What helped, from the room:*", ""]
+            lines += [
+                f"{indent}- {_cell(reply.text)} ({HELPED_TOO}: {reply.agreements})"
+                for reply in confession.replies
+            ]
+        lines.append("")
     lines += _most_shared_section(transcript)
     lines += _register_section(transcript)
     if transcript.unshown is not None:

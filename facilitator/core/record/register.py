@@ -58,12 +58,23 @@ def most_shared(transcript: Transcript) -> tuple[ShownConfession, ...]:
     return tuple(agreed[:MOST_SHARED])
 
 
+REPLY_PREFIX = "\u2013 "  # an en dash: before each reply from the room in ``what_helped``
+
+
+def what_helped(confession: ShownConfession) -> str:
+    """The lesson, then each approved reply on a line of its own after an en dash (one
+    string, so that every format and learning log keeps one cell per mistake)."""
+    lines = [confession.learned] if confession.learned else []
+    lines += [f"{REPLY_PREFIX}{reply.text}" for reply in confession.replies]
+    return "\n".join(lines)
+
+
 def register(transcript: Transcript) -> tuple[RegisterRow, ...]:
     return tuple(
         RegisterRow(
             order=c.order,
             mistake=c.text,
-            what_helped=c.learned,
+            what_helped=what_helped(c),
             been_there=c.agreements,
             share=share(c),
             follow_up=FollowUp(),

@@ -27,6 +27,8 @@ UNSHOWN_SECTION = NotesSection(
     "Approved by the moderators; there was no time to show them.",
     "Every approved confession was shown.",
 )
+HELPED_HEADING = "What helped, from the room"
+HELPED_TOO = "helped too"  # after a reply: how many tapped "this helped me too"
 REGISTER_INTRO = (
     "For a learning log: each mistake, what helped, how many had been there. "
     "Follow-up and by when are for the organisers to fill in; never a name."
