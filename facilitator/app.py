@@ -194,7 +194,9 @@ class DesktopApp:
     def open_library(self) -> None:
         """The session library, read afresh each time it is opened (never blocking)."""
         if self.library is None:
-            self.library = SessionLibrary(paths.transcripts_dir(self.data_dir), self.console)
+            self.library = SessionLibrary(
+                paths.transcripts_dir(self.data_dir), self.connection, self.console
+            )
             self.library.message.connect(self._show_message)
         else:
             self.library.reload()

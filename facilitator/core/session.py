@@ -55,6 +55,7 @@ from facilitator.core.model import (
     SubmitOutcome,
 )
 from facilitator.core.record.files import (
+    delete_records,
     move_transcript,
     prune_rehearsals,
     rehearsals_dir,
@@ -550,6 +551,26 @@ class SessionService:
         self._refresh_session()
         log.info("Session %d is a rehearsal", self._session.id)
         self.bus.publish(SessionChanged(self._session))
+
+    def delete_past_session(self, session_id: int) -> None:
+        """Delete an ended session from the laptop: the store's part and its record's
+        files (in the library or among the rehearsals). Not the one running now."""
+        if session_id == self._session.id:
+            raise CommandRefused(
+                "session_current", "This is the session running now; start the next one first."
+            )
+        try:
+            past = self._store.session(session_id)
+        except KeyError:
+            raise CommandRefused("unknown_session", "There is no such session.") from None
+        if past.is_open:
+            raise CommandRefused("session_open", "That session has not ended.")
+        self._write(lambda: self._store.delete_session(session_id))
+        files = sum(
+            delete_records(folder, session_id)
+            for folder in (self._transcripts_dir, self._rehearsals_dir)
+        )
+        log.info("Deleted past session %d and %d record files", session_id, files)
 
     def keep_rehearsal(self) -> None:
         """Keep an ended rehearsal's record: it moves into the session library

@@ -373,6 +373,21 @@ class Store:
                 (session_id,),
             )
 
+    def delete_session(self, session_id: int) -> bool:
+        """Delete an ended session and everything kept of it; whether there was one."""
+        with self._write() as db:
+            db.execute(
+                "DELETE FROM agreements WHERE item_id IN "
+                "(SELECT id FROM items WHERE session_id = ?)",
+                (session_id,),
+            )
+            db.execute("DELETE FROM items WHERE session_id = ?", (session_id,))
+            deleted = db.execute(
+                "DELETE FROM sessions WHERE id = ? AND status = 'ended'", (session_id,)
+            ).rowcount
+        self._checkpoint()
+        return bool(deleted)
+
     def set_rehearsal(self, session_id: int, rehearsal: bool) -> None:
         """Mark the session as a rehearsal, or (when its record is kept) no longer."""
         with self._write() as db:

@@ -17,6 +17,7 @@ from facilitator.protocol.commands import (
     Blank,
     Command,
     CountShared,
+    DeleteSession,
     Edit,
     EndSession,
     KeepRehearsal,
@@ -75,6 +76,8 @@ class HostCommands:
                 self._links.use(ip)
             case NewSession():
                 self._service.start_next()
+            case DeleteSession(session_id):
+                self._service.delete_past_session(session_id)
             case StopHost():
                 self._on_stop()
             case SetWordLists(local_names, watch_words):

@@ -23,6 +23,7 @@ _STATUS_BY_CODE = {
     "unknown_participant": 401,
     "not_rehearsal": 403,
     "unknown_confession": 404,
+    "unknown_session": 404,
     "rate_limited": 429,
     "rehearsal_not_started": 500,
     "transcript_not_kept": 500,

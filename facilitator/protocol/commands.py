@@ -229,6 +229,14 @@ class NewSession(_Command, frozen=True, tag="new_session"):
     join and moderator links stay the same."""
 
 
+class DeleteSession(_Command, frozen=True, tag="delete_session"):
+    """Delete an ended session from this laptop: what the store kept of it (its shown
+    confessions and counts) and its record's files in the library. Not the session the
+    host runs now."""
+
+    session_id: Id
+
+
 class StopHost(_Command, frozen=True, tag="stop_host"):
     """Stop the session host (the app is closing); the session stays open to resume later."""
 
@@ -274,7 +282,8 @@ type SessionCommand = (
     | SetClosingNote
 )
 type HostCommand = (
-    UseAddress
+    DeleteSession
+    | UseAddress
     | NewSession
     | StopHost
     | SetWordLists

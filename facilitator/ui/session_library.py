@@ -1,10 +1,11 @@
-"""The session library: past sessions' records, to read again, save in any format, or
-gather into one learning log.
+"""The session library: past sessions' records, to read again, save in any format,
+gather into one learning log, or delete from the laptop.
 
 The library is the folder of records (``<data dir>/transcripts/``): each ended session
 left its record's JSON there, from which everything here is made again. A record opens
-read-only, laid out as its PDF is. Opened from the console without blocking it; file
-dialogs open with ``open()`` (never a nested event loop).
+read-only, laid out as its PDF is. Deleting asks first, then asks the host
+(``delete_session``: it deletes what its store kept and the record's files). Opened from
+the console without blocking it; dialogs open with ``open()`` (never a nested event loop).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -35,7 +37,9 @@ from facilitator.core.record.library import (
     learning_log,
     list_records,
 )
+from facilitator.protocol.commands import DeleteSession
 from facilitator.ui.console_style import STYLE_SHEET
+from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.record_pdf import record_document
 from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_record
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
@@ -51,8 +55,10 @@ class SessionLibrary(QDialog):
 
     message = Signal(str)
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, commands: CommandPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._commands = commands
+        self.confirm_delete: QMessageBox | None = None
         self.setWindowTitle("Past sessions")
         self.setStyleSheet(STYLE_SHEET)
         self.resize(980, 640)
@@ -84,15 +90,20 @@ class SessionLibrary(QDialog):
         self.log_button = push_button(
             "Export the learning log…", "", "Every session's record in one JSON file"
         )
+        self.delete_button = push_button(
+            "Delete…", "danger", "Delete this session and its record from the laptop"
+        )
         self.close_button = push_button("Close")
         row.addWidget(self.save_button)
         row.addWidget(self.log_button)
+        row.addWidget(self.delete_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         layout.addLayout(row)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.save_button.clicked.connect(self.choose_save_target)
         self.log_button.clicked.connect(self.choose_log_target)
+        self.delete_button.clicked.connect(self.ask_delete)
         self.close_button.clicked.connect(self.close)
         self.reload()
 
@@ -126,6 +137,7 @@ class SessionLibrary(QDialog):
     def _show_selected(self) -> None:
         entry = self.selected()
         self.save_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None)
         if entry is None:
             return
         transcript = entry.transcript
@@ -156,6 +168,40 @@ class SessionLibrary(QDialog):
             self.message.emit(f"Could not save the record: {error}")
             return
         self.message.emit(f"Record saved as {written}.")
+
+    def ask_delete(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete a past session",
+            f"Delete “{entry.transcript.title}” of {entry.transcript.date} from this laptop?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            "Its record (every format) and what the laptop kept of it are deleted. Copies "
+            "saved elsewhere stay. This cannot be undone."
+        )
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        delete.clicked.connect(lambda: self.delete(entry))
+        box.finished.connect(box.deleteLater)
+        self.confirm_delete = box
+        box.open()
+
+    def delete(self, entry: RecordEntry) -> None:
+        """Ask the host to delete the session; the list follows once it is done."""
+
+        def done() -> None:
+            self.message.emit(f"Deleted “{entry.transcript.title}” of {entry.transcript.date}.")
+            self.reload()
+
+        def refused(_code: str, text: str) -> None:
+            self.message.emit(f"Not deleted: {text}")
+
+        self._commands.send(DeleteSession(entry.session_id), on_refused=refused, on_done=done)
 
     def choose_log_target(self) -> None:
         self.save_dialog = save_as_dialog(

@@ -168,3 +168,19 @@ def test_a_record_reads_back_the_same_and_older_formats_still_read(tmp_path: Pat
         0,
         None,
     )
+
+
+def test_a_past_session_is_deleted_with_its_record_files_never_the_current(
+    room: Room, recorder: Recorder, transcripts_dir: Path
+) -> None:
+    service = room.service
+    room.shown(room.phone(), "Kept until the organiser deletes it.")
+    service.execute(EndSession())
+    past = service.session.id
+    assert sorted(p.suffix for p in transcripts_dir.iterdir()) == [".json", ".md"]
+    refused("session_current", lambda: service.delete_past_session(past))
+    service.start_next()
+    service.delete_past_session(past)
+    assert list(transcripts_dir.iterdir()) == []
+    refused("unknown_session", lambda: service.delete_past_session(past))
+    refused("session_current", lambda: service.delete_past_session(service.session.id))

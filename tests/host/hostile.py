@@ -128,6 +128,8 @@ NAMED_CODES = frozenset(
         "cannot_merge",
         "merge_on_screen",
         "too_late",
+        "session_current",
+        "unknown_session",
         "stale_version",
         "nothing_to_undo",
         "undo_changed",

@@ -15,6 +15,7 @@ from facilitator.protocol.commands import (
     Blank,
     Command,
     CountShared,
+    DeleteSession,
     Edit,
     EndSession,
     KeepRehearsal,
@@ -75,6 +76,7 @@ EXAMPLES: list[Command] = [
     SetPhoneLanguage("cy"),
     SetPhoneLanguage(""),
     SetUnshownRecord(keep=True),
+    DeleteSession(3),
     SetClosingNote("Thank you. Bring one lesson to Monday."),
 ]
 

@@ -6,16 +6,31 @@ import json
 from pathlib import Path
 
 import jsonschema
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.record.files import write_transcript
 from facilitator.core.record.fingerprint import matches
 from facilitator.core.record.library import LEARNING_LOG_FORMAT
+from facilitator.core.session import SessionService
 from facilitator.core.transcript import ShownConfession, Totals, Transcript
+from facilitator.protocol.commands import Command, DeleteSession, EndSession
 from facilitator.ui.console import ConsoleWindow
+from facilitator.ui.host_connection import OnDone, OnRefused
 from facilitator.ui.session_library import SessionLibrary
+from tests.ui.helpers import submit
+from tests.ui.local_host import LocalHost
 
 SCHEMA = Path(__file__).parents[2] / "docs" / "transcript-schema.json"
+
+
+class NoHost:
+    """A command port for dialogs that must send nothing."""
+
+    def send(
+        self, command: Command, on_refused: OnRefused | None = None, on_done: OnDone | None = None
+    ) -> None:
+        raise AssertionError(f"no command expected, got {command}")
 
 
 def record(title: str, date: str, *texts: str) -> Transcript:
@@ -36,7 +51,7 @@ def library(tmp_path: Path) -> Path:
 def test_the_library_lists_the_newest_first_and_skips_what_is_not_a_record(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    dialog = SessionLibrary(library(tmp_path))
+    dialog = SessionLibrary(library(tmp_path), NoHost())
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
     assert [dialog.table.item(row, 1).text() for row in range(2)] == [
@@ -50,7 +65,7 @@ def test_the_library_lists_the_newest_first_and_skips_what_is_not_a_record(
 
 
 def test_a_past_record_is_saved_again_in_any_format(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = SessionLibrary(library(tmp_path))
+    dialog = SessionLibrary(library(tmp_path), NoHost())
     qtbot.addWidget(dialog)
     messages: list[str] = []
     dialog.message.connect(messages.append)
@@ -65,7 +80,7 @@ def test_a_past_record_is_saved_again_in_any_format(qtbot: QtBot, tmp_path: Path
 
 
 def test_the_learning_log_gathers_every_record_each_checkable(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = SessionLibrary(library(tmp_path))
+    dialog = SessionLibrary(library(tmp_path), NoHost())
     qtbot.addWidget(dialog)
     target = tmp_path / "log.json"
     dialog.export_log_to(target)
@@ -82,7 +97,7 @@ def test_the_learning_log_gathers_every_record_each_checkable(qtbot: QtBot, tmp_
 
 
 def test_an_empty_library_says_so(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = SessionLibrary(tmp_path / "nothing-yet")
+    dialog = SessionLibrary(tmp_path / "nothing-yet", NoHost())
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 0
     assert not dialog.save_button.isEnabled() and not dialog.log_button.isEnabled()
@@ -92,3 +107,34 @@ def test_an_empty_library_says_so(qtbot: QtBot, tmp_path: Path) -> None:
 def test_the_console_asks_for_the_library(qtbot: QtBot, console: ConsoleWindow) -> None:
     with qtbot.waitSignal(console.library_requested, timeout=1000):
         console.library_button.click()
+
+
+def test_deleting_asks_first_then_the_host_deletes_session_and_files(
+    qtbot: QtBot, local: LocalHost, service: SessionService, tmp_path: Path
+) -> None:
+    submit(service, "Gone once the organiser deletes it.")
+    service.execute(EndSession())
+    past = service.session.id
+    service.start_next()
+    folder = tmp_path / "transcripts"
+    dialog = SessionLibrary(folder, local)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    messages: list[str] = []
+    dialog.message.connect(messages.append)
+    dialog.delete_button.click()
+    box = dialog.confirm_delete
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    box.button(QMessageBox.StandardButton.Cancel).click()  # the default: nothing happens
+    assert dialog.table.rowCount() == 1 and len(list(folder.iterdir())) == 2
+    dialog.delete_button.click()
+    box = dialog.confirm_delete
+    assert box is not None
+    [delete] = [b for b in box.buttons() if b.text() == "Delete"]
+    delete.click()
+    assert dialog.table.rowCount() == 0
+    assert list(folder.iterdir()) == []
+    assert messages[-1].startswith("Deleted “")
+    local.send(DeleteSession(past))  # already gone: said, never a crash
+    assert local.refusals[-1][0] == "unknown_session"

@@ -42,6 +42,17 @@ def write_transcript(transcript: Transcript, session_id: int, directory: Path) -
     return markdown_path, json_path
 
 
+def delete_records(folder: Path, session_id: int) -> int:
+    """Delete session ``session_id``'s record files (Markdown and JSON) in ``folder``;
+    return how many went."""
+    deleted = 0
+    for path in folder.glob(f"*-{session_id}.*") if folder.is_dir() else ():
+        if path.suffix in (".md", ".json") and path.stem.rsplit("-", 1)[-1] == str(session_id):
+            path.unlink(missing_ok=True)
+            deleted += 1
+    return deleted
+
+
 def rehearsals_dir(transcripts_dir: Path) -> Path:
     """Where rehearsals' records go: beside the library, never in it."""
     return transcripts_dir.parent / REHEARSALS_FOLDER
