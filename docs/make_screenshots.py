@@ -13,8 +13,10 @@ venue's IT, the page of its PDF at 110 dpi), first-run-guide.png and
 phones-cant-connect.png (the guide and the "Phones can't connect?" panel, opened over
 the console at 1024x768, the facilitator's own phone having just opened the page),
 console-merge-group-1280x800.png (three confessions alike, open for merging over the
-console) and console-organisers-lane-1280x800.png (the organisers-only lane, one of its
-confessions being redacted, shuffled batches on).
+console), console-organisers-lane-1280x800.png (the organisers-only lane, one of its
+confessions being redacted, shuffled batches on) and projector-what-helped-1920x1080.png
+and -1024x768.png (a long confession with its lesson and the room's approved "what
+helped" replies under it, with their "helped too" counts).
 Confessions come from resources/sample_confessions.json, plus a few that name people,
 places and numbers.
 Nothing is written outside docs/screenshots/ (the demo transcript directory is
@@ -56,6 +58,7 @@ from facilitator.protocol.commands import (  # noqa: E402
     SetAside,
     SetBatching,
 )
+from facilitator.protocol.moderator import JoinLink  # noqa: E402
 from facilitator.ui.console import ConsoleWindow  # noqa: E402
 from facilitator.ui.projector import ProjectorWindow  # noqa: E402
 from facilitator.ui.venue_sheet import sheet_image  # noqa: E402
@@ -195,6 +198,7 @@ def main() -> int:
         help_screenshots(app, Path(transcripts) / "help")
         merge_group_screenshot(app, Path(transcripts) / "merge")
         organisers_lane_screenshot(app, Path(transcripts) / "organisers")
+        what_helped_screenshots(app, Path(transcripts) / "helped")
     return 0
 
 
@@ -264,8 +268,9 @@ def shared_address_screenshot(app: QApplication, transcripts: Path) -> None:
 DEMO_WIFI = RoomWifi("Riverside Hotel Guest", "summer-2026")
 
 
-def wifi_join_screenshots(app: QApplication, transcripts: Path) -> None:
-    """The join slide with the Wi-Fi to join, at 1920x1080 and 1024x768; the IT sheet."""
+@contextmanager
+def projector_room(transcripts: Path) -> Iterator[tuple[SessionService, ProjectorWindow, JoinLink]]:
+    """A new session in memory and its projector window, shown; closed afterwards."""
     store = Store.in_memory()
     service = SessionService.start_new(
         store,
@@ -278,17 +283,23 @@ def wifi_join_screenshots(app: QApplication, transcripts: Path) -> None:
     join = join_link("192.168.1.23", 8080, service.session.moderator_secret, candidates)
     local = LocalHost(service, join)
     projector = ProjectorWindow(local.mirror)
-    projector.set_wifi(DEMO_WIFI)
     projector.show()
     try:
-        for width, height in ((1920, 1080), (1024, 768)):
-            projector.resize(width, height)
-            save(app, projector, OUTPUT / f"projector-join-wifi-{width}x{height}.png")
+        yield service, projector, join
     finally:
         projector.allow_close()
         projector.close()
         local.close()
         store.close()
+
+
+def wifi_join_screenshots(app: QApplication, transcripts: Path) -> None:
+    """The join slide with the Wi-Fi to join, at 1920x1080 and 1024x768; the IT sheet."""
+    with projector_room(transcripts) as (_, projector, join):
+        projector.set_wifi(DEMO_WIFI)
+        for width, height in ((1920, 1080), (1024, 768)):
+            projector.resize(width, height)
+            save(app, projector, OUTPUT / f"projector-join-wifi-{width}x{height}.png")
     sheet = venue_sheet(
         join,
         event="Never waste a mistake",
@@ -435,3 +446,42 @@ def organisers_lane_screenshot(app: QApplication, transcripts: Path) -> None:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+WHAT_HELPED_CONFESSION = (
+    "I approved a pull request I had not really read because the author was senior and "
+    "the tests were green. It dropped an index on the orders table. Checkout slowed to a "
+    "crawl on the first day of the sale and we lost most of a morning finding out why, "
+    "while I kept quiet about having waved it through."
+)
+WHAT_HELPED_LESSON = "A green build is not a review. Seniority is not a review either."
+WHAT_HELPED = [
+    ("Reviewing the migration files first, before any of the code.", 14),
+    ("A checklist in the pull request template: indexes, locks, rollback plan.", 9),
+    ('Saying "I have not read this properly yet" out loud, instead of approving.', 6),
+    ("Running the query plan on a copy of production before the merge.", 3),
+    ("Pairing on anything that touches the database during a sale.", 0),
+]
+
+
+def what_helped_screenshots(app: QApplication, transcripts: Path) -> None:
+    """A shown confession with its lesson and five approved "what helped" replies under it
+    (most with "helped too" counts), on the projector at 1920x1080 and 1024x768."""
+    with projector_room(transcripts) as (service, projector, _):
+        service.execute(SetBatching("off"))  # every reply reaches its lane at once
+        [confession] = submit_all(service, [(WHAT_HELPED_CONFESSION, WHAT_HELPED_LESSON)], "w")
+        service.execute(Approve(confession))
+        service.execute(Project(confession))
+        voters = [service.participant(service.join()) for _ in range(31)]
+        for voter in voters:
+            service.set_agreement(voter, confession, True)
+        for number, (text, helped) in enumerate(WHAT_HELPED):
+            client_id = f"demo-helped-{number:04d}"
+            outcome = service.submit_reply(voters[number], client_id, confession, text)
+            assert outcome.confession_id is not None
+            service.execute(Approve(outcome.confession_id))
+            for voter in voters[10 : 10 + helped]:
+                service.set_agreement(voter, outcome.confession_id, True)
+        for width, height in ((1920, 1080), (1024, 768)):
+            projector.resize(width, height)
+            save(app, projector, OUTPUT / f"projector-what-helped-{width}x{height}.png")

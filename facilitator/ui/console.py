@@ -74,6 +74,8 @@ from facilitator.ui.projector import count_caption
 from facilitator.ui.projector_screen_picker import ProjectorScreenPicker
 from facilitator.ui.queue_moves import QueueList
 from facilitator.ui.rehearsal_control import RehearsalControl
+from facilitator.ui.replies import ApprovedReplies
+from facilitator.ui.replies_panel import RepliesPanel, helped_shown_text
 from facilitator.ui.room_banner import (
     SET_APART_COUNT_TIP,
     RoomBanner,
@@ -208,6 +210,7 @@ class ConsoleWindow(QMainWindow):
         self.guide: FirstRunGuide | None = None
         self.merge_view: MergeView | None = None
         self.choices_dialog: SessionChoices | None = None
+        self._replies = ApprovedReplies(mirror, self)  # what helped, shown under confessions
         self._likes = LikeGroups()  # "≈ 3 alike" and "merged from 2", row by row
         self._bursts = LaneBursts(self._reread_lane, self)  # a bulk action: lanes re-read once
         self.end_confirm_button: QAbstractButton | None = None
@@ -264,6 +267,10 @@ class ConsoleWindow(QMainWindow):
         self.merge_button.clicked.connect(self.open_merge)
         self.merge_button.hide()
         self.editor.header_row.addWidget(self.merge_button)
+        self.replies_panel = RepliesPanel()
+        self.replies_panel.set_aside_requested.connect(lambda i: self._run(SetAside(i)))
+        self.editor.add_panel(self.replies_panel)
+        self.editor.item_shown.connect(self._refresh_replies)
         now_card.setMinimumHeight(130)
         self.editor.setMinimumHeight(200)
         for widget in (now_card, self.editor):
@@ -303,6 +310,11 @@ class ConsoleWindow(QMainWindow):
         self.now_set_apart = plain_label(name="nowSetApart")
         self.now_set_apart.setToolTip(SET_APART_COUNT_TIP)
         header.addWidget(self.now_set_apart)
+        self.now_helped = push_button(
+            "", "nowHelped", "Approved replies shown under it: select it to see or set them aside"
+        )
+        self.now_helped.clicked.connect(self._select_projection)
+        header.insertWidget(2, self.now_helped)
         layout.addLayout(header)
         self.now_text = FitText(max_px=20, min_px=11, align=Align.LEFT)
         self.now_text.setObjectName("nowText")
@@ -535,6 +547,7 @@ class ConsoleWindow(QMainWindow):
         mirror.phones_changed.connect(self._on_phones)
         mirror.undo_changed.connect(self._on_undo_changed)
         mirror.room_changed.connect(self._on_room)
+        self._replies.changed.connect(self._refresh_replies)
 
     # Public
 
@@ -1101,6 +1114,7 @@ class ConsoleWindow(QMainWindow):
         projection = self._projection
         self.now_text.setVisible(projection is not None)
         self.now_empty.setVisible(projection is None)
+        self._refresh_replies()
         if projection is None:
             self.now_count.setText("")
             self.now_set_apart.hide()
@@ -1109,6 +1123,22 @@ class ConsoleWindow(QMainWindow):
         learned = f"What I learned: {projection.learned}" if projection.learned else ""
         self.now_text.set_secondary_text(learned)
         self._show_now_counts(self._counts_of(projection))
+
+    def _refresh_replies(self) -> None:
+        """What helped: how many are shown under the confession on screen, and those of the
+        selected confession in the editor card (each can be set aside again)."""
+        projection = self._projection
+        shown = len(self._replies.of(None if projection is None else projection.id))
+        self.now_helped.setText(helped_shown_text(shown))
+        self.now_helped.setVisible(shown > 0)
+        selected = self.editor.item_id
+        item = None if selected is None else self._confessions.get(selected)
+        replies = [] if item is None or item.kind is ItemKind.REPLY else self._replies.of(item.id)
+        self.replies_panel.show_replies(replies, self._session.is_open)
+
+    def _select_projection(self) -> None:
+        if self._projection is not None:
+            self.shown_list.select_id(self._projection.id)
 
     def _show_now_counts(self, counts: Counts) -> None:
         """The public count, big; what is set apart beside it, smaller."""

@@ -123,6 +123,22 @@ QFrame#roomBanner QLabel {{
     color: {INK};
     font-size: 14px;
 }}
+QPushButton#nowHelped {{
+    color: {ACCENT};
+    background: transparent;
+    border: none;
+    font-size: 14px;
+    font-weight: 600;
+    text-decoration: underline;
+    padding: 2px 10px;
+}}
+QPushButton#small {{
+    padding: 1px 8px;
+    font-size: 12px;
+}}
+QScrollArea#replies, QScrollArea#replies > QWidget > QWidget {{
+    background: transparent;
+}}
 QLabel#nowSetApart {{
     color: {MUTED};
     padding-left: 10px;

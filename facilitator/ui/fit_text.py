@@ -8,7 +8,8 @@ Markdown, whatever it contains.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
@@ -40,6 +41,8 @@ class _Block:
     width: float  # of the block (for centring a left-aligned block)
     left_edge: bool  # draw at x = 0 instead of centred
     left_aligned: bool  # lines start at the block's left (else each line is centred)
+    gap_before: float = 0.0  # space above it (none above the first)
+    color: QColor | None = None  # its own colour (else the main or the secondary one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,10 @@ class _Fitted:
 class _Style:
     weight: QFont.Weight
     italic: bool
+
+
+def stacked_height(blocks: Sequence[_Block]) -> float:
+    return sum(block.gap_before + block.height for block in blocks)
 
 
 class FitText(QWidget):
@@ -176,12 +183,15 @@ class FitText(QWidget):
             painter.setClipRect(self.rect())
             for index, block in enumerate(fitted.blocks):
                 color = main_color
-                if index > 0 and self._secondary_color is not None:
+                if block.color is not None:
+                    color = block.color
+                elif index > 0 and self._secondary_color is not None:
                     color = self._secondary_color
                 painter.setPen(color)
+                top += block.gap_before
                 left = 0.0 if block.left_edge else max(0.0, (self.width() - block.width) / 2)
                 block.layout.draw(painter, QPointF(left, top))
-                top += block.height + self._gap(fitted.pixel_size)
+                top += block.height
         finally:
             painter.end()
 
@@ -199,18 +209,27 @@ class FitText(QWidget):
             self._fitted = self._search()
         return self._fitted
 
+    def _secondary_px(self, pixel_size: int) -> int:
+        low, high = self._secondary_range
+        return min(high, max(low, round(pixel_size * self._secondary_ratio)))
+
     def _gap(self, pixel_size: int) -> float:
         return pixel_size * 0.9
 
     def _search(self) -> _Fitted:
-        width, height = max(1, self.width()), max(1, self.height())
+        width = max(1, self.width())
+        return self._largest(lambda pixel_size: self._lay_out_all(pixel_size, width))
+
+    def _largest(self, lay_out: Callable[[int], _Fitted]) -> _Fitted:
+        """The largest size at which ``lay_out`` fits (the smallest, not fitting, if none)."""
+        height = max(1, self.height())
         low, high = self._min_px, self._max_px
-        best = self._lay_out_all(low, width)
+        best = lay_out(low)
         if best.height > height:
             return _Fitted(best.pixel_size, best.blocks, best.height, False)
         while low < high:  # the largest size that fits
             middle = (low + high + 1) // 2
-            candidate = self._lay_out_all(middle, width)
+            candidate = lay_out(middle)
             if candidate.height <= height:
                 best, low = candidate, middle
             else:
@@ -222,8 +241,7 @@ class FitText(QWidget):
         if self._text:
             blocks.append(self._block(self._text, pixel_size, self._style, width))
         if self._secondary:
-            low, high = self._secondary_range
-            secondary_px = min(high, max(low, round(pixel_size * self._secondary_ratio)))
+            secondary_px = self._secondary_px(pixel_size)
             main = blocks[0] if blocks else None
             if main is not None and main.left_aligned and not main.left_edge:
                 # Under a long, left-aligned main text: the same left edge and width.
@@ -234,14 +252,13 @@ class FitText(QWidget):
                     max(1, round(main.width)),
                     force_left=True,
                 )
-                blocks.append(_Block(block.layout, block.height, main.width, False, True))
+                block = _Block(block.layout, block.height, main.width, False, True)
             else:
-                blocks.append(
-                    self._block(self._secondary, secondary_px, self._secondary_style, width)
-                )
-        height = sum(block.height for block in blocks)
-        height += self._gap(pixel_size) * max(0, len(blocks) - 1)
-        return _Fitted(pixel_size, tuple(blocks), height, True)
+                block = self._block(self._secondary, secondary_px, self._secondary_style, width)
+            if blocks:
+                block = replace(block, gap_before=self._gap(pixel_size))
+            blocks.append(block)
+        return _Fitted(pixel_size, tuple(blocks), stacked_height(blocks), True)
 
     def _block(
         self, text: str, pixel_size: int, style: _Style, width: int, *, force_left: bool = False

@@ -29,6 +29,7 @@ from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.widgets import plain_label, push_button
 
 MASK = "[…]"
+EDITOR_MIN_HEIGHT = 36
 MAX_HINT_BUTTONS = 12
 HINT_NAMES = {
     HintKind.EMAIL: "e-mail",
@@ -78,6 +79,7 @@ class ItemEditor(QFrame):
 
     message = Signal(str)
     draft_changed = Signal(bool)
+    item_shown = Signal()  # another item, or a newer version of it, is shown
 
     def __init__(self, commands: CommandPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +123,7 @@ class ItemEditor(QFrame):
         editor.setPlaceholderText(placeholder)
         editor.setTabChangesFocus(True)
         editor.textChanged.connect(self._on_text_changed)
+        editor.setMinimumHeight(EDITOR_MIN_HEIGHT)  # they give way to the hints and panels
         return editor
 
     def _build_hints(self, layout: QVBoxLayout) -> None:
@@ -191,6 +194,13 @@ class ItemEditor(QFrame):
         if not same or not self.is_dirty() or saved_as_drafted:
             self._load(item)
         self._refresh()
+        self.item_shown.emit()
+
+    def add_panel(self, panel: QWidget) -> None:
+        """Put ``panel`` under the texts and their hints (the console's what helped)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.original_label), panel)
 
     def _load(self, item: Item | None) -> None:
         self._base = item

@@ -1,12 +1,13 @@
 """The big screen: what the room sees.
 
 One confession at a time in large plain text, the "what I learned" line below
-it and the live agreement count; between confessions a calm screen with the
-session's title, prompt and how to join. When the facilitator named the Wi-Fi
-phones join, that screen is the *join slide* in two steps: "1. Join the Wi-Fi"
-with its QR code, "2. Open" the join link with the join QR code, both sized
-against the screen's height. Every text is plain text: nothing a participant
-writes is ever interpreted as markup.
+it, what helped (its approved replies from the room, smaller, each with how many
+it helped too; "+N more" when not all fit) and the live agreement count; between
+confessions a calm screen with the session's title, prompt and how to join. When
+the facilitator named the Wi-Fi phones join, that screen is the *join slide* in
+two steps: "1. Join the Wi-Fi" with its QR code, "2. Open" the join link with the
+join QR code, both sized against the screen's height. Every text is plain text:
+nothing a participant writes is ever interpreted as markup.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from facilitator.join.wifi import QR_ENCODING, RoomWifi, wifi_qr_payload
 from facilitator.protocol.moderator import Item, SessionDetails
+from facilitator.ui.fit_notes import Note, NotedFitText
 from facilitator.ui.fit_text import FitText
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.qr_widget import QrWidget
+from facilitator.ui.replies import HELPED_HEADING, ApprovedReplies, helped_caption
 from facilitator.ui.screens import ProjectorPlacement
 
 BACKGROUND = QColor("#0f1317")
@@ -46,6 +49,11 @@ WIFI_CAPTION = 0.034
 WIFI_VALUE = 0.05  # the network's name and the link, at most
 WIFI_VALUE_ROOM = 0.075  # their height: one line
 WIFI_VALUE_ROOM_WITH_PASSWORD = 0.125  # the name, and the password under it
+
+# What helped (approved replies) under the confession, in fractions of the height: always
+# smaller than the confession and its lesson.
+REPLY_MIN = 0.019
+REPLY_MAX = 0.034
 
 
 def count_caption(agree_label: str, count: int) -> str:
@@ -127,6 +135,8 @@ class ProjectorWindow(QWidget):
         ):
             signal.connect(self._refresh)
         mirror.count_changed.connect(self._on_count)
+        self._replies = ApprovedReplies(mirror, self)
+        self._replies.changed.connect(self._refresh_replies)
         self._refresh()
 
     # Building
@@ -212,7 +222,8 @@ class ProjectorWindow(QWidget):
         self.header_join.setAlignment(Qt.AlignmentFlag.AlignRight)
         header.addWidget(self.header_title, 1)
         header.addWidget(self.header_join, 0)
-        self.confession_label = FitText(max_px=96, min_px=20, weight=QFont.Weight.Medium)
+        # The confession, its lesson and what helped (approved replies), fitted together.
+        self.confession_label = NotedFitText(max_px=96, min_px=20, weight=QFont.Weight.Medium)
         self.count_label = _plain_label(ACCENT, QFont.Weight.Bold)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(header)
@@ -326,9 +337,17 @@ class ProjectorWindow(QWidget):
             self.confession_label.setText(projection.text)
             learned = f"What I learned: {projection.learned}" if projection.learned else ""
             self.confession_label.set_secondary_text(learned)
+            self._refresh_replies()
             self.count_label.setText(count_caption(session.agree_label, projection.agreement_count))
             self._stack.setCurrentWidget(self._showing_page)
         self._apply_sizes()
+
+    def _refresh_replies(self) -> None:
+        """What helped, under the confession on screen: its approved replies and counts."""
+        projection = self.projection()
+        replies = self._replies.of(None if projection is None else projection.id)
+        notes = [Note(reply.text, helped_caption(reply.agreement_count)) for reply in replies]
+        self.confession_label.set_notes(HELPED_HEADING, notes)
 
     def _show_wifi_page(self, session: SessionDetails, wifi: RoomWifi, join_url: str) -> None:
         self.wifi_heading.setText(session.title)
@@ -367,9 +386,19 @@ class ProjectorWindow(QWidget):
         _set_pixel_size(self.header_join, round(height * 0.024))
         self.confession_label.set_pixel_range(round(height * 0.024), round(height * 0.085))
         self.confession_label.set_secondary_style(
-            ratio=0.55, min_px=round(height * 0.032), max_px=round(height * 0.045), color=MUTED
+            ratio=0.55, min_px=round(height * 0.024), max_px=round(height * 0.045), color=MUTED
+        )
+        self.confession_label.set_notes_style(
+            ratio=0.5,
+            min_px=round(height * REPLY_MIN),
+            max_px=round(height * REPLY_MAX),
+            heading=ACCENT,
+            color=TEXT,
+            suffix=ACCENT,
         )
         _set_pixel_size(self.count_label, round(height * 0.075))
+        # The new fonts take their room now, not a frame later (no text clipped meanwhile).
+        self._showing_column.activate()
         self._apply_wifi_sizes(width, height, margin_x, margin_y)
 
     def _apply_wifi_sizes(self, width: int, height: int, margin_x: int, margin_y: int) -> None:

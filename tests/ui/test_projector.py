@@ -10,15 +10,8 @@ from facilitator.core.session import SessionService
 from facilitator.protocol.commands import Approve, Blank, EndSession, Project
 from facilitator.protocol.moderator import Item, JoinLink
 from facilitator.ui.projector import ProjectorWindow
-from tests.ui.helpers import participant, submit
+from tests.ui.helpers import participant, project, submit
 from tests.ui.local_host import LocalHost
-
-
-def project(service: SessionService, text: str, learned: str = "") -> int:
-    confession_id = submit(service, text, learned)
-    service.execute(Approve(confession_id))
-    service.execute(Project(confession_id))
-    return confession_id
 
 
 def test_idle_screen_shows_title_prompt_and_how_to_join(

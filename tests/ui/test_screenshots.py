@@ -21,7 +21,7 @@ from facilitator.core.store import Store
 from facilitator.protocol.commands import Approve, EndSession, Project, SetAside
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.projector import ProjectorWindow
-from tests.ui.helpers import participant, submit
+from tests.ui.helpers import participant, reply, submit
 from tests.ui.local_host import LocalHost
 
 SAMPLES = [
@@ -176,3 +176,27 @@ def test_projector_screenshot(
     image = save(qtbot, projector, shots / f"projector-{state}.png")
     assert (image.width(), image.height()) == (1920, 1080)
     assert distinct_colours(image) > 2
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_projector_what_helped_screenshot(
+    qtbot: QtBot,
+    projector: ProjectorWindow,
+    service: SessionService,
+    shots: Path,
+    size: tuple[int, int],
+) -> None:
+    """The longest confession and lesson with six of the longest replies: the first ones
+    that fit, then "+N more"."""
+    confession_id = submit(service, LONG[:1000], ("Ask first. " * 50)[:500])
+    service.execute(Approve(confession_id))
+    service.execute(Project(confession_id))
+    for number in range(6):
+        reply(service, confession_id, (f"{number + 1}. Ask the people who run it. " * 8)[:200])
+    projector.resize(*size)
+    label = projector.confession_label
+    qtbot.waitUntil(lambda: len(label.notes()) == 6)
+    width, height = size
+    image = save(qtbot, projector, shots / f"projector-what-helped-long-{width}x{height}.png")
+    assert (image.width(), image.height()) == size
+    assert label.text_fits() and label.notes_shown() >= 1
