@@ -1,4 +1,6 @@
-// "Been there": the agreement with the projected confession.
+// "Been there": the agreement with the projected confession, and "This helped me too":
+// the agreement with one of its approved replies (a reply's id is an item id like a
+// confession's, and the laptop takes both the same way).
 // The button answers at once (optimistic); the phone then *sets* (never toggles)
 // its agreement on the laptop, retrying until it is recorded, so a retry can
 // never count twice. The count shown is the laptop's count, corrected by what
@@ -12,7 +14,7 @@ export class Agreements {
    * key:      localStorage key (one per session) remembering this phone's agreements
    * post:     async ({confession_id, agreed}) => api result
    * onChange: () => void, re-render
-   * onRefused:(code) => void, the laptop refused (e.g. not_shown)
+   * onRefused:(code, id) => void, the laptop refused (e.g. not_shown)
    * onEnded:  () => void
    */
   constructor({ key, post, onChange, onRefused, onEnded }) {
@@ -23,6 +25,7 @@ export class Agreements {
     this.onEnded = onEnded || (() => {});
     this.entries = new Map();
     this.current = null;
+    this.replies = new Set(); // the approved replies under the current one
     this.stopped = false;
   }
 
@@ -48,28 +51,43 @@ export class Agreements {
     return entry;
   }
 
-  /** The projection changed or was repeated; `serverAgreed` comes with `state` only. */
-  show(projection, serverAgreed) {
+  /**
+   * The projection changed or was repeated. `serverAgreed` (for the confession) and
+   * `serverHelped` (the ids of its replies this phone said helped) come with `state` only.
+   */
+  show(projection, serverAgreed, serverHelped) {
     if (!projection || typeof projection.confession_id !== "number") {
       this.current = null;
+      this.replies = new Set();
       this.onChange();
       return;
     }
     const id = projection.confession_id;
     this.current = id;
-    const entry = this.entry(id);
-    if (typeof projection.count === "number") entry.count = projection.count;
-    if (typeof serverAgreed === "boolean") {
-      entry.acked = serverAgreed;
-      if (!entry.inflight && entry.timer === null) {
-        // Nothing of ours is waiting to be sent: the laptop is right.
-        entry.desired = serverAgreed;
-        this.remember(id, serverAgreed);
-      } else {
-        this.sync(id, true);
-      }
+    this.settle(id, projection.count, serverAgreed);
+    const replies = Array.isArray(projection.replies)
+      ? projection.replies.filter((reply) => reply && typeof reply.reply_id === "number") : [];
+    this.replies = new Set(replies.map((reply) => reply.reply_id));
+    const helped = Array.isArray(serverHelped) ? new Set(serverHelped) : null;
+    for (const reply of replies) {
+      this.settle(reply.reply_id, reply.count, helped ? helped.has(reply.reply_id) : undefined);
     }
     this.onChange();
+  }
+
+  /** The laptop's count, and (after `hello`) whether it has this phone's agreement. */
+  settle(id, count, serverAgreed) {
+    const entry = this.entry(id);
+    if (typeof count === "number") entry.count = count;
+    if (typeof serverAgreed !== "boolean") return;
+    entry.acked = serverAgreed;
+    if (!entry.inflight && entry.timer === null) {
+      // Nothing of ours is waiting to be sent: the laptop is right.
+      entry.desired = serverAgreed;
+      this.remember(id, serverAgreed);
+    } else {
+      this.sync(id, true);
+    }
   }
 
   /** A `count` push; counts for other confessions are ignored. */
@@ -79,22 +97,25 @@ export class Agreements {
     this.onChange();
   }
 
-  /** What the button should show. */
-  view() {
-    if (this.current === null) return null;
-    const entry = this.entry(this.current);
+  /** What the button of `id` (the confession by default, or one of its replies) shows. */
+  view(id = this.current) {
+    if (!this.showing(id)) return null;
+    const entry = this.entry(id);
     const pending = (entry.desired ? 1 : 0) - (entry.acked ? 1 : 0);
     return {
-      id: this.current,
+      id,
       pressed: entry.desired,
       count: Math.max(0, entry.count + pending),
       pending: entry.desired !== entry.acked,
     };
   }
 
-  tap() {
-    if (this.current === null || this.stopped) return;
-    const id = this.current;
+  showing(id) {
+    return id !== null && (id === this.current || this.replies.has(id));
+  }
+
+  tap(id = this.current) {
+    if (!this.showing(id) || this.stopped) return;
     const entry = this.entry(id);
     entry.desired = !entry.desired;
     this.remember(id, entry.desired);
@@ -146,7 +167,7 @@ export class Agreements {
       entry.desired = entry.acked;
       this.remember(id, entry.acked);
       this.onChange();
-      this.onRefused(result.code);
+      this.onRefused(result.code, id);
       return;
     }
     const delay = Math.max(backoff(entry.attempt), result.retryAfter || 0);

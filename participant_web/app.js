@@ -1,6 +1,7 @@
 // The participant page: join, confess (through the outbox), follow the big
-// screen live, agree with what is projected, and withdraw one's own confession
-// until it has been shown (sent.js). Protocol: docs/protocol.md.
+// screen live, agree with what is projected, say what helped under it and which of the
+// approved replies helped too (replies.js), and withdraw one's own confession until it
+// has been shown (sent.js). Protocol: docs/protocol.md.
 // Every text from the laptop or a person is rendered with textContent only.
 
 import * as i18n from "./i18n.js";
@@ -10,6 +11,8 @@ import { Outbox } from "./outbox.js";
 import { Agreements } from "./agree.js";
 import { Live } from "./live.js";
 import { SentList, SentView, excerptOf } from "./sent.js";
+import { WhatHelped } from "./replies.js";
+import { updateCounter } from "./counter.js";
 import { checkConfession, currentLimits, newClientId, setLimits } from "./rules.js";
 
 const { t, tn } = i18n;
@@ -32,6 +35,19 @@ const ui = {
   agreeCount: $("agree-count"),
   agreeCountWords: $("agree-count-words"),
   agreeNote: $("agree-note"),
+  helped: {
+    section: $("helped"),
+    heading: $("helped-heading"),
+    list: $("helped-list"),
+    note: $("helped-note"),
+    form: $("reply-form"),
+    field: $("reply-text"),
+    counter: $("reply-counter"),
+    error: $("reply-error"),
+    status: $("reply-status"),
+    statusText: $("reply-status-text"),
+    statusHint: $("reply-status-hint"),
+  },
   compose: $("compose"),
   prompt: $("prompt"),
   form: $("confess-form"),
@@ -63,7 +79,12 @@ const keys = {
   agreed: (id) => `${PREFIX}agreed.${id}`,
   draft: (id) => `${PREFIX}draft.${id}`,
   sent: (id) => `${PREFIX}sent.${id}`,
+  // what helped: the replies on their way, what became of each, the lines being written
+  replies: (id) => `${PREFIX}replies.${id}`,
+  replied: (id) => `${PREFIX}replied.${id}`,
+  replyDrafts: (id) => `${PREFIX}reply_drafts.${id}`,
 };
+const SESSION_KEYS = Object.values(keys);
 
 const ctx = {
   sessionId: null,
@@ -74,6 +95,7 @@ const ctx = {
   sent: null,
   sentView: null,
   agreements: null,
+  helped: null,
   live: null,
   projectedId: null,
   // the confession being sent from the form right now (its first attempt)
@@ -164,7 +186,7 @@ async function sendMessage(type, payload) {
 
 // ---------------------------------------------------------------- session
 
-function applySession(payload, serverAgreed) {
+function applySession(payload, serverAgreed, serverHelped) {
   if (!payload || typeof payload !== "object" || ctx.ended) return;
   if (payload.session_id !== undefined && payload.session_id !== ctx.sessionId) {
     sessionReplaced();
@@ -175,13 +197,14 @@ function applySession(payload, serverAgreed) {
   }
   renderDetails();
   setLimits(payload.limits);
+  if (ctx.helped) ctx.helped.setLimits(payload.limits);
   // The facilitator may fix the phones' language ("" or no field: each phone chooses).
   setFixedLanguage(typeof payload.language === "string" ? payload.language : "");
   if (payload.status === "ended") {
     endSession();
     return;
   }
-  ctx.agreements.show(payload.projection || null, serverAgreed);
+  ctx.agreements.show(payload.projection || null, serverAgreed, serverHelped);
 }
 
 /** The laptop's texts (the session's own words), or the catalog's when it sent none. */
@@ -204,6 +227,7 @@ function renderDetails() {
 function renderProjection() {
   const view = ctx.agreements ? ctx.agreements.view() : null;
   const projection = view ? currentProjection : null;
+  if (ctx.helped) ctx.helped.show(projection);
   if (!view || !projection) {
     if (ui.projected.contains(document.activeElement)) ui.liveHeading.focus();
     ui.projected.hidden = true;
@@ -247,13 +271,12 @@ function endSession() {
   if (ctx.outbox) ctx.outbox.stop();
   if (ctx.sent) ctx.sent.stop();
   if (ctx.agreements) ctx.agreements.stop();
+  if (ctx.helped) ctx.helped.stop();
   if (ctx.live) ctx.live.stop();
   clearTimeout(ctx.sendTimer);
   if (ctx.sessionId !== null) {
     // Nothing of this session needs to stay on the phone.
-    for (const key of [keys.token, keys.outbox, keys.agreed, keys.draft, keys.sent]) {
-      removeTree(key(ctx.sessionId));
-    }
+    for (const key of SESSION_KEYS) removeTree(key(ctx.sessionId));
   }
   const hadFocus = ui.compose.contains(document.activeElement)
     || ui.live.contains(document.activeElement);
@@ -302,6 +325,12 @@ function renderConnection() {
     : "status.connecting");
 }
 
+/** The laptop refused an agreement: with the confession, or with one of its replies. */
+function onAgreementRefused(code, id) {
+  if (id === ctx.projectedId) setAgreeNote(code);
+  else if (ctx.helped) ctx.helped.refused();
+}
+
 function setAgreeNote(code) {
   ctx.agreeNote = code || null;
   if (!code) ui.agreeNote.textContent = "";
@@ -310,25 +339,7 @@ function setAgreeNote(code) {
 
 // ---------------------------------------------------------------- form
 
-/** Characters as the laptop counts them (code points, not UTF-16 units). */
-function length(text) {
-  return Array.from(text).length;
-}
-
-// Nothing is cut off: a paste longer than the limit stays whole, and the counter says
-// by how much it is over (the rules refuse it on Send with the same words).
-function updateCounter(field, counter, max) {
-  const count = length(field.value);
-  const numbers = { count: i18n.formatNumber(count), max: i18n.formatNumber(max) };
-  const over = count - max;
-  counter.textContent = over > 0
-    ? t("form.counter_over", { ...numbers, over: i18n.formatNumber(over) })
-    : t("form.counter", numbers);
-  counter.classList.toggle("is-near", count >= max * 0.9 && over <= 0);
-  counter.classList.toggle("is-full", over === 0);
-  counter.classList.toggle("is-over", over > 0);
-}
-
+// Nothing is cut off: the counter says by how much a paste is over (counter.js).
 function updateCounters() {
   const limits = currentLimits();
   updateCounter(ui.text, ui.textCounter, limits.text);
@@ -608,7 +619,12 @@ function onLiveMessage(message) {
   const { type, payload } = message;
   if (type === "state") {
     trackProjection(payload);
-    applySession(payload, typeof payload.agreed === "boolean" ? payload.agreed : undefined);
+    // `helped`: the replies this phone said helped it too (none when left out).
+    applySession(
+      payload,
+      typeof payload.agreed === "boolean" ? payload.agreed : undefined,
+      Array.isArray(payload.helped) ? payload.helped : [],
+    );
   } else if (type === "session") {
     trackProjection(payload);
     applySession(payload);
@@ -624,6 +640,7 @@ function retryEverythingNow() {
   ctx.outbox.kick();
   ctx.sent.kick();
   ctx.agreements.retryNow();
+  ctx.helped.kick();
 }
 
 function onVisibility() {
@@ -680,6 +697,7 @@ function retranslate() {
     ui.fieldError.textContent = i18n.errorText(ui.fieldError.dataset.code);
   }
   if (ctx.agreements) renderProjection();
+  if (ctx.helped && !ctx.ended) ctx.helped.retranslate();
   if (ctx.sentView && !ctx.ended) {
     ctx.sentView.retranslate();
     renderSendStatus();
@@ -743,7 +761,18 @@ async function start() {
     key: keys.agreed(ctx.sessionId),
     post: (payload) => sendMessage("agreement.set", payload),
     onChange: renderProjection,
-    onRefused: setAgreeNote,
+    onRefused: onAgreementRefused,
+    onEnded: endSession,
+  });
+  ctx.helped = new WhatHelped({
+    elements: ui.helped,
+    keys: {
+      outbox: keys.replies(ctx.sessionId),
+      outcomes: keys.replied(ctx.sessionId),
+      drafts: keys.replyDrafts(ctx.sessionId),
+    },
+    send: sendMessage,
+    agreements: ctx.agreements,
     onEnded: endSession,
   });
   ctx.outbox = new Outbox({
@@ -756,7 +785,10 @@ async function start() {
     }),
     on: onOutbox,
   });
-  removeTree(`${PREFIX}sent`, keys.sent(ctx.sessionId)); // lists of earlier sessions
+  // lists of earlier sessions, and their replies (the laptop no longer takes them)
+  for (const name of ["sent", "replies", "replied", "reply_drafts"]) {
+    removeTree(`${PREFIX}${name}`, `${PREFIX}${name}.${ctx.sessionId}`);
+  }
   ctx.sent = new SentList({
     key: keys.sent(ctx.sessionId),
     post: (clientId) => sendMessage("confession.withdraw", { client_id: clientId }),
@@ -795,6 +827,7 @@ async function start() {
 
   ctx.outbox.kick(); // anything left from before a reload goes now
   ctx.sent.kick(); // and so do withdrawals
+  ctx.helped.kick(); // and replies
 
   ctx.live = new Live({
     getToken: ensureToken,

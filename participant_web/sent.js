@@ -14,6 +14,7 @@
 // the session ends; the list says only that it went to them, never what they did.
 
 import { Retrying } from "./retrying.js";
+import { renderRows } from "./rows.js";
 import { getJSON, setJSON, remove } from "./storage.js";
 
 const STATES = new Set(["received", "withdrawing", "shown"]);
@@ -289,26 +290,14 @@ export class SentView {
     if (this.confirming && !rows.some((row) => row.client_id === this.confirming)) {
       this.confirming = null;
     }
-    const seen = new Set();
-    let previous = null;
-    for (const row of rows) {
-      let entry = this.rows.get(row.client_id);
-      if (!entry) {
-        entry = this.build(row.client_id);
-        this.rows.set(row.client_id, entry);
-      }
-      this.fill(row, entry);
-      seen.add(row.client_id);
-      const wanted = previous ? previous.nextSibling : this.list.firstChild;
-      if (entry.li !== wanted) this.list.insertBefore(entry.li, wanted);
-      previous = entry.li;
-    }
-    for (const [clientId, { li }] of this.rows) {
-      if (!seen.has(clientId)) {
-        li.remove();
-        this.rows.delete(clientId);
-      }
-    }
+    renderRows({
+      list: this.list,
+      rows: this.rows,
+      items: rows,
+      keyOf: (row) => row.client_id,
+      build: (clientId) => this.build(clientId),
+      fill: (row, entry) => this.fill(row, entry),
+    });
     this.section.hidden = rows.length === 0 && this.status.dataset.state === "idle";
     // A button that had the focus is gone or hidden: keep the focus nearby, on its row
     // (which reads its excerpt and state) or on the heading when the row went too.
