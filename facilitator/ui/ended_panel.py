@@ -15,9 +15,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
-from facilitator.core.record.library import RecordUnreadable
 from facilitator.protocol.moderator import SessionDetails
-from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_record
+from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_and_say
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
@@ -102,14 +101,7 @@ class EndedPanel(QWidget):
         if record is None:
             self.message.emit("There is no record to save yet.")
             return
-        try:
-            written = save_record(record, Path(target))
-        except (OSError, RecordUnreadable) as error:
-            log.warning("Could not save the record to %s: %s", target, error)
-            reason = error.strerror if isinstance(error, OSError) else None
-            self.message.emit(f"Could not save the record: {reason or error}")
-            return
-        self.message.emit(f"Record saved as {written}.")
+        self.message.emit(save_and_say(record, target))
 
     def _path(self, suffix: str) -> Path | None:
         return next((path for path in self._paths if path.suffix == suffix), None)

@@ -6,11 +6,17 @@ made again from it, the PDF by Qt here, the others as the host makes them.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
 from facilitator.core.record.formats import RecordFormat, document, render
-from facilitator.core.record.library import read_record
+from facilitator.core.record.library import RecordUnreadable, read_record
 from facilitator.ui.record_pdf import record_pdf
+
+log = logging.getLogger(__name__)
 
 PDF_SUFFIX = ".pdf"
 NAME_FILTERS = ";;".join(
@@ -23,6 +29,21 @@ NAME_FILTERS = ";;".join(
     )
 )
 SUFFIXES = (PDF_SUFFIX, *(f".{f.value}" for f in RecordFormat))
+
+
+def save_and_say(record_json: Path, target: str | Path) -> str:
+    """Save the record (a busy cursor meanwhile: a big session's PDF takes a few seconds)
+    and return the sentence for the status bar, done or not."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        written = save_record(record_json, Path(target))
+    except (OSError, RecordUnreadable) as error:
+        log.warning("Could not save the record to %s: %s", target, error)
+        reason = error.strerror if isinstance(error, OSError) else None
+        return f"Could not save the record: {reason or error}"
+    finally:
+        QApplication.restoreOverrideCursor()
+    return f"Record saved as {written}."
 
 
 def save_record(record_json: Path, target: Path) -> Path:

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from facilitator.core.record.formats import document
 from facilitator.core.record.library import (
     RecordEntry,
-    RecordUnreadable,
     learning_log,
     list_records,
 )
@@ -41,7 +40,7 @@ from facilitator.protocol.commands import DeleteSession
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.record_pdf import record_document
-from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_record
+from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_and_say
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
@@ -161,13 +160,7 @@ class SessionLibrary(QDialog):
         entry = self.selected()
         if entry is None:
             return
-        try:
-            written = save_record(entry.path, Path(target))
-        except (OSError, RecordUnreadable) as error:
-            log.warning("Could not save a past record to %s: %s", target, error)
-            self.message.emit(f"Could not save the record: {error}")
-            return
-        self.message.emit(f"Record saved as {written}.")
+        self.message.emit(save_and_say(entry.path, target))
 
     def ask_delete(self) -> None:
         entry = self.selected()
