@@ -49,6 +49,7 @@ class Totals:
     agreements: int
     phones_joined: int
     merged: int = 0  # merged into a confession very like them (their voters count there)
+    set_aside: int = 0  # set aside by the moderators and never shown (v6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
     shown = [c for c in items if c.state is ItemState.SHOWN]
     removed = sum(1 for c in items if c.state is ItemState.REMOVED)
     merged = sum(1 for c in items if c.state is ItemState.MERGED)
+    set_aside = sum(1 for c in items if c.state is ItemState.SET_ASIDE)
     notes = tuple(
         OrganisersNote(c.text, c.learned) for c in items if c.state is ItemState.FOR_ORGANISERS
     )
@@ -118,6 +120,7 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
             removed=session.removed_count + removed,
             withdrawn=session.withdrawn_count,
             merged=session.merged_count + merged,
+            set_aside=set_aside,
             agreements=sum(c.agreements for c in confessions),
             phones_joined=store.participant_count(session.id),
         ),

@@ -1022,6 +1022,7 @@ def test_end_writes_the_transcript_and_forgets_what_was_never_shown(
         "removed": 0,
         "withdrawn": 0,
         "merged": 0,
+        "set_aside": 1,
         "agreements": 4,
         "phones_joined": 4,
     }
@@ -1149,6 +1150,7 @@ def test_a_whole_session_on_disk(tmp_path: Path) -> None:
         "removed": 0,
         "withdrawn": 0,
         "merged": 0,
+        "set_aside": 1,
         "agreements": 10,
         "phones_joined": 6,
     }

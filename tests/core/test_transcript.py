@@ -171,6 +171,7 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
         "\n"
         "- Confessions received: 6\n"
         "- Confessions shown: 3\n"
+        "- Set aside, never shown: 1\n"
         "- Removed from the record after showing: 0\n"
         "- Taken back by their senders before showing: 0\n"
         "- Merged into a confession very like them: 0\n"
@@ -232,6 +233,7 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
             "removed": 0,
             "withdrawn": 0,
             "merged": 0,
+            "set_aside": 1,
             "agreements": 8,
             "phones_joined": 5,
         },
@@ -300,6 +302,7 @@ def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> Non
         "removed",
         "withdrawn",
         "merged",
+        "set_aside",
         "agreements",
         "phones_joined",
     }
@@ -540,6 +543,7 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "\n"
         "- Confessions received: 0\n"
         "- Confessions shown: 0\n"
+        "- Set aside, never shown: 0\n"
         "- Removed from the record after showing: 0\n"
         "- Taken back by their senders before showing: 0\n"
         "- Merged into a confession very like them: 0\n"
@@ -556,6 +560,7 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "removed": 0,
         "withdrawn": 0,
         "merged": 0,
+        "set_aside": 0,
         "agreements": 0,
         "phones_joined": 0,
     }
@@ -566,14 +571,14 @@ def test_a_session_where_nothing_was_shown_still_counts_what_arrived(
 ) -> None:
     service = SessionService.start_new(store, bus, transcripts_dir)
     phone = service.participant(service.join())
-    service.submit(phone, "cid-00001", "never shown")
+    service.submit(phone, "cid-00001", "NEVER-SHOWN text")
     built = build_transcript(store, service.session)
     assert built.confessions == ()
     assert built.totals == Totals(
         received=1, shown=0, removed=0, withdrawn=0, agreements=0, phones_joined=1
     )
     assert "No confession was shown." in to_markdown(built)
-    assert "never shown" not in to_markdown(built)
+    assert "NEVER-SHOWN" not in to_markdown(built)
 
 
 # File names

@@ -97,6 +97,7 @@ def transcript_from(document: dict[str, Any]) -> Transcript:
             agreements=int(totals["agreements"]),
             phones_joined=int(totals["phones_joined"]),
             merged=int(totals.get("merged", 0)),
+            set_aside=int(totals.get("set_aside", 0)),
         ),
         for_organisers=_notes(notes),
         closing_note=str(document.get("closing_note", "")),

@@ -41,6 +41,7 @@ def totals_rows(transcript: Transcript) -> tuple[tuple[str, int], ...]:
     return (
         ("Confessions received", totals.received),
         ("Confessions shown", totals.shown),
+        ("Set aside, never shown", totals.set_aside),
         ("Removed from the record after showing", totals.removed),
         ("Taken back by their senders before showing", totals.withdrawn),
         ("Merged into a confession very like them", totals.merged),
