@@ -42,7 +42,6 @@ from facilitator.core.events import (
 from facilitator.core.model import (
     AgreementOutcome,
     AgreementRequest,
-    Batching,
     Item,
     ItemCounts,
     ItemKind,
@@ -61,7 +60,7 @@ from facilitator.core.record.files import (
     rehearsals_dir,
     write_transcript,
 )
-from facilitator.core.store import Store
+from facilitator.core.store import SessionChoice, Store
 from facilitator.core.transcript import Transcript, build_transcript
 from facilitator.core.undo import ItemChange, UndoAction, UndoHistory, UndoStep, reverse
 from facilitator.core.word_lists import (
@@ -673,16 +672,17 @@ class SessionService:
                 self._merge(keep_id, item_ids, version, text, learned)
             case SetOrganisersRecord(keep):
                 if keep != self._session.organisers_record:
-                    self._set_record_choice(keep, self._store.set_organisers_record)
+                    self._set_record_choice("organisers_record", keep)
             case SetBatching(mode):
-                self._set_batching(mode)
+                self._set_choice("batching", mode)
+                self.bus.publish(RoomChanged(self.room()))
             case SetPhoneLanguage(language):
-                self._set_language(language)
+                self._set_choice("language", language)
             case SetUnshownRecord(keep):
                 if keep != self._session.unshown_record:
-                    self._set_record_choice(keep, self._store.set_unshown_record)
+                    self._set_record_choice("unshown_record", keep)
             case SetClosingNote(note):
-                self._set_closing_note(note)
+                self._set_choice("closing_note", rules.clean_text(note, rules.CLOSING_NOTE))
             case _:
                 assert_never(command)
 
@@ -997,7 +997,7 @@ class SessionService:
 
     # Choices made before confessions arrive
 
-    def _set_record_choice(self, keep: bool, write: Callable[[int, bool], None]) -> None:
+    def _set_record_choice(self, choice: SessionChoice, keep: bool) -> None:
         """A choice of what the record keeps, which the house rules announce: made before
         the first confession arrives (one already sent came under the rules as they were)."""
         if self._store.received_count(self._session.id) or self._store.has_any_waiting(
@@ -1008,26 +1008,12 @@ class SessionService:
                 "Confessions have arrived under the house rules as they were; this can "
                 "only change before the first one.",
             )
-        self._write(lambda: write(self._session.id, keep))
-        self._refresh_session()
-        self.bus.publish(SessionChanged(self._session))
+        self._set_choice(choice, keep)
 
-    def _set_closing_note(self, note: str) -> None:
-        clean = rules.clean_text(note, rules.CLOSING_NOTE)
-        self._write(lambda: self._store.set_closing_note(self._session.id, clean))
+    def _set_choice(self, choice: SessionChoice, value: str | bool) -> None:
+        self._write(lambda: self._store.set_session_choice(self._session.id, choice, value))
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))
-
-    def _set_language(self, language: str) -> None:
-        self._write(lambda: self._store.set_language(self._session.id, language))
-        self._refresh_session()
-        self.bus.publish(SessionChanged(self._session))
-
-    def _set_batching(self, mode: Batching) -> None:
-        self._write(lambda: self._store.set_batching(self._session.id, mode))
-        self._refresh_session()
-        self.bus.publish(SessionChanged(self._session))
-        self.bus.publish(RoomChanged(self.room()))
 
     def _is_shown(self, item_id: int) -> bool:
         found = self._store.item_in_session(self._session.id, item_id)

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from facilitator.core.errors import (
     DataDirUnusable,
@@ -25,7 +25,6 @@ from facilitator.core.errors import (
 )
 from facilitator.core.migrations import migrate
 from facilitator.core.model import (
-    Batching,
     Item,
     ItemCounts,
     ItemKind,
@@ -42,6 +41,9 @@ DATABASE_NAME = "confessional.sqlite3"
 # PRAGMA quick_check reads the whole file, about 4 ms per MB (measured on 2 cores):
 # up to this size it costs a start at most a quarter of a second.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+type SessionChoice = Literal[
+    "organisers_record", "unshown_record", "batching", "language", "closing_note"
+]
 _IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 _DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
@@ -395,29 +397,12 @@ class Store:
                 "UPDATE sessions SET rehearsal = ? WHERE id = ?", (int(rehearsal), session_id)
             )
 
-    def set_organisers_record(self, session_id: int, keep: bool) -> None:
+    def set_session_choice(self, session_id: int, choice: SessionChoice, value: str | bool) -> None:
+        """One of the session's choices (a column named by :data:`SessionChoice`, never
+        by input): what the record keeps, batching, the phones' language, the note."""
+        stored = int(value) if isinstance(value, bool) else value
         with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET organisers_record = ? WHERE id = ?", (int(keep), session_id)
-            )
-
-    def set_batching(self, session_id: int, mode: Batching) -> None:
-        with self._write() as db:
-            db.execute("UPDATE sessions SET batching = ? WHERE id = ?", (mode, session_id))
-
-    def set_closing_note(self, session_id: int, note: str) -> None:
-        with self._write() as db:
-            db.execute("UPDATE sessions SET closing_note = ? WHERE id = ?", (note, session_id))
-
-    def set_unshown_record(self, session_id: int, keep: bool) -> None:
-        with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET unshown_record = ? WHERE id = ?", (int(keep), session_id)
-            )
-
-    def set_language(self, session_id: int, language: str) -> None:
-        with self._write() as db:
-            db.execute("UPDATE sessions SET language = ? WHERE id = ?", (language, session_id))
+            db.execute(f"UPDATE sessions SET {choice} = ? WHERE id = ?", (stored, session_id))
 
     def set_session_port(self, session_id: int, port: int) -> None:
         with self._write() as db:

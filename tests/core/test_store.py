@@ -634,8 +634,10 @@ def every_write(
         "add_waiting": lambda: store.add_waiting(
             session.id, author, "client-held", "held", "", held=True
         ),
-        "set_organisers_record": lambda: store.set_organisers_record(session.id, True),
-        "set_batching": lambda: store.set_batching(session.id, "on"),
+        "set_session_choice": lambda: store.set_session_choice(
+            session.id, "organisers_record", True
+        ),
+        "set_session_choice_text": lambda: store.set_session_choice(session.id, "batching", "on"),
         "withdraw": lambda: store.withdraw(session.id, author, "client-0002"),
     }
 
@@ -659,8 +661,8 @@ WRITE_NAMES = [
     "set_queue_positions",
     "merge",
     "add_waiting",
-    "set_organisers_record",
-    "set_batching",
+    "set_session_choice",
+    "set_session_choice_text",
     "withdraw",
 ]
 

@@ -59,19 +59,7 @@ _WIDTH = 600
 
 
 def to_html(transcript: Transcript, fingerprint: str) -> str:
-    title = escape(transcript.title)
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<title dir="auto">{title}</title>',
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        "<body>",
-        f'<h1 dir="auto">{title}</h1>',
-    ]
+    parts = _page_start(transcript.title)
     if transcript.prompt:
         parts.append(f'<p class="prompt" dir="auto">{escape(transcript.prompt)}</p>')
     parts.append(f'<p class="meta">{escape(transcript.date)}</p>')
@@ -97,24 +85,28 @@ def to_html(transcript: Transcript, fingerprint: str) -> str:
     return "\n".join(parts)
 
 
-def lessons_html(transcript: Transcript) -> str:
-    """What every phone may take home when the session ends: the confessions shown and
-    their lessons, nothing else (no counts, no totals, nothing that was not shown)."""
-    title = escape(transcript.title)
-    parts = [
+def _page_start(title: str) -> list[str]:
+    """A self-contained page up to its heading: nothing is fetched."""
+    escaped = escape(title)
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<title dir="auto">{title}</title>',
+        f'<title dir="auto">{escaped}</title>',
         f"<style>{_STYLE}</style>",
         "</head>",
         "<body>",
-        f'<h1 dir="auto">{title}</h1>',
-        f'<p class="meta">{escape(transcript.date)}</p>',
-        '<ol class="confessions">',
+        f'<h1 dir="auto">{escaped}</h1>',
     ]
+
+
+def lessons_html(transcript: Transcript) -> str:
+    """What every phone may take home when the session ends: the confessions shown and
+    their lessons, nothing else (no counts, no totals, nothing that was not shown)."""
+    parts = _page_start(transcript.title)
+    parts += [f'<p class="meta">{escape(transcript.date)}</p>', '<ol class="confessions">']
     for confession in transcript.confessions:
         parts += _shown(confession)
         parts.append("</li>")
