@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from facilitator import paths
+from facilitator.cli import EXIT_SETUP_FILE, read_prepared
 from facilitator.core.model import SessionInfo
 from facilitator.core.store import Store
 from facilitator.host.record import HostRecord
@@ -61,14 +62,21 @@ MOVING_ASIDE = "Moving the damaged database aside and starting a new session wit
 
 
 def start_host(
-    supervisor: HostSupervisor, new_session: bool, explain: Callable[[HostStartFailed], bool]
+    supervisor: HostSupervisor,
+    new_session: bool,
+    explain: Callable[[HostStartFailed], bool],
+    session_file: Path | None = None,
 ) -> HostRecord | None:
     """Start the host before the windows open; if it cannot start, ``explain`` why (and
     start it again, moving a damaged database aside, when ``explain`` says so)."""
     for move_damaged_aside in (False, True):
         try:
             return asyncio.run(
-                supervisor.start(new_session=new_session, move_damaged_aside=move_damaged_aside)
+                supervisor.start(
+                    new_session=new_session,
+                    move_damaged_aside=move_damaged_aside,
+                    session_file=session_file,
+                )
             )
         except HostStartFailed as error:
             sys.stderr.write(f"{error}\n")
@@ -361,6 +369,12 @@ async def _wait_until_live(connection: HostConnection, timeout: float) -> bool:
     return connection.live
 
 
+PREPARED_NOT_USED = (
+    "Confessional is already hosting a session on this laptop, so the prepared session "
+    "was not started. End that session first, or load the file with Set up session…"
+)
+
+
 def ask_for_new_session(
     data_dir: Path, new_session: bool, ask_resume: Callable[[SessionInfo], bool]
 ) -> bool:
@@ -410,13 +424,22 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
             tuple(args.allow_host),
         )
     )
+    if args.session is not None:
+        unusable = read_prepared(args.session)
+        if isinstance(unusable, str):  # said before anything starts
+            explain_host_failure(HostStartFailed(unusable))
+            return EXIT_SETUP_FILE
     record = asyncio.run(supervisor.find_running())
     if record is None:
         # Modal: only before the loop runs.
-        new_session = ask_for_new_session(data_dir, args.new_session, ask_resume)
-        record = start_host(supervisor, new_session, explain_host_failure)
+        new_session = args.session is not None or ask_for_new_session(
+            data_dir, args.new_session, ask_resume
+        )
+        record = start_host(supervisor, new_session, explain_host_failure, args.session)
         if record is None:
             return 3
+    elif args.session is not None:
+        explain_host_failure(HostStartFailed(PREPARED_NOT_USED))
 
     app = DesktopApp(record, data_dir, supervisor, rehearse=args.rehearse, first_run_guide=True)
     install_exception_hooks(app.report_unexpected)

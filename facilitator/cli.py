@@ -6,9 +6,12 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from facilitator import __version__, paths
+
+if TYPE_CHECKING:
+    from facilitator.core.setup_file import PreparedSession
 from facilitator.protocol.commands import MAX_REHEARSAL_PHONES
 from facilitator.sim.launch import AUDIENCE_SWITCH, DEFAULT_PHONES
 
@@ -16,6 +19,7 @@ log = logging.getLogger("facilitator")
 
 
 EXIT_USAGE = 64  # a command line that cannot be read (2 means a newer data file)
+EXIT_SETUP_FILE = 65  # the prepared session's file cannot be used (nothing was started)
 EXPORT_COMMAND = "export"  # confessional export …: a session's record (export_cli.py)
 
 
@@ -41,6 +45,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--headless", action="store_true", help="run without a window")
     parser.add_argument(
         "--new-session", action="store_true", help="start a new session, not the unfinished one"
+    )
+    parser.add_argument(
+        "--session",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="start a new session set up as prepared in FILE (docs/session-file.md)",
     )
     parser.add_argument(
         "--rehearse",
@@ -98,11 +109,27 @@ def main(argv: list[str] | None = None) -> int:
     return run_desktop(args, data_dir)
 
 
+def read_prepared(path: Path | None) -> PreparedSession | str | None:
+    """The prepared session of ``--session``, or what is wrong with its file."""
+    if path is None:
+        return None
+    from facilitator.core.setup_file import SetupFileError, read_setup_file
+
+    try:
+        return read_setup_file(path)
+    except SetupFileError as error:
+        return str(error)
+
+
 def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
     """The session host alone: no Qt is imported in this process."""
     from facilitator.host.main import configure_host_logging, exit_now, run_host
     from facilitator.host.session_host import HostOptions
 
+    prepared = read_prepared(args.session)
+    if isinstance(prepared, str):  # said before anything starts
+        sys.stderr.write(f"confessional: {prepared}\n")
+        return EXIT_SETUP_FILE
     configure_host_logging(data_dir, verbose=args.verbose)
     options = HostOptions(
         data_dir=data_dir,
@@ -113,5 +140,6 @@ def _run_host(args: argparse.Namespace, data_dir: Path) -> int:
         allowed_hosts=tuple(args.allow_host),
         pace_gc=True,
         rehearse=args.rehearse,
+        prepared=prepared,
     )
     exit_now(run_host(options, move_damaged_aside=args.move_damaged_aside))

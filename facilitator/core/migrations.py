@@ -202,7 +202,20 @@ ALTER TABLE waiting_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'confession'
 ALTER TABLE waiting_items ADD COLUMN parent_id INTEGER REFERENCES items (id) ON DELETE CASCADE;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# The session's set-up: its house rules (NULL: the default template, which each display
+# shows in its own language), the longest confession it takes, whether the "what I
+# learned" field is offered, and the organiser's accent colour. A confession the
+# facilitator prepared to go first (a warm-up) is an item with no author.
+_V7 = """
+ALTER TABLE sessions ADD COLUMN house_rules TEXT;
+ALTER TABLE sessions ADD COLUMN max_length INTEGER NOT NULL DEFAULT 1000
+    CHECK (max_length BETWEEN 1 AND 1000);
+ALTER TABLE sessions ADD COLUMN offer_lesson INTEGER NOT NULL DEFAULT 1
+    CHECK (offer_lesson IN (0, 1));
+ALTER TABLE sessions ADD COLUMN accent TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -97,6 +97,10 @@ class SessionInfo:
     language: str = ""  # the phone page's language, fixed by the facilitator ("": the phone's)
     closing_note: str = ""  # the facilitator's, for the record
     unshown_record: bool = False  # approved confessions never shown go into the record
+    house_rules: str | None = None  # the facilitator's; None: the default template
+    max_length: int = 1000  # the longest confession this session takes
+    offer_lesson: bool = True  # phones are offered the "what I learned" field
+    accent: str = ""  # the organiser's colour (#rrggbb), or the product's
 
     @property
     def is_open(self) -> bool:

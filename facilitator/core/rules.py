@@ -24,11 +24,23 @@ MAX_TITLE_CHARS = 120
 MAX_PROMPT_CHARS = 300
 MAX_CLOSING_NOTE_CHARS = 2000
 MAX_LABEL_CHARS = 30
+MAX_HOUSE_RULES_CHARS = 1500
+MIN_CONFESSION_LIMIT = 100  # the shortest limit a facilitator may set on a confession
 MAX_CLIENT_ID_CHARS = 64
 
 DEFAULT_TITLE = "Never waste a mistake"
 DEFAULT_PROMPT = "What mistake taught you the most?"
 DEFAULT_AGREE_LABEL = "Been there"
+# The house rules a session has until the facilitator writes their own: what the room is
+# promised (each display shows them in its own language; the record keeps this English).
+DEFAULT_HOUSE_RULES = (
+    "Chatham House rule: share what you hear here, never who said it.\n"
+    "Don't name colleagues, organisations, clients or service users.\n"
+    "This is not a whistleblowing or safeguarding channel: for that, speak to the "
+    "organisers, who will tell you where to go.\n"
+    "Nobody is named: the organisers keep a record of what was shown, never who sent it, "
+    "and unshown confessions are deleted when the session ends."
+)
 
 # Characters that reorder text around them: they can make it read otherwise than it is
 # stored ("Trojan Source"). The marks LRM, RLM and ALM (U+200E, U+200F, U+061C) only set a
@@ -63,6 +75,35 @@ TITLE = TextField("title", MAX_TITLE_CHARS, required=True, multiline=False)
 PROMPT = TextField("prompt", MAX_PROMPT_CHARS, required=False, multiline=True)
 CLOSING_NOTE = TextField("closing_note", MAX_CLOSING_NOTE_CHARS, required=False, multiline=True)
 AGREE_LABEL = TextField("agree_label", MAX_LABEL_CHARS, required=True, multiline=False)
+HOUSE_RULES = TextField("house_rules", MAX_HOUSE_RULES_CHARS, required=False, multiline=True)
+_ACCENT = re.compile(r"^#[0-9a-f]{6}$")
+
+
+def confession_field(max_chars: int) -> TextField:
+    """The confession's rule under the session's own limit (at most the product's)."""
+    if max_chars == CONFESSION.max_chars:
+        return CONFESSION
+    return TextField(CONFESSION.name, max_chars, required=True, multiline=True)
+
+
+def check_confession_limit(max_chars: int) -> int:
+    if not MIN_CONFESSION_LIMIT <= max_chars <= MAX_CONFESSION_CHARS:
+        raise RuleViolation(
+            "max_length_out_of_range",
+            f"A confession's limit must be {MIN_CONFESSION_LIMIT} to "
+            f"{MAX_CONFESSION_CHARS} characters.",
+        )
+    return max_chars
+
+
+def clean_accent(colour: str) -> str:
+    """``#rrggbb`` in lower case, or ``""`` for the product's own colours."""
+    accent = colour.strip().lower()
+    if accent and not _ACCENT.match(accent):
+        raise RuleViolation(
+            "accent_malformed", "An accent colour is written as #rrggbb, such as #1a7f64."
+        )
+    return accent
 
 
 def clean_text(value: str, field: TextField) -> str:
@@ -123,3 +164,16 @@ def check_client_id(client_id: str) -> str:
     if not _CLIENT_ID.fullmatch(client_id):
         raise RuleViolation("client_id_invalid", "The message id is malformed.")
     return client_id
+
+
+# A register row's follow-up, filled in by the organisers after the session
+# (``core/record/amend.py``): one line each, an action and by when. Never a participant's
+# name is the form's hint: it cannot be checked.
+MAX_FOLLOW_UP_ACTION_CHARS = 200
+MAX_FOLLOW_UP_BY_WHEN_CHARS = 40
+FOLLOW_UP_ACTION = TextField(
+    "follow_up_action", MAX_FOLLOW_UP_ACTION_CHARS, required=False, multiline=False
+)
+FOLLOW_UP_BY_WHEN = TextField(
+    "follow_up_by_when", MAX_FOLLOW_UP_BY_WHEN_CHARS, required=False, multiline=False
+)

@@ -60,6 +60,8 @@ from facilitator.core.record.files import (
     rehearsals_dir,
     write_transcript,
 )
+from facilitator.core.setup import SessionSetup, WarmUp, cleaned, cleaned_warm_up, stored_choices
+from facilitator.core.setup_file import PreparedSession
 from facilitator.core.store import SessionChoice, Store
 from facilitator.core.transcript import Transcript, build_transcript
 from facilitator.core.undo import ItemChange, UndoAction, UndoHistory, UndoStep, reverse
@@ -72,6 +74,8 @@ from facilitator.core.word_lists import (
     clean_list,
 )
 from facilitator.protocol.commands import (
+    AddWarmUp,
+    ApplySetup,
     Approve,
     ApproveMany,
     Blank,
@@ -303,7 +307,11 @@ class SessionService:
         sent = self._sent_before(participant_id, client_id)
         if sent is not None:
             return sent
-        clean = rules.clean_text(text, rules.CONFESSION)
+        clean = rules.clean_text(text, rules.confession_field(self._session.max_length))
+        if learned.strip() and not self._session.offer_lesson:
+            raise CommandRefused(
+                "learned_not_offered", "This session does not ask what you learned."
+            )
         clean_learned = rules.clean_text(learned, rules.LEARNED)
         return self._take(
             participant_id,
@@ -621,6 +629,43 @@ class SessionService:
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))
 
+    def apply_setup(self, setup: SessionSetup) -> None:
+        """The session's set-up, checked whole, in one store write."""
+        self._require_open()
+        clean = cleaned(setup)
+        self._write(
+            lambda: self._store.set_session_choices(
+                self._session.id,
+                stored_choices(clean),
+                details=(clean.title, clean.prompt, clean.agree_label),
+            )
+        )
+        self._refresh_session()
+        self.bus.publish(SessionChanged(self._session))
+
+    def prepare(self, prepared: PreparedSession) -> None:
+        """A prepared session (from a file): what the record keeps first (before any
+        confession, as the house rules announce it), then the set-up and the warm-ups."""
+        self._set_record_choice("unshown_record", prepared.unshown_record)
+        self._set_record_choice("organisers_record", prepared.organisers_record)
+        self.apply_setup(prepared.setup)
+        for warm_up in prepared.warm_ups:
+            self.add_warm_up(warm_up)
+
+    def add_warm_up(self, warm_up: WarmUp) -> Item:
+        """A confession the facilitator prepared: approved, at the end of Up next."""
+        self._require_open()
+        clean = cleaned_warm_up(warm_up)
+        place = queue_order.after_last(self._store.queue(self._session.id))
+        client_id = f"warm-up-{secrets.token_urlsafe(12)}"
+        item = self._write(
+            lambda: self._store.add_warm_up(
+                self._session.id, client_id, clean.text, clean.learned, place
+            )
+        )
+        self.bus.publish(ItemAdded(item))
+        return item
+
     def set_word_lists(self, local_names: Sequence[str], watch_words: Sequence[str]) -> None:
         """Replace the organisers' lists (they hold for every session on this laptop)."""
         lists = WordLists(clean_list(local_names), clean_list(watch_words))
@@ -683,6 +728,23 @@ class SessionService:
                     self._set_record_choice("unshown_record", keep)
             case SetClosingNote(note):
                 self._set_choice("closing_note", rules.clean_text(note, rules.CLOSING_NOTE))
+            case ApplySetup(
+                title, prompt, label, house_rules, max_length, offer_lesson, language, accent
+            ):
+                self.apply_setup(
+                    SessionSetup(
+                        title,
+                        prompt,
+                        label,
+                        house_rules,
+                        max_length,
+                        offer_lesson,
+                        language,
+                        accent,
+                    )
+                )
+            case AddWarmUp(text, learned):
+                self.add_warm_up(WarmUp(text, learned))
             case _:
                 assert_never(command)
 
@@ -1000,9 +1062,9 @@ class SessionService:
     def _set_record_choice(self, choice: SessionChoice, keep: bool) -> None:
         """A choice of what the record keeps, which the house rules announce: made before
         the first confession arrives (one already sent came under the rules as they were)."""
-        if self._store.received_count(self._session.id) or self._store.has_any_waiting(
-            self._session.id
-        ):
+        if self._store.received_count(
+            self._session.id, from_room=True
+        ) or self._store.has_any_waiting(self._session.id):
             raise CommandRefused(
                 "too_late",
                 "Confessions have arrived under the house rules as they were; this can "
@@ -1061,8 +1123,9 @@ class SessionService:
     def start_next(self) -> None:
         """Start the next session in the same host, once this one has ended.
 
-        It keeps the title, prompt, label, port and moderator secret (the moderators'
-        links and the phones' join link stay the same); everything else starts afresh.
+        It keeps the set-up (title, prompt, house rules, form, language, accent), the
+        port and moderator secret (the moderators' links and the phones' join link stay
+        the same); everything else starts afresh.
         """
         ended = self._session
         if ended.is_open:
@@ -1077,7 +1140,9 @@ class SessionService:
                 port=ended.port,
             )
         )
-        self._session = session
+        setup = stored_choices(SessionSetup.of(ended))
+        self._write(lambda: self._store.set_session_choices(session.id, setup))
+        self._session = self._store.session(session.id)
         self._rehearsal_record = ()
         self._ended_record = None
         log.info("Started session %d after session %d", session.id, ended.id)
@@ -1116,3 +1181,16 @@ def _clean_texts(item: Item, text: str, learned: str) -> tuple[str, str]:
             raise RuleViolation("learned_not_allowed", "A reply has no lesson of its own.")
         return rules.clean_text(text, rules.REPLY), ""
     return rules.clean_text(text, rules.CONFESSION), rules.clean_text(learned, rules.LEARNED)
+
+
+def setup_of(command: ApplySetup) -> SessionSetup:
+    return SessionSetup(
+        command.title,
+        command.prompt,
+        command.agree_label,
+        command.house_rules,
+        command.max_length,
+        command.offer_lesson,
+        command.language,
+        command.accent,
+    )

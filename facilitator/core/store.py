@@ -11,7 +11,7 @@ import hashlib
 import logging
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -42,7 +42,15 @@ DATABASE_NAME = "confessional.sqlite3"
 # up to this size it costs a start at most a quarter of a second.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 type SessionChoice = Literal[
-    "organisers_record", "unshown_record", "batching", "language", "closing_note"
+    "organisers_record",
+    "unshown_record",
+    "batching",
+    "language",
+    "closing_note",
+    "house_rules",
+    "max_length",
+    "offer_lesson",
+    "accent",
 ]
 _IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 _DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -55,7 +63,8 @@ _ITEM_COLUMNS = (
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
     "moderator_secret, current_item_id, removed_count, rehearsal, withdrawn_count, "
-    "merged_count, organisers_record, batching, language, closing_note, unshown_record"
+    "merged_count, organisers_record, batching, language, closing_note, unshown_record, "
+    "house_rules, max_length, offer_lesson, accent"
 )
 
 
@@ -105,6 +114,10 @@ def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
         language=row["language"],
         closing_note=row["closing_note"],
         unshown_record=bool(row["unshown_record"]),
+        house_rules=row["house_rules"],
+        max_length=row["max_length"],
+        offer_lesson=bool(row["offer_lesson"]),
+        accent=row["accent"],
     )
 
 
@@ -119,6 +132,10 @@ _ADDED_SESSION_COLUMNS = {
     "language": "",
     "closing_note": "",
     "unshown_record": 0,
+    "house_rules": None,
+    "max_length": 1000,
+    "offer_lesson": 1,
+    "accent": "",
 }
 
 
@@ -361,11 +378,7 @@ class Store:
     def update_session_details(
         self, session_id: int, title: str, prompt: str, agree_label: str
     ) -> None:
-        with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET title = ?, prompt = ?, agree_label = ? WHERE id = ?",
-                (title, prompt, agree_label, session_id),
-            )
+        self.set_session_choices(session_id, {}, details=(title, prompt, agree_label))
 
     def forget_moderator_secret(self, session_id: int) -> None:
         """An ended session's moderator links stop working for good."""
@@ -397,12 +410,31 @@ class Store:
                 "UPDATE sessions SET rehearsal = ? WHERE id = ?", (int(rehearsal), session_id)
             )
 
-    def set_session_choice(self, session_id: int, choice: SessionChoice, value: str | bool) -> None:
+    def set_session_choice(
+        self, session_id: int, choice: SessionChoice, value: str | bool | int | None
+    ) -> None:
         """One of the session's choices (a column named by :data:`SessionChoice`, never
         by input): what the record keeps, batching, the phones' language, the note."""
-        stored = int(value) if isinstance(value, bool) else value
+        self.set_session_choices(session_id, {choice: value})
+
+    def set_session_choices(
+        self,
+        session_id: int,
+        choices: Mapping[SessionChoice, str | bool | int | None],
+        *,
+        details: tuple[str, str, str] | None = None,
+    ) -> None:
+        """Several of the session's choices in one transaction (its set-up), with its
+        ``details`` (title, prompt, agreement label) if given."""
         with self._write() as db:
-            db.execute(f"UPDATE sessions SET {choice} = ? WHERE id = ?", (stored, session_id))
+            if details is not None:
+                db.execute(
+                    "UPDATE sessions SET title = ?, prompt = ?, agree_label = ? WHERE id = ?",
+                    (*details, session_id),
+                )
+            for choice, value in choices.items():
+                stored = int(value) if isinstance(value, bool) else value
+                db.execute(f"UPDATE sessions SET {choice} = ? WHERE id = ?", (stored, session_id))
 
     def set_session_port(self, session_id: int, port: int) -> None:
         with self._write() as db:
@@ -675,6 +707,22 @@ class Store:
         assert item_id is not None
         return self.item(item_id)
 
+    def add_warm_up(
+        self, session_id: int, client_id: str, text: str, learned: str, queue_position: int
+    ) -> Item:
+        """A confession the facilitator prepared to go first: no author, approved, at
+        ``queue_position`` in Up next."""
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO items (session_id, kind, author_id, client_id, original_text, "
+                "original_learned, text, learned, state, queue_position) "
+                "VALUES (?, 'confession', NULL, ?, ?, ?, ?, ?, 'approved', ?)",
+                (session_id, client_id, text, learned, text, learned, queue_position),
+            )
+        item_id = cursor.lastrowid
+        assert item_id is not None
+        return self.item(item_id)
+
     # Confessions waiting (sent faster than a person writes)
 
     def add_waiting(
@@ -838,10 +886,12 @@ class Store:
         ).fetchall()
         return [_item(row) for row in rows]
 
-    def received_count(self, session_id: int) -> int:
-        """The confessions in the session (replies are not counted)."""
+    def received_count(self, session_id: int, *, from_room: bool = False) -> int:
+        """The confessions in the session (replies are not counted); ``from_room``: only
+        those phones sent while the session is open (not the facilitator's warm-ups)."""
+        authored = " AND author_id IS NOT NULL" if from_room else ""
         row = self._db.execute(
-            "SELECT COUNT(*) FROM items WHERE session_id = ? AND kind = 'confession'",
+            f"SELECT COUNT(*) FROM items WHERE session_id = ? AND kind = 'confession'{authored}",
             (session_id,),
         ).fetchone()
         return int(row[0])

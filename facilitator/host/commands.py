@@ -12,6 +12,8 @@ from facilitator.host.links import JoinLinks
 from facilitator.host.rehearsal import Rehearsal
 from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.protocol.commands import (
+    AddWarmUp,
+    ApplySetup,
     Approve,
     ApproveMany,
     Blank,
@@ -118,6 +120,8 @@ class HostCommands:
                 | SetPhoneLanguage()
                 | SetUnshownRecord()
                 | SetClosingNote()
+                | ApplySetup()
+                | AddWarmUp()
             ):
                 self._service.execute(command)
             case _:

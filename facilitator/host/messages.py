@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from facilitator.core import model, rules
 from facilitator.core.model import Projection, SessionInfo
 from facilitator.core.session import SessionService
@@ -23,9 +25,11 @@ from facilitator.protocol.phone import (
     TextLimits,
 )
 
-TEXT_LIMITS = TextLimits(
-    text=rules.MAX_CONFESSION_CHARS, learned=rules.MAX_LEARNED_CHARS, reply=rules.MAX_REPLY_CHARS
-)
+
+def text_limits(session: SessionInfo) -> TextLimits:
+    """The session's limits: ``learned`` 0 when the "what I learned" field is not offered."""
+    learned = rules.MAX_LEARNED_CHARS if session.offer_lesson else 0
+    return TextLimits(text=session.max_length, learned=learned, reply=rules.MAX_REPLY_CHARS)
 
 
 def public_projection(projection: Projection | None) -> PublicProjection | None:
@@ -47,15 +51,18 @@ def public_session(service: SessionService) -> PublicSession:
     """What any phone may see: no moderator data, only the edited text of what is shown."""
     session = service.session
     return PublicSession(
-        session.id,
-        session.title,
-        session.prompt,
-        session.agree_label,
-        session.status.value,
-        public_projection(service.projection()),
-        TEXT_LIMITS,
-        session.organisers_record,
-        session.language,
+        session_id=session.id,
+        title=session.title,
+        prompt=session.prompt,
+        agree_label=session.agree_label,
+        status=session.status.value,
+        projection=public_projection(service.projection()),
+        limits=text_limits(session),
+        organisers_record=session.organisers_record,
+        language=session.language,
+        house_rules=session.house_rules,
+        unshown_record=session.unshown_record,
+        accent=session.accent,
     )
 
 
@@ -69,19 +76,7 @@ def phone_state(service: SessionService, participant_id: int) -> PhoneState:
         for reply in (projection.replies if projection is not None else ())
         if service.has_agreed(participant_id, reply.reply_id)
     )
-    return PhoneState(
-        public.session_id,
-        public.title,
-        public.prompt,
-        public.agree_label,
-        public.status,
-        projection,
-        public.limits,
-        public.organisers_record,
-        public.language,
-        agreed,
-        helped,
-    )
+    return PhoneState(**msgspec.structs.asdict(public), agreed=agreed, helped=helped)
 
 
 def item(found: model.Item, hints: ItemHints, like: tuple[int, ...] = ()) -> Item:
@@ -137,6 +132,10 @@ def session_details(session: SessionInfo) -> SessionDetails:
         language=session.language,
         unshown_record=session.unshown_record,
         closing_note=session.closing_note,
+        house_rules=session.house_rules,
+        max_length=session.max_length,
+        offer_lesson=session.offer_lesson,
+        accent=session.accent,
     )
 
 

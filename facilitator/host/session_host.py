@@ -25,6 +25,7 @@ from facilitator.core.errors import DomainError, StoreUnavailable
 from facilitator.core.events import EventBus
 from facilitator.core.model import SessionInfo
 from facilitator.core.session import SessionService
+from facilitator.core.setup_file import PreparedSession
 from facilitator.core.store import Store
 from facilitator.host.address_follow import AddressFollower
 from facilitator.host.commands import HostCommands
@@ -59,6 +60,7 @@ class HostOptions:
     connection_budget: ConnectionBudget | None = None  # None: from the open-file limit
     pace_gc: bool = False  # the host process's own: tests share their process
     rehearse: int | None = None  # a simulated audience of this many phones (--rehearse)
+    prepared: PreparedSession | None = None  # --session FILE: a new session, set up so
 
 
 class StartupError(Exception):
@@ -111,12 +113,17 @@ class SessionHost:
         log.info("Opening the session store")
         self.store = Store.open(self.options.data_dir)
         transcripts = paths.transcripts_dir(self.options.data_dir)
-        unfinished = None if self.options.new_session else self.store.latest_open_session()
+        prepared = self.options.prepared
+        fresh = self.options.new_session or prepared is not None
+        unfinished = None if fresh else self.store.latest_open_session()
         if unfinished is not None:
             self.service = SessionService.resume(self.store, self.bus, unfinished, transcripts)
             self.resumed = True
         else:
             self.service = SessionService.start_new(self.store, self.bus, transcripts)
+            if prepared is not None:
+                self.service.prepare(prepared)
+                log.info("Set up session %d as prepared", self.service.session.id)
         return self.service
 
     async def start(self) -> JoinLink:

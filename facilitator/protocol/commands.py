@@ -187,6 +187,31 @@ class SetClosingNote(_Command, frozen=True, tag="set_closing_note"):
     note: FieldText
 
 
+class ApplySetup(_Command, frozen=True, tag="apply_setup"):
+    """The session's set-up in one step: what the room reads (title, prompt, house
+    rules: null for the default template, shown in each phone's language), the
+    agreement label, the longest confession taken (100 to 1,000 characters), whether the
+    "what I learned" field is offered, the phone page's language (as
+    ``set_phone_language``) and the organiser's accent colour (``#rrggbb``, or empty)."""
+
+    title: FieldText
+    prompt: FieldText
+    agree_label: FieldText
+    house_rules: FieldText | None
+    max_length: Annotated[int, msgspec.Meta(ge=1, le=100_000)]
+    offer_lesson: bool
+    language: PhoneLanguage
+    accent: Annotated[str, msgspec.Meta(max_length=16)]
+
+
+class AddWarmUp(_Command, frozen=True, tag="add_warm_up"):
+    """A confession the facilitator prepared, so that they go first: approved, at the
+    end of Up next, with no author."""
+
+    text: FieldText
+    learned: FieldText = ""
+
+
 class SetBatching(_Command, frozen=True, tag="set_batching"):
     """Release new confessions into Incoming in small shuffled batches, so that nobody
     watching a moderator's screen can tie a confession to the phone that just sent it:
@@ -280,6 +305,8 @@ type SessionCommand = (
     | SetPhoneLanguage
     | SetUnshownRecord
     | SetClosingNote
+    | ApplySetup
+    | AddWarmUp
 )
 type HostCommand = (
     DeleteSession

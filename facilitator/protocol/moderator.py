@@ -192,6 +192,10 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     language: str = ""  # the phone page's language, fixed by set_phone_language ("": the phone's)
     unshown_record: bool = False  # set_unshown_record
     closing_note: str = ""  # set_closing_note
+    house_rules: str | None = None  # apply_setup; null: the default template
+    max_length: int = 1000  # apply_setup: the longest confession taken
+    offer_lesson: bool = True  # apply_setup: the "what I learned" field is offered
+    accent: str = ""  # apply_setup: #rrggbb, or "" for the product's colours
 
     @property
     def is_open(self) -> bool:

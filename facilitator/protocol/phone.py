@@ -141,6 +141,12 @@ class PublicSession(Message, frozen=True):
     organisers_record: bool = False
     # The language the facilitator fixed for the phone page ("" for the phone's own).
     language: str = ""
+    # The facilitator's house rules; null: the default template, in the page's language.
+    house_rules: str | None = None
+    # Whether approved confessions there is no time to show go into the record (the page
+    # says so under the house rules, as it says where organisers-only ones go).
+    unshown_record: bool = False
+    accent: str = ""  # the organiser's colour (#rrggbb; the page keeps its contrast), or ""
 
 
 class PhoneState(PublicSession, frozen=True):

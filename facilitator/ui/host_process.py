@@ -77,7 +77,12 @@ class HostStartFailed(Exception):
 
 
 def host_command(
-    args: HostArgs, *, port: int | None, new_session: bool, move_damaged_aside: bool = False
+    args: HostArgs,
+    *,
+    port: int | None,
+    new_session: bool,
+    move_damaged_aside: bool = False,
+    session_file: Path | None = None,
 ) -> list[str]:
     """The command line that starts the host: this same program, headless."""
     if getattr(sys, "frozen", False):
@@ -95,6 +100,8 @@ def host_command(
         command += ["--allow-host", name]
     if new_session:
         command.append("--new-session")
+    if session_file is not None:
+        command += ["--session", str(session_file)]
     if move_damaged_aside:
         command.append("--move-damaged-aside")
     return command
@@ -179,15 +186,24 @@ class HostSupervisor:
         return self.record is not None and await probe(self.record)
 
     async def start(
-        self, *, new_session: bool = False, move_damaged_aside: bool = False
+        self,
+        *,
+        new_session: bool = False,
+        move_damaged_aside: bool = False,
+        session_file: Path | None = None,
     ) -> HostRecord:
         """Start the host (or find the one another app started meanwhile) and wait for it.
 
-        ``move_damaged_aside``: a damaged database is renamed (kept) and a new one started.
+        ``move_damaged_aside``: a damaged database is renamed (kept) and a new one started;
+        ``session_file``: a new session, set up as prepared in that file.
         """
         port = self.args.port if self.record is None else self.record.port
         command = host_command(
-            self.args, port=port, new_session=new_session, move_damaged_aside=move_damaged_aside
+            self.args,
+            port=port,
+            new_session=new_session,
+            move_damaged_aside=move_damaged_aside,
+            session_file=session_file,
         )
         with failure_file() as failure:
             return await self._run_until_ready(command, failure)

@@ -10,6 +10,8 @@ import msgspec
 import pytest
 
 from facilitator.protocol.commands import (
+    AddWarmUp,
+    ApplySetup,
     Approve,
     ApproveMany,
     Blank,
@@ -78,6 +80,8 @@ EXAMPLES: list[Command] = [
     SetUnshownRecord(keep=True),
     DeleteSession(3),
     SetClosingNote("Thank you. Bring one lesson to Monday."),
+    ApplySetup("Fail night", "Which mistake?", "Been there", None, 600, False, "cy", "#1a7f64"),
+    AddWarmUp("I went first.", "Go first."),
 ]
 
 

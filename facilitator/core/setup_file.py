@@ -1,0 +1,167 @@
+"""A prepared session in a file (``confessional --session FILE``, the console's set-up
+dialog): TOML, versioned by its ``format`` field, documented in docs/session-file.md.
+
+A file that cannot be read is refused whole with :class:`SetupFileError`, whose message
+names the file, the field and what is wrong; nothing of it is applied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from facilitator.core import rules
+from facilitator.core.errors import RuleViolation
+from facilitator.core.setup import SessionSetup, WarmUp, cleaned, cleaned_warm_up
+
+FORMAT = 1  # the newest format this version reads and writes
+MAX_FILE_BYTES = 256 * 1024
+MAX_WARM_UPS = 20
+_LANGUAGE = re.compile(r"^([a-z]{2,3}(-[A-Za-z0-9]{1,8})*)?$")
+
+
+class SetupFileError(Exception):
+    """The file cannot be used; the message says why, for the facilitator to read."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedSession:
+    """A session as prepared: its set-up, the warm-up confessions that go first, and
+    what the record keeps beyond what was shown (announced in the house rules)."""
+
+    setup: SessionSetup
+    warm_ups: tuple[WarmUp, ...] = ()
+    unshown_record: bool = False
+    organisers_record: bool = False
+
+
+class _WarmUp(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    text: str
+    learned: str = ""
+
+
+class _Record(msgspec.Struct, forbid_unknown_fields=True):
+    unshown: bool = False
+    organisers: bool = False
+
+
+class _File(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    format: int
+    title: str = rules.DEFAULT_TITLE
+    prompt: str = rules.DEFAULT_PROMPT
+    agree_label: str = rules.DEFAULT_AGREE_LABEL
+    house_rules: str | None = None
+    max_length: int = rules.MAX_CONFESSION_CHARS
+    offer_lesson: bool = True
+    language: str = ""
+    accent: str = ""
+    record: _Record = msgspec.field(default_factory=_Record)
+    warm_up: list[_WarmUp] = msgspec.field(default_factory=list)
+
+
+def read_setup_file(path: Path) -> PreparedSession:
+    """The prepared session in ``path``, or :class:`SetupFileError` saying why not."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise SetupFileError(f"{path}: cannot be read ({error.strerror or error}).") from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise SetupFileError(f"{path}: is over {MAX_FILE_BYTES // 1024} KB; is it the right file?")
+    return parse_setup(raw, str(path))
+
+
+def parse_setup(raw: bytes | str, name: str = "the session file") -> PreparedSession:
+    try:
+        found = msgspec.toml.decode(raw, type=_File)
+    except msgspec.ValidationError as error:
+        raise SetupFileError(f"{name}: {_where(str(error))}") from error
+    except msgspec.DecodeError as error:
+        raise SetupFileError(
+            f"{name}: this is not a TOML file the way it is written ({error})."
+        ) from error
+    if found.format > FORMAT:
+        raise SetupFileError(
+            f"{name}: written for a newer Confessional (format {found.format}; this version "
+            f"reads format {FORMAT})."
+        )
+    if found.format < 1:
+        raise SetupFileError(f"{name}: format must be {FORMAT}.")
+    if not _LANGUAGE.match(found.language):
+        raise SetupFileError(
+            f"{name}: language: a language tag such as en, de, cy or ar (or leave it out, "
+            "for each phone's own)."
+        )
+    if len(found.warm_up) > MAX_WARM_UPS:
+        raise SetupFileError(f"{name}: at most {MAX_WARM_UPS} warm-up confessions, please.")
+    try:
+        setup = cleaned(
+            SessionSetup(
+                found.title,
+                found.prompt,
+                found.agree_label,
+                found.house_rules,
+                found.max_length,
+                found.offer_lesson,
+                found.language,
+                found.accent,
+            )
+        )
+    except RuleViolation as violation:
+        raise SetupFileError(f"{name}: {_field_of(violation)}: {violation.message}") from violation
+    warm_ups = []
+    for number, warm_up in enumerate(found.warm_up, start=1):
+        try:
+            warm_ups.append(cleaned_warm_up(WarmUp(warm_up.text, warm_up.learned)))
+        except RuleViolation as violation:
+            raise SetupFileError(
+                f"{name}: warm-up confession {number}, {_field_of(violation)}: {violation.message}"
+            ) from violation
+    return PreparedSession(setup, tuple(warm_ups), found.record.unshown, found.record.organisers)
+
+
+def setup_file_text(prepared: PreparedSession) -> str:
+    """``prepared`` as a file :func:`parse_setup` reads back the same."""
+    setup = prepared.setup
+    document = _File(
+        format=FORMAT,
+        title=setup.title,
+        prompt=setup.prompt,
+        agree_label=setup.agree_label,
+        house_rules=setup.house_rules,
+        max_length=setup.max_length,
+        offer_lesson=setup.offer_lesson,
+        language=setup.language,
+        accent=setup.accent,
+        record=_Record(prepared.unshown_record, prepared.organisers_record),
+        warm_up=[_WarmUp(w.text, w.learned) for w in prepared.warm_ups],
+    )
+    header = f"# A Confessional session, prepared (format {FORMAT}: docs/session-file.md)\n"
+    return header + msgspec.toml.encode(document).decode()
+
+
+def _where(message: str) -> str:
+    """msgspec's ``… - at `$.warm_up[0].text``` as ``warm_up[0].text: …``."""
+    text, _, path = message.partition(" - at `")
+    path = path.rstrip("`").removeprefix("$").removeprefix(".")
+    return f"{path}: {text}" if path else text
+
+
+def _field_of(violation: RuleViolation) -> str:
+    """The field a rule's code names (``title_too_long`` → ``title``)."""
+    for field in (
+        "house_rules",
+        "agree_label",
+        "max_length",
+        "accent",
+        "title",
+        "prompt",
+        "learned",
+        "text",
+    ):
+        if violation.code.startswith(field):
+            return field
+    return violation.code

@@ -1,0 +1,60 @@
+"""``confessional --headless --session FILE``: a real host starts a new session set up
+as prepared; a malformed file is said on stderr and nothing starts."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from facilitator.cli import EXIT_SETUP_FILE
+from facilitator.core.setup_file import read_setup_file
+from tests.e2e.process import APP_ENVIRONMENT, app_command, start_headless
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "session.toml"
+
+
+async def test_the_prepared_session_is_what_phones_and_moderators_get(tmp_path: Path) -> None:
+    prepared = read_setup_file(EXAMPLE)
+    app = start_headless(tmp_path / "data", "--port", "0", "--session", str(EXAMPLE))
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"{app.moderator_url}api/state") as reply:
+                state: dict[str, Any] = (await reply.json())["payload"]
+            async with http.get(f"{app.base}/api/session") as reply:
+                phone: dict[str, Any] = (await reply.json())["payload"]
+    finally:
+        app.terminate()
+    session = state["session"]
+    assert session["title"] == prepared.setup.title
+    assert session["house_rules"] == prepared.setup.house_rules
+    assert (session["max_length"], session["accent"]) == (600, "#1a7f64")
+    warm_ups = [item["text"] for item in state["items"] if item["state"] == "approved"]
+    assert warm_ups == [warm_up.text for warm_up in prepared.warm_ups]
+    assert phone["house_rules"] == prepared.setup.house_rules
+    assert phone["limits"]["text"] == 600
+    assert phone["limits"]["learned"] == 500
+    assert phone["accent"] == "#1a7f64"
+
+
+def test_a_malformed_file_is_said_and_nothing_starts(tmp_path: Path) -> None:
+    malformed = tmp_path / "night.toml"
+    malformed.write_text('format = 1\nmax_length = "long"\n', encoding="utf-8")
+    data_dir = tmp_path / "data"
+    result = subprocess.run(
+        app_command(data_dir, "--headless", "--port", "0", "--session", str(malformed)),
+        capture_output=True,
+        text=True,
+        env=APP_ENVIRONMENT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == EXIT_SETUP_FILE
+    assert f"{malformed}: max_length: Expected `int`, got `str`" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not data_dir.exists()
