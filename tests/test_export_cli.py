@@ -15,7 +15,10 @@ import pytest
 from facilitator import paths
 from facilitator.cli import main
 from facilitator.core.events import EventBus
+from facilitator.core.record.amend import amend_record
 from facilitator.core.record.csv_record import BOM
+from facilitator.core.record.library import record_path
+from facilitator.core.record.register import FollowUp
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
 from facilitator.export_cli import EXIT_CHANGED, EXIT_NO_RECORD, EXIT_NOT_WRITTEN, EXIT_USAGE
@@ -160,3 +163,26 @@ def test_the_learning_log_gathers_every_ended_session(
     assert len(log["sessions"]) == 2 and first != second
     assert main(["export", "--check", str(out)]) == 0
     assert main(["export", "--learning-log", "--out", str(out), "3"]) == EXIT_USAGE
+
+
+def test_an_amended_record_is_exported_with_its_follow_ups_and_checks(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    session_id = run_session(data_dir, end=True)
+    json_path = record_path(paths.transcripts_dir(data_dir), session_id)
+    assert json_path is not None
+    amend_record(json_path, follow_ups={2: FollowUp("=Estimate in ranges", "next sprint")})
+    assert main(["export", "--check", str(json_path)]) == 0  # its new fingerprint
+    args = ["export", "--data-dir", str(data_dir), str(session_id)]
+    sheet, markdown = tmp_path / "register.csv", tmp_path / "record.md"
+    assert main([*args, "--format", "csv", "--out", str(sheet)]) == 0
+    assert main([*args, "--format", "md", "--out", str(markdown)]) == 0
+    rows = list(csv.reader(io.StringIO(sheet.read_text("utf-8").removeprefix(BOM), newline="")))
+    assert [(row[5], row[6]) for row in rows[1:]] == [
+        ("", ""),
+        ("'=Estimate in ranges", "next sprint"),
+    ]
+    text = markdown.read_text(encoding="utf-8")
+    assert "| \\=Estimate in ranges | next sprint |" in text
+    assert "## House rules\n\nChatham House rule:" in text
+    assert text == json_path.with_suffix(".md").read_text(encoding="utf-8")  # the library's

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.core.model import Item, ItemKind, ItemState, SessionInfo
+from facilitator.core.setup import house_rules_text
 from facilitator.core.store import Store
 
 FORMAT_NAME = "confessional-transcript"
@@ -18,7 +19,9 @@ FORMAT_NAME = "confessional-transcript"
 # 4: totals.merged, for_organisers (present only when the session kept them);
 # 5: confessions[].phones_connected, closing_note, unshown, most_shared, register
 # 6: confessions[].replies (what helped, from the room); register[].what_helped has them
-FORMAT_VERSION = 6
+# 7: house_rules (as the room read them); register[].follow_up filled in afterwards
+#    (``core/record/amend.py``); older records read with "" and empty follow-ups
+FORMAT_VERSION = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,19 @@ class HelpedReply:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What the organisers will do about a mistake, and by when: filled in after the
+    session (``core/record/amend.py``), one line each; never a participant's name."""
+
+    action: str = ""
+    by_when: str = ""
+
+    @property
+    def filled(self) -> bool:
+        return bool(self.action or self.by_when)
+
+
+@dataclass(frozen=True, slots=True)
 class ShownConfession:
     order: int
     text: str
@@ -38,6 +54,9 @@ class ShownConfession:
     agreements: int
     phones_connected: int | None = None  # when it was first shown (not known before v5)
     replies: tuple[HelpedReply, ...] = ()  # approved, in the order approved (v6)
+    # The organisers' follow-up, filled in afterwards (v7): in the JSON as the register
+    # row's ``follow_up``, never in ``confessions[]``.
+    follow_up: FollowUp = FollowUp()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +86,9 @@ class Transcript:
     # Approved confessions there was no time to show: only when the session said so
     # before the first confession (``None``: it did not).
     unshown: tuple[OrganisersNote, ...] | None = None
+    # The house rules as the room read them (``core/setup.py``); "" in records written
+    # before v7.
+    house_rules: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +98,13 @@ class OrganisersNote:
 
     text: str
     learned: str
+
+
+def received_total(store: Store, session: SessionInfo) -> int:
+    """Every confession that arrived: in a lane, still waiting its turn, or withdrawn."""
+    return (
+        store.received_count(session.id) + store.waiting_total(session.id) + session.withdrawn_count
+    )
 
 
 def build_transcript(store: Store, session: SessionInfo) -> Transcript:
@@ -112,10 +141,7 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
         agree_label=session.agree_label,
         confessions=confessions,
         totals=Totals(
-            # Every one that arrived: in a lane, still waiting its turn, or withdrawn.
-            received=store.received_count(session.id)
-            + store.waiting_total(session.id)
-            + session.withdrawn_count,
+            received=received_total(store, session),
             shown=len(confessions),
             removed=session.removed_count + removed,
             withdrawn=session.withdrawn_count,
@@ -129,6 +155,7 @@ def build_transcript(store: Store, session: SessionInfo) -> Transcript:
         unshown=tuple(OrganisersNote(c.text, c.learned) for c in queued)
         if session.unshown_record
         else None,
+        house_rules=house_rules_text(session),
     )
 
 

@@ -29,11 +29,14 @@ from PySide6.QtGui import (
 
 from facilitator.core.record.register import most_shared, share_words
 from facilitator.core.record.sections import (
+    FOLLOW_UP,
     HELPED_HEADING,
     HELPED_TOO,
+    HOUSE_RULES_HEADING,
     ORGANISERS_SECTION,
     UNSHOWN_SECTION,
     NotesSection,
+    follow_up_words,
     totals_rows,
 )
 from facilitator.core.transcript import OrganisersNote, ShownConfession, Transcript
@@ -82,6 +85,10 @@ def record_document(transcript: Transcript, fingerprint: str) -> QTextDocument:
         cursor.insertText(_text(transcript.prompt), _char(11.5, italic=True))
     cursor.insertBlock(_block(after=10))
     cursor.insertText(transcript.date, _char(10, color=MUTED))
+    if transcript.house_rules:
+        _heading(cursor, HOUSE_RULES_HEADING)
+        cursor.insertBlock(_block(after=4))
+        cursor.insertText(_text(transcript.house_rules), body)
     _heading(cursor, "Confessions")
     if not transcript.confessions:
         cursor.insertBlock(_block(after=4))
@@ -176,6 +183,10 @@ def _confessions(cursor: QTextCursor, transcript: Transcript) -> None:
             cursor.insertBlock(_block(after=1, indent=2))
             cursor.insertText(f"\u2013 {_text(reply.text)}", _char(10))
             cursor.insertText(f" ({HELPED_TOO}: {reply.agreements})", _char(10, color=MUTED))
+        if confession.follow_up.filled:  # the PDF has no register table: it is said here
+            cursor.insertBlock(_block(after=1, indent=1))
+            cursor.insertText(f"{FOLLOW_UP}: ", _char(10, italic=True, color=MUTED))
+            cursor.insertText(_text(follow_up_words(confession.follow_up)), _char(10))
 
 
 def chart_image(confessions: tuple[ShownConfession, ...]) -> QImage:

@@ -9,17 +9,27 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.core import rules
 from facilitator.core.events import SessionChanged, SessionEnded
 from facilitator.core.record.formats import RecordFormat, document, render
 from facilitator.core.record.library import read_record, transcript_from
 from facilitator.core.record.register import MOST_SHARED, most_shared, share, share_words
-from facilitator.core.transcript import ShownConfession, Totals, Transcript, build_transcript
+from facilitator.core.setup import ORGANISERS_ANNOUNCEMENT, UNSHOWN_ANNOUNCEMENT
+from facilitator.core.transcript import (
+    FollowUp,
+    ShownConfession,
+    Totals,
+    Transcript,
+    build_transcript,
+)
 from facilitator.protocol.commands import (
+    ApplySetup,
     Approve,
     Blank,
     EndSession,
     Project,
     SetClosingNote,
+    SetOrganisersRecord,
     SetUnshownRecord,
     Undo,
 )
@@ -140,13 +150,44 @@ def test_without_the_choice_nothing_unshown_is_in_the_record(
     assert "Approved, no time." not in json.dumps(record)
 
 
+def test_the_house_rules_the_room_read_are_in_the_record(room: Room, recorder: Recorder) -> None:
+    """The facilitator's own, with a line for each section the record keeps beyond the
+    shown confessions; as text in every format but the CSV (the register's rows)."""
+    own = "No names, <ever>.\n- Not a safeguarding channel & not anonymous to the law."
+    room.service.execute(
+        ApplySetup("Retro", "What went wrong?", "Been there", own, 1000, True, "", "")
+    )
+    room.service.execute(SetUnshownRecord(keep=True))
+    room.service.execute(SetOrganisersRecord(keep=True))
+    room.shown(room.phone(), "I merged on a Friday.")
+    transcript = room.service.record()
+    expected = f"{own}\n{UNSHOWN_ANNOUNCEMENT}\n{ORGANISERS_ANNOUNCEMENT}"
+    assert transcript.house_rules == expected
+    assert "No names, \\<ever\\>.  \n\\- Not a safeguarding channel \\& not" in render(
+        transcript, RecordFormat.MARKDOWN
+    )
+    assert "No names, &lt;ever&gt;.\n- Not a safeguarding" in render(transcript, RecordFormat.HTML)
+    assert "No names" not in render(transcript, RecordFormat.CSV)
+    assert ended_record(room, recorder)["house_rules"] == expected
+
+
+def test_a_session_that_kept_the_template_has_it_in_the_record(room: Room) -> None:
+    room.shown(room.phone())
+    assert room.service.record().house_rules == rules.DEFAULT_HOUSE_RULES
+
+
 def test_a_record_reads_back_the_same_and_older_formats_still_read(tmp_path: Path) -> None:
     transcript = Transcript(
         "T", "P", "2026-11-30", "Been there",
-        (ShownConfession(1, "c", "l", 4, 20),),
+        (
+            ShownConfession(1, "c", "l", 4, 20, follow_up=FollowUp("Pair on it", "May")),
+            ShownConfession(2, "d", "", 0, 20),
+            ShownConfession(3, "e", "", 1, 20, follow_up=FollowUp(by_when="June")),
+        ),
         Totals(2, 1, 0, 0, 4, 20, 1),
         closing_note="note",
         unshown=(),
+        house_rules="Rules\nof the room",
     )  # fmt: skip
     path = tmp_path / "2026-11-30-t-1.json"
     path.write_text(render(transcript, RecordFormat.JSON), encoding="utf-8")
@@ -168,6 +209,17 @@ def test_a_record_reads_back_the_same_and_older_formats_still_read(tmp_path: Pat
         0,
         None,
     )
+    assert (read.house_rules, read.confessions[0].follow_up) == ("", FollowUp())
+    # Version 6: a register with empty follow-ups, no house rules.
+    sixth = document(transcript)
+    del sixth["house_rules"]
+    sixth["version"] = 6
+    for row in sixth["register"]:
+        row["follow_up"] = {"action": "", "by_when": ""}
+    read = transcript_from(sixth)
+    assert read.house_rules == ""
+    assert [c.follow_up for c in read.confessions] == [FollowUp()] * 3
+    assert read.confessions[0].text == "c"
 
 
 def test_a_past_session_is_deleted_with_its_record_files_never_the_current(

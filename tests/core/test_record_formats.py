@@ -22,6 +22,7 @@ from facilitator.core.record.csv_record import BOM, HEADER, defuse
 from facilitator.core.record.fingerprint import canonical, fingerprint, matches
 from facilitator.core.record.formats import RecordFormat, document, render
 from facilitator.core.transcript import (
+    FollowUp,
     HelpedReply,
     OrganisersNote,
     ShownConfession,
@@ -60,6 +61,23 @@ REPLIES = {
 }
 
 
+# Filled in after the session: formula prefixes, markup, a pipe; one without a date,
+# one with only a date.
+FOLLOW_UPS = {
+    2: FollowUp("=SUM(A1) the budget | *before* sending", "2026-12-31"),
+    5: FollowUp("Ask before @everyone <confirm>", ""),
+    7: FollowUp("", "-- next quarter"),
+}
+# The house rules as the room read them: several lines, each starting with what Markdown
+# or a spreadsheet would take for something else.
+HOUSE_RULES = (
+    "Chatham House rule: <what> is said here & never *who*.\n"
+    "- Don't name colleagues.\n"
+    "1. Not a list, # not a heading\n"
+    "=NOT() a formula; أهلا"
+)
+
+
 def fixed_transcript(*, with_organisers: bool = True) -> Transcript:
     confessions = tuple(
         ShownConfession(
@@ -69,6 +87,7 @@ def fixed_transcript(*, with_organisers: bool = True) -> Transcript:
             agreements=(number * 7) % 23,
             phones_connected=None if number == 4 else 40 - number,
             replies=REPLIES.get(number, ()),
+            follow_up=FOLLOW_UPS.get(number, FollowUp()),
         )
         for number, text in enumerate(TRICKY, start=1)
     )
@@ -96,6 +115,7 @@ def fixed_transcript(*, with_organisers: bool = True) -> Transcript:
         unshown=(OrganisersNote("-- never had time for this one", ""),)
         if with_organisers
         else None,
+        house_rules=HOUSE_RULES if with_organisers else "",
     )
 
 
@@ -205,3 +225,66 @@ def test_markdown_keeps_every_confession_in_its_list_item() -> None:
     html = MarkdownIt("commonmark").render(markdown)
     for number in range(1, len(TRICKY) + 1):
         assert f"Been there: {(number * 7) % 23}</strong>" in html
+
+
+def test_the_house_rules_are_one_literal_paragraph_after_the_prompt() -> None:
+    transcript = fixed_transcript()
+    markdown = render(transcript, RecordFormat.MARKDOWN)
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    headings = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[1:3] == ["House rules", "Confessions"]  # after the title and prompt
+    start = next(n for n, t in enumerate(tokens) if t.content == "House rules")
+    end = next(n for n, t in enumerate(tokens) if t.content == "Confessions")
+    between = [t.type for t in tokens[start + 2 : end - 1]]
+    assert between == ["paragraph_open", "inline", "paragraph_close"]  # no list, no heading
+    [paragraph] = [t for t in tokens[start:end] if t.type == "inline"][1:]
+    assert [c.type for c in paragraph.children or []].count("hardbreak") == 3  # lines kept
+    text = "".join(c.content for c in paragraph.children or [] if c.type == "text")
+    assert text == HOUSE_RULES.replace("\n", "")
+    parser = _Text()
+    parser.feed(render(transcript, RecordFormat.HTML))
+    assert HOUSE_RULES in "".join(parser.text)
+    assert "House rules" not in render(fixed_transcript(with_organisers=False), RecordFormat.HTML)
+
+
+def test_follow_ups_filled_in_show_in_the_register_of_every_format() -> None:
+    transcript = fixed_transcript()
+    sheet = render(transcript, RecordFormat.CSV)
+    rows = list(csv.reader(io.StringIO(sheet.removeprefix(BOM), newline="")))[1:]
+    follow_up, by_when = HEADER.index("follow_up"), HEADER.index("by_when")
+    filled = {
+        int(row[0]): (row[follow_up], row[by_when])
+        for row in rows
+        if row[follow_up] or row[by_when]
+    }
+    assert filled == {
+        2: ("'=SUM(A1) the budget | *before* sending", "2026-12-31"),
+        5: ("Ask before @everyone <confirm>", ""),
+        7: ("", "'-- next quarter"),
+    }
+    record = json.loads(render(transcript, RecordFormat.JSON))
+    assert {
+        row["order"]: row["follow_up"] for row in record["register"] if row["follow_up"]["by_when"]
+    } == {
+        2: {"action": "=SUM(A1) the budget | *before* sending", "by_when": "2026-12-31"},
+        7: {"action": "", "by_when": "-- next quarter"},
+    }
+    assert all("follow_up" not in confession for confession in record["confessions"])
+    markdown = render(transcript, RecordFormat.MARKDOWN)
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    assert "<td>=SUM(A1) the budget | <em>before</em>" not in html  # escaped, not markup
+    assert "<td>=SUM(A1) the budget | *before* sending</td>\n<td>2026-12-31</td>" in html
+    parser = _Text()
+    parser.feed(render(transcript, RecordFormat.HTML))
+    assert "Ask before @everyone <confirm>" in "".join(parser.text)
+
+
+def test_the_schema_wants_the_house_rules_and_one_line_follow_ups() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    record = json.loads(render(fixed_transcript(), RecordFormat.JSON))
+    without = {key: value for key, value in record.items() if key != "house_rules"}
+    with pytest.raises(jsonschema.ValidationError, match="house_rules"):
+        jsonschema.validate(without, schema)
+    record["register"][0]["follow_up"]["by_when"] = "x" * 41
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(record, schema)

@@ -16,6 +16,7 @@ from facilitator.core.record.library import transcript_from
 from facilitator.core.record.register import register
 from facilitator.core.session import SessionService
 from facilitator.core.store import Store
+from facilitator.core.transcript import FORMAT_VERSION
 from facilitator.protocol.commands import (
     Approve,
     ApproveMany,
@@ -420,7 +421,7 @@ def test_the_record_lists_approved_replies_and_the_register_what_helped(
         assert "A deploy freeze" in rendered
         assert "NEVERAPPROVED" not in rendered
     document = json.loads(render(record, RecordFormat.JSON))
-    assert document["version"] == 6
+    assert document["version"] == FORMAT_VERSION
     assert document["confessions"][0]["replies"] == [
         {"text": "A deploy freeze", "agreements": 1},
         {"text": "Feature flags", "agreements": 0},

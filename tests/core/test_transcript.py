@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from facilitator.core import rules
 from facilitator.core.events import EventBus, SessionEnded
 from facilitator.core.record.files import file_stem, write_transcript
 from facilitator.core.record.formats import RecordFormat, render
@@ -138,6 +139,15 @@ def test_markdown_of_a_realistic_session(finished: FinishedSession) -> None:
         "\n"
         "Date: 2024-05-17\n"
         "\n"
+        "## House rules\n"
+        "\n"
+        "Chatham House rule: share what you hear here, never who said it.  \n"
+        "Don't name colleagues, organisations, clients or service users.  \n"
+        "This is not a whistleblowing or safeguarding channel: for that, speak to the "
+        "organisers, who will tell you where to go.  \n"
+        "Nobody is named: the organisers keep a record of what was shown, never who sent it, "
+        "and unshown confessions are deleted when the session ends.\n"
+        "\n"
         "## Confessions\n"
         "\n"
         "1. I dropped a table in production.  \n"
@@ -196,7 +206,7 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
     assert document.pop("fingerprint").startswith("sha256:")
     assert document == {
         "format": "confessional-transcript",
-        "version": 6,
+        "version": 7,
         "title": "Friday retro",
         "prompt": "What went wrong this sprint?",
         "date": "2024-05-17",
@@ -240,6 +250,7 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
         "for_organisers": None,
         "closing_note": "",
         "unshown": None,
+        "house_rules": rules.DEFAULT_HOUSE_RULES,  # the session kept the template
         "most_shared": [2, 1],
         "register": [
             register_row(1, "I dropped a table in production.", "", 3),
@@ -251,9 +262,21 @@ def test_json_of_a_realistic_session(finished: FinishedSession) -> None:
     assert "\U0001f605" in finished.json  # readable, not \ud83d-escaped
 
 
+def without_house_rules(content: str) -> str:
+    """A record's Markdown or JSON without its house rules: the facilitator's words to the
+    room (the template speaks of "clients"), the same in every session's record."""
+    if content.startswith("{"):
+        document = json.loads(content)
+        del document["house_rules"]
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    return re.sub(r"^## House rules\n.*?(?=^## )", "", content, count=1, flags=re.M | re.S)
+
+
 def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> None:
     secret = finished.service.session.moderator_secret
-    for content in (finished.markdown, finished.json):
+    assert finished.document["house_rules"] == rules.DEFAULT_HOUSE_RULES
+    for content in (without_house_rules(finished.markdown), without_house_rules(finished.json)):
+        assert "House rules" not in content and "Chatham" not in content
         for token in finished.tokens:
             assert token not in content
         for client in finished.client_ids:
@@ -282,6 +305,7 @@ def test_nothing_identifying_is_in_either_file(finished: FinishedSession) -> Non
         "for_organisers",
         "closing_note",
         "unshown",
+        "house_rules",
         "most_shared",
         "register",
         "fingerprint",
@@ -534,6 +558,15 @@ def test_transcript_of_an_empty_session(store: Store, bus: EventBus, transcripts
         "*What mistake taught you the most?*\n"
         "\n"
         "Date: 2024-05-17\n"
+        "\n"
+        "## House rules\n"
+        "\n"
+        "Chatham House rule: share what you hear here, never who said it.  \n"
+        "Don't name colleagues, organisations, clients or service users.  \n"
+        "This is not a whistleblowing or safeguarding channel: for that, speak to the "
+        "organisers, who will tell you where to go.  \n"
+        "Nobody is named: the organisers keep a record of what was shown, never who sent it, "
+        "and unshown confessions are deleted when the session ends.\n"
         "\n"
         "## Confessions\n"
         "\n"

@@ -11,6 +11,7 @@ session's (:func:`move_transcript`).
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from pathlib import Path
 
@@ -32,14 +33,66 @@ def write_transcript(transcript: Transcript, session_id: int, directory: Path) -
     stem = file_stem(transcript, session_id)
     markdown_path = directory / f"{stem}.md"
     json_path = directory / f"{stem}.json"
-    for path, content in (
+    write_record_files(transcript, markdown_path, json_path)
+    return markdown_path, json_path
+
+
+def write_record_files(transcript: Transcript, markdown_path: Path, json_path: Path) -> None:
+    """Write a record's Markdown and JSON (the same fingerprint in both), all or nothing.
+
+    Each file is written whole to a temporary file beside it, then put in place with
+    ``os.replace`` (Markdown first, the JSON, the reference, last). If a write fails, the
+    files already there are left as they were; if the JSON cannot be put in place after
+    the Markdown was, the Markdown goes back to what it was. The ``OSError`` is raised.
+    """
+    contents = (
         (markdown_path, render(transcript, RecordFormat.MARKDOWN)),
         (json_path, render(transcript, RecordFormat.JSON)),
-    ):
+    )
+    before = {path: _read_bytes(path) for path, _ in contents}
+    temporaries: list[Path] = []
+    replaced: list[Path] = []
+    try:
+        for path, content in contents:
+            temporary = path.with_suffix(path.suffix + ".tmp")
+            temporaries.append(temporary)
+            _write_synced(temporary, content.encode("utf-8"))
+        for (path, _), temporary in zip(contents, temporaries, strict=True):
+            os.replace(temporary, path)
+            replaced.append(path)
+    except OSError:
+        for path in replaced:
+            _put_back(path, before[path])
+        for temporary in temporaries[len(replaced) :]:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+        raise
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with path.open("wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def _put_back(path: Path, data: bytes | None) -> None:
+    """A file as it was before a write that failed (best effort: the error that made the
+    write fail is the one raised)."""
+    with contextlib.suppress(OSError):
+        if data is None:
+            path.unlink(missing_ok=True)
+            return
         temporary = path.with_suffix(path.suffix + ".tmp")
-        temporary.write_text(content, encoding="utf-8")
-        temporary.replace(path)
-    return markdown_path, json_path
+        _write_synced(temporary, data)
+        os.replace(temporary, path)
 
 
 def delete_records(folder: Path, session_id: int) -> int:

@@ -43,6 +43,8 @@ def document(transcript: Transcript) -> dict[str, Any]:
     """The record's JSON document, its fingerprint included."""
     fields: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
     fields.update(asdict(transcript))
+    for confession in fields["confessions"]:
+        del confession["follow_up"]  # in the register: the one place it is filled in
     fields["most_shared"] = [c.order for c in most_shared(transcript)]
     fields["register"] = [asdict(row) for row in register(transcript)]
     fields["fingerprint"] = fingerprint(fields)

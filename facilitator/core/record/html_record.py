@@ -13,6 +13,7 @@ from facilitator.core.record.register import most_shared, register, share_words
 from facilitator.core.record.sections import (
     HELPED_HEADING,
     HELPED_TOO,
+    HOUSE_RULES_HEADING,
     ORGANISERS_SECTION,
     REGISTER_INTRO,
     UNSHOWN_SECTION,
@@ -63,6 +64,11 @@ def to_html(transcript: Transcript, fingerprint: str) -> str:
     if transcript.prompt:
         parts.append(f'<p class="prompt" dir="auto">{escape(transcript.prompt)}</p>')
     parts.append(f'<p class="meta">{escape(transcript.date)}</p>')
+    if transcript.house_rules:
+        parts += [
+            f"<h2>{HOUSE_RULES_HEADING}</h2>",
+            f'<p class="text" dir="auto">{escape(transcript.house_rules)}</p>',
+        ]
     parts += _confessions(transcript)
     parts += _most_shared(transcript)
     parts += _register(transcript)

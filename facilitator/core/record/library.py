@@ -3,7 +3,7 @@
 A record's JSON is the reference: any other format can be made again from it, long
 after the session's unshown confessions and voters were forgotten. Records written by
 earlier versions of the format are read with the fields they did not have yet left
-empty (counted as zero, or no organisers' section).
+empty (counted as zero, no organisers' section, no house rules, no follow-ups).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from facilitator.core.record.formats import document
 from facilitator.core.transcript import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    FollowUp,
     HelpedReply,
     OrganisersNote,
     ShownConfession,
@@ -57,9 +58,11 @@ def read_record(path: Path) -> Transcript:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise RecordUnreadable(f"{path}: {error}") from error
+    if not isinstance(document, dict):
+        raise RecordUnreadable(f"{path}: not a session record (not a JSON object)")
     try:
         return transcript_from(document)
-    except (KeyError, TypeError, ValueError) as error:
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise RecordUnreadable(f"{path}: not a session record ({error})") from error
 
 
@@ -71,6 +74,7 @@ def transcript_from(document: dict[str, Any]) -> Transcript:
         raise ValueError(f"format version {version}; this version reads up to {FORMAT_VERSION}")
     totals: dict[str, Any] = document["totals"]
     notes = document.get("for_organisers")
+    follow_ups = _follow_ups(document.get("register", ()))
     return Transcript(
         title=str(document["title"]),
         prompt=str(document["prompt"]),
@@ -86,6 +90,7 @@ def transcript_from(document: dict[str, Any]) -> Transcript:
                 tuple(
                     HelpedReply(str(r["text"]), int(r["agreements"])) for r in c.get("replies", ())
                 ),
+                follow_ups.get(int(c["order"]), FollowUp()),
             )
             for c in document["confessions"]
         ),
@@ -102,7 +107,18 @@ def transcript_from(document: dict[str, Any]) -> Transcript:
         for_organisers=_notes(notes),
         closing_note=str(document.get("closing_note", "")),
         unshown=_notes(document.get("unshown")),
+        house_rules=str(document.get("house_rules", "")),
     )
+
+
+def _follow_ups(rows: list[dict[str, Any]]) -> dict[int, FollowUp]:
+    """The follow-ups filled in, by confession order: the register is where they live."""
+    found: dict[int, FollowUp] = {}
+    for row in rows:
+        follow_up = FollowUp(str(row["follow_up"]["action"]), str(row["follow_up"]["by_when"]))
+        if follow_up.filled:
+            found[int(row["order"])] = follow_up
+    return found
 
 
 def _notes(notes: list[dict[str, Any]] | None) -> tuple[OrganisersNote, ...] | None:

@@ -12,6 +12,7 @@ import re
 from facilitator.core.record.register import most_shared, register, share_words
 from facilitator.core.record.sections import (
     HELPED_TOO,
+    HOUSE_RULES_HEADING,
     ORGANISERS_SECTION,
     REGISTER_INTRO,
     UNSHOWN_SECTION,
@@ -44,7 +45,11 @@ def to_markdown(transcript: Transcript) -> str:
     lines = [f"# {_markdown_escape(transcript.title)}", ""]
     if transcript.prompt:
         lines += [f"*{_markdown_escape(transcript.prompt)}*", ""]
-    lines += [f"Date: {transcript.date}", "", "## Confessions", ""]
+    lines += [f"Date: {transcript.date}", ""]
+    if transcript.house_rules:
+        rules = _markdown_escape(transcript.house_rules, "")
+        lines += [f"## {HOUSE_RULES_HEADING}", "", rules, ""]
+    lines += ["## Confessions", ""]
     if not transcript.confessions:
         lines += ["No confession was shown.", ""]
     label = _markdown_escape(transcript.agree_label)

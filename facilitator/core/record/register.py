@@ -2,24 +2,20 @@
 connected when it was shown, the most shared mistakes, and the register.
 
 The **register** is the record in the shape of an organisation's learning log: one row
-per shown confession (mistake → what helped → how many had been there), with empty
-follow-up fields (an action, and by when) for the organiser to fill in afterwards;
-never a participant's name.
+per shown confession (mistake → what helped → how many had been there), with
+follow-up fields (an action, and by when) the organisers fill in afterwards
+(``core/record/amend.py``); never a participant's name.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+# FollowUp lives with the record it is part of; imported from here too.
+from facilitator.core.transcript import FollowUp as FollowUp  # noqa: PLC0414 (re-exported)
 from facilitator.core.transcript import ShownConfession, Transcript
 
 MOST_SHARED = 5  # the mistakes the record names as the most shared
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    action: str = ""
-    by_when: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +73,7 @@ def register(transcript: Transcript) -> tuple[RegisterRow, ...]:
             what_helped=what_helped(c),
             been_there=c.agreements,
             share=share(c),
-            follow_up=FollowUp(),
+            follow_up=c.follow_up,
         )
         for c in transcript.confessions
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.core.transcript import Transcript
+from facilitator.core.transcript import FollowUp, Transcript
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +27,11 @@ UNSHOWN_SECTION = NotesSection(
     "Approved by the moderators; there was no time to show them.",
     "Every approved confession was shown.",
 )
+HOUSE_RULES_HEADING = "House rules"  # after the prompt; left out of records before v7
 HELPED_HEADING = "What helped, from the room"
 HELPED_TOO = "helped too"  # after a reply: how many tapped "this helped me too"
+FOLLOW_UP = "Follow-up"  # a follow-up filled in, where a format has no register table
+BY_WHEN = "by"  # "Follow-up: Pair on deploys (by end of March)"
 REGISTER_INTRO = (
     "For a learning log: each mistake, what helped, how many had been there. "
     "Follow-up and by when are for the organisers to fill in; never a name."
@@ -48,3 +51,9 @@ def totals_rows(transcript: Transcript) -> tuple[tuple[str, int], ...]:
         (f"{transcript.agree_label} taps on shown confessions", totals.agreements),
         ("Phones joined", totals.phones_joined),
     )
+
+
+def follow_up_words(follow_up: FollowUp) -> str:
+    """``"Pair on every deploy (by end of March)"``; ``""`` when nothing is filled in."""
+    when = f"({BY_WHEN} {follow_up.by_when})" if follow_up.by_when else ""
+    return " ".join(part for part in (follow_up.action, when) if part)
