@@ -206,6 +206,10 @@ ALTER TABLE waiting_items ADD COLUMN parent_id INTEGER REFERENCES items (id) ON 
 # shows in its own language), the longest confession it takes, whether the "what I
 # learned" field is offered, and the organiser's accent colour. A confession the
 # facilitator prepared to go first (a warm-up) is an item with no author.
+# The room's screen: the slide shown while no confession is (join, black, break,
+# closing), the projector's theme, its corner QR code and timer, the projector page's
+# own secret, when the session started and when the confession on screen was put there
+# (the timers), and a content note per confession (a warning first, no count shown).
 _V7 = """
 ALTER TABLE sessions ADD COLUMN house_rules TEXT;
 ALTER TABLE sessions ADD COLUMN max_length INTEGER NOT NULL DEFAULT 1000
@@ -213,6 +217,20 @@ ALTER TABLE sessions ADD COLUMN max_length INTEGER NOT NULL DEFAULT 1000
 ALTER TABLE sessions ADD COLUMN offer_lesson INTEGER NOT NULL DEFAULT 1
     CHECK (offer_lesson IN (0, 1));
 ALTER TABLE sessions ADD COLUMN accent TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN slide TEXT NOT NULL DEFAULT 'join'
+    CHECK (slide IN ('join', 'black', 'break', 'closing'));
+ALTER TABLE sessions ADD COLUMN projector_theme TEXT NOT NULL DEFAULT 'dark'
+    CHECK (projector_theme IN ('dark', 'light'));
+ALTER TABLE sessions ADD COLUMN projector_corner_qr INTEGER NOT NULL DEFAULT 1
+    CHECK (projector_corner_qr IN (0, 1));
+ALTER TABLE sessions ADD COLUMN projector_timer INTEGER NOT NULL DEFAULT 0
+    CHECK (projector_timer IN (0, 1));
+ALTER TABLE sessions ADD COLUMN projector_secret TEXT NOT NULL DEFAULT '';
+UPDATE sessions SET projector_secret = lower(hex(randomblob(32))) WHERE status = 'open';
+ALTER TABLE sessions ADD COLUMN started_at TEXT;
+ALTER TABLE items ADD COLUMN content_note INTEGER NOT NULL DEFAULT 0
+    CHECK (content_note IN (0, 1));
+ALTER TABLE items ADD COLUMN shown_at TEXT;
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)

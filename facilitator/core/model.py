@@ -11,6 +11,8 @@ from facilitator.protocol.moderator import ItemKind as ItemKind  # noqa: PLC0414
 from facilitator.protocol.moderator import ItemState as ItemState  # noqa: PLC0414 (re-exported)
 
 type Batching = Literal["auto", "on", "off"]
+type Slide = Literal["join", "black", "break", "closing"]  # while no confession is shown
+type Theme = Literal["dark", "light"]
 
 
 class SessionStatus(StrEnum):
@@ -56,6 +58,8 @@ class Item:
     version: int
     merged_into: int | None = None  # the item it was merged into (its voters count there)
     phones_at_show: int | None = None  # phones connected when it was first shown
+    content_note: bool = False  # the screen warns first; its count is never shown
+    shown_at: str | None = None  # when it was last put on the screen (UTC, ISO 8601)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,12 @@ class SessionInfo:
     max_length: int = 1000  # the longest confession this session takes
     offer_lesson: bool = True  # phones are offered the "what I learned" field
     accent: str = ""  # the organiser's colour (#rrggbb), or the product's
+    slide: Slide = "join"  # what the screen shows while no confession is on it
+    projector_theme: Theme = "dark"
+    projector_corner_qr: bool = True  # a small join code in a corner beside a confession
+    projector_timer: bool = False  # the confession's timer on the big screen too
+    projector_secret: str = ""  # the projector page's link (forgotten with the moderators')
+    started_at: str | None = None  # when the session started (UTC, ISO 8601)
 
     @property
     def is_open(self) -> bool:
@@ -127,6 +137,20 @@ class Projection:
     agreement_count: int
     shown_order: int
     replies: tuple[ProjectedReply, ...] = ()
+    content_note: bool = False  # a warning first; the count is not shown
+    shown_at: str | None = None  # when it was put on the screen (UTC, ISO 8601)
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingSummary:
+    """What the closing slide says the session gathered: counts only, and the mistakes
+    most had been there too (shown, with a count that was shown: no content note)."""
+
+    received: int
+    shown: int
+    set_aside: int
+    removed: int
+    most_shared: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True, slots=True)

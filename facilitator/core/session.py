@@ -42,6 +42,7 @@ from facilitator.core.events import (
 from facilitator.core.model import (
     AgreementOutcome,
     AgreementRequest,
+    ClosingSummary,
     Item,
     ItemCounts,
     ItemKind,
@@ -51,6 +52,7 @@ from facilitator.core.model import (
     Room,
     SessionInfo,
     Sharing,
+    Slide,
     SubmitOutcome,
 )
 from facilitator.core.record.files import (
@@ -63,7 +65,7 @@ from facilitator.core.record.files import (
 from facilitator.core.setup import SessionSetup, WarmUp, cleaned, cleaned_warm_up, stored_choices
 from facilitator.core.setup_file import PreparedSession
 from facilitator.core.store import SessionChoice, Store
-from facilitator.core.transcript import Transcript, build_transcript
+from facilitator.core.transcript import Transcript, build_transcript, received_total
 from facilitator.core.undo import ItemChange, UndoAction, UndoHistory, UndoStep, reverse
 from facilitator.core.word_lists import (
     LOCAL_NAMES,
@@ -94,9 +96,12 @@ from facilitator.protocol.commands import (
     SetAsideMany,
     SetBatching,
     SetClosingNote,
+    SetContentNote,
     SetOrganisersRecord,
     SetPhoneLanguage,
+    SetProjector,
     SetUnshownRecord,
+    ShowSlide,
     Undo,
     UpdateDetails,
 )
@@ -104,6 +109,7 @@ from facilitator.protocol.commands import (
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+CLOSING_MOST = 3  # the most shared mistakes the closing slide names
 Today = Callable[[], date]
 
 
@@ -204,7 +210,35 @@ class SessionService:
                 ProjectedReply(reply.id, reply.text, reply.agreement_count)
                 for reply in self._store.approved_replies(confession.id)
             ),
+            content_note=confession.content_note,
+            shown_at=confession.shown_at,
         )
+
+    def closing_summary(self) -> ClosingSummary:
+        """The closing slide's counts (the record's) and the most shared mistakes: a few
+        queries, not the whole record (the screen asks for it while confessions change)."""
+        session = self._session
+        most = self._store.most_agreed(session.id, CLOSING_MOST)
+        most_shared = tuple((item.text, item.agreement_count) for item in most)
+        if self._ended_record is not None and not session.is_open:
+            totals = self._ended_record.totals
+            return ClosingSummary(
+                totals.received, totals.shown, totals.set_aside, totals.removed, most_shared
+            )
+        states = self._store.confessions_by_state(session.id)
+        return ClosingSummary(
+            received=received_total(self._store, session),
+            shown=states.get(ItemState.SHOWN, 0),
+            set_aside=states.get(ItemState.SET_ASIDE, 0),
+            removed=session.removed_count + states.get(ItemState.REMOVED, 0),
+            most_shared=most_shared,
+        )
+
+    def count_hidden(self, item_id: int) -> bool:
+        """Whether the confession's count is kept off the screen and the phones (a content
+        note)."""
+        found = self._store.item_in_session(self._session.id, item_id)
+        return found is not None and found.content_note
 
     @property
     def word_lists(self) -> WordLists:
@@ -692,7 +726,7 @@ class SessionService:
             case ProjectNext(expected_item_id):
                 self._project_next(expected_item_id)
             case Blank():
-                self._blank()
+                self._blank("join")
             case EndSession():
                 self._end()
             case UpdateDetails(title, prompt, agree_label):
@@ -745,6 +779,19 @@ class SessionService:
                 )
             case AddWarmUp(text, learned):
                 self.add_warm_up(WarmUp(text, learned))
+            case ShowSlide(slide):
+                self._blank(slide)
+            case SetContentNote(item_id, noted):
+                self._set_content_note(item_id, noted)
+            case SetProjector(theme, corner_qr, timer):
+                choices: dict[SessionChoice, str | bool | int | None] = {
+                    "projector_theme": theme,
+                    "projector_corner_qr": corner_qr,
+                    "projector_timer": timer,
+                }
+                self._write(lambda: self._store.set_session_choices(self._session.id, choices))
+                self._refresh_session()
+                self.bus.publish(SessionChanged(self._session))
             case _:
                 assert_never(command)
 
@@ -834,13 +881,28 @@ class SessionService:
             )
         self._project(head)
 
-    def _blank(self) -> None:
+    def _blank(self, slide: Slide) -> None:
+        """No confession on screen: ``slide`` instead (undo puts the confession back)."""
         screen_before = self._session.current_item_id
-        self._write(lambda: self._store.clear_projection(self._session.id))
+        slide_before = self._session.slide
+        self._write(lambda: self._store.clear_projection(self._session.id, slide))
         self._refresh_session()
         self.bus.publish(ProjectionChanged(None))
         if screen_before is not None:
             self._remember(UndoAction.BLANK, (), screen_before)
+        if slide != slide_before:
+            self.bus.publish(SessionChanged(self._session))
+
+    def _set_content_note(self, item_id: int, noted: bool) -> None:
+        item = self.item(item_id)
+        if item.kind is not ItemKind.CONFESSION:
+            raise CommandRefused("not_a_confession", "Only a confession carries a content note.")
+        if item.content_note == noted:
+            return
+        changed = self._write(lambda: self._store.set_content_note(item_id, noted))
+        self.bus.publish(ItemChanged(changed))
+        if self._session.current_item_id == item_id:
+            self.bus.publish(ProjectionChanged(self.projection()))
 
     def _edit(self, item_id: int, version: int, text: str, learned: str) -> None:
         item = self.item(item_id)
@@ -1138,6 +1200,7 @@ class SessionService:
                 self._today().isoformat(),
                 ended.moderator_secret,
                 port=ended.port,
+                projector_secret=ended.projector_secret,
             )
         )
         setup = stored_choices(SessionSetup.of(ended))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
 import sqlite3
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,6 +34,7 @@ from facilitator.core.model import (
     SessionInfo,
     SessionStatus,
     Sharing,
+    Slide,
     WaitingItem,
 )
 
@@ -51,6 +54,9 @@ type SessionChoice = Literal[
     "max_length",
     "offer_lesson",
     "accent",
+    "projector_theme",
+    "projector_corner_qr",
+    "projector_timer",
 ]
 _IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 _DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -58,14 +64,21 @@ _DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _ITEM_COLUMNS = (
     "id, kind, parent_id, text, learned, original_text, original_learned, state, "
     "queue_position, shown_order, agreement_count, set_apart_count, version, merged_into, "
-    "phones_at_show"
+    "phones_at_show, content_note, shown_at"
 )
 _SESSION_COLUMNS = (
     "id, title, prompt, agree_label, status, created_on, ended_on, port, "
     "moderator_secret, current_item_id, removed_count, rehearsal, withdrawn_count, "
     "merged_count, organisers_record, batching, language, closing_note, unshown_record, "
-    "house_rules, max_length, offer_lesson, accent"
+    "house_rules, max_length, offer_lesson, accent, slide, projector_theme, "
+    "projector_corner_qr, projector_timer, projector_secret, started_at"
 )
+
+
+def utc_now() -> str:
+    """Now, in UTC, to the second (ISO 8601): when a session started or a confession was
+    put on the screen (the facilitator's timers)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def token_digest(token: str) -> bytes:
@@ -90,6 +103,8 @@ def _item(row: sqlite3.Row) -> Item:
         version=row["version"],
         merged_into=row["merged_into"],
         phones_at_show=row["phones_at_show"],
+        content_note=bool(row["content_note"]),
+        shown_at=row["shown_at"],
     )
 
 
@@ -118,6 +133,12 @@ def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
         max_length=row["max_length"],
         offer_lesson=bool(row["offer_lesson"]),
         accent=row["accent"],
+        slide=row["slide"],
+        projector_theme=row["projector_theme"],
+        projector_corner_qr=bool(row["projector_corner_qr"]),
+        projector_timer=bool(row["projector_timer"]),
+        projector_secret=row["projector_secret"],
+        started_at=row["started_at"],
     )
 
 
@@ -136,6 +157,12 @@ _ADDED_SESSION_COLUMNS = {
     "max_length": 1000,
     "offer_lesson": 1,
     "accent": "",
+    "slide": "join",
+    "projector_theme": "dark",
+    "projector_corner_qr": 1,
+    "projector_timer": 0,
+    "projector_secret": "",
+    "started_at": None,
 }
 
 
@@ -349,12 +376,24 @@ class Store:
         moderator_secret: str,
         *,
         port: int | None = None,
+        projector_secret: str = "",
     ) -> SessionInfo:
+        """``projector_secret``: the projector page's (a new one if not given)."""
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (title, prompt, agree_label, status, created_on, "
-                "moderator_secret, port) VALUES (?, ?, ?, 'open', ?, ?, ?)",
-                (title, prompt, agree_label, created_on, moderator_secret, port),
+                "moderator_secret, port, projector_secret, started_at) "
+                "VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)",
+                (
+                    title,
+                    prompt,
+                    agree_label,
+                    created_on,
+                    moderator_secret,
+                    port,
+                    projector_secret or secrets.token_urlsafe(32),
+                    utc_now(),
+                ),
             )
         session_id = cursor.lastrowid
         assert session_id is not None
@@ -381,10 +420,11 @@ class Store:
         self.set_session_choices(session_id, {}, details=(title, prompt, agree_label))
 
     def forget_moderator_secret(self, session_id: int) -> None:
-        """An ended session's moderator links stop working for good."""
+        """An ended session's moderator and projector links stop working for good."""
         with self._write() as db:
             db.execute(
-                "UPDATE sessions SET moderator_secret = '' WHERE id = ? AND status = 'ended'",
+                "UPDATE sessions SET moderator_secret = '', projector_secret = '' "
+                "WHERE id = ? AND status = 'ended'",
                 (session_id,),
             )
 
@@ -886,6 +926,26 @@ class Store:
         ).fetchall()
         return [_item(row) for row in rows]
 
+    def confessions_by_state(self, session_id: int) -> dict[ItemState, int]:
+        """How many of the session's confessions are in each state (one query)."""
+        rows = self._db.execute(
+            "SELECT state, COUNT(*) FROM items WHERE session_id = ? AND kind = 'confession' "
+            "GROUP BY state",
+            (session_id,),
+        ).fetchall()
+        return {ItemState(row[0]): int(row[1]) for row in rows}
+
+    def most_agreed(self, session_id: int, limit: int) -> list[Item]:
+        """The shown confessions most agreed with (none without an agreement, none with
+        a content note), most first, then in the order shown."""
+        rows = self._db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE session_id = ? AND kind = 'confession' "
+            "AND state = 'shown' AND content_note = 0 AND agreement_count > 0 "
+            "ORDER BY agreement_count DESC, shown_order LIMIT ?",
+            (session_id, limit),
+        ).fetchall()
+        return [_item(row) for row in rows]
+
     def received_count(self, session_id: int, *, from_room: bool = False) -> int:
         """The confessions in the session (replies are not counted); ``from_room``: only
         those phones sent while the session is open (not the facilitator's warm-ups)."""
@@ -1029,11 +1089,11 @@ class Store:
             db.execute(
                 "UPDATE items SET state = 'shown', queue_position = NULL, "
                 "phones_at_show = CASE WHEN shown_order IS NULL THEN ? ELSE phones_at_show END, "
-                "shown_order = COALESCE(shown_order, ?) WHERE id = ?",
-                (phones, shown_order, item_id),
+                "shown_order = COALESCE(shown_order, ?), shown_at = ? WHERE id = ?",
+                (phones, shown_order, utc_now(), item_id),
             )
             db.execute(
-                "UPDATE sessions SET current_item_id = ? WHERE id = ?",
+                "UPDATE sessions SET current_item_id = ?, slide = 'join' WHERE id = ?",
                 (item_id, session_id),
             )
         return self.item(item_id)
@@ -1097,9 +1157,19 @@ class Store:
                 (current_item_id, session_id),
             )
 
-    def clear_projection(self, session_id: int) -> None:
+    def clear_projection(self, session_id: int, slide: Slide | None = None) -> None:
+        """Nothing on screen: the session's slide, or ``slide`` from now on."""
         with self._write() as db:
-            db.execute("UPDATE sessions SET current_item_id = NULL WHERE id = ?", (session_id,))
+            db.execute(
+                "UPDATE sessions SET current_item_id = NULL, slide = COALESCE(?, slide) "
+                "WHERE id = ?",
+                (slide, session_id),
+            )
+
+    def set_content_note(self, item_id: int, noted: bool) -> Item:
+        with self._write() as db:
+            db.execute("UPDATE items SET content_note = ? WHERE id = ?", (int(noted), item_id))
+        return self.item(item_id)
 
     # The organisers' word lists
 

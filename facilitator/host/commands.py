@@ -35,10 +35,13 @@ from facilitator.protocol.commands import (
     SetAsideMany,
     SetBatching,
     SetClosingNote,
+    SetContentNote,
     SetOrganisersRecord,
     SetPhoneLanguage,
+    SetProjector,
     SetUnshownRecord,
     SetWordLists,
+    ShowSlide,
     StartRehearsal,
     StopHost,
     StopRehearsal,
@@ -122,6 +125,9 @@ class HostCommands:
                 | SetClosingNote()
                 | ApplySetup()
                 | AddWarmUp()
+                | ShowSlide()
+                | SetContentNote()
+                | SetProjector()
             ):
                 self._service.execute(command)
             case _:

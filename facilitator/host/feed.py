@@ -33,9 +33,11 @@ from facilitator.core.session import SessionService
 from facilitator.host import messages
 from facilitator.host.likeness import Likeness
 from facilitator.host.links import JoinLinks
+from facilitator.host.projector_feed import ProjectorFeed
 from facilitator.protocol import moderator as stream
 from facilitator.protocol.envelope import encode
 from facilitator.protocol.moderator import HostStatus, JoinLink, Snapshot
+from facilitator.protocol.projector import ProjectorState
 
 COUNT_FRAME_SECONDS = 0.016
 COMPARED_PER_TURN = 10  # about 2 ms each among 5,000 items
@@ -52,6 +54,9 @@ class ModeratorFeed:
         self._service = service
         self._links = links
         self._call_later = call_later
+        # The big screen's state: moderators get it too (the projector window renders it),
+        # and the projector page's sockets follow it (projector_api.py).
+        self.projector = ProjectorFeed(service, links, call_later)
         self._seq = 0
         self._listeners: list[Listener] = []
         items = service.items()
@@ -69,6 +74,7 @@ class ModeratorFeed:
         self._closed = False
         self._unsubscribe = service.bus.subscribe(self._on_event)
         links.subscribe(self._on_link)
+        self._unsubscribe_projector = self.projector.subscribe(self._on_projector)
 
     @property
     def seq(self) -> int:
@@ -91,6 +97,8 @@ class ModeratorFeed:
         self._closed = True
         self._to_compare.clear()
         self._unsubscribe()
+        self._unsubscribe_projector()
+        self.projector.close()
         self._listeners.clear()
 
     def snapshot(self) -> Snapshot:
@@ -110,6 +118,7 @@ class ModeratorFeed:
             word_lists=messages.word_lists(service.word_lists),
             room=messages.room(service.room()),
             host=self._host_status,
+            projector=self.projector.state,
         )
 
     @property
@@ -180,6 +189,10 @@ class ModeratorFeed:
 
     def _on_link(self, link: JoinLink) -> None:
         self._publish(stream.JoinChanged(self._next(), link))
+
+    def _on_projector(self, state: ProjectorState) -> None:
+        if not self._closed:
+            self._publish(stream.ProjectorChanged(self._next(), state))
 
     def _moderator_item(self, item: Item) -> stream.Item:
         return messages.moderator_item(self._service, item, self._likeness.like(item.id))

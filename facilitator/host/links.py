@@ -55,6 +55,8 @@ class JoinLinks:
         link = self._link
         if port != link.port:
             self._link = join_link(link.host_ip, port, self._secret, link.candidates)
+            for listener in list(self._listeners):
+                listener(self._link)  # the big screen's state was made with the plan
 
     def subscribe(self, listener: LinkListener) -> None:
         self._listeners.append(listener)

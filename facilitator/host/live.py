@@ -96,8 +96,9 @@ class LiveUpdates:
         self._counts_due = None
         projection = self._service.projection()
         if projection is not None:
-            count = Count(projection.confession_id, projection.agreement_count)
-            self.phones.broadcast("count", encode(count))
+            if not projection.content_note:  # a content note's count is never shown
+                count = Count(projection.confession_id, projection.agreement_count)
+                self.phones.broadcast("count", encode(count))
             public = messages.public_projection(projection)
             if _reply_counts(public) != self._reply_counts:
                 self._push_session()  # "this helped me too" counts go out with the replies

@@ -39,11 +39,12 @@ def public_projection(projection: Projection | None) -> PublicProjection | None:
         projection.confession_id,
         projection.text,
         projection.learned,
-        projection.agreement_count,
+        0 if projection.content_note else projection.agreement_count,
         tuple(
             PublicReply(reply.reply_id, reply.text, reply.agreement_count)
             for reply in projection.replies
         ),
+        content_note=projection.content_note,
     )
 
 
@@ -98,6 +99,8 @@ def item(found: model.Item, hints: ItemHints, like: tuple[int, ...] = ()) -> Ite
         flagged=hints.flagged,
         like=like,
         merged_into=found.merged_into,
+        content_note=found.content_note,
+        shown_at=found.shown_at,
     )
 
 
@@ -136,7 +139,19 @@ def session_details(session: SessionInfo) -> SessionDetails:
         max_length=session.max_length,
         offer_lesson=session.offer_lesson,
         accent=session.accent,
+        slide=session.slide,
+        projector_theme=session.projector_theme,
+        projector_corner_qr=session.projector_corner_qr,
+        projector_timer=session.projector_timer,
+        started_at=session.started_at,
+        projector_path=projector_path(session),
     )
+
+
+def projector_path(session: SessionInfo) -> str:
+    """Where the projector page is, on the host's address ("" once forgotten)."""
+    secret = session.projector_secret
+    return f"/projector/{secret}/" if secret else ""
 
 
 def room(found: model.Room) -> Room:

@@ -91,6 +91,10 @@ class ModeratorApi:
         self.prefix = prefix
         self._connections: set[ModeratorConnection] = set()
 
+    @property
+    def feed(self) -> ModeratorFeed:
+        return self._feed
+
     def routes(self) -> list[web.RouteDef]:
         return [
             web.get(f"{self.prefix}/api/state", self.get_state),

@@ -45,9 +45,11 @@ from facilitator.protocol.phone import (
     SubmitReply,
     WithdrawConfession,
 )
+from facilitator.protocol.projector import ProjectorState
 
 OPENAPI_PATH = "/api/openapi.json"
 MODERATOR_API = "/moderator/{secret}/api"
+PROJECTOR_API = "/projector/{secret}/api"
 BEARER = "participantToken"
 # The document changes only with the code: a client may keep it for a while, and ask
 # again cheaply (``If-None-Match``) after that.
@@ -75,7 +77,9 @@ They carry the same envelopes and payloads: see `docs/protocol.md`.
 
 The moderator's paths start with `/moderator/{{secret}}/`, the long random secret of
 the moderator link (the console shows it; the host's record `host.json` holds it);
-a wrong or missing secret is answered 403 with an empty body."""
+a wrong or missing secret is answered 403 with an empty body. The projector page's
+paths start likewise with `/projector/{{secret}}/`, a secret of its own (read-only: the
+big screen's state)."""
 
 _REFUSAL_CODES = {
     400: "the envelope or its payload does not fit (`bad_json`, `body_timeout`, `bad_envelope`, "
@@ -149,6 +153,7 @@ _RESPONSES = {
     "withdrawn": _envelope(ConfessionWithdrawn, incoming=False),
     "replied": _envelope(ReplyReceived, incoming=False),
     "snapshot": _envelope(Snapshot, incoming=False),
+    "projector": _envelope(ProjectorState, incoming=False),
     "done": _envelope(Done, incoming=False),
     "error": _envelope(Error, incoming=False),
 }
@@ -195,12 +200,12 @@ def _refusals(error: dict[str, Any], *statuses: int) -> dict[str, Any]:
     return responses
 
 
-def _secret() -> dict[str, Any]:
+def _secret(link: str = "moderator") -> dict[str, Any]:
     return {
         "name": "secret",
         "in": "path",
         "required": True,
-        "description": "The secret of the moderator link (never in this document).",
+        "description": f"The secret of the {link} link (never in this document).",
         "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
     }
 
@@ -342,6 +347,18 @@ def build() -> dict[str, Any]:
                 },
             },
         },
+        f"{PROJECTOR_API}/state": {
+            "parameters": [_secret("projector")],
+            "get": {
+                "operationId": "getProjectorState",
+                "tags": ["projector"],
+                "summary": "What the big screen shows: a `projector` state (read-only)",
+                "responses": {
+                    "200": _answer(body["projector"], "The big screen's state."),
+                    **_refusals(error, 403),
+                },
+            },
+        },
         f"{MODERATOR_API}/commands": {
             "parameters": [_secret()],
             "post": {
@@ -372,6 +389,7 @@ def build() -> dict[str, Any]:
         "tags": [
             {"name": "phones", "description": "What a participant's phone asks."},
             {"name": "moderators", "description": "Behind the moderator link's secret."},
+            {"name": "projector", "description": "Behind the projector link's secret."},
             {"name": "meta", "description": "About the API itself."},
         ],
         "paths": paths,

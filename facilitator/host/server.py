@@ -22,6 +22,7 @@ from facilitator.host.laptop_addresses import LaptopAddresses
 from facilitator.host.live import LiveUpdates
 from facilitator.host.moderator_api import ModeratorApi
 from facilitator.host.participant_api import ParticipantApi
+from facilitator.host.projector_api import PROJECTOR_ROOT, ProjectorApi, projector_prefix
 from facilitator.host.record_download import LessonsForPhones, RecordDownload
 from facilitator.host.refusals import Refusal
 from facilitator.host.replies import refusal_reply
@@ -39,6 +40,7 @@ SHUTDOWN_TIMEOUT_SECONDS = 3.0
 # the socket and the few HTTP requests (join, confessions) need no long keep-alive.
 KEEPALIVE_SECONDS = 2.0
 MODERATOR_ROOT = "/moderator"
+SECRET_ROOTS = (MODERATOR_ROOT, PROJECTOR_ROOT)  # paths that start with a secret
 _SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
@@ -77,10 +79,12 @@ def moderator_prefix(secret: str) -> str:
 
 
 def _route_for_log(path: str) -> str:
-    """The request path with the moderator secret removed: safe to log."""
-    if path.startswith(MODERATOR_ROOT + "/"):
-        rest = path[len(MODERATOR_ROOT) + 1 :].partition("/")[2]
-        return f"{MODERATOR_ROOT}/<secret>/{rest}"
+    """The request path with the moderators' or the projector's secret removed: safe to
+    log."""
+    for root in SECRET_ROOTS:
+        if path.startswith(root + "/"):
+            rest = path[len(root) + 1 :].partition("/")[2]
+            return f"{root}/<secret>/{rest}"
     return path[:200]
 
 
@@ -144,6 +148,15 @@ class ConfessionalServer:
         self.port: int | None = None
         secret = service.session.moderator_secret
         self._moderator_prefix = moderator_prefix(secret)
+        self.projector = ProjectorApi(
+            moderators.feed.projector,
+            projector_prefix(service.session.projector_secret),
+            web_root,
+        )
+        self._secret_prefixes = {
+            MODERATOR_ROOT: self._moderator_prefix,
+            PROJECTOR_ROOT: self.projector.prefix,
+        }
         self.participants = ParticipantApi(
             service, live, rehearsal_secret, shared_addresses, self._laptop.is_laptop
         )
@@ -163,6 +176,7 @@ class ConfessionalServer:
         )
         app.add_routes(self.participants.routes())
         app.add_routes(self._moderators.routes())
+        app.add_routes(self.projector.routes())
         app.add_routes(RecordDownload(self._service, self._moderator_prefix).routes())
         app.add_routes(LessonsForPhones(self._service).routes())
         app.add_routes(
@@ -240,6 +254,7 @@ class ConfessionalServer:
         phones = len(self._live.phones)
         await self._live.phones.close_all()
         await self._moderators.close_all()
+        await self.projector.close_all()
         log.info("Closed %d phones' sockets in %.2f s", phones, time.perf_counter() - started)
 
     async def _participant_page(self, request: web.Request) -> web.StreamResponse:
@@ -277,13 +292,15 @@ class ConfessionalServer:
 
     @web.middleware
     async def _secret_gate(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        """Anything under /moderator/ without the exact secret: 403 and nothing else."""
+        """Anything under /moderator/ or /projector/ without the exact secret: 403 and
+        nothing else (a forgotten secret lets nothing in)."""
         path = request.path
-        if path == MODERATOR_ROOT or path.startswith(MODERATOR_ROOT + "/"):
-            given = path[len(MODERATOR_ROOT) + 1 :].partition("/")[0]
-            expected = self._moderator_prefix[len(MODERATOR_ROOT) + 1 :]
-            if not hmac.compare_digest(given.encode(), expected.encode()):
-                return web.Response(status=403)
+        for root, prefix in self._secret_prefixes.items():
+            if path == root or path.startswith(root + "/"):
+                given = path[len(root) + 1 :].partition("/")[0]
+                expected = prefix[len(root) + 1 :]
+                if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+                    return web.Response(status=403)
         return await handler(request)
 
     @web.middleware

@@ -204,6 +204,32 @@ class ApplySetup(_Command, frozen=True, tag="apply_setup"):
     accent: Annotated[str, msgspec.Meta(max_length=16)]
 
 
+class ShowSlide(_Command, frozen=True, tag="show_slide"):
+    """Take any confession off the big screen and show a slide instead: ``join`` (how
+    to join, the house rules), ``black`` (nothing at all), ``break`` or ``closing`` (what
+    the session gathered, and the one-lesson question). Putting a confession on screen
+    returns the slide to ``join`` for when it is taken off again."""
+
+    slide: Literal["join", "black", "break", "closing"]
+
+
+class SetContentNote(_Command, frozen=True, tag="set_content_note"):
+    """Whether a confession carries a content note: the big screen shows a short warning
+    before it, and its count is shown neither there nor on the phones."""
+
+    item_id: Id
+    noted: bool
+
+
+class SetProjector(_Command, frozen=True, tag="set_projector"):
+    """How the big screen looks: ``theme``, a small join code in a corner beside each
+    confession (``corner_qr``, for latecomers), and the confession's timer (``timer``)."""
+
+    theme: Literal["dark", "light"]
+    corner_qr: bool
+    timer: bool
+
+
 class AddWarmUp(_Command, frozen=True, tag="add_warm_up"):
     """A confession the facilitator prepared, so that they go first: approved, at the
     end of Up next, with no author."""
@@ -307,6 +333,9 @@ type SessionCommand = (
     | SetClosingNote
     | ApplySetup
     | AddWarmUp
+    | ShowSlide
+    | SetContentNote
+    | SetProjector
 )
 type HostCommand = (
     DeleteSession

@@ -15,6 +15,7 @@ import msgspec
 
 from facilitator.protocol.commands import Command, _Command
 from facilitator.protocol.envelope import Error, Incoming, Message, decode, registry
+from facilitator.protocol.projector import ProjectorState
 
 
 class ItemKind(StrEnum):
@@ -99,6 +100,8 @@ class Item(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     flagged: bool
     like: tuple[int, ...] = ()
     merged_into: int | None = None
+    content_note: bool = False  # set_content_note: a warning first, no count shown
+    shown_at: str | None = None  # when it was last put on the screen (UTC, ISO 8601)
 
 
 class UndoAction(StrEnum):
@@ -196,6 +199,12 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     max_length: int = 1000  # apply_setup: the longest confession taken
     offer_lesson: bool = True  # apply_setup: the "what I learned" field is offered
     accent: str = ""  # apply_setup: #rrggbb, or "" for the product's colours
+    slide: Literal["join", "black", "break", "closing"] = "join"  # show_slide
+    projector_theme: Literal["dark", "light"] = "dark"  # set_projector
+    projector_corner_qr: bool = True  # set_projector
+    projector_timer: bool = False  # set_projector
+    started_at: str | None = None  # UTC, ISO 8601: the session clock counts from it
+    projector_path: str = ""  # the projector page, on the join link's address
 
     @property
     def is_open(self) -> bool:
@@ -236,6 +245,7 @@ class Snapshot(Message, frozen=True):
     word_lists: WordLists
     room: Room
     host: HostStatus
+    projector: ProjectorState | None = None  # what the big screen shows
 
 
 class ItemAdded(Message, frozen=True):
@@ -264,6 +274,14 @@ class ProjectionChanged(Message, frozen=True):
     TYPE = "projection.changed"
     seq: int
     item_id: int | None
+
+
+class ProjectorChanged(Message, frozen=True):
+    """The big screen's state changed (``protocol/projector.py``); counts come apart."""
+
+    TYPE = "projector.changed"
+    seq: int
+    state: ProjectorState
 
 
 class CountChanged(Message, frozen=True):
@@ -351,6 +369,7 @@ type Change = (
     | ItemChanged
     | ItemRemoved
     | ProjectionChanged
+    | ProjectorChanged
     | CountChanged
     | SessionChanged
     | SessionEnded

@@ -114,6 +114,8 @@ class PublicProjection(msgspec.Struct, frozen=True):
     learned: str
     count: int
     replies: tuple[PublicReply, ...] = ()
+    # A content note: the screen warned first, and the count is not shown (``count`` 0).
+    content_note: bool = False
 
 
 class TextLimits(msgspec.Struct, frozen=True):

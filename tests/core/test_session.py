@@ -306,7 +306,8 @@ def test_events_of_a_whole_session_in_order(room: Room, recorder: Recorder) -> N
         (first, State.SHOWN),
     ]
     projections = recorder.of(ProjectionChanged)
-    assert projections[0].projection == Projection(first, "first", "", 0, 1)
+    shown = projections[0].projection
+    assert shown == Projection(first, "first", "", 0, 1, shown_at=shown.shown_at if shown else None)
     assert projections[1].projection is None
     assert projections[2].projection is None
     assert recorder.of(AgreementCountChanged) == [AgreementCountChanged(first, 1)]
@@ -615,13 +616,16 @@ def test_projection_carries_public_fields_only(room: Room) -> None:
     service.execute(Project(confession))
     voter = room.phone()
     service.set_agreement(voter, confession, True)
-    assert service.projection() == Projection(
+    projection = service.projection()
+    assert projection == Projection(
         confession_id=confession,
         text="the edited text",
         learned="what I learned",
         agreement_count=1,
         shown_order=1,
+        shown_at=service.item(confession).shown_at,
     )
+    assert projection is not None and projection.shown_at is not None  # the timer's start
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,10 @@ class Host:
     secret: str
     rehearsal_secret: str  # the test's own phones join as a rehearsal audience
     room: list[int] = field(default_factory=list)  # the ids of the room's items
+    projector_secret: str = ""  # the projector link's own
+
+    def secret_of(self, path: str) -> str:
+        return self.projector_secret if path.startswith("/projector/") else self.secret
 
     @property
     def commands(self) -> str:
@@ -116,6 +120,7 @@ def _set_up_the_room(host: Host) -> None:
         f"{host.base}/moderator/{host.secret}/api/state", timeout=TIMEOUT_SECONDS
     ).json()
     host.room = sorted(item["id"] for item in state["payload"]["items"])
+    host.projector_secret = state["payload"]["session"]["projector_path"].split("/")[2]
     assert len(host.room) == len(CONFESSIONS)
     _moderate(host, {"command": "approve", "item_id": host.room[0]})
     _moderate(host, {"command": "approve", "item_id": host.room[1]})
@@ -181,8 +186,12 @@ async def test_the_document_has_every_http_route_of_the_apis(tmp_path: Path) -> 
     of the document, and every operation a route; the WebSockets and pages are not."""
     async with running_server(tmp_path) as run:
         secret = run.service.session.moderator_secret
+        projector = run.service.session.projector_secret
         routes = {
-            (route.method.lower(), route.resource.canonical.replace(secret, "{secret}"))
+            (
+                route.method.lower(),
+                route.resource.canonical.replace(secret, "{secret}").replace(projector, "{secret}"),
+            )
             for route in run.server.app.router.routes()
             if route.resource is not None
             and "/api/" in route.resource.canonical
@@ -206,7 +215,8 @@ def _operations() -> list[tuple[str, str, str]]:
 def test_every_answer_is_documented(api: OpenApiSchema, host: Host, operation_id: str) -> None:
     """Fitting and hostile requests alike: no server error, every answer as documented."""
     operation = api.find_operation_by_id(operation_id)
-    secret = {"secret": host.secret} if "{secret}" in operation.path else None
+    path = operation.path
+    secret = {"secret": host.secret_of(path)} if "{secret}" in path else None
     fitting = operation.as_strategy(GenerationMode.POSITIVE, path_parameters=secret)
     hostile = operation.as_strategy(GenerationMode.NEGATIVE, path_parameters=secret)
     in_the_room = st.tuples(fitting, IN_THE_ROOM, CLIENT_IDS).map(partial(_in_the_room, host))

@@ -42,8 +42,10 @@ from facilitator.protocol.phone import (
     Joined,
     PhoneState,
     PublicSession,
+    ReplyReceived,
     SetAgreement,
     SubmitConfession,
+    SubmitReply,
     WithdrawConfession,
 )
 
@@ -64,8 +66,14 @@ def _members(union: Any) -> list[type[Message]]:
 COMMANDS: tuple[type[Message], ...] = tuple(
     command for command in _members(Command) if command not in DISRUPTIVE
 )
-# reply.submit has tests of its own (tests/host/test_replies.py).
-PHONE_REQUESTS: tuple[type[Message], ...] = (SubmitConfession, WithdrawConfession, SetAgreement)
+# Every request a phone may send: reply.submit too (valid ones go under the confession on
+# the screen, id 1; hostile.GOOD), besides the tests of its own in tests/host/test_replies.py.
+PHONE_REQUESTS: tuple[type[Message], ...] = (
+    SubmitConfession,
+    SubmitReply,
+    WithdrawConfession,
+    SetAgreement,
+)
 MODERATOR_REQUESTS: tuple[type[Message], ...] = (*COMMANDS, Resync)
 WIRE_TYPES = sorted(
     {
@@ -74,9 +82,11 @@ WIRE_TYPES = sorted(
             Join,
             Hello,
             SubmitConfession,
+            SubmitReply,
             SetAgreement,
             WithdrawConfession,
             ConfessionWithdrawn,
+            ReplyReceived,
             Resync,
             Joined,
             PublicSession,
@@ -315,9 +325,9 @@ SPECIAL = (
     " ",
 )
 # Around every limit: client ids (8-64), refs (64), tokens (128), word list entries
-# (80), lessons (500), confessions (1,000), what the decoder takes (4,000), a message
-# (16 KiB).
-LENGTHS = (7, 8, 64, 65, 80, 81, 128, 129, 500, 501, 1000, 1001, 4000, 4001, 9000)
+# (80), replies (200), lessons (500), confessions (1,000), what the decoder takes
+# (4,000), a message (16 KiB).
+LENGTHS = (7, 8, 64, 65, 80, 81, 128, 129, 200, 201, 500, 501, 1000, 1001, 4000, 4001, 9000)
 
 hostile_text = st.one_of(
     st.text(max_size=30),
@@ -388,6 +398,7 @@ GOOD: dict[str, st.SearchStrategy[Any]] = {
     "client_id": st.from_regex(r"[A-Za-z0-9_-]{8,64}", fullmatch=True),
     "text": st.sampled_from(("I deployed on a Friday.", "I emailed the wrong file", "Ça ira 😀"))
     | st.text(min_size=1, max_size=40)
+    | _around(200)  # a reply's limit
     | _around(1000),
     "learned": st.sampled_from(("", "Not on Fridays.", "Check twice")) | st.none() | _around(500),
     "token": st.builds(PoolToken, st.integers(0, 7)),

@@ -85,9 +85,10 @@ def test_counts_go_out_once_per_frame_with_the_latest_value(service: SessionServ
     for participant in participants:
         service.set_agreement(participant, confession, True)
     assert received == []  # nothing before the frame
-    assert [delay for delay, _ in clock.due] == [feed_module.COUNT_FRAME_SECONDS]
+    assert feed_module.COUNT_FRAME_SECONDS in [delay for delay, _ in clock.due]
     clock.run_due()
-    assert [(m["type"], m["payload"]["count"]) for m in received] == [("count.changed", 50)]
+    counts = [m for m in received if m["type"] != "projector.changed"]
+    assert [(m["type"], m["payload"]["count"]) for m in counts] == [("count.changed", 50)]
 
 
 def test_phones_connected_is_reported_a_few_times_a_second_at_most(

@@ -23,13 +23,13 @@ from typing import Any, NamedTuple
 
 import aiohttp
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
-from facilitator.core.model import Item, SessionInfo
+from facilitator.core.model import Item, ItemKind, SessionInfo
 from facilitator.core.word_lists import WordLists
 from facilitator.protocol.commands import Approve, Project
-from facilitator.protocol.envelope import MAX_MESSAGE_BYTES, Error, encode
+from facilitator.protocol.envelope import MAX_MESSAGE_BYTES, Error, ProtocolError, encode
 from facilitator.protocol.moderator import Done, Snapshot, decode_to_moderator
 from facilitator.protocol.phone import (
     AgreementRecorded,
@@ -41,6 +41,9 @@ from facilitator.protocol.phone import (
     Joined,
     PhoneState,
     PublicSession,
+    ReplyReceived,
+    SubmitReply,
+    decode_request,
     decode_to_phone,
 )
 from tests.host.harness import JSON, Running, envelope, receive_json, running_server
@@ -316,6 +319,36 @@ class Room:
 def test_every_named_code_is_in_the_document() -> None:
     document = (Path(__file__).parents[2] / "docs" / "protocol.md").read_text()
     assert [code for code in sorted(NAMED_CODES) if f"`{code}`" not in document] == []
+
+
+def test_the_generated_phone_requests_include_replies_valid_and_malformed() -> None:
+    """The phones' endpoint and socket get ``reply.submit`` among the generated frames
+    (``test_generated_input_never_breaks_the_host``): ones the decoder takes, under the
+    confession on the screen, and malformed ones it refuses."""
+    quick = settings(database=None, max_examples=2_000)
+
+    def reply(frame: Frame) -> bool:
+        document = frame.document
+        return isinstance(document, dict) and document.get("type") == SubmitReply.TYPE
+
+    def taken(frame: Frame) -> SubmitReply | None:
+        try:
+            message = decode_request(frame.text(["a-token"])).message
+        except ProtocolError:
+            return None
+        return message if isinstance(message, SubmitReply) else None
+
+    def under_the_screen(frame: Frame) -> bool:
+        message = taken(frame)
+        return message is not None and message.confession_id == 1
+
+    valid = find(frames(PHONE_REQUESTS), under_the_screen, settings=quick)
+    assert reply(valid)
+    malformed = find(
+        frames(PHONE_REQUESTS), lambda frame: reply(frame) and taken(frame) is None, settings=quick
+    )
+    with pytest.raises(ProtocolError):
+        decode_request(malformed.text(["a-token"]))
 
 
 # Deep nesting
@@ -705,10 +738,11 @@ class Stored(NamedTuple):
     session: SessionInfo
     word_lists: WordLists
     phones: int
-    waiting: int  # confessions stored but not yet let into Incoming
+    waiting: int  # confessions and replies stored but not yet let into Incoming
 
     @property
-    def confessions(self) -> int:
+    def submissions(self) -> int:
+        """Confessions and replies stored: in a lane, or waiting their turn."""
         return len(self.items) + self.waiting
 
 
@@ -744,7 +778,7 @@ class World:
     participants: list[int]
     shown: list[int]
     stored_before: int
-    confessions_acknowledged: int = 0
+    submissions_acknowledged: int = 0
     agreements: dict[tuple[int, int], bool] = field(default_factory=dict)
     joined: int = 0
     marker_refs: int = 0
@@ -794,6 +828,11 @@ class World:
             service.room().waiting,
         )
 
+    def moderator_done(self, before: Stored) -> None:
+        """A command was carried out: a warm-up it added is a stored confession the
+        record check expects (no other command adds or deletes one)."""
+        self.submissions_acknowledged += self.stored().submissions - before.submissions
+
     def marker(self) -> tuple[str, str]:
         """A message every socket refuses (``unknown_type``), with a ref to find its answer."""
         self.marker_refs += 1
@@ -808,16 +847,27 @@ class World:
             case Error(code):
                 assert code in CODES, code
                 assert after == before, "refused, yet something changed"
-            case ConfessionReceived(_, duplicate):
+            case ConfessionReceived(_, duplicate) | ReplyReceived(_, duplicate):
                 added = 0 if duplicate else 1
-                assert after.confessions == before.confessions + added
+                assert after.submissions == before.submissions + added
                 assert after._replace(items=(), waiting=0) == before._replace(items=(), waiting=0)
-                self.confessions_acknowledged += added
+                self.submissions_acknowledged += added
+                new = {i.id: i for i in after.items}.keys() - {i.id for i in before.items}
+                for item in (i for i in after.items if i.id in new):  # not if it waits its turn
+                    is_reply = isinstance(answer, ReplyReceived)
+                    assert (item.kind is ItemKind.REPLY) == is_reply, item
+                    assert item.parent_id == (self.shown[0] if is_reply else None), item
             case ConfessionWithdrawn():
-                withdrawn = before.confessions - after.confessions
+                withdrawn = before.submissions - after.submissions
                 assert withdrawn in (0, 1)  # deleted, or it was not there
-                assert after.session.withdrawn_count == before.session.withdrawn_count + withdrawn
-                self.confessions_acknowledged -= withdrawn
+                counted = after.session.withdrawn_count - before.session.withdrawn_count
+                kept = {i.id for i in after.items}
+                gone = {item.kind for item in before.items if item.id not in kept}
+                if counted:  # a confession: the record counts those taken back
+                    assert counted == withdrawn == 1 and gone <= {ItemKind.CONFESSION}, gone
+                else:  # nothing was there, or a reply (not counted), stored or waiting
+                    assert gone <= {ItemKind.REPLY}, gone
+                self.submissions_acknowledged -= withdrawn
             case AgreementRecorded(confession_id, agreed, count):
                 assert participant is not None
                 self.agreements[participant, confession_id] = agreed
@@ -828,11 +878,11 @@ class World:
                 raise AssertionError(f"not an answer to a phone's request: {answer!r}")
 
     async def check_the_record(self) -> None:
-        """Every stored confession and agreement was acknowledged, and every
+        """Every stored confession, reply and agreement was acknowledged, and every
         acknowledged one is stored."""
         stored = self.stored()
         assert stored.phones == len(self.tokens) + self.joined
-        assert stored.confessions == self.stored_before + self.confessions_acknowledged
+        assert stored.submissions == self.stored_before + self.submissions_acknowledged
         acknowledged = {pair for pair, agreed in self.agreements.items() if agreed}
         assert stored.agreed == acknowledged
         for item in stored.items:
@@ -935,6 +985,7 @@ class CommandsTarget(Target):
             assert world.stored() == before, "refused, yet something changed"
         else:
             assert isinstance(answer, Done) and status == 200, (status, answer)
+            world.moderator_done(before)
 
 
 async def _post(
@@ -1083,6 +1134,8 @@ class ModeratorSocketTarget(Target):
                 assert answer.code in CODES, answer
         if not any(isinstance(answer, Done) for answer in answers):
             assert world.stored() == before, "refused, yet something changed"
+        else:
+            world.moderator_done(before)
 
     async def stop(self) -> None:
         await self.socket.close()

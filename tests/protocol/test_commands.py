@@ -33,10 +33,13 @@ from facilitator.protocol.commands import (
     SetAsideMany,
     SetBatching,
     SetClosingNote,
+    SetContentNote,
     SetOrganisersRecord,
     SetPhoneLanguage,
+    SetProjector,
     SetUnshownRecord,
     SetWordLists,
+    ShowSlide,
     StartRehearsal,
     StopHost,
     StopRehearsal,
@@ -82,6 +85,9 @@ EXAMPLES: list[Command] = [
     SetClosingNote("Thank you. Bring one lesson to Monday."),
     ApplySetup("Fail night", "Which mistake?", "Been there", None, 600, False, "cy", "#1a7f64"),
     AddWarmUp("I went first.", "Go first."),
+    ShowSlide("break"),
+    SetContentNote(12, noted=True),
+    SetProjector("light", corner_qr=False, timer=True),
 ]
 
 
