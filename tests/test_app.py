@@ -219,3 +219,50 @@ def test_with_three_screens_the_chosen_one_is_the_projector_s_at_the_next_start(
     assert second["current"] == f"HDMI-1 — 1024{X}768"
     assert second["target"] == "HDMI-1"
     assert load_settings(data_dir) == Settings(projector_screen="HDMI-1")
+
+
+_MALFORMED_SESSION_SCRIPT = """
+import json, sys
+from PySide6.QtWidgets import QMessageBox
+from facilitator.cli import main
+from facilitator.ui.host_process import HostSupervisor
+
+seen = {"boxes": [], "hosts": 0}
+
+def shown(box: QMessageBox) -> int:
+    seen["boxes"].append(box.text())
+    return 0
+
+async def spawned(*args: object, **kwargs: object) -> None:
+    seen["hosts"] += 1
+    raise AssertionError("no host may start")
+
+QMessageBox.exec = shown
+HostSupervisor.find_running = spawned
+HostSupervisor.start = spawned
+seen["code"] = main(["--data-dir", sys.argv[1], "--session", sys.argv[2]])
+print(json.dumps(seen), flush=True)
+"""
+
+
+def test_a_malformed_session_file_is_said_and_nothing_starts(tmp_path: Path) -> None:
+    from facilitator.cli import EXIT_SETUP_FILE
+    from facilitator.core.setup_file import SetupFileError, read_setup_file
+    from facilitator.core.store import DATABASE_NAME
+
+    prepared = tmp_path / "ward-7.toml"
+    prepared.write_text("format = 1\ntitle = 'Ward 7'\nmax_length = 5000\n", encoding="utf-8")
+    with pytest.raises(SetupFileError) as refused:
+        read_setup_file(prepared)
+    data_dir = tmp_path / "data"
+    screens = [fake_screen("Built-in Display", 0, 1280, 800)]
+    result = run_with_screens(
+        tmp_path, screens, _MALFORMED_SESSION_SCRIPT, str(data_dir), str(prepared), check=False
+    )
+    assert result.returncode == 0, result.stderr
+    outcome: dict[str, Any] = last_json_line(result)
+    assert outcome["code"] == EXIT_SETUP_FILE
+    assert outcome["boxes"] == [str(refused.value)]  # the file and its field, said once
+    assert "max_length" in outcome["boxes"][0] and str(prepared) in outcome["boxes"][0]
+    assert outcome["hosts"] == 0
+    assert not (data_dir / DATABASE_NAME).exists()

@@ -27,9 +27,11 @@ position meanwhile. So :class:`ConfessionList` overrides the geometry of
 never runs its private layout.
 
 Items are painted by :class:`ConfessionDelegate` with ``drawText`` (never rich
-text). A list keeps its selection across updates by confession id, and when the
-selected confession leaves (approved, set aside) the one that took its place is
-selected, so a moderator can go through the incoming list with the keyboard.
+text); a confession with a content note starts its detail line with a small amber
+badge (:data:`CONTENT_NOTE_BADGE`). A list keeps its selection across updates by
+confession id, and when the selected confession leaves (approved, set aside) the one
+that took its place is selected, so a moderator can go through the incoming list with
+the keyboard.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from PySide6.QtCore import (
     QPoint,
     QPointF,
     QRect,
+    QRectF,
     QSize,
     Qt,
     QTimer,
@@ -80,12 +83,19 @@ ID_ROLE = int(Qt.ItemDataRole.UserRole)
 DETAIL_ROLE = ID_ROLE + 1
 MARKED_ROLE = ID_ROLE + 2
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 COLLAPSED_LINES = 3
 REFINE_CHUNK = 100  # estimated rows measured per turn of the event loop (a few ms)
 PADDING = 8
 SPACING = 2
 _DETAIL_GAP = 4
 _LINE_SEPARATOR = "\u2028"
+CONTENT_NOTE_BADGE = "⚠ CN"  # the detail line's start: the confession has a content note
+CONTENT_NOTE_TIP = "Content note: the room is warned first and sees no count"
+_BADGE_FILL = QColor("#fff6d6")
+_BADGE_LINE = QColor("#e7c65a")
+_BADGE_INK = QColor("#7a5200")
+_BADGE_PAD = 3
 _ROOT = QModelIndex()
 
 type Index = QModelIndex | QPersistentModelIndex
@@ -96,13 +106,22 @@ type SortKey = tuple[int, ...]
 class Entry:
     """One row: a confession's id, its text, a detail line (learned, count…),
     whether it is marked (a bar on its left: the one on screen now), and what a search
-    looks in (folded text and lesson; never painted)."""
+    looks in (folded text and lesson; never painted). With ``content_note`` the detail
+    line starts with :data:`CONTENT_NOTE_BADGE` (see :func:`with_badge`), drawn as a badge."""
 
     confession_id: int
     text: str
     detail: str = ""
     marked: bool = False
     search: str = field(default="", repr=False)
+    content_note: bool = False
+
+
+def with_badge(detail: str, content_note: bool) -> str:
+    """``detail`` as a row shows it: after the content-note badge when there is one."""
+    if not content_note:
+        return detail
+    return f"{CONTENT_NOTE_BADGE}  {detail}" if detail else CONTENT_NOTE_BADGE  # clear of the box
 
 
 def wrap_lines(text: str, font: QFont, width: float, max_lines: int | None) -> list[str]:
@@ -175,6 +194,8 @@ class ConfessionModel(QAbstractListModel):
             return entry.detail
         if role == MARKED_ROLE:
             return entry.marked
+        if role == _TOOLTIP_ROLE and entry.content_note:
+            return CONTENT_NOTE_TIP
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -453,11 +474,30 @@ class ConfessionDelegate(QStyledItemDelegate):
                 painter.setFont(fonts.detail_font)
                 painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
                 y += _DETAIL_GAP
-                for line in layout.detail_lines:
-                    painter.drawText(QPointF(x, y + detail_metrics.ascent()), line)
+                for at, line in enumerate(layout.detail_lines):
+                    start, rest = x, line
+                    if at == 0 and entry.content_note and line.startswith(CONTENT_NOTE_BADGE):
+                        start += self._paint_badge(painter, detail_metrics, x, y)
+                        rest = line.removeprefix(CONTENT_NOTE_BADGE)
+                    painter.drawText(QPointF(start, y + detail_metrics.ascent()), rest)
                     y += detail_metrics.lineSpacing()
         finally:
             painter.restore()
+
+    @staticmethod
+    def _paint_badge(painter: QPainter, metrics: QFontMetricsF, x: float, y: float) -> float:
+        """The badge's text in its ink on an amber box; returns the text's advance."""
+        width = metrics.horizontalAdvance(CONTENT_NOTE_BADGE)
+        box = QRectF(x - _BADGE_PAD, y, width + 2 * _BADGE_PAD, metrics.height())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(_BADGE_LINE)
+        painter.setBrush(_BADGE_FILL)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(_BADGE_INK)
+        painter.drawText(QPointF(x, y + metrics.ascent()), CONTENT_NOTE_BADGE)
+        painter.restore()
+        return width
 
 
 # The view

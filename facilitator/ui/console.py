@@ -6,6 +6,11 @@ also come from moderator pages) and sends every change as a protocol command;
 refusals come back and are shown in the status bar, never raised. No modal event
 loop is ever entered: the app runs on a qasync loop, so dialogs are opened with
 ``open()`` and signals.
+
+Beside *Project next* are the slides the room sees instead of a confession
+(``screen_controls.py``: B join slide, . black, P break, C closing); the card's header
+has the timers (``timers.py``); R switches the big card between the selected
+confession's editor and the one on screen, to read aloud (``read_aloud.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -30,7 +36,6 @@ from PySide6.QtWidgets import (
 from facilitator.protocol.commands import (
     Approve,
     ApproveMany,
-    Blank,
     Command,
     CountShared,
     EndSession,
@@ -54,7 +59,13 @@ from facilitator.protocol.moderator import (
 )
 from facilitator.ui.address_notice import AddressNotice
 from facilitator.ui.awake_note import AwakeNote
-from facilitator.ui.confession_list import ConfessionList, Entry, SortKey
+from facilitator.ui.confession_list import (
+    CONTENT_NOTE_BADGE,
+    ConfessionList,
+    Entry,
+    SortKey,
+    with_badge,
+)
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.details_panel import DetailsPanel
 from facilitator.ui.ended_panel import EndedPanel
@@ -73,6 +84,7 @@ from facilitator.ui.phones_network import PhonesNetwork
 from facilitator.ui.projector import count_caption
 from facilitator.ui.projector_screen_picker import ProjectorScreenPicker
 from facilitator.ui.queue_moves import QueueList
+from facilitator.ui.read_aloud import READ_ALOUD_KEY, ReadAloudView
 from facilitator.ui.rehearsal_control import RehearsalControl
 from facilitator.ui.replies import ApprovedReplies
 from facilitator.ui.replies_panel import RepliesPanel, helped_shown_text
@@ -82,7 +94,10 @@ from facilitator.ui.room_banner import (
     WaitingLabel,
     set_apart_text,
 )
+from facilitator.ui.screen_controls import ScreenControls
 from facilitator.ui.session_choices import BATCHING_TIP, SessionChoices, batching_note
+from facilitator.ui.session_setup import SessionSetupDialog
+from facilitator.ui.timers import SessionTimers
 from facilitator.ui.undo_text import undo_text
 from facilitator.ui.widgets import ElidedLabel, card, plain_label, push_button
 from facilitator.ui.word_lists_dialog import WordListsDialog
@@ -101,6 +116,18 @@ STORE_ALARM = (
 
 
 UNDO_BUTTON_WIDTH = 260
+# The card's words while no confession is on screen, by the slide the room sees instead.
+NOTHING_ON_SCREEN = {
+    "join": "No confession on screen: the room sees the title and how to join.",
+    "black": "No confession on screen: the big screen is black.",
+    "break": "No confession on screen: the room sees the break slide.",
+    "closing": "No confession on screen: the room sees the closing slide.",
+}
+NOW_NOTE = CONTENT_NOTE_BADGE  # as in the lanes
+NOW_NOTE_TIP = (
+    "Content note: the room was warned first and sees no count; the count here is for you"
+)
+UP_NEXT_MIN_WIDTH = 110  # "Next: I forwar…" stays readable at 1024 wide
 REMOVED_CAPTION = "Removed from the record (Put back restores it)"
 # Removed items stay in the Shown lane until the session ends, so that they can be put back;
 # merged ones leave the lanes (their votes count for the one kept).
@@ -142,6 +169,12 @@ def count_line(agree_label: str, counts: Counts) -> str:
     return count_caption(agree_label, count)
 
 
+def phones_connected_text(count: int) -> str:
+    """The status bar's count of phones (``phones_connected``): those connected now, which
+    is not how many joined this session."""
+    return "1 phone connected now" if count == 1 else f"{count} phones connected now"
+
+
 def _many(action: str, selected: int) -> str:
     """A lane button's label: "Approve", or "Approve 12" with several selected."""
     return f"{action} {selected}" if selected > 1 else action
@@ -166,6 +199,13 @@ def _sort_key(confession: Item, incoming: IncomingOrder = IncomingOrder.ARRIVAL)
     if confession.state in (ItemState.SHOWN, ItemState.REMOVED):
         return (confession.shown_order or 0, confession.id)
     return (confession.id,)
+
+
+def lane_button(text: str, name: str, tip: str) -> QPushButton:
+    """A lane's button: narrow padding, its text cut with "…" when the lane is narrower."""
+    button = push_button(text, name, tip, elide=True)
+    button.setProperty("lane", True)
+    return button
 
 
 def _lane_page(column: QVBoxLayout) -> tuple[QWidget, QVBoxLayout]:
@@ -210,6 +250,7 @@ class ConsoleWindow(QMainWindow):
         self.guide: FirstRunGuide | None = None
         self.merge_view: MergeView | None = None
         self.choices_dialog: SessionChoices | None = None
+        self.setup_dialog: SessionSetupDialog | None = None
         self._replies = ApprovedReplies(mirror, self)  # what helped, shown under confessions
         self._likes = LikeGroups()  # "≈ 3 alike" and "merged from 2", row by row
         self._bursts = LaneBursts(self._reread_lane, self)  # a bulk action: lanes re-read once
@@ -271,12 +312,16 @@ class ConsoleWindow(QMainWindow):
         self.replies_panel.set_aside_requested.connect(lambda i: self._run(SetAside(i)))
         self.editor.add_panel(self.replies_panel)
         self.editor.item_shown.connect(self._refresh_replies)
+        self.read_aloud = ReadAloudView()  # R: the confession on screen, big, instead
+        self._big_card = QStackedWidget()
+        self._big_card.addWidget(self.editor)
+        self._big_card.addWidget(self.read_aloud)
         now_card.setMinimumHeight(130)
-        self.editor.setMinimumHeight(200)
-        for widget in (now_card, self.editor):
+        self._big_card.setMinimumHeight(200)
+        for widget in (now_card, self._big_card, self.editor, self.read_aloud):
             widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         main.addWidget(now_card, 5)
-        main.addWidget(self.editor, 9)
+        main.addWidget(self._big_card, 9)
         main.addLayout(self._build_lists(), 11)
         body.addLayout(main, 1)
         body.addWidget(self._build_side(join))
@@ -304,7 +349,14 @@ class ConsoleWindow(QMainWindow):
         layout.setSpacing(4)
         header = QHBoxLayout()
         header.addWidget(plain_label("ON SCREEN NOW", "caption"))
+        header.addSpacing(10)
+        self.timers = SessionTimers(self._mirror)  # the confession's time, the session's
+        header.addWidget(self.timers)
         header.addStretch(1)
+        self.now_note = plain_label(NOW_NOTE, "nowNote")  # the room is warned, sees no count
+        self.now_note.setToolTip(NOW_NOTE_TIP)
+        self.now_note.hide()
+        header.addWidget(self.now_note)
         self.now_count = plain_label(name="nowCount")
         header.addWidget(self.now_count)
         self.now_set_apart = plain_label(name="nowSetApart")
@@ -314,18 +366,25 @@ class ConsoleWindow(QMainWindow):
             "", "nowHelped", "Approved replies shown under it: select it to see or set them aside"
         )
         self.now_helped.clicked.connect(self._select_projection)
-        header.insertWidget(2, self.now_helped)
+        header.insertWidget(header.indexOf(self.now_count), self.now_helped)
         layout.addLayout(header)
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        body.addLayout(left, 1)
+        self.screen_controls = ScreenControls(self._commands)  # the slides, beside the rest
+        self.screen_controls.message.connect(self.show_message)
+        body.addWidget(self.screen_controls, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(body, 1)
         self.now_text = FitText(max_px=20, min_px=11, align=Align.LEFT)
         self.now_text.setObjectName("nowText")
         self.now_text.set_secondary_style(ratio=0.75, min_px=11, max_px=15, italic=True)
         self.now_text.setMinimumHeight(40)
-        layout.addWidget(self.now_text, 1)
-        self.now_empty = plain_label(
-            "No confession on screen: the room sees the title and how to join.", "nowEmpty"
-        )
+        left.addWidget(self.now_text, 1)
+        self.now_empty = plain_label(NOTHING_ON_SCREEN["join"], "nowEmpty")
         self.now_empty.setWordWrap(True)
-        layout.addWidget(self.now_empty, 1)
+        left.addWidget(self.now_empty, 1)
         controls = QHBoxLayout()
         controls.setSpacing(10)
         self.project_next_button = push_button(
@@ -333,22 +392,21 @@ class ConsoleWindow(QMainWindow):
             "primary",
             "Put the first confession of the queue on screen (Space or N)",
         )
-        self.blank_button = push_button(
-            "Blank screen", "", "Take the confession off the screen (B)"
-        )
-        for button in (self.project_next_button, self.blank_button):
-            button.setMinimumHeight(38)
-            controls.addWidget(button)
+        self.blank_button = self.screen_controls.buttons["join"]  # blank: the join slide
+        self.project_next_button.setMinimumHeight(38)
+        controls.addWidget(self.project_next_button)
         self.up_next = ElidedLabel(name="upNext")
-        controls.addSpacing(8)
+        self.up_next.setMinimumWidth(UP_NEXT_MIN_WIDTH)
+        controls.addSpacing(4)
         controls.addWidget(self.up_next, 1)
-        self.undo_button = push_button("Undo", "", "Take back the last moderation action (Ctrl+Z)")
+        self.undo_button = push_button(
+            "Undo", "", "Take back the last moderation action (Ctrl+Z)", elide=True
+        )
         self.undo_button.setMinimumHeight(38)
         self.undo_button.setMaximumWidth(UNDO_BUTTON_WIDTH)
         controls.addWidget(self.undo_button)
-        layout.addLayout(controls)
+        left.addLayout(controls)
         self.project_next_button.clicked.connect(self._project_next)
-        self.blank_button.clicked.connect(lambda: self._run(Blank()))
         self.undo_button.clicked.connect(self._undo)
         return page
 
@@ -369,15 +427,16 @@ class ConsoleWindow(QMainWindow):
         self.organisers_list = self.organisers.list
         self.shown_list = ConfessionList("Nothing shown yet.")
         self.aside_list = ConfessionList("Nothing set aside.")
-        self.approve_button = push_button("Approve", "go", "Queue it for the screen (Enter)")
-        self.set_aside_button = push_button("Set aside", "", "Keep it off the screen (Delete)")
-        self.project_button = push_button("Project", "go", "Put the selected one on screen now")
-        self.unqueue_button = push_button("Set aside", "", "Take it out of the queue (Delete)")
-        self.reproject_button = push_button("Show", "", "Put it on the screen again")
-        self.remove_button = push_button(
+        # Lane buttons give way (their text cut with "…") rather than run out of a narrow lane.
+        self.approve_button = lane_button("Approve", "go", "Queue it for the screen (Enter)")
+        self.set_aside_button = lane_button("Set aside", "", "Keep it off the screen (Delete)")
+        self.project_button = lane_button("Project", "go", "Put the selected one on screen now")
+        self.unqueue_button = lane_button("Set aside", "", "Take it out of the queue (Delete)")
+        self.reproject_button = lane_button("Show", "", "Put it on the screen again")
+        self.remove_button = lane_button(
             "Remove", "", "Take it off the screen and out of the record (Delete)"
         )
-        self.restore_button = push_button("Restore", "", "Move it back to Incoming")
+        self.restore_button = lane_button("Restore", "", "Move it back to Incoming")
         self.waiting_label = WaitingLabel()
         self._headers: dict[ConfessionList, tuple[QLabel, str]] = {}
         columns = (
@@ -454,7 +513,10 @@ class ConsoleWindow(QMainWindow):
         self.details = DetailsPanel(self._commands, self._session)
         self.details.message.connect(self.show_message)
         self.choices_button = push_button(
-            "Privacy…", "", "Organisers-only confessions in the record; timing privacy"
+            "Choices…",
+            "",
+            "Organisers-only confessions in the record, timing privacy, the big screen's "
+            "look and the projector page's link",
         )
         self.choices_button.clicked.connect(self.open_choices)
         self.details.add_button(self.choices_button)
@@ -471,12 +533,19 @@ class ConsoleWindow(QMainWindow):
             "Past sessions…", "", "Read, save or gather the records of ended sessions"
         )
         self.library_button.clicked.connect(self.library_requested)
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        row.addWidget(self.word_lists_button, 1)
-        row.addWidget(self.guide_button, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.library_button)
+        self.setup_button = push_button(
+            "Set up session…", "", "House rules, the form, language, colour, warm-ups, a file"
+        )
+        self.setup_button.clicked.connect(self.open_setup)
+        for left, right in (
+            (self.word_lists_button, self.guide_button),
+            (self.setup_button, self.library_button),
+        ):
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            row.addWidget(left, 1)
+            row.addWidget(right, 1)
+            layout.addLayout(row)
         self.rehearsal = RehearsalControl(self._mirror, self._commands)
         self.rehearsal.message.connect(self.show_message)
         layout.addWidget(self.rehearsal)
@@ -526,7 +595,9 @@ class ConsoleWindow(QMainWindow):
         # Window-wide, but a focused text field keeps its keys (it accepts them first).
         for key in (Qt.Key.Key_Space, Qt.Key.Key_N):
             QShortcut(QKeySequence(key), self).activated.connect(self._project_next_key)
-        QShortcut(QKeySequence(Qt.Key.Key_B), self).activated.connect(self._blank_key)
+        self.screen_controls.install_shortcuts(self)  # B join slide, . black, P break, C closing
+        read_aloud = QShortcut(QKeySequence(READ_ALOUD_KEY), self)
+        read_aloud.activated.connect(self.toggle_read_aloud)
         QShortcut(QKeySequence(Qt.Key.Key_E), self).activated.connect(self._edit_key)
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.focus_field)
         QShortcut(QKeySequence("Ctrl+G"), self).activated.connect(self.open_merge)
@@ -547,6 +618,7 @@ class ConsoleWindow(QMainWindow):
         mirror.phones_changed.connect(self._on_phones)
         mirror.undo_changed.connect(self._on_undo_changed)
         mirror.room_changed.connect(self._on_room)
+        mirror.join_changed.connect(self._on_join)
         self._replies.changed.connect(self._refresh_replies)
 
     # Public
@@ -615,9 +687,20 @@ class ConsoleWindow(QMainWindow):
         if self.choices_dialog is not None:
             self.choices_dialog.raise_()
             return
-        dialog = SessionChoices(self._commands, self._session, self._confessions_arrived(), self)
+        arrived = self._confessions_arrived()
+        join_url = self.join_panel.join().join_url
+        dialog = SessionChoices(self._commands, self._session, arrived, join_url, self)
         dialog.message.connect(self.show_message)
         self._keep_open("choices_dialog", dialog)
+
+    def open_setup(self) -> None:
+        """The session's set-up, warm-ups and closing note (not blocking)."""
+        if self.setup_dialog is not None:
+            self.setup_dialog.raise_()
+            return
+        dialog = SessionSetupDialog(self._commands, self._session, self)
+        dialog.message.connect(self.show_message)
+        self._keep_open("setup_dialog", dialog)
 
     def _confessions_arrived(self) -> bool:
         """Whether any confession reached the host yet (kept, withdrawn or still waiting)."""
@@ -668,7 +751,8 @@ class ConsoleWindow(QMainWindow):
             gone += f", {removed} removed from the record (only their number is kept)"
         return (
             f"Phones can no longer send or vote. The transcript keeps {kept}. "
-            f"Forgotten for good: {gone}, who agreed with what, and the phones' tokens."
+            f"Forgotten for good: {gone}, who agreed with what, and the phones' tokens. "
+            "A closing note for the record: in Set up session… now, or once it has ended."
         )
 
     def _question(self, title: str, text: str, detail: str) -> QMessageBox:
@@ -791,8 +875,18 @@ class ConsoleWindow(QMainWindow):
             return
         self._run(Undo(offer.step_id))
 
+    def toggle_read_aloud(self) -> None:
+        """The big card: the selected confession's editor, or the one on screen to read
+        aloud (R)."""
+        reading = self._big_card.currentWidget() is self.read_aloud
+        self._big_card.setCurrentWidget(self.editor if reading else self.read_aloud)
+
+    def reading_aloud(self) -> bool:
+        return self._big_card.currentWidget() is self.read_aloud
+
     def _edit_key(self) -> None:
         if self.editor.item_id is not None:
+            self._big_card.setCurrentWidget(self.editor)
             self.editor.text_edit.setFocus()
 
     def _project_next(self) -> None:
@@ -808,10 +902,6 @@ class ConsoleWindow(QMainWindow):
     def _project_next_key(self) -> None:
         if self._session.is_open:
             self._project_next()
-
-    def _blank_key(self) -> None:
-        if self._session.is_open and self._projection is not None:
-            self._run(Blank())
 
     # Following the session
 
@@ -957,6 +1047,8 @@ class ConsoleWindow(QMainWindow):
         self._refresh_all()
         if self.choices_dialog is not None:
             self.choices_dialog.show_session(session, self._confessions_arrived())
+        if self.setup_dialog is not None:
+            self.setup_dialog.show_session(session)
 
     def _on_store_health(self, healthy: bool, detail: str, quiet: bool = False) -> None:
         if healthy:
@@ -974,10 +1066,12 @@ class ConsoleWindow(QMainWindow):
         self.batching_label.setText(note)
         self.batching_label.setVisible(bool(note))
 
+    def _on_join(self, join: JoinLink) -> None:
+        if self.choices_dialog is not None:
+            self.choices_dialog.show_join(join.join_url)
+
     def _on_phones(self, count: int) -> None:
-        self.phones_label.setText(
-            "1 phone connected" if count == 1 else f"{count} phones connected"
-        )
+        self.phones_label.setText(phones_connected_text(count))
 
     # Drawing
 
@@ -1075,15 +1169,18 @@ class ConsoleWindow(QMainWindow):
             self._folded[confession.id] = search
         folded = search[1]
         marker = self._likes.marker(confession.id)
+        noted = confession.content_note  # a badge before the detail line
         if confession.state == ItemState.SHOWN:
             current = self._projection.id if self._projection else None
             caption = count_line(self._session.agree_label, self._counts_of(confession))
-            detail = _joined(caption, marker)
-            return Entry(confession.id, confession.text, detail, confession.id == current, folded)
+            detail = with_badge(_joined(caption, marker), noted)
+            marked = confession.id == current
+            return Entry(confession.id, confession.text, detail, marked, folded, noted)
         if confession.state == ItemState.REMOVED:
             return Entry(confession.id, confession.text, REMOVED_CAPTION, search=folded)
         detail = _joined(reply_caption(confession), marker, _learned_detail(confession))
-        return Entry(confession.id, confession.text, detail, search=folded)
+        detail = with_badge(detail, noted)
+        return Entry(confession.id, confession.text, detail, search=folded, content_note=noted)
 
     def _key(self, confession: Item) -> SortKey:
         return _sort_key(confession, self.search.incoming_order())
@@ -1114,6 +1211,11 @@ class ConsoleWindow(QMainWindow):
         projection = self._projection
         self.now_text.setVisible(projection is not None)
         self.now_empty.setVisible(projection is None)
+        self.now_empty.setText(NOTHING_ON_SCREEN.get(self._session.slide, ""))
+        session = self._session
+        self.screen_controls.show_screen(session.slide, projection is not None, session.is_open)
+        self.read_aloud.show_item(projection)
+        self.now_note.setVisible(projection is not None and projection.content_note)
         self._refresh_replies()
         if projection is None:
             self.now_count.setText("")
@@ -1143,7 +1245,9 @@ class ConsoleWindow(QMainWindow):
     def _show_now_counts(self, counts: Counts) -> None:
         """The public count, big; what is set apart beside it, smaller."""
         count, set_apart = counts
-        self.now_count.setText(count_caption(self._session.agree_label, count))
+        caption = count_caption(self._session.agree_label, count)
+        self.now_count.setText(caption)
+        self.read_aloud.show_count(caption)
         self.now_set_apart.setText(set_apart_text(set_apart))
         self.now_set_apart.setVisible(set_apart > 0)
 
@@ -1170,7 +1274,6 @@ class ConsoleWindow(QMainWindow):
         self.remove_button.setEnabled(open_ and shown is not None)
         self.restore_button.setEnabled(open_ and self.aside_list.selected_id() is not None)
         self.project_next_button.setEnabled(open_ and self.queue_list.total() > 0)
-        self.blank_button.setEnabled(open_ and current is not None)
         self.end_button.setEnabled(open_)
         selected = self._selected_id()
         alike = 0 if selected is None else len(self._likes.alike(selected))

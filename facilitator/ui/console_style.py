@@ -224,6 +224,61 @@ QPushButton#danger {{
 QPushButton#danger:hover {{
     background: #fdecea;
 }}
+QPushButton[lane="true"] {{
+    padding: 6px 5px;
+}}
+QPushButton#slide, QPushButton#blackSlide {{
+    padding: 5px 8px;
+}}
+QPushButton#blackSlide {{
+    background: {INK};
+    border-color: {INK};
+    color: white;
+    font-weight: 600;
+}}
+QPushButton#blackSlide:hover {{
+    background: #000000;
+}}
+QPushButton#slide[onScreen="true"], QPushButton#slide[onScreen="true"]:disabled {{
+    background: #dcefe9;
+    border: 2px solid {ACCENT};
+    color: {ACCENT_DARK};
+    font-weight: 700;
+}}
+QPushButton#blackSlide[onScreen="true"], QPushButton#blackSlide[onScreen="true"]:disabled {{
+    background: #000000;
+    border: 2px solid {ACCENT};
+    color: white;
+    font-weight: 700;
+}}
+QPushButton#blackSlide:disabled {{
+    background: #8a9099;
+    border-color: #8a9099;
+    color: #f2f3f5;
+}}
+QLabel#nowNote {{
+    background: {NOTICE};
+    border: 1px solid {NOTICE_LINE};
+    border-radius: 5px;
+    color: {NOTICE_INK};
+    font-weight: 600;
+    padding: 2px 6px;
+}}
+QLabel#itemTimer {{
+    color: {ACCENT};
+    font-weight: 700;
+}}
+QLabel#sessionTimer {{
+    color: {MUTED};
+}}
+FitText#readAloudText {{
+    color: {INK};
+}}
+QLabel#readAloudCount {{
+    color: {ACCENT};
+    font-size: 22px;
+    font-weight: 700;
+}}
 QPlainTextEdit#paths {{
     background: transparent;
     color: {INK};

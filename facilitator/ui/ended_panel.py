@@ -1,5 +1,6 @@
-"""After the session: where the record was written, and saving it elsewhere in any
-format (PDF, HTML, Markdown, CSV or JSON).
+"""After the session: where the record was written, saving it elsewhere in any format
+(PDF, HTML, Markdown, CSV or JSON), and a closing note added to it (*Closing note…*: the
+record's files are amended, ``record_amend.py``).
 
 The file dialog is opened with ``open()`` (never ``exec()``: the app runs on a
 qasync loop, where a nested event loop breaks asyncio).
@@ -15,11 +16,18 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
+from facilitator.core.record.library import RecordUnreadable, read_record
 from facilitator.protocol.moderator import SessionDetails
+from facilitator.ui.closing_note import ClosingNoteDialog
+from facilitator.ui.record_amend import amend
 from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_and_say
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
+
+CLOSING_NOTE = "Closing note…"
+CLOSING_NOTE_TIP = "A few words after the confessions in the record (never a participant's name)"
+NOTE_SAVED = "Closing note saved in the record."
 
 
 class EndedPanel(QWidget):
@@ -33,6 +41,8 @@ class EndedPanel(QWidget):
         super().__init__(parent)
         self._paths: tuple[Path, ...] = ()
         self.save_dialog: QFileDialog | None = None
+        self.note_dialog: ClosingNoteDialog | None = None
+        self._note = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(8)
@@ -57,17 +67,21 @@ class EndedPanel(QWidget):
         self.new_session_button = push_button(
             "Start a new session", "", "The next session, with the same join link"
         )
+        self.closing_note_button = push_button(CLOSING_NOTE, "", CLOSING_NOTE_TIP)
+        self.closing_note_button.clicked.connect(self.open_closing_note)
         self.save_transcript_button.clicked.connect(self.choose_target)
         self.open_folder_button.clicked.connect(self._open_folder)
         self.new_session_button.clicked.connect(self.new_session_requested)
         row.addWidget(self.save_transcript_button)
         row.addWidget(self.open_folder_button)
+        row.addWidget(self.closing_note_button)
         row.addStretch(1)
         row.addWidget(self.new_session_button)
         layout.addLayout(row)
 
     def show_ended(self, session: SessionDetails, shown: int, paths: Sequence[str | Path]) -> None:
         self._paths = tuple(Path(path) for path in paths)
+        self._note = session.closing_note
         plural = "" if shown == 1 else "s"
         removed = session.removed_count
         taken_out = f" ({removed} taken out of the record)" if removed else ""
@@ -78,6 +92,7 @@ class EndedPanel(QWidget):
         self.transcript_view.setPlainText("\n".join(lines) or "(no transcript written)")
         self.save_transcript_button.setEnabled(bool(lines))
         self.open_folder_button.setEnabled(bool(lines))
+        self.closing_note_button.setEnabled(self._path(".json") is not None)
 
     def paths(self) -> tuple[Path, ...]:
         return self._paths
@@ -102,6 +117,34 @@ class EndedPanel(QWidget):
             self.message.emit("There is no record to save yet.")
             return
         self.message.emit(save_and_say(record, target))
+
+    def open_closing_note(self) -> None:
+        """The record's closing note, to write or change (not blocking)."""
+        record = self._path(".json")
+        if record is None:
+            return
+        try:
+            self._note = read_record(record).closing_note  # as amended since, if it was
+        except RecordUnreadable as error:
+            log.warning("Closing note: %s", error)
+        if self.note_dialog is not None:
+            self.note_dialog.close()
+        # A child of the window, not of this panel: the card's style is not the dialog's.
+        dialog = ClosingNoteDialog(
+            self._note, lambda note: self.save_closing_note(record, note), self.window()
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.note_dialog = dialog
+        dialog.open()
+
+    def save_closing_note(self, record: Path, note: str) -> str | None:
+        """Amend the record's files with ``note``; ``None`` once done, else why not."""
+        amended = amend(record, closing_note=note)
+        if isinstance(amended, str):
+            return amended
+        self._note = amended.closing_note
+        self.message.emit(NOTE_SAVED)
+        return None
 
     def _path(self, suffix: str) -> Path | None:
         return next((path for path in self._paths if path.suffix == suffix), None)

@@ -5,12 +5,13 @@ followed by a heading and a list of notes (each a line that may wrap, with a han
 indent, and an optional suffix in an accent colour, e.g. how many it helped too).
 The notes are always smaller than the main text and the secondary line. Everything is
 fitted together; when the notes cannot all fit even at the smallest size, the first
-ones are shown and a last line says how many more there are ("+2 more").
+ones are shown and a last line says how many more there are ("+2 more"; the words
+come from :meth:`NotedFitText.set_more_format`, for a translation).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, Qt
@@ -18,14 +19,14 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout, QTextOpti
 
 from facilitator.ui.fit_text import FitText, _Block, _Fitted, stacked_height
 
-BULLET = "—\u2002"  # a dash and an en space: continuation lines hang under the text
+BULLET = "\u2013\u2002"  # an en dash and an en space: continuation lines hang under the text
 NOTE_SPACING = 0.35  # between notes, in note sizes
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
     text: str
-    suffix: str = ""  # drawn after the text in the accent colour ("" for none)
+    suffix: str = ""  # drawn after the text (a space between) in the accent colour
 
 
 def _utf16(text: str) -> int:
@@ -48,6 +49,8 @@ class NotedFitText(FitText):
     _note_color: QColor | None = None
     _suffix_color: QColor | None = None
     _shown = 0  # how many notes the last fit drew
+    _more: Callable[[int], str] = staticmethod(more_caption)
+    _notes_share: float | None = None  # see set_notes_share
 
     # Public
 
@@ -78,6 +81,19 @@ class NotedFitText(FitText):
         self._heading_color, self._note_color, self._suffix_color = heading, color, suffix
         self._invalidate()
 
+    def set_more_format(self, more: Callable[[int], str]) -> None:
+        """How the last line says how many notes did not fit (``more_caption``: English)."""
+        self._more = more
+        self._invalidate()
+
+    def set_notes_share(self, share: float | None) -> None:
+        """Fit the main text and the secondary line (and a "+N more" line) into all but
+        ``share`` of the height when they can, then show as many notes as fit in the whole
+        (``None``: everything fitted together, the notes dropped only when they cannot fit
+        even at the smallest size)."""
+        self._notes_share = share
+        self._invalidate()
+
     def notes_shown(self) -> int:
         """How many notes are drawn (the others are counted in "+N more")."""
         self._fit()
@@ -100,8 +116,8 @@ class NotedFitText(FitText):
         self.setAccessibleName("\n".join(line for line in lines if line))
 
     def _secondary_px(self, pixel_size: int) -> int:
-        """The secondary line (the lesson) is never larger than the main text."""
-        return min(super()._secondary_px(pixel_size), pixel_size)
+        """The secondary line (the lesson) is always smaller than the main text."""
+        return max(1, min(super()._secondary_px(pixel_size), pixel_size - 1))
 
     def _note_px(self, pixel_size: int) -> int:
         low, high = self._notes_range
@@ -110,16 +126,37 @@ class NotedFitText(FitText):
             size = min(size, self._secondary_px(pixel_size) - 1)
         return max(1, size)
 
-    def _search(self) -> _Fitted:
+    def _search_in(self, width: int, height: int) -> _Fitted:
         if not self._notes:
             self._shown = 0
-            return super()._search()
-        width, height = max(1, self.width()), max(1, self.height())
+            return super()._search_in(width, height)
+        if self._notes_share is not None:
+            return self._search_shared(width, height, self._notes_share)
         shown = len(self._notes)
         while shown > 0 and self._lay_out_noted(self._min_px, width, shown).height > height:
             shown -= 1  # not all fit even at the smallest size: the first ones, and "+N more"
         self._shown = shown
-        return self._largest(lambda pixel_size: self._lay_out_noted(pixel_size, width, shown))
+        return self._largest(
+            lambda pixel_size: self._lay_out_noted(pixel_size, width, shown), width, height
+        )
+
+    def _search_shared(self, width: int, height: int, share: float) -> _Fitted:
+        """The main text first (see :meth:`set_notes_share`), then the notes that fit."""
+        first = max(1, round(height * (1 - share)))
+
+        def lay_out(pixel_size: int) -> _Fitted:  # no note: "+N more" holds their place
+            return self._lay_out_noted(pixel_size, width, 0)
+
+        fitted = self._largest(lay_out, width, first)
+        if not fitted.fits:
+            fitted = self._largest(lay_out, width, height)
+        for shown in range(len(self._notes), 0, -1):
+            candidate = self._lay_out_noted(fitted.pixel_size, width, shown)
+            if candidate.height <= height:
+                self._shown = shown
+                return candidate
+        self._shown = 0
+        return fitted
 
     def _lay_out_noted(self, pixel_size: int, width: int, shown: int) -> _Fitted:
         fitted = self._lay_out_all(pixel_size, width)
@@ -134,17 +171,20 @@ class NotedFitText(FitText):
             group.append(self._note_block(self._heading, "", size, room, QFont.Weight.DemiBold))
             group[-1] = replace(group[-1], color=self._heading_color)
         for note in self._notes[:shown]:
-            block = self._note_block(BULLET + note.text, note.suffix, size, room)
+            # The note in an isolate (FSI … PDI): right-to-left text keeps its own order,
+            # and the suffix stays after it.
+            text = f"{BULLET}\u2068{note.text}\u2069"
+            block = self._note_block(text, note.suffix, size, room)
             group.append(replace(block, color=self._note_color))
         if hidden:
-            group.append(self._note_block(more_caption(hidden), "", size, room))
+            group.append(self._note_block(self._more(hidden), "", size, room))
             group[-1] = replace(group[-1], color=self._secondary_color)
         group_width = room if under_main else max((b.width for b in group), default=0.0)
         for index, block in enumerate(group):
             gap = (self._gap(pixel_size) if blocks else 0.0) if index == 0 else size * NOTE_SPACING
             group[index] = replace(block, width=group_width, gap_before=gap)
         blocks += group
-        return _Fitted(pixel_size, tuple(blocks), stacked_height(blocks), True)
+        return _Fitted(pixel_size, tuple(blocks), stacked_height(blocks), True, fitted.lines)
 
     def _note_block(
         self,
@@ -159,7 +199,7 @@ class NotedFitText(FitText):
         font.setPixelSize(pixel_size)
         font.setWeight(weight)
         font.setItalic(False)
-        full = f"{text}\u2003{suffix}" if suffix else text
+        full = f"{text} {suffix}" if suffix else text
         layout = QTextLayout(full.replace("\n", " "), font)
         option = QTextOption(Qt.AlignmentFlag.AlignLeft)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -170,7 +210,6 @@ class NotedFitText(FitText):
             accent.start = _utf16(full) - accent.length
             char_format = QTextCharFormat()
             char_format.setForeground(self._suffix_color)
-            char_format.setFontWeight(QFont.Weight.DemiBold)
             accent.format = char_format
             layout.setFormats([accent])
         indent = 0.0

@@ -4,10 +4,17 @@ A main text and an optional secondary line below it (smaller, e.g. "what I
 learned") are fitted together and centred as a group. The text is laid out
 with :class:`QTextLayout` and painted as is: it is never interpreted as HTML or
 Markdown, whatever it contains.
+
+Options for the big screen's slides: one line that never wraps (``wrap=False``: the
+size is the largest at which it fits the width), at most ``max_lines`` lines until the
+smallest size, and paragraphs (``paragraph_gap``: each line of the text its own block,
+e.g. house rules). :meth:`FitText.laid_out_size` is the laid-out text's size, which
+tests compare with the widget's rectangle without reading pixels.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -32,6 +39,7 @@ CENTER_UP_TO_LINES = 3
 class Align(Enum):
     AUTO = "auto"  # short: centred lines; long: a left-aligned block, centred
     LEFT = "left"  # left-aligned block at the left edge
+    RIGHT = "right"  # left-aligned block at the right edge (one line: right-aligned)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,7 @@ class _Block:
     left_aligned: bool  # lines start at the block's left (else each line is centred)
     gap_before: float = 0.0  # space above it (none above the first)
     color: QColor | None = None  # its own colour (else the main or the secondary one)
+    right_edge: bool = False  # draw against the right edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,7 @@ class _Fitted:
     blocks: tuple[_Block, ...]
     height: float
     fits: bool
+    lines: int = 0  # of the main text (for ``max_lines``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +71,29 @@ class _Style:
 
 def stacked_height(blocks: Sequence[_Block]) -> float:
     return sum(block.gap_before + block.height for block in blocks)
+
+
+def paragraph_direction(text: str) -> Qt.LayoutDirection:
+    """Right to left when the first letter with a strong direction is right-to-left
+    (Arabic, Hebrew…), as the Unicode bidi algorithm decides a paragraph's direction."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LeftToRight
+
+
+def block_extent(block: _Block) -> float:
+    """How wide ``block`` is drawn: its width, or a line that runs past it (never when
+    lines wrap; a line that may not wrap can)."""
+    layout = block.layout
+    widest = 0.0
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
+        widest = max(widest, line.x() + line.naturalTextWidth())
+    return max(block.width, widest)
 
 
 class FitText(QWidget):
@@ -78,6 +111,11 @@ class FitText(QWidget):
         align: Align = Align.AUTO,
         vertical: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter,
         line_spacing: float = 1.15,
+        wrap: bool = True,
+        max_lines: int | None = None,
+        paragraph_gap: float | None = None,
+        block_gap: float = 0.9,
+        centre_up_to: int = CENTER_UP_TO_LINES,
     ) -> None:
         super().__init__(parent)
         self._text = ""
@@ -92,6 +130,11 @@ class FitText(QWidget):
         self._align = align
         self._vertical = vertical
         self._line_spacing = line_spacing
+        self._wrap = wrap
+        self._max_lines = max_lines
+        self._paragraph_gap = paragraph_gap
+        self._block_gap = block_gap  # between the main text and what follows, in its sizes
+        self._centre_up_to = centre_up_to  # AUTO: lines centred up to this many
         self._fitted: _Fitted | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -151,6 +194,17 @@ class FitText(QWidget):
         blocks = self._fit().blocks
         return blocks[0].layout.lineCount() if blocks else 0
 
+    def laid_out_size(self) -> tuple[float, float]:
+        """Width and height of the text as drawn (at most the widget's when it fits)."""
+        fitted = self._fit()
+        width = max((block_extent(block) for block in fitted.blocks), default=0.0)
+        return width, fitted.height
+
+    def fitted_height_for(self, width: int, height: int) -> float:
+        """The height the text takes when fitted into ``width`` by ``height`` (for placing
+        what comes under it before this widget gets that geometry)."""
+        return self._search_in(max(1, width), max(1, height)).height
+
     # Qt
 
     def sizeHint(self) -> QSize:
@@ -190,6 +244,8 @@ class FitText(QWidget):
                 painter.setPen(color)
                 top += block.gap_before
                 left = 0.0 if block.left_edge else max(0.0, (self.width() - block.width) / 2)
+                if block.right_edge:
+                    left = max(0.0, self.width() - block.width)
                 block.layout.draw(painter, QPointF(left, top))
                 top += block.height
         finally:
@@ -214,23 +270,35 @@ class FitText(QWidget):
         return min(high, max(low, round(pixel_size * self._secondary_ratio)))
 
     def _gap(self, pixel_size: int) -> float:
-        return pixel_size * 0.9
+        return pixel_size * self._block_gap
 
     def _search(self) -> _Fitted:
-        width = max(1, self.width())
-        return self._largest(lambda pixel_size: self._lay_out_all(pixel_size, width))
+        return self._search_in(max(1, self.width()), max(1, self.height()))
 
-    def _largest(self, lay_out: Callable[[int], _Fitted]) -> _Fitted:
-        """The largest size at which ``lay_out`` fits (the smallest, not fitting, if none)."""
-        height = max(1, self.height())
+    def _search_in(self, width: int, height: int) -> _Fitted:
+        return self._largest(lambda pixel_size: self._lay_out_all(pixel_size, width), width, height)
+
+    def _within(self, fitted: _Fitted, width: int, height: int) -> bool:
+        if fitted.height > height:
+            return False
+        return self._wrap or all(block_extent(b) <= width for b in fitted.blocks)
+
+    def _largest(self, lay_out: Callable[[int], _Fitted], width: int, height: int) -> _Fitted:
+        """The largest size at which ``lay_out`` fits (the smallest, not fitting, if none);
+        with ``max_lines``, the largest that also keeps to them, else the smallest."""
         low, high = self._min_px, self._max_px
         best = lay_out(low)
-        if best.height > height:
-            return _Fitted(best.pixel_size, best.blocks, best.height, False)
+        if not self._within(best, width, height):
+            return replace(best, fits=False)
+        max_lines = self._max_lines
+        if max_lines is not None and best.lines > max_lines:
+            return best  # more lines at the smallest size, rather than cut
         while low < high:  # the largest size that fits
             middle = (low + high + 1) // 2
             candidate = lay_out(middle)
-            if candidate.height <= height:
+            if self._within(candidate, width, height) and (
+                max_lines is None or candidate.lines <= max_lines
+            ):
                 best, low = candidate, middle
             else:
                 high = middle - 1
@@ -238,6 +306,14 @@ class FitText(QWidget):
 
     def _lay_out_all(self, pixel_size: int, width: int) -> _Fitted:
         blocks: list[_Block] = []
+        if self._text and self._paragraph_gap is not None:
+            paragraphs = [p for p in self._text.replace("\r\n", "\n").split("\n") if p.strip()]
+            for index, paragraph in enumerate(paragraphs):
+                block = self._block(paragraph, pixel_size, self._style, width)
+                gap = pixel_size * self._paragraph_gap if index else 0.0
+                blocks.append(replace(block, gap_before=gap))
+            lines = sum(block.layout.lineCount() for block in blocks)
+            return _Fitted(pixel_size, tuple(blocks), stacked_height(blocks), True, lines)
         if self._text:
             blocks.append(self._block(self._text, pixel_size, self._style, width))
         if self._secondary:
@@ -258,7 +334,8 @@ class FitText(QWidget):
             if blocks:
                 block = replace(block, gap_before=self._gap(pixel_size))
             blocks.append(block)
-        return _Fitted(pixel_size, tuple(blocks), stacked_height(blocks), True)
+        lines = blocks[0].layout.lineCount() if self._text and blocks else 0
+        return _Fitted(pixel_size, tuple(blocks), stacked_height(blocks), True, lines)
 
     def _block(
         self, text: str, pixel_size: int, style: _Style, width: int, *, force_left: bool = False
@@ -268,11 +345,14 @@ class FitText(QWidget):
         font.setWeight(style.weight)
         font.setItalic(style.italic)
         text = text.replace("\r\n", "\n").replace("\n", _LINE_SEPARATOR)
+        if self._align is Align.RIGHT and not force_left:
+            block = self._lay_out(text, font, width, Qt.AlignmentFlag.AlignLeft, left_edge=False)
+            return replace(block, right_edge=True)
         if self._align is Align.LEFT or force_left:
             left_edge = self._align is Align.LEFT
             return self._lay_out(text, font, width, Qt.AlignmentFlag.AlignLeft, left_edge=left_edge)
         block = self._lay_out(text, font, width, Qt.AlignmentFlag.AlignHCenter, left_edge=False)
-        if block.layout.lineCount() > CENTER_UP_TO_LINES:
+        if block.layout.lineCount() > self._centre_up_to:
             block = self._lay_out(text, font, width, Qt.AlignmentFlag.AlignLeft, left_edge=False)
         return block
 
@@ -280,13 +360,24 @@ class FitText(QWidget):
         self, text: str, font: QFont, width: int, alignment: Qt.AlignmentFlag, *, left_edge: bool
     ) -> _Block:
         layout = QTextLayout(text, font)
-        option = QTextOption(alignment)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        direction = paragraph_direction(text)
+        rtl_block = (
+            direction is Qt.LayoutDirection.RightToLeft and alignment == Qt.AlignmentFlag.AlignLeft
+        )
+        # QTextLayout aligns visually: a right-to-left block starts at the right.
+        option = QTextOption(Qt.AlignmentFlag.AlignRight if rtl_block else alignment)
+        option.setWrapMode(
+            QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+            if self._wrap
+            else QTextOption.WrapMode.NoWrap
+        )
+        option.setTextDirection(direction)
         layout.setTextOption(option)
         layout.setCacheEnabled(True)
         y = 0.0
         natural = 0.0
         last_height = 0.0
+        lines = []
         layout.beginLayout()
         while True:
             line = layout.createLine()
@@ -296,9 +387,13 @@ class FitText(QWidget):
             line.setPosition(QPointF(0, y))
             natural = max(natural, line.naturalTextWidth())
             last_height = line.height()
+            lines.append((line, y))
             y += last_height * self._line_spacing
         layout.endLayout()
         y -= last_height * (self._line_spacing - 1)  # no extra space under the last line
         centred_lines = alignment == Qt.AlignmentFlag.AlignHCenter
         block_width = float(width) if centred_lines else natural
+        if rtl_block:  # the block is as wide as its longest line: its right edge is theirs
+            for line, top in lines:
+                line.setPosition(QPointF(natural - width, top))
         return _Block(layout, y, block_width, left_edge, not centred_lines)

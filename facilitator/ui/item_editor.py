@@ -4,7 +4,8 @@ The text is a draft until it is saved (Ctrl+S), and saving names the version it 
 made on: if another moderator saved first, the host refuses and their text is loaded
 here instead. Details that may identify someone are highlighted, each with a button
 that masks it; Ctrl+M masks the selected words. What the participant wrote stays
-visible below, for moderators only.
+visible below, for moderators only. A confession may carry a content note (the check
+box, ``set_content_note``): the big screen warns the room first and shows no count.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QPlainTextEdit,
@@ -23,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.protocol.commands import Edit
-from facilitator.protocol.moderator import HintKind, Item, ItemState
+from facilitator.protocol.commands import Edit, SetContentNote
+from facilitator.protocol.moderator import HintKind, Item, ItemKind, ItemState
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.widgets import plain_label, push_button
 
@@ -43,6 +45,15 @@ HINT_NAMES = {
     HintKind.LOCAL_NAME: "local name",
     HintKind.WATCH_WORD: "watch word",
 }
+CONTENT_NOTE_LABEL = "Content note: warn first, hide the count"
+CONTENT_NOTE_TIP = (
+    "Something heavy: the big screen shows a short warning before it, and its count is "
+    "shown neither there nor on the phones"
+)
+# Only a confession the room may see carries one.
+NOTE_STATES = frozenset(
+    {ItemState.INCOMING, ItemState.APPROVED, ItemState.SHOWN, ItemState.SET_ASIDE}
+)
 FLAG_KINDS = frozenset({HintKind.LOCAL_NAME, HintKind.WATCH_WORD})
 HINT_COLOUR = QColor("#ffe9a8")
 FLAG_COLOUR = QColor("#ffc9c2")
@@ -149,8 +160,14 @@ class ItemEditor(QFrame):
         )
         self.save_button = push_button("Save edit", "go", "Save the edited text (Ctrl+S)")
         self.discard_button = push_button("Discard", "", "Go back to the saved text (Esc)")
+        self.content_note_box = QCheckBox(CONTENT_NOTE_LABEL)
+        self.content_note_box.setObjectName("contentNote")
+        self.content_note_box.setToolTip(CONTENT_NOTE_TIP)
+        self.content_note_box.toggled.connect(self._content_note_toggled)
         self.draft_label = plain_label(name="draftState")
+        self.draft_label.setWordWrap(True)  # a long sentence takes two lines, not the row
         row.addWidget(self.mask_button)
+        row.addWidget(self.content_note_box)
         row.addWidget(self.draft_label, 1)
         row.addWidget(self.discard_button)
         row.addWidget(self.save_button)
@@ -231,7 +248,10 @@ class ItemEditor(QFrame):
         self.empty_label.setVisible(item is None)
         draft = "\n".join(self._draft())
         for word, button in self.hint_buttons:
-            button.setVisible(word in draft)  # masked already: nothing left to mask
+            left = word in draft  # masked already: nothing left to mask
+            if not left and button.hasFocus():
+                self.text_edit.setFocus()  # the keys stay in the editor (Ctrl+S saves)
+            button.setVisible(left)
         self.hints_area.setVisible(any(word in draft for word, _ in self.hint_buttons))
         self.flag_label.setVisible(item is not None and item.flagged)
         self.state_label.setText("" if item is None else self._state_text(item))
@@ -245,7 +265,28 @@ class ItemEditor(QFrame):
         self.save_button.setEnabled(editable and dirty)
         self.discard_button.setEnabled(dirty)
         self.mask_button.setEnabled(editable)
+        self._show_content_note(item)
         self._highlight()
+
+    def _show_content_note(self, item: Item | None) -> None:
+        noteable = (
+            item is not None and item.kind is ItemKind.CONFESSION and item.state in NOTE_STATES
+        )
+        self.content_note_box.setVisible(noteable)
+        self.content_note_box.blockSignals(True)
+        self.content_note_box.setChecked(item is not None and item.content_note)
+        self.content_note_box.blockSignals(False)
+
+    def _content_note_toggled(self, noted: bool) -> None:
+        item = self._item
+        if item is None:
+            return
+
+        def refused(code: str, message: str) -> None:
+            self._show_content_note(self._item)  # back to what the host has
+            self.message.emit(message)
+
+        self._commands.send(SetContentNote(item.id, noted), on_refused=refused)
 
     @staticmethod
     def _state_text(item: Item) -> str:

@@ -1,13 +1,25 @@
 """How phones join: the link, its QR code, the laptop's addresses, the moderator link.
 
 The moderator link is secret: it is only ever copied to the clipboard, never shown.
+
+The panel keeps to its column at 1024x768: the QR code is as wide as the buttons beside
+it leave (:meth:`JoinPanel.fit_width`) and gives way in height when the column is short
+(it is drawn square in whatever it gets), and the list of addresses is as tall as its
+rows, under a caption that shares its line with the button that uses one.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from facilitator.protocol.commands import UseAddress
 from facilitator.protocol.moderator import JoinLink
@@ -17,6 +29,9 @@ from facilitator.ui.qr_widget import QrWidget
 from facilitator.ui.widgets import plain_label, push_button
 
 QR_MAX = 164
+QR_MIN = 56  # the least height the code keeps when the column is short
+BUTTONS_WIDTH = 156  # the copy buttons and the gap before them
+ADDRESS_ROWS = 3  # rows of the address list in view (more: it scrolls)
 
 
 class JoinPanel(QFrame):
@@ -40,7 +55,8 @@ class JoinPanel(QFrame):
         qr_row = QHBoxLayout()
         qr_row.setSpacing(10)
         self.qr = QrWidget()
-        self.qr.setFixedSize(QR_MAX, QR_MAX)
+        self.qr.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self._size_qr(QR_MAX)
         qr_row.addWidget(self.qr)
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
@@ -56,16 +72,23 @@ class JoinPanel(QFrame):
         qr_row.addLayout(buttons, 1)
         layout.addLayout(qr_row)
 
+        address_row = QHBoxLayout()
+        address_row.setSpacing(8)
         self.address_caption = plain_label("Addresses of this laptop", "muted")
-        layout.addWidget(self.address_caption)
+        self.address_caption.setWordWrap(True)
+        address_row.addWidget(self.address_caption, 1)
+        self.use_address_button = push_button(
+            "Use selected",
+            "",
+            "Put the selected address in the join link and the QR codes. If phones cannot "
+            "open the link, try another address.",
+            elide=True,
+        )
+        address_row.addWidget(self.use_address_button)
+        layout.addLayout(address_row)
         self.address_list = QListWidget()
         self.address_list.setObjectName("addresses")
-        self.address_list.setMaximumHeight(64)
         layout.addWidget(self.address_list)
-        self.use_address_button = push_button(
-            "Use selected address", "", "If phones cannot open the link, try another address."
-        )
-        layout.addWidget(self.use_address_button)
 
         self.copy_join_button.clicked.connect(self._copy_join_link)
         self.copy_moderator_button.clicked.connect(self._copy_moderator_link)
@@ -97,6 +120,7 @@ class JoinPanel(QFrame):
             self.address_list.addItem(item)
         # A choice only when there is one, and the server listens on the chosen address
         # (it advertises a candidate only when bound to every interface).
+        self._fit_address_list()
         ips = [candidate.ip for candidate in join.candidates]
         choice = len(ips) > 1 and join.host_ip in ips
         self.address_caption.setVisible(choice)
@@ -106,8 +130,20 @@ class JoinPanel(QFrame):
 
     def fit_width(self, width: int) -> None:
         """Size the QR code for a panel ``width`` pixels wide (the buttons sit beside it)."""
-        side = min(QR_MAX, width - 156)
-        self.qr.setFixedSize(side, side)
+        self._size_qr(min(QR_MAX, width - BUTTONS_WIDTH))
+
+    def _size_qr(self, side: int) -> None:
+        """``side`` wide, up to ``side`` tall, down to :data:`QR_MIN` in a short column."""
+        self.qr.setFixedWidth(side)
+        self.qr.setMinimumHeight(min(side, QR_MIN))
+        self.qr.setMaximumHeight(side)
+
+    def _fit_address_list(self) -> None:
+        """As tall as its rows (up to :data:`ADDRESS_ROWS`), not a fixed box."""
+        rows = max(1, min(ADDRESS_ROWS, self.address_list.count()))
+        row = self.address_list.sizeHintForRow(0) if self.address_list.count() else 18
+        frame = 2 * self.address_list.frameWidth()
+        self.address_list.setFixedHeight(rows * max(row, 1) + frame + 6)
 
     def _update_address_button(self) -> None:
         items = self.address_list.selectedItems()

@@ -24,6 +24,7 @@ from facilitator.protocol.moderator import (
     UndoOffer,
     WordLists,
 )
+from facilitator.protocol.projector import ProjectorState
 
 
 class SessionMirror(QObject):
@@ -42,6 +43,7 @@ class SessionMirror(QObject):
     undo_changed = Signal(object)  # UndoOffer | None
     room_changed = Signal(object)  # Room
     host_changed = Signal(object)  # HostStatus
+    projector_changed = Signal(object)  # ProjectorState: what the big screen shows
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,7 @@ class SessionMirror(QObject):
         self.word_lists = WordLists((), ())
         self.room = Room(shared_apart=0, shared_counted=0, waiting=0)
         self.host = HostStatus()
+        self.projector: ProjectorState | None = None
         self._waiting_for_snapshot = False
 
     # Reading
@@ -97,6 +100,7 @@ class SessionMirror(QObject):
         self.word_lists = snapshot.word_lists
         self.room = snapshot.room
         self.host = snapshot.host
+        self.projector = snapshot.projector
         self.ready = True
         self._waiting_for_snapshot = False
         self.reset.emit()
@@ -142,6 +146,9 @@ class SessionMirror(QObject):
             case stream.HostChanged(host=host):
                 self.host = host
                 self.host_changed.emit(host)
+            case stream.ProjectorChanged(state=state):
+                self.projector = state
+                self.projector_changed.emit(state)
             case _:
                 assert_never(change)
 

@@ -13,13 +13,16 @@ class QrWidget(QWidget):
     """Black on white, always square, with the quiet zone a scanner needs.
 
     Each module is a whole number of device pixels wide (no blurry edges); the
-    spare pixels go into the white margin.
+    spare pixels go into the white margin. An optional frame (the big screen's accent,
+    :meth:`set_frame`) is drawn on the edge of the widget's square, white inside it.
     """
 
     def __init__(self, url: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._url = ""
         self._matrix: list[list[bool]] = []
+        self._frame: QColor | None = None
+        self._frame_width = 0
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -43,6 +46,16 @@ class QrWidget(QWidget):
         self._matrix = qr_matrix(data, encoding=encoding) if data else []
         self.update()
 
+    def set_frame(self, color: QColor | None, width: int = 0) -> None:
+        """A frame of ``width`` pixels in ``color`` round the code (``None``: no frame)."""
+        width = max(0, width) if color is not None else 0
+        if (color, width) != (self._frame, self._frame_width):
+            self._frame, self._frame_width = color, width
+            self.update()
+
+    def frame_width(self) -> int:
+        return self._frame_width
+
     def modules(self) -> int:
         """Width of the code in modules, quiet zone included (0 when there is no URL)."""
         return len(self._matrix) + 2 * QUIET_ZONE if self._matrix else 0
@@ -58,7 +71,7 @@ class QrWidget(QWidget):
 
     def code_rect(self) -> QRect:
         """The white square (quiet zone included) inside the widget, in widget pixels."""
-        side = min(self.width(), self.height())
+        side = min(self.width(), self.height()) - 2 * self._frame_width
         modules = self.modules()
         if modules:
             side -= side % modules
@@ -73,6 +86,13 @@ class QrWidget(QWidget):
             return
         painter = QPainter(self)
         try:
+            if self._frame is not None and self._frame_width > 0:
+                # The frame on the widget's square; white up to it (the spare pixels of
+                # whole-pixel modules widen the quiet zone, never show the background).
+                side, frame = min(self.width(), self.height()), self._frame_width
+                outer = QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+                painter.fillRect(outer, self._frame)
+                painter.fillRect(outer.adjusted(frame, frame, -frame, -frame), QColor("white"))
             painter.fillRect(square, QColor("white"))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("black"))

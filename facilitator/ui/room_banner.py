@@ -7,6 +7,11 @@ counts them; an address found shared afterwards is set apart again (``docs/secur
 "Nobody stuffs a count unseen"). Confessions sent faster than a person writes wait and
 reach Incoming at a steady pace. The moderator page says the same in the same words
 (``participant_web/i18n/en.json``, ``mod.room.*``, ``mod.set_apart``, ``mod.waiting``).
+
+Counts of phones mean one thing each across the console: the status bar's are the phones
+*connected now* (``phones_connected``); the banner's are phones of this session on a
+shared address, connected or not. The banner does not speak of joining: it keeps the
+moderator page's words.
 """
 
 from __future__ import annotations

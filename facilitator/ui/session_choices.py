@@ -1,13 +1,16 @@
-"""The session's privacy choices: organisers-only confessions in the record, and timing
-privacy (new confessions reach Incoming in small shuffled batches).
+"""The session's choices: organisers-only confessions in the record, timing privacy (new
+confessions reach Incoming in small shuffled batches), how the big screen looks, and the
+projector page's link.
 
-Opened from the Session card (*Privacy…*), without blocking the console. Each change
-is sent at once (``set_organisers_record``, ``set_batching``); a refusal puts the
-control back as the host has it and is said in the status bar (``message``). Whether
+Opened from the Session card (*Choices…*), without blocking the console. Each change
+is sent at once (``set_organisers_record``, ``set_batching``, ``set_projector`` with all
+three of the screen's settings); a refusal puts the control back as the host has it and
+is said in the status bar (``message``). Whether
 organisers-only confessions are kept can change only before the first confession
 arrives: the phones' house rules say which, so the box is disabled after that and its
 tooltip says why. The console's status bar says while batching is active
-(:func:`batching_note`).
+(:func:`batching_note`). The projector page's link (a venue's AV computer shows the big
+screen with it) follows the join link's address (:meth:`SessionChoices.show_join`).
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from typing import Literal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from facilitator.protocol.commands import SetBatching, SetOrganisersRecord
+from facilitator.protocol.commands import SetBatching, SetOrganisersRecord, SetProjector
 from facilitator.protocol.moderator import Room, SessionDetails
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.host_connection import CommandPort
+from facilitator.ui.projector_link import ProjectorLink
 from facilitator.ui.widgets import plain_label, push_button
 
 Batching = Literal["auto", "on", "off"]
@@ -44,6 +48,14 @@ BATCHING_TIP = (
     "this screen can tie a confession to the phone that just sent it."
 )
 BATCHING_NOTE = "Shuffled batches on"
+Theme = Literal["dark", "light"]
+THEME_CHOICES: tuple[tuple[str, Theme], ...] = (("Dark", "dark"), ("Light", "light"))
+THEME_LABEL = "Theme"
+THEME_TIP = "Dark suits a dim room; light a bright one or a weak projector"
+CORNER_QR_LABEL = "Corner QR code for latecomers"
+CORNER_QR_TIP = "A small join code in a corner beside each confession"
+TIMER_LABEL = "Timer on the screen"
+TIMER_TIP = "How long the confession has been up, beside its count"
 
 
 def batching_note(room: Room, session_open: bool) -> str:
@@ -61,12 +73,14 @@ class SessionChoices(QDialog):
         commands: CommandPort,
         session: SessionDetails,
         confessions_arrived: bool,
+        join_url: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._commands = commands
+        self._join_url = join_url
         self.setObjectName("sessionChoices")
-        self.setWindowTitle("Privacy for this session")
+        self.setWindowTitle("Session choices")
         self.setStyleSheet(STYLE_SHEET)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
@@ -90,16 +104,49 @@ class SessionChoices(QDialog):
         batching_note_label = plain_label(BATCHING_TIP, "muted")
         batching_note_label.setWordWrap(True)
         layout.addWidget(batching_note_label)
+        layout.addSpacing(6)
+        self._build_screen(layout)
         close = QHBoxLayout()
         close.addStretch(1)
         self.close_button = push_button("Close", "", "")
         self.close_button.clicked.connect(self.accept)
         close.addWidget(self.close_button)
         layout.addLayout(close)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)  # the projector page's link in full
         self.show_session(session, confessions_arrived)
         self.keep_record.toggled.connect(self._record_toggled)
         self.batching.activated.connect(self._batching_chosen)
+        self.theme.activated.connect(self._screen_chosen)
+        self.corner_qr.toggled.connect(self._screen_chosen)
+        self.timer.toggled.connect(self._screen_chosen)
+
+    def _build_screen(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(plain_label("THE BIG SCREEN", "caption"))
+        row = QHBoxLayout()
+        row.addWidget(plain_label(THEME_LABEL))
+        self.theme = QComboBox()
+        for text, theme in THEME_CHOICES:
+            self.theme.addItem(text, theme)
+        self.theme.setToolTip(THEME_TIP)
+        row.addWidget(self.theme)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.corner_qr = QCheckBox(CORNER_QR_LABEL)
+        self.corner_qr.setToolTip(CORNER_QR_TIP)
+        layout.addWidget(self.corner_qr)
+        self.timer = QCheckBox(TIMER_LABEL)
+        self.timer.setToolTip(TIMER_TIP)
+        layout.addWidget(self.timer)
+        layout.addSpacing(6)
+        layout.addWidget(plain_label("PROJECTOR PAGE", "caption"))
+        self.projector_link = ProjectorLink()
+        self.projector_link.message.connect(self.message)
+        layout.addWidget(self.projector_link)
+
+    def show_join(self, join_url: str) -> None:
+        """The join link moved to another address: so does the projector page's."""
+        self._join_url = join_url
+        self.projector_link.show_link(join_url, self._session.projector_path)
 
     def show_session(self, session: SessionDetails, confessions_arrived: bool) -> None:
         """Follow the host's values (changes from the moderator page too)."""
@@ -112,6 +159,15 @@ class SessionChoices(QDialog):
         self.keep_record.setToolTip(RECORD_TOO_LATE if confessions_arrived else RECORD_TIP)
         self.batching.setCurrentIndex(self.batching.findData(session.batching))
         self.batching.setEnabled(open_)
+        for control in (self.theme, self.corner_qr, self.timer):
+            control.blockSignals(True)
+        self.theme.setCurrentIndex(self.theme.findData(session.projector_theme))
+        self.corner_qr.setChecked(session.projector_corner_qr)
+        self.timer.setChecked(session.projector_timer)
+        for control in (self.theme, self.corner_qr, self.timer):
+            control.blockSignals(False)
+            control.setEnabled(open_)
+        self.projector_link.show_link(self._join_url, session.projector_path)
 
     def _record_toggled(self, keep: bool) -> None:
         self._commands.send(SetOrganisersRecord(keep), on_refused=self._refused)
@@ -120,6 +176,14 @@ class SessionChoices(QDialog):
         mode = self.batching.itemData(index)
         if mode != self._session.batching:
             self._commands.send(SetBatching(mode), on_refused=self._refused)
+
+    def _screen_chosen(self, *_: object) -> None:
+        theme: Theme = "light" if self.theme.currentData() == "light" else "dark"
+        chosen = (theme, self.corner_qr.isChecked(), self.timer.isChecked())
+        session = self._session
+        held = (session.projector_theme, session.projector_corner_qr, session.projector_timer)
+        if chosen != held:
+            self._commands.send(SetProjector(*chosen), on_refused=self._refused)
 
     def _refused(self, code: str, message: str) -> None:
         self.message.emit(message)

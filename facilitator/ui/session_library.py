@@ -1,11 +1,15 @@
 """The session library: past sessions' records, to read again, save in any format,
-gather into one learning log, or delete from the laptop.
+gather into one learning log, follow up, or delete from the laptop.
 
 The library is the folder of records (``<data dir>/transcripts/``): each ended session
 left its record's JSON there, from which everything here is made again. A record opens
 read-only, laid out as its PDF is. Deleting asks first, then asks the host
 (``delete_session``: it deletes what its store kept and the record's files). Opened from
 the console without blocking it; dialogs open with ``open()`` (never a nested event loop).
+
+*Follow-ups* is the selected record's register (mistake, how many had been there) with
+what the organisation will do and by when, typed in and saved into the record's files
+(``record_amend.py``); *Closing note…* amends its closing note the same way.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -36,9 +41,13 @@ from facilitator.core.record.library import (
     learning_log,
     list_records,
 )
+from facilitator.core.record.register import FollowUp, register
 from facilitator.protocol.commands import DeleteSession
+from facilitator.ui.closing_note import ClosingNoteDialog
 from facilitator.ui.console_style import STYLE_SHEET
+from facilitator.ui.follow_ups import FollowUpsTable
 from facilitator.ui.host_connection import CommandPort
+from facilitator.ui.record_amend import amend
 from facilitator.ui.record_pdf import record_document
 from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_and_say
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
@@ -47,6 +56,20 @@ log = logging.getLogger(__name__)
 
 COLUMNS = ("Date", "Title", "Shown", "Received", "Phones")
 LOG_NAME = "learning-log.json"
+RECORD_TAB = "Record"
+FOLLOW_UPS_TAB = "Follow-ups"
+FOLLOW_UPS_HINT = (
+    "For each mistake shown, what the organisation will do about it and by when. Write "
+    "actions, never a participant's name: this goes into the record and every copy of it."
+)
+SAVE_FOLLOW_UPS = "Save follow-ups"
+SAVE_FOLLOW_UPS_TIP = "Write them into this session's record (its JSON and Markdown)"
+FOLLOW_UPS_SAVED = "Follow-ups saved in the record of “{title}”."
+NOT_SAVED_YET = "Follow-ups typed here earlier are not saved yet."
+NO_CONFESSIONS = "Nothing was shown in this session: there is nothing to follow up."
+CLOSING_NOTE = "Closing note…"
+CLOSING_NOTE_TIP = "Write or change this record's closing note"
+NOTE_SAVED = "Closing note saved in the record of “{title}”."
 
 
 class SessionLibrary(QDialog):
@@ -64,6 +87,10 @@ class SessionLibrary(QDialog):
         self._folder = folder
         self._entries: list[RecordEntry] = []
         self.save_dialog: QFileDialog | None = None
+        self.note_dialog: ClosingNoteDialog | None = None
+        # Follow-ups typed and not saved yet, by record: kept while another is read.
+        self._drafts: dict[Path, dict[int, FollowUp]] = {}
+        self._shown: Path | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label("PAST SESSIONS", "caption"))
         self.where = plain_label(f"Records in {folder}", "muted", selectable=True)
@@ -79,9 +106,12 @@ class SessionLibrary(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.viewer = QTextBrowser()  # read-only: the record as its PDF lays it out
         self.viewer.setOpenLinks(False)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.viewer, RECORD_TAB)
+        self.tabs.addTab(self._build_follow_ups(), FOLLOW_UPS_TAB)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.viewer)
+        splitter.addWidget(self.tabs)
         splitter.setSizes([220, 420])
         layout.addWidget(splitter, 1)
         row = QHBoxLayout()
@@ -92,8 +122,10 @@ class SessionLibrary(QDialog):
         self.delete_button = push_button(
             "Delete…", "danger", "Delete this session and its record from the laptop"
         )
+        self.note_button = push_button(CLOSING_NOTE, "", CLOSING_NOTE_TIP)
         self.close_button = push_button("Close")
         row.addWidget(self.save_button)
+        row.addWidget(self.note_button)
         row.addWidget(self.log_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
@@ -103,11 +135,33 @@ class SessionLibrary(QDialog):
         self.save_button.clicked.connect(self.choose_save_target)
         self.log_button.clicked.connect(self.choose_log_target)
         self.delete_button.clicked.connect(self.ask_delete)
+        self.note_button.clicked.connect(self.open_closing_note)
         self.close_button.clicked.connect(self.close)
         self.reload()
 
-    def reload(self) -> None:
-        """Read the library again (a session may have ended meanwhile)."""
+    def _build_follow_ups(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        hint = plain_label(FOLLOW_UPS_HINT, "muted")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.follow_ups = FollowUpsTable()
+        layout.addWidget(self.follow_ups, 1)
+        row = QHBoxLayout()
+        self.follow_ups_error = plain_label(name="error")
+        self.follow_ups_error.setWordWrap(True)
+        self.save_follow_ups_button = push_button(SAVE_FOLLOW_UPS, "", SAVE_FOLLOW_UPS_TIP)
+        row.addWidget(self.follow_ups_error, 1)
+        row.addWidget(self.save_follow_ups_button)
+        layout.addLayout(row)
+        self.follow_ups.edited.connect(self._update_follow_ups_button)
+        self.save_follow_ups_button.clicked.connect(self.save_follow_ups)
+        return page
+
+    def reload(self, keep: Path | None = None) -> None:
+        """Read the library again (a session may have ended meanwhile); ``keep`` is the
+        record to select again (the newest otherwise)."""
         self._entries = list_records(self._folder)
         self.table.setRowCount(len(self._entries))
         for row, entry in enumerate(self._entries):
@@ -124,7 +178,8 @@ class SessionLibrary(QDialog):
         has_any = bool(self._entries)
         self.log_button.setEnabled(has_any)
         if has_any:
-            self.table.selectRow(0)
+            paths = [entry.path for entry in self._entries]
+            self.table.selectRow(paths.index(keep) if keep in paths else 0)
         else:
             self.viewer.setPlainText("No session has ended here yet.")
         self._show_selected()
@@ -134,15 +189,70 @@ class SessionLibrary(QDialog):
         return self._entries[rows[0].row()] if rows else None
 
     def _show_selected(self) -> None:
+        if self._shown is not None and self.follow_ups.is_edited():
+            self._drafts[self._shown] = self.follow_ups.follow_ups()
         entry = self.selected()
+        self._shown = None if entry is None else entry.path
         self.save_button.setEnabled(entry is not None)
         self.delete_button.setEnabled(entry is not None)
+        self.note_button.setEnabled(entry is not None)
+        self.follow_ups_error.setText("")
         if entry is None:
+            self.follow_ups.show_register(())
             return
+        rows = register(entry.transcript)
+        self.follow_ups.show_register(rows)
+        if not rows:
+            self.follow_ups_error.setText(NO_CONFESSIONS)
+        draft = self._drafts.pop(entry.path, {})
+        for order, follow_up in draft.items():
+            if order in {row.order for row in rows}:
+                self.follow_ups.set_follow_up(order, follow_up)
+        if self.follow_ups.is_edited():
+            self.follow_ups_error.setText(NOT_SAVED_YET)
         transcript = entry.transcript
         shown = record_document(transcript, document(transcript)["fingerprint"])
         shown.setParent(self.viewer)
         self.viewer.setDocument(shown)
+
+    def _update_follow_ups_button(self) -> None:
+        self.save_follow_ups_button.setEnabled(self.follow_ups.is_edited())
+
+    def save_follow_ups(self) -> None:
+        """Write the follow-ups as typed into the selected record; said here if not."""
+        entry = self.selected()
+        if entry is None:
+            return
+        amended = amend(entry.path, follow_ups=self.follow_ups.follow_ups())
+        if isinstance(amended, str):
+            self.follow_ups_error.setText(amended)
+            return
+        self._shown = None  # saved: nothing to keep as a draft
+        self.reload(keep=entry.path)
+        self.message.emit(FOLLOW_UPS_SAVED.format(title=amended.title))
+
+    def open_closing_note(self) -> None:
+        """The selected record's closing note, to write or change (not blocking)."""
+        entry = self.selected()
+        if entry is None:
+            return
+        if self.note_dialog is not None:
+            self.note_dialog.close()
+        dialog = ClosingNoteDialog(
+            entry.transcript.closing_note, lambda note: self.save_closing_note(entry, note), self
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.note_dialog = dialog
+        dialog.open()
+
+    def save_closing_note(self, entry: RecordEntry, note: str) -> str | None:
+        """Amend ``entry``'s record with ``note``; ``None`` once done, else why not."""
+        amended = amend(entry.path, closing_note=note)
+        if isinstance(amended, str):
+            return amended
+        self.reload(keep=entry.path)
+        self.message.emit(NOTE_SAVED.format(title=amended.title))
+        return None
 
     def choose_save_target(self) -> None:
         entry = self.selected()

@@ -11,7 +11,7 @@ UNDO_NAMES = {
     "set_aside": "set aside",
     "restore": "restore",
     "project": "project",
-    "blank": "blank screen",
+    "blank": "taking it off the screen",
     "remove": "remove from record",
     "edit": "edit",
     "move": "move",

@@ -5,17 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
+
+ELLIPSIS = "…"
 
 
 def plain_label(text: str = "", name: str = "", *, selectable: bool = False) -> QLabel:
@@ -29,9 +34,48 @@ def plain_label(text: str = "", name: str = "", *, selectable: bool = False) -> 
     return label
 
 
-def push_button(text: str, name: str = "", tip: str = "") -> QPushButton:
-    """A button; ``name`` picks its style ("primary", "go", "danger", or plain)."""
-    button = QPushButton(text)
+class ElidedButton(QPushButton):
+    """A button that may be narrower than its text: the text is drawn cut with "…" to
+    the room the button has (``text()`` stays whole). It asks for its whole text but
+    gives way down to a few characters, so a row of them never runs past its panel."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def text_room(self) -> int:
+        """The width the text may take (the button's, less its border and padding)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        contents = self.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, self
+        )
+        return max(0, contents.width())
+
+    def shown_text(self) -> str:
+        """The text as drawn: whole, or cut to :meth:`text_room`."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.text_room()
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        chrome = max(0, super().sizeHint().width() - metrics.horizontalAdvance(self.text()))
+        least = chrome + metrics.horizontalAdvance(self.text()[:2] + ELLIPSIS)
+        return QSize(min(hint.width(), least), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = self.shown_text()
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
+
+
+def push_button(text: str, name: str = "", tip: str = "", *, elide: bool = False) -> QPushButton:
+    """A button; ``name`` picks its style ("primary", "go", "danger", or plain). With
+    ``elide`` it may get narrower than its text (:class:`ElidedButton`)."""
+    button = ElidedButton(text) if elide else QPushButton(text)
     if name:
         button.setObjectName(name)
     if tip:

@@ -74,11 +74,13 @@ def test_an_edit_is_saved_and_reaches_the_projector(
     type_over(console, "My manager […] lost the laptop.")
     assert console.editor.is_dirty()
     assert console.editor.draft_label.text() == "Not saved yet"
-    assert projector.confession_label.text() == "My manager Sam Jones lost the laptop."
+    qtbot.waitUntil(
+        lambda: projector.confession_label.text() == "My manager Sam Jones lost the laptop."
+    )
     click(qtbot, console.editor.save_button)
     assert service.item(item).text == "My manager […] lost the laptop."
     assert service.item(item).original_text == "My manager Sam Jones lost the laptop."
-    assert projector.confession_label.text() == "My manager […] lost the laptop."
+    qtbot.waitUntil(lambda: projector.confession_label.text() == "My manager […] lost the laptop.")
     assert not console.editor.is_dirty()
     assert console.editor.state_label.text() == "Shown  ·  edited"
     original = console.editor.original_label

@@ -102,7 +102,7 @@ def demo_console(
 ) -> ConsoleWindow:
     populate(service)
     local.feed.set_phones_connected(41)
-    qtbot.waitUntil(lambda: console.phones_label.text() == "41 phones connected")
+    qtbot.waitUntil(lambda: console.phones_label.text() == "41 phones connected now")
     console.set_projector_status("Projector: full screen on HDMI-1")
     console.incoming_list.setCurrentRow(0)
     return console
@@ -199,4 +199,10 @@ def test_projector_what_helped_screenshot(
     width, height = size
     image = save(qtbot, projector, shots / f"projector-what-helped-long-{width}x{height}.png")
     assert (image.width(), image.height()) == size
-    assert label.text_fits() and label.notes_shown() >= 1
+    assert label.text_fits()
+    if width * 3 == height * 4:
+        # At 4:3 a 1,000-character confession with a 500-character lesson fills the box
+        # at the smallest size: what helped is then "+6 more" alone.
+        assert label.notes_shown() == 0
+    else:
+        assert label.notes_shown() >= 1

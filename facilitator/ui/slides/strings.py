@@ -1,0 +1,156 @@
+"""The slides' words, in English and German (``docs/slides.md``, "Strings").
+
+Each source text is marked with ``QT_TRANSLATE_NOOP("Slides", …)`` so that
+``pyside6-lupdate`` collects it into ``resources/translations/confessional_de.ts``;
+``pyside6-lrelease`` compiles that to ``confessional_de.qm``, which
+:class:`SlideStrings` loads into its own :class:`QTranslator` when the screen's
+language is German. The translator is the window's own, not installed app-wide: the
+console keeps its language whatever the big screen speaks. Without a ``.qm`` (or for
+any other language) the words are English, through ``QCoreApplication.translate``
+(an app-wide translator, if one is ever installed, still applies).
+
+Regenerate after changing a string::
+
+    .venv/bin/pyside6-lupdate facilitator/ui/slides/*.py \
+        -ts resources/translations/confessional_de.ts
+    .venv/bin/pyside6-lrelease resources/translations/confessional_de.ts
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
+
+from facilitator import paths
+
+CONTEXT = "Slides"
+
+# The join slide
+HOUSE_RULES = str(QT_TRANSLATE_NOOP("Slides", "House rules"))
+SCAN = str(QT_TRANSLATE_NOOP("Slides", "Scan to join"))
+UNSHOWN_LINE = str(
+    QT_TRANSLATE_NOOP(
+        "Slides",
+        "Approved confessions there is no time to show go into the record too "
+        "(never who sent them).",
+    )
+)
+ORGANISERS_LINE = str(
+    QT_TRANSLATE_NOOP(
+        "Slides",
+        "Confessions for the organisers only go into a section of the record of their own.",
+    )
+)
+# The default house rules: facilitator/core/rules.py's DEFAULT_HOUSE_RULES (a test checks).
+DEFAULT_RULES = str(
+    QT_TRANSLATE_NOOP(
+        "Slides",
+        "Chatham House rule: share what you hear here, never who said it.\n"
+        "Don't name colleagues, organisations, clients or service users.\n"
+        "This is not a whistleblowing or safeguarding channel: for that, speak to the "
+        "organisers, who will tell you where to go.\n"
+        "Nobody is named: the organisers keep a record of what was shown, never who sent it, "
+        "and unshown confessions are deleted when the session ends.",
+    )
+)
+# The join slide with a Wi-Fi (two steps)
+JOIN_WIFI = str(QT_TRANSLATE_NOOP("Slides", "1. Join the Wi-Fi"))
+OPEN_LINK = str(QT_TRANSLATE_NOOP("Slides", "2. Open"))
+PASSWORD = str(QT_TRANSLATE_NOOP("Slides", "Password: {password}"))
+WIFI_QR = str(QT_TRANSLATE_NOOP("Slides", "QR code to join the Wi-Fi {ssid}"))
+JOIN_QR = str(QT_TRANSLATE_NOOP("Slides", "QR code to join at {url}"))
+# The confession
+LESSON = str(QT_TRANSLATE_NOOP("Slides", "What I learned:"))
+MORE = str(QT_TRANSLATE_NOOP("Slides", "+{n} more"))
+HELPED = str(QT_TRANSLATE_NOOP("Slides", "{n} helped"))
+CONTENT_NOTE = str(QT_TRANSLATE_NOOP("Slides", "Content note"))
+CONTENT_NOTE_TEXT = str(
+    QT_TRANSLATE_NOOP(
+        "Slides",
+        "The next confession touches on something heavy. Look after yourself: you may "
+        "look away or step out.",
+    )
+)
+# Break and closing
+BREAK = str(QT_TRANSLATE_NOOP("Slides", "Break"))
+BACK_SOON = str(QT_TRANSLATE_NOOP("Slides", "Back soon."))
+THANK_YOU = str(QT_TRANSLATE_NOOP("Slides", "Thank you"))
+RECEIVED = str(QT_TRANSLATE_NOOP("Slides", "received"))
+SHOWN = str(QT_TRANSLATE_NOOP("Slides", "shown"))
+SET_ASIDE = str(QT_TRANSLATE_NOOP("Slides", "set aside"))
+REMOVED = str(QT_TRANSLATE_NOOP("Slides", "removed"))
+MOST_SHARED = str(QT_TRANSLATE_NOOP("Slides", "Most shared"))
+QUESTION = str(QT_TRANSLATE_NOOP("Slides", "What one lesson will you carry forward?"))
+
+
+def screen_language(session_language: str) -> str:
+    """The screen's language: the session's phone language when it is German, else
+    English (``docs/slides.md``)."""
+    return "de" if session_language == "de" else "en"
+
+
+def isolate(text: str) -> str:
+    """``text`` in a first-strong isolate (FSI … PDI): its own direction, whatever is
+    around it."""
+    return f"\u2068{text}\u2069"
+
+
+def translations_dir() -> Path:
+    """``resources/translations``, in a checkout, a wheel or a bundle."""
+    return paths.resources_root() / "translations"
+
+
+def _qm_file(language: str) -> Path | None:
+    qm = translations_dir() / f"confessional_{language}.qm"
+    return qm if qm.is_file() else None
+
+
+class SlideStrings:
+    """The words of one screen language: ``strings.tr(strings.BREAK)``."""
+
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
+        self._translator: QTranslator | None = None
+        qm = _qm_file(language) if language != "en" else None
+        if qm is not None:
+            translator = QTranslator()
+            if translator.load(str(qm)):
+                self._translator = translator
+
+    @property
+    def translated(self) -> bool:
+        """Whether a translation was loaded (false: English)."""
+        return self._translator is not None
+
+    def tr(self, source: str) -> str:
+        if self._translator is not None:
+            found = self._translator.translate(CONTEXT, source)
+            if found:
+                return found
+        return QCoreApplication.translate(CONTEXT, source)
+
+    # Composed (a participant's words go inside a directional isolate, so a right-to-left
+    # lesson keeps its full stop beside it after the English label)
+
+    def count(self, agree_label: str, count: int) -> str:
+        return f"{agree_label} · {count}"
+
+    def lesson(self, learned: str) -> str:
+        return f"{self.tr(LESSON)} {isolate(learned)}" if learned else ""
+
+    def helped(self, count: int) -> str:
+        return "· " + self.tr(HELPED).format(n=count)
+
+    def more(self, hidden: int) -> str:
+        return self.tr(MORE).format(n=hidden)
+
+    def house_rules(self, rules: str | None, unshown_record: bool, organisers_record: bool) -> str:
+        """The session's rules (``None``: the default template in this language), with a
+        line for each record option set."""
+        lines = [self.tr(DEFAULT_RULES) if rules is None else rules.strip()]
+        if unshown_record:
+            lines.append(self.tr(UNSHOWN_LINE))
+        if organisers_record:
+            lines.append(self.tr(ORGANISERS_LINE))
+        return "\n".join(line for line in lines if line)
