@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check-python screenshots benchmark bundle bundle-test icons clean
+.PHONY: run test lint lint-web check-python screenshots benchmark bundle bundle-test icons clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -29,7 +29,20 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check facilitator tests benchmarks docs packaging
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+# The pages' JavaScript and CSS against the browser baseline in package.json
+# (browserslist: iOS Safari 15, Chrome 90): eslint.config.mjs, stylelint.config.mjs.
+# npm ci runs again only when node_modules is missing or package-lock.json changed.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+lint-web: $(NODE_STAMP)
+	node_modules/.bin/eslint participant_web
+	node_modules/.bin/stylelint "participant_web/**/*.css"
+
+test: $(STAMP) lint lint-web
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -X dev -m pytest $(PYTEST_ARGS)
 
 screenshots: $(STAMP)

@@ -12,8 +12,11 @@ import { Agreements } from "./agree.js";
 import { Live } from "./live.js";
 import { SentList, SentView, excerptOf } from "./sent.js";
 import { WhatHelped } from "./replies.js";
-import { updateCounter } from "./counter.js";
+import { length, updateCounter } from "./counter.js";
 import { checkConfession, currentLimits, newClientId, setLimits } from "./rules.js";
+import { EarlierView, ShownHistory, forgetOtherSessions } from "./earlier.js";
+import { accentProperties } from "./contrast.js";
+import { reveal } from "./reveal.js";
 
 const { t, tn } = i18n;
 const $ = (id) => document.getElementById(id);
@@ -35,6 +38,16 @@ const ui = {
   agreeCount: $("agree-count"),
   agreeCountWords: $("agree-count-words"),
   agreeNote: $("agree-note"),
+  earlier: {
+    section: $("earlier"),
+    heading: $("earlier-heading"),
+    list: $("earlier-list"),
+    more: $("earlier-more"),
+  },
+  houseRulesList: $("house-rules-list"),
+  houseRulesRecord: $("house-rules-record"),
+  learnedField: $("field-learned"),
+  sendBlocked: $("send-blocked"),
   helped: {
     section: $("helped"),
     heading: $("helped-heading"),
@@ -56,6 +69,7 @@ const ui = {
   textCounter: $("confession-counter"),
   learnedCounter: $("learned-counter"),
   organisers: $("for-organisers"),
+  organisersBox: $("field-organisers"),
   organisersNote: $("organisers-note"),
   fieldError: $("field-error"),
   send: $("send-button"),
@@ -84,6 +98,8 @@ const keys = {
   replied: (id) => `${PREFIX}replied.${id}`,
   replyDrafts: (id) => `${PREFIX}reply_drafts.${id}`,
 };
+// In sessionStorage: the confessions seen on the big screen (earlier.js).
+const shownKey = (id) => `${PREFIX}shown.${id}`;
 const SESSION_KEYS = Object.values(keys);
 
 const ctx = {
@@ -96,6 +112,8 @@ const ctx = {
   sentView: null,
   agreements: null,
   helped: null,
+  shown: null,
+  earlier: null,
   live: null,
   projectedId: null,
   // the confession being sent from the form right now (its first attempt)
@@ -192,11 +210,15 @@ function applySession(payload, serverAgreed, serverHelped) {
     sessionReplaced();
     return;
   }
-  for (const name of ["title", "prompt", "agree_label", "organisers_record"]) {
+  const named = ["title", "prompt", "agree_label", "organisers_record", "house_rules",
+    "unshown_record", "accent"];
+  for (const name of named) {
     if (Object.prototype.hasOwnProperty.call(payload, name)) ctx.details[name] = payload[name];
   }
   renderDetails();
   setLimits(payload.limits);
+  renderLearnedField();
+  updateCounters();
   if (ctx.helped) ctx.helped.setLimits(payload.limits);
   // The facilitator may fix the phones' language ("" or no field: each phone chooses).
   setFixedLanguage(typeof payload.language === "string" ? payload.language : "");
@@ -222,6 +244,74 @@ function renderDetails() {
       ? "form.organisers_kept" : "form.organisers_not_kept");
     ui.organisersNote.dataset.kept = details.organisers_record ? "true" : "false";
   }
+  renderHouseRules();
+  renderAccent();
+}
+
+/** One rule a line; a bullet someone typed at the start of a line is the list's own. */
+function ruleLines(text) {
+  return text.split(/\r\n?|\n/u)
+    .map((line) => line.replace(/^\s*(?:[-*\u2022\u2013]\s+)?/u, "").trim())
+    .filter(Boolean);
+}
+
+function listItems(list, lines) {
+  list.replaceChildren(...lines.map((line) => {
+    const item = document.createElement("li");
+    item.dir = "auto";
+    item.textContent = line; // the facilitator's words: plain text
+    return item;
+  }));
+}
+
+/**
+ * The house rules above the form: the facilitator's own (their words, as written), or
+ * the default template in the page's language; then what the record keeps, as the
+ * session says (the same announcements as the record's own house rules).
+ */
+function renderHouseRules() {
+  const { details } = ctx;
+  const own = typeof details.house_rules === "string" ? ruleLines(details.house_rules) : [];
+  listItems(ui.houseRulesList, own.length ? own : ruleLines(t("house_rules.default")));
+  ui.houseRulesList.dataset.source = own.length ? "facilitator" : "default";
+  const record = [];
+  if (details.unshown_record === true) record.push(t("house_rules.unshown_record"));
+  if (details.organisers_record === true) record.push(t("house_rules.organisers_record"));
+  listItems(ui.houseRulesRecord, record);
+  ui.houseRulesRecord.hidden = record.length === 0;
+}
+
+let accentShown = null;
+
+/** The organiser's colour for buttons and links, kept at 7:1 (contrast.js). */
+function renderAccent() {
+  const accent = typeof ctx.details.accent === "string" ? ctx.details.accent : "";
+  if (accent === accentShown) return;
+  accentShown = accent;
+  const root = document.documentElement.style;
+  const names = Array.from({ length: root.length }, (_, index) => root.item(index));
+  for (const name of names) {
+    if (name.startsWith("--org-")) root.removeProperty(name);
+  }
+  for (const [name, value] of Object.entries(accentProperties(accent))) {
+    root.setProperty(name, value);
+  }
+}
+
+/** "What I learned" only when the session asks for it (limits.learned 0: it does not). */
+function learnedOffered() {
+  return currentLimits().learned > 0;
+}
+
+function renderLearnedField() {
+  ui.learnedField.hidden = !learnedOffered();
+  if (!learnedOffered() && ui.learned.value.trim()) {
+    // Asked no more (the set-up changed while it was written): it joins the text, kept.
+    ui.text.value = ui.text.value.trim()
+      ? `${ui.text.value}\n\n${ui.learned.value}` : ui.learned.value;
+    ui.learned.value = "";
+    saveDraftNow();
+  }
 }
 
 function renderProjection() {
@@ -232,11 +322,15 @@ function renderProjection() {
     if (ui.projected.contains(document.activeElement)) ui.liveHeading.focus();
     ui.projected.hidden = true;
     ui.waiting.hidden = false;
-    ctx.projectedId = null;
+    if (ctx.projectedId !== null) {
+      ctx.projectedId = null;
+      renderEarlier();
+    }
     return;
   }
   if (ctx.projectedId !== view.id) {
     ctx.projectedId = view.id;
+    renderEarlier();
     setAgreeNote(null);
     ui.projected.classList.remove("is-new");
     // restart the gentle entrance (skipped when reduced motion is asked for)
@@ -262,7 +356,17 @@ function trackProjection(payload) {
   if (payload && Object.prototype.hasOwnProperty.call(payload, "projection")) {
     currentProjection = payload.projection && typeof payload.projection === "object"
       ? payload.projection : null;
+    if (ctx.shown && payload.status !== "ended" && ctx.shown.see(currentProjection)) {
+      renderEarlier();
+    }
   }
+}
+
+/** "Shown earlier": every confession seen on the big screen but the one there now. */
+function renderEarlier() {
+  if (!ctx.earlier || !ctx.shown || ctx.ended) return;
+  const onScreen = currentProjection ? currentProjection.confession_id : null;
+  ctx.earlier.render(ctx.shown.earlier(onScreen));
 }
 
 function endSession() {
@@ -272,6 +376,8 @@ function endSession() {
   if (ctx.sent) ctx.sent.stop();
   if (ctx.agreements) ctx.agreements.stop();
   if (ctx.helped) ctx.helped.stop();
+  if (ctx.earlier) ctx.earlier.stop();
+  if (ctx.shown) ctx.shown.forget();
   if (ctx.live) ctx.live.stop();
   clearTimeout(ctx.sendTimer);
   if (ctx.sessionId !== null) {
@@ -335,6 +441,7 @@ function setAgreeNote(code) {
   ctx.agreeNote = code || null;
   if (!code) ui.agreeNote.textContent = "";
   else ui.agreeNote.textContent = code === "not_shown" ? t("agree.refused") : i18n.errorText(code);
+  if (code) reveal(ui.agreeNote);
 }
 
 // ---------------------------------------------------------------- form
@@ -344,10 +451,40 @@ function updateCounters() {
   const limits = currentLimits();
   updateCounter(ui.text, ui.textCounter, limits.text);
   updateCounter(ui.learned, ui.learnedCounter, limits.learned);
+  renderSendBlocked();
+  ui.organisersBox.classList.toggle("is-checked", ui.organisers.checked);
+}
+
+/** The fields that are over their limit: Send says why it cannot send them. */
+function renderSendBlocked() {
+  const limits = currentLimits();
+  const over = [];
+  if (length(ui.text.value) > limits.text) {
+    over.push(t("form.too_long_to_send", { max: i18n.formatNumber(limits.text) }));
+  }
+  if (learnedOffered() && length(ui.learned.value) > limits.learned) {
+    over.push(t("form.learned_too_long_to_send", { max: i18n.formatNumber(limits.learned) }));
+  }
+  const said = over.join(" ");
+  if (ui.sendBlocked.textContent !== said) ui.sendBlocked.textContent = said;
+  // Not disabled: pressed, it says why again and takes the eye to the field.
+  ui.send.dataset.blocked = said ? "true" : "false";
+}
+
+/** An error code's sentence, with the session's own limits filled in. */
+function formErrorText(code) {
+  const limits = currentLimits();
+  if (code === "text_too_long") {
+    return t("form.text_too_long", { max: i18n.formatNumber(limits.text) });
+  }
+  if (code === "learned_too_long") {
+    return t("form.learned_too_long", { max: i18n.formatNumber(limits.learned) });
+  }
+  return i18n.errorText(code);
 }
 
 function fieldFor(code) {
-  return code && code.startsWith("learned_") ? ui.learned : ui.text;
+  return code && code.startsWith("learned_") && learnedOffered() ? ui.learned : ui.text;
 }
 
 function showFieldError(code, { focus = false } = {}) {
@@ -355,7 +492,7 @@ function showFieldError(code, { focus = false } = {}) {
   const field = fieldFor(code);
   const counter = field === ui.learned ? ui.learnedCounter : ui.textCounter;
   counter.after(ui.fieldError);
-  ui.fieldError.textContent = i18n.errorText(code);
+  ui.fieldError.textContent = formErrorText(code);
   ui.fieldError.dataset.code = code;
   ui.fieldError.hidden = false;
   field.setAttribute("aria-invalid", "true");
@@ -363,7 +500,8 @@ function showFieldError(code, { focus = false } = {}) {
   if (!described.split(" ").includes("field-error")) {
     field.setAttribute("aria-describedby", `${described} field-error`.trim());
   }
-  if (focus) field.focus();
+  if (focus) field.focus({ preventScroll: true });
+  reveal(ui.fieldError, "end"); // the reason where the eye is, its field just above it
 }
 
 function clearFieldError() {
@@ -419,8 +557,15 @@ function clearForm() {
 /** A confession the laptop refused for good comes back into the form, nothing lost. */
 function restoreIntoForm(item) {
   const join = (earlier, now) => (now.trim() ? `${earlier}\n\n${now}` : earlier);
-  ui.text.value = join(item.text, ui.text.value);
-  ui.learned.value = join(item.learned || "", ui.learned.value);
+  if (learnedOffered()) {
+    ui.text.value = join(item.text, ui.text.value);
+    ui.learned.value = join(item.learned || "", ui.learned.value);
+  } else {
+    // The session no longer asks what was learned: the lesson stays, in the text.
+    const whole = item.learned && item.learned.trim()
+      ? `${item.text}\n\n${item.learned}` : item.text;
+    ui.text.value = join(whole, ui.text.value);
+  }
   // Never let one meant for the organisers alone come back as one for the screen.
   if (item.for_organisers === true) ui.organisers.checked = true;
   updateCounters();
@@ -441,7 +586,7 @@ function submit(event) {
   if (ctx.ended || ctx.sending || !ctx.outbox) return;
   clearFieldError();
   const text = ui.text.value;
-  const learned = ui.learned.value.trim() ? ui.learned.value : "";
+  const learned = learnedOffered() && ui.learned.value.trim() ? ui.learned.value : "";
   const code = checkConfession(text, learned);
   if (code) {
     showFieldError(code, { focus: true });
@@ -580,8 +725,6 @@ function onSentResult(event, entry, result) {
   renderSent();
 }
 
-const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
-
 function renderSendStatus() {
   if (ctx.ended) return;
   const waiting = ctx.outbox ? ctx.outbox.size() : 0;
@@ -591,13 +734,8 @@ function renderSendStatus() {
   else if (ctx.arrived) state = "arrived";
   const changed = ui.status.dataset.state !== state;
   ui.status.dataset.state = state;
-  if (changed && state !== "idle") {
-    // Where the eye is after Send: the answer must not sit below the fold.
-    requestAnimationFrame(() => ui.status.scrollIntoView({
-      block: "nearest",
-      behavior: reduceMotion.matches ? "auto" : "smooth",
-    }));
-  }
+  // Where the eye is after Send: the answer must not sit below the fold.
+  if (changed && state !== "idle") reveal(ui.status);
   if (state === "sending") {
     ui.statusText.textContent = t("send.sending");
     ui.statusHint.textContent = "";
@@ -694,10 +832,11 @@ function retranslate() {
   renderConnection();
   setAgreeNote(ctx.agreeNote);
   if (!ui.fieldError.hidden && ui.fieldError.dataset.code) {
-    ui.fieldError.textContent = i18n.errorText(ui.fieldError.dataset.code);
+    ui.fieldError.textContent = formErrorText(ui.fieldError.dataset.code);
   }
   if (ctx.agreements) renderProjection();
   if (ctx.helped && !ctx.ended) ctx.helped.retranslate();
+  if (ctx.earlier && !ctx.ended) ctx.earlier.retranslate();
   if (ctx.sentView && !ctx.ended) {
     ctx.sentView.retranslate();
     renderSendStatus();
@@ -774,7 +913,13 @@ async function start() {
     send: sendMessage,
     agreements: ctx.agreements,
     onEnded: endSession,
+    onChange: () => {
+      if (ctx.earlier && !ctx.ended) ctx.earlier.render();
+    },
   });
+  forgetOtherSessions(`${PREFIX}shown.`, shownKey(ctx.sessionId));
+  ctx.shown = new ShownHistory(shownKey(ctx.sessionId));
+  ctx.earlier = new EarlierView({ ...ui.earlier, helped: ctx.helped });
   ctx.outbox = new Outbox({
     key: keys.outbox(ctx.sessionId),
     send: (item) => postMessage("confession.submit", {
@@ -809,12 +954,14 @@ async function start() {
   trackProjection(session);
   applySession(session);
   if (ctx.ended) return;
+  renderEarlier(); // kept through a reload (sessionStorage)
 
   const draft = getJSON(keys.draft(ctx.sessionId), null);
   if (draft && typeof draft === "object") {
     if (typeof draft.text === "string" && !ui.text.value) ui.text.value = draft.text;
     if (typeof draft.learned === "string" && !ui.learned.value) ui.learned.value = draft.learned;
     if (draft.for_organisers === true) ui.organisers.checked = true;
+    renderLearnedField(); // a lesson the session no longer asks for joins the text
     updateCounters();
   }
 
@@ -850,7 +997,10 @@ async function start() {
 ui.form.addEventListener("submit", submit);
 ui.text.addEventListener("input", onInput);
 ui.learned.addEventListener("input", onInput);
-ui.organisers.addEventListener("change", saveDraftNow);
+ui.organisers.addEventListener("change", () => {
+  updateCounters();
+  saveDraftNow();
+});
 ui.agree.addEventListener("click", () => {
   if (ctx.agreements && !ctx.ended) {
     setAgreeNote(null);

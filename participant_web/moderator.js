@@ -17,10 +17,12 @@
 // cannot approve a confession nobody has read.
 //
 // Queue control and picking many (moderator_queue.js), like groups and merging
-// (moderator_links.js, moderator_merge.js) and the session choices
-// (moderator_choices.js) live in modules of their own. A lane draws its first cards
-// and more as it scrolls, and a change redraws only the cards it changed, so the page
-// stays quick with thousands of confessions (tests/e2e/test_moderator_scale.py).
+// (moderator_links.js, moderator_merge.js), the session choices (moderator_choices.js),
+// the session's set-up (moderator_setup.js) and the big screen's slides, clocks and
+// content notes (moderator_screen.js) live in modules of their own. A lane
+// draws its first cards and more as it scrolls, and a change redraws only the cards it
+// changed, so the page stays quick with thousands of confessions
+// (tests/e2e/test_moderator_scale.py).
 
 import * as i18n from "./i18n.js";
 import { call, envelope, backoff } from "./api.js";
@@ -34,7 +36,9 @@ import { Links } from "./moderator_links.js";
 import { createQueue, dragHandle, pickBox, PICKABLE } from "./moderator_queue.js";
 import { alikeButton, createMerge, mergedTag } from "./moderator_merge.js";
 import { createChoices } from "./moderator_choices.js";
+import { createSetup } from "./moderator_setup.js";
 import { createWindows } from "./moderator_window.js";
+import { createScreen, SLIDE_KEYS } from "./moderator_screen.js";
 
 const { t, tn } = i18n;
 const $ = (id) => document.getElementById(id);
@@ -88,7 +92,6 @@ const ui = {
   actions: $("bar-actions"),
   projectNext: $("project-next"),
   queueSize: $("queue-size"),
-  blank: $("blank-screen"),
   undo: $("undo"),
   undoLabel: $("undo-label"),
   end: $("end-session"),
@@ -137,6 +140,7 @@ const model = {
   undo: null, // { step_id, action, item_id } or null
   wordLists: { local_names: [], watch_words: [] },
   room: ORDINARY_ROOM, // phones on a shared address, confessions waiting (moderator_room.js)
+  projector: null, // the big screen's state (docs/protocol.md, "The projector page")
   // host.changed
   host: {
     keeping_awake: false, awake_detail: "", rehearsal_phones: 0, rehearsal_detail: "",
@@ -180,6 +184,8 @@ function applySnapshot(payload) {
   };
   model.room = roomFrom(payload.room);
   if (isObject(payload.host)) model.host = payload.host;
+  model.projector = isObject(payload.projector) ? payload.projector : null;
+  screen.projector(model.projector);
 }
 
 /** How each change alters the model (payloads as in docs/protocol.md, besides seq). */
@@ -223,6 +229,11 @@ const CHANGES = {
   },
   "host.changed": (p) => {
     if (isObject(p.host)) model.host = p.host;
+  },
+  "projector.changed": (p) => {
+    if (!isObject(p.state)) return;
+    model.projector = p.state;
+    screen.projector(p.state);
   },
 };
 
@@ -325,11 +336,16 @@ function renderNow() {
   render();
 }
 
+/** The confessions shown and in the record, the one on the screen now included (as the
+ * console, the end question and the closing slide count them). */
 function shownInRecord() {
   let count = 0;
-  for (const item of model.items.values()) if (item.state === "shown") count += 1;
+  for (const item of model.items.values()) if (isShownConfession(item)) count += 1;
   return count;
 }
+
+const isShownConfession = (item) => item.state === "shown"
+  && (item.kind === undefined || item.kind === "confession");
 
 function groupOf(item, currentId) {
   if (item.id === currentId) return "on_screen";
@@ -547,6 +563,12 @@ function buildCard(li, c, group, ended, agreeLabel, place, related) {
     flag.title = t("mod.flagged_title");
     meta.append(flag);
   }
+  if (c.content_note === true) {
+    const note = textElement("span", "tag tag-note", say("mod.note.tag"));
+    note.title = say("mod.note.tag_title");
+    note.dataset.testid = `content-note-tag-${c.id}`;
+    meta.append(note);
+  }
   if (edited) meta.append(textElement("span", "tag", t("mod.edited")));
   const draft = textElement("span", "tag tag-draft", t("mod.draft"));
   draft.hidden = true;
@@ -579,6 +601,10 @@ function buildCard(li, c, group, ended, agreeLabel, place, related) {
       textElement("span", "live-label", agreeLabel),
       setApartElement("live-set-apart", setApartOf(c)),
     );
+    if (c.content_note === true) {
+      live.classList.add("live-count-noted");
+      live.append(textElement("span", "live-hidden", say("mod.note.live")));
+    }
     live.dataset.testid = "on-screen-count";
     li.append(live);
   }
@@ -670,7 +696,10 @@ function drawModel() {
   document.title = `${session.title || t("app.name")} · ${t("mod.page_title")}`;
   ui.status.dataset.status = ended ? "ended" : "open";
   ui.status.textContent = t(ended ? "mod.status.ended" : "mod.status.open");
-  ui.phones.textContent = tn("mod.phones", model.phones);
+  // Phones of the room connected now (the console's number); after the end there are
+  // none to speak of: no "0 phones connected" under "Ended".
+  ui.phones.textContent = ended ? "" : tn("mod.phones", model.phones);
+  ui.phones.hidden = ended;
   renderAwake(ui.awake, model.host);
   ui.storeBanner.hidden = model.storeHealthy;
   ui.storeDetail.textContent = model.storeHealthy ? "" : model.storeDetail;
@@ -713,8 +742,8 @@ function drawModel() {
       // changes one number in place, so a card whose button has the focus is not rebuilt
       // sixty times a second, and a move renumbers the queue without rebuilding it.
       const signature = JSON.stringify([c.text, c.learned, c.original_text, c.original_learned,
-        c.state, c.flagged === true, c.shown_order, name, ended, agreeLabel, related.alike,
-        related.mergedFrom]);
+        c.state, c.flagged === true, c.content_note === true, c.shown_order, name, ended,
+        agreeLabel, related.alike, related.mergedFrom]);
       let entry = cards.get(key);
       if (!entry) {
         entry = spare.get(key)
@@ -774,13 +803,19 @@ function drawModel() {
     let text = i18n.formatNumber(count);
     if (searchWords.length) {
       const shownHere = name === "shown"
-        ? [...items.shown, ...items.on_screen].filter((c) => c.state === "shown").length
+        ? [...items.shown, ...items.on_screen].filter(isShownConfession).length
         : items[name].length;
       text = t("mod.search.count", {
         shown: i18n.formatNumber(shownHere), total: i18n.formatNumber(count),
       });
     }
     if (counts[name] && counts[name].textContent !== text) counts[name].textContent = text;
+    if (name === "shown" && !wanted.length) {
+      // Counted, but on the screen now: "nothing has been shown" would say otherwise.
+      const empty = count > 0 && !searchWords.length
+        ? say("mod.empty.shown_on_screen") : t("mod.empty.shown");
+      if (empties.shown.textContent !== empty) empties.shown.textContent = empty;
+    }
   }
 
   // The editor: the draft being edited while it is unsaved, else the selection.
@@ -808,11 +843,15 @@ function drawModel() {
   ui.actions.hidden = ended;
   ui.subbar.hidden = ended;
   ui.editorCol.hidden = ended;
+  // After the end, a column whose lanes are all hidden goes too (without :has(), which
+  // Chrome 90 and iOS 15 lack).
+  for (const col of document.querySelectorAll("#board > .col")) {
+    col.classList.toggle("is-bare", ended && !col.querySelector(".group:not([hidden])"));
+  }
   document.body.classList.toggle("is-ended", ended);
   // aria-disabled, not disabled: a focused button keeps its focus when it goes quiet.
   ui.projectNext.setAttribute("aria-disabled", String(all.approved.length === 0));
   ui.queueSize.textContent = i18n.formatNumber(all.approved.length);
-  ui.blank.setAttribute("aria-disabled", String(currentId === null));
   const offer = ended ? null : model.undo;
   const label = undoText(offer);
   if (ui.undoLabel.textContent !== label) ui.undoLabel.textContent = label;
@@ -824,6 +863,8 @@ function drawModel() {
   queue.render(ended);
   merge.render(ended);
   choices.render(ended);
+  setup.render(ended);
+  screen.render(ended);
 
   ui.endedPanel.hidden = !ended;
   if (ended) {
@@ -852,10 +893,14 @@ function toast(message, kind = "info") {
     kind === "error" ? 7000 : 2500);
 }
 
-/** A refusal in words: the moderator's own wording if there is one, else the shared one. */
-function refusalText(code) {
+/** A refusal in words: the moderator's own wording if there is one, else the shared one,
+ * else the host's own message (English, as this page is), else "something went wrong". */
+function refusalText(code, hostMessage = "") {
   if (i18n.has(`mod.error.${code}`) || hasEnglish(`mod.error.${code}`)) {
     return say(`mod.error.${code}`);
+  }
+  if (!i18n.has(`error.${code}`) && typeof hostMessage === "string" && hostMessage) {
+    return hostMessage;
   }
   return i18n.errorText(code);
 }
@@ -889,7 +934,8 @@ async function command(name, fields, { key = `cmd:${name}`, li = null, quiet = f
       showForbidden();
       return { ok: false, code: "forbidden", message: t("error.forbidden") };
     }
-    const message = result.kind === "network" ? t("mod.network") : refusalText(result.code);
+    const message = result.kind === "network" ? t("mod.network")
+      : refusalText(result.code, result.payload && result.payload.message);
     if (!quiet) toast(message, "error");
     return { ok: false, code: result.kind === "network" ? "network" : result.code, message };
   } finally {
@@ -952,8 +998,24 @@ const choices = createChoices({
   command,
   session: () => model.session,
   room: () => model.room,
+  join: () => model.join,
   arrived: () => model.items.size > 0 || model.room.waiting > 0
     || (model.session.withdrawn_count || 0) > 0,
+});
+
+const setup = createSetup({
+  command,
+  session: () => model.session,
+  toast,
+});
+
+const screen = createScreen({
+  command,
+  session: () => model.session,
+  currentId: () => model.currentId,
+  item: (id) => model.items.get(id) || null,
+  ended: () => model.session.status === "ended",
+  editing: () => (editor.id === null ? null : model.items.get(editor.id) || null),
 });
 
 function act(action, item) {
@@ -1012,9 +1074,9 @@ function projectNext() {
   afterSaving(id, () => command("project_next", { expected_item_id: id }));
 }
 
+/** B, the join slide's button, a card's Blank: the confession off, the join slide on. */
 function blank() {
-  if (model.currentId === null) return;
-  command("blank", {});
+  screen.show("join");
 }
 
 function undo() {
@@ -1222,6 +1284,10 @@ document.addEventListener("keydown", (event) => {
     " ": projectNext,
     n: projectNext,
     b: blank,
+    k: () => screen.show(SLIDE_KEYS.k),
+    ".": () => screen.show(SLIDE_KEYS["."]),
+    p: () => screen.show(SLIDE_KEYS.p),
+    c: () => screen.show(SLIDE_KEYS.c),
     e: () => {
       if (!editor.focus()) selectFirst();
     },
@@ -1402,13 +1468,16 @@ function onStreamMessage(ws, current, message) {
     return;
   }
   const apply = Object.prototype.hasOwnProperty.call(CHANGES, type) ? CHANGES[type] : null;
-  if (!apply || current.waiting) return; // answers to commands, or changes before the snapshot
+  if (current.waiting) return; // changes before the snapshot
+  // A change this page does not know (a newer host's) still takes its place in the
+  // stream: skipping its seq would look like a gap and ask for a snapshot every time.
+  if (!apply && (!Number.isSafeInteger(payload.seq) || type === "moderator.done")) return;
   if (payload.seq !== current.seq + 1) {
     resync(ws, current);
     return;
   }
   current.seq = payload.seq;
-  apply(payload);
+  if (apply) apply(payload);
   scheduleRender();
   wakeWaiters();
 }

@@ -26,7 +26,7 @@ export function hintedWords(item) {
   const found = [];
   const seen = new Set();
   const hints = item.hints
-    .filter((h) => h && Object.hasOwn(fields, h.field)
+    .filter((h) => h && Object.prototype.hasOwnProperty.call(fields, h.field)
       && Number.isSafeInteger(h.start) && Number.isSafeInteger(h.end) && h.end > h.start)
     .sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === "text" ? -1 : 1));
   for (const hint of hints) {

@@ -30,6 +30,21 @@ export function createWindows(lists, shown, changed) {
       if (entry.isIntersecting && !entry.target.hidden) more(entry.target.dataset.lane);
     }
   }, { rootMargin: "400px 0px" });
+  // A fast scroll (a flick, a scroll bar dragged) can jump past a button between two
+  // frames without its ever intersecting: after each scroll, a lane whose button is near
+  // or above the bottom of the window draws more too.
+  let scrolled = 0;
+  document.addEventListener("scroll", () => {
+    if (scrolled) return;
+    scrolled = requestAnimationFrame(() => {
+      scrolled = 0;
+      for (const [name, button] of Object.entries(buttons)) {
+        if (!button.hidden && button.getBoundingClientRect().top < window.innerHeight + 400) {
+          more(name);
+        }
+      }
+    });
+  }, { capture: true, passive: true });
   for (const [name, list] of Object.entries(lists)) {
     const button = document.createElement("button");
     button.type = "button";

@@ -16,7 +16,8 @@ import { Outbox } from "./outbox.js";
 import { checkConfession, newClientId, normalise } from "./rules.js";
 import { getJSON, setJSON, remove } from "./storage.js";
 import { length, updateCounter } from "./counter.js";
-import { renderRows } from "./rows.js";
+import { element, renderRows } from "./rows.js";
+import { reveal } from "./reveal.js";
 
 const { t, tn } = i18n;
 const DEFAULT_LIMIT = 200;
@@ -25,6 +26,12 @@ const OUTCOMES = new Set(["sent", "already"]);
 const CLOSED = new Set(["not_shown", "unknown_confession"]);
 const LINE_BREAK = /[\r\n\u2028\u2029]/u;
 const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*/gu;
+
+/** The sentence for a reply refused with `code` (`max`: the session's reply limit). */
+export function replyErrorText(code, max) {
+  if (code === "text_too_long") return t("reply.too_long", { max: i18n.formatNumber(max) });
+  return CLOSED.has(code) ? t("reply.not_shown") : i18n.errorText(code);
+}
 
 /** One line: every line break (a paste of several lines) becomes a space. */
 export function oneLine(text) {
@@ -57,11 +64,14 @@ export class WhatHelped {
    * agreements: the page's Agreements ("This helped me too" is one with the reply)
    * onEnded:    () => void
    */
-  constructor({ elements, keys, send, agreements, onEnded }) {
+  constructor({ elements, keys, send, agreements, onEnded, onChange }) {
     this.el = elements;
     this.keys = keys;
     this.agreements = agreements;
     this.onEnded = onEnded || (() => {});
+    // () => void: what became of a reply changed (the "Shown earlier" list follows)
+    this.onChange = onChange || (() => {});
+    this.errors = new Map(); // confession id -> the code the laptop refused its reply with
     this.limit = DEFAULT_LIMIT;
     this.confessionId = null; // the confession on the big screen
     this.replies = []; // its approved replies, in the order approved
@@ -70,6 +80,7 @@ export class WhatHelped {
     this.note = null; // a "helped me too" the laptop refused
     this.rows = new Map(); // reply_id -> { li, parts }
     this.stopped = false;
+    this.lastState = null; // the state rendered last, for the confession on screen
     this.outbox = new Outbox({
       key: keys.outbox,
       send: (item) => send("reply.submit", {
@@ -93,6 +104,7 @@ export class WhatHelped {
     window.addEventListener("storage", (event) => {
       if (event.key === null || event.key === keys.outbox || event.key === keys.outcomes) {
         this.render();
+        this.onChange();
       }
     });
   }
@@ -111,6 +123,7 @@ export class WhatHelped {
       ? projection.confession_id : null;
     if (id !== this.confessionId) {
       this.confessionId = id;
+      this.lastState = null;
       this.note = null;
       this.clearError();
       this.el.field.value = id === null ? "" : this.draft(id);
@@ -125,6 +138,7 @@ export class WhatHelped {
   refused() {
     this.note = "helped.refused";
     this.render();
+    reveal(this.el.note);
   }
 
   // ------------------------------------------------------------ memory
@@ -160,10 +174,36 @@ export class WhatHelped {
 
   /** "none" (nothing on screen), "open" (the form), "sending", "saved", or an outcome. */
   state() {
-    const id = this.confessionId;
+    return this.stateOf(this.confessionId);
+  }
+
+  /** The same for any confession shown in this session (`id`), on screen or earlier. */
+  stateOf(id) {
     if (id === null) return "none";
     if (this.pending(id)) return this.waiting ? "saved" : "sending";
     return this.outcome(id) || "open";
+  }
+
+  /** The code the laptop refused this confession's last reply with, or null. */
+  errorOf(id) {
+    return this.errors.get(id) || null;
+  }
+
+  /**
+   * Send `text` as what helped with confession `id` (one shown earlier, or the one on
+   * screen): stored first, then sent. Returns the code that refuses it here, or null.
+   */
+  sendReply(id, rawText) {
+    if (this.stopped) return "session_ended";
+    if (this.stateOf(id) !== "open") return null; // one went already (another tab)
+    const text = oneLine(rawText);
+    const code = checkReply(text, this.limit);
+    if (code) return code;
+    this.errors.delete(id);
+    this.saveDraft(id, "");
+    this.outbox.add({ client_id: newClientId(), confession_id: id, text }); // stored first
+    this.onChange();
+    return null;
   }
 
   // ------------------------------------------------------------ the form
@@ -173,8 +213,7 @@ export class WhatHelped {
   }
 
   errorText(code) {
-    if (code === "text_too_long") return t("reply.too_long", { max: i18n.formatNumber(this.limit) });
-    return CLOSED.has(code) ? t("reply.not_shown") : i18n.errorText(code);
+    return replyErrorText(code, this.limit);
   }
 
   showError(code, { focus = false } = {}) {
@@ -184,6 +223,7 @@ export class WhatHelped {
     error.hidden = false;
     field.setAttribute("aria-invalid", "true");
     if (focus) field.focus();
+    reveal(error, "end");
   }
 
   clearError() {
@@ -238,6 +278,7 @@ export class WhatHelped {
     if (event === "sent" && isItem(item)) this.setOutcome(item.confession_id, "sent");
     if (event === "rejected" && isItem(item)) this.rejected(item, result.code);
     this.render();
+    this.onChange();
   }
 
   rejected(item, code) {
@@ -250,7 +291,10 @@ export class WhatHelped {
       const earlier = id === this.confessionId ? this.el.field.value : this.draft(id);
       const text = earlier.trim() ? `${item.text} ${earlier}` : item.text;
       this.saveDraft(id, text);
-      if (id !== this.confessionId) return;
+      if (id !== this.confessionId) {
+        this.errors.set(id, code); // said in its row of "Shown earlier"
+        return;
+      }
       this.el.field.value = text;
       this.updateCounter();
       this.render();
@@ -284,6 +328,12 @@ export class WhatHelped {
     note.textContent = this.note ? t(this.note) : "";
     if (inForm && form.hidden) status.focus();
     else if (onStatus && !form.hidden) this.el.field.focus();
+    // What became of the reply just sent is said where the eye is.
+    if (state !== this.lastState) {
+      const after = ["open", "sending", "saved"].includes(this.lastState);
+      if (after && state !== "open") reveal(status);
+      this.lastState = state;
+    }
   }
 
   renderList() {
@@ -306,26 +356,20 @@ export class WhatHelped {
   }
 
   build(id) {
-    const make = (tag, className, testId) => {
-      const element = document.createElement(tag);
-      element.className = className;
-      if (testId) element.dataset.testid = testId;
-      return element;
-    };
-    const li = make("li", "helped-item", "helped-item");
+    const li = element("li", "helped-item", "helped-item");
     li.dataset.replyId = String(id);
-    const text = make("p", "helped-text", "helped-text");
+    const text = element("p", "helped-text", "helped-text");
     text.id = `helped-text-${id}`;
     text.dir = "auto";
-    const button = make("button", "helped-too", "helped-too");
+    const button = element("button", "helped-too", "helped-too");
     button.type = "button";
     button.setAttribute("aria-describedby", text.id);
-    const mark = make("span", "helped-mark");
+    const mark = element("span", "helped-mark");
     mark.setAttribute("aria-hidden", "true");
-    const label = make("span", "helped-label");
-    const count = make("span", "helped-count", "helped-count");
+    const label = element("span", "helped-label");
+    const count = element("span", "helped-count", "helped-count");
     count.setAttribute("aria-hidden", "true");
-    const words = make("span", "visually-hidden");
+    const words = element("span", "visually-hidden");
     button.append(mark, label, count, words);
     li.append(text, button);
     button.addEventListener("click", () => {

@@ -30,3 +30,11 @@ export function renderRows({ list, rows, items, keyOf, build, fill }) {
     }
   }
 }
+
+/** A new element for a row: `className` and a `data-testid`, when given. */
+export function element(tag, className, testId) {
+  const made = document.createElement(tag);
+  if (className) made.className = className;
+  if (testId) made.dataset.testid = testId;
+  return made;
+}

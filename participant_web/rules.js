@@ -59,6 +59,7 @@ function check(value, field, max, required) {
 
 /** The error code for this confession, or null when the laptop will take it. */
 export function checkConfession(text, learned) {
+  if (limits.learned === 0 && normalise(learned)) return "learned_not_offered";
   return check(text, "text", limits.text, true)
     || check(learned, "learned", limits.learned, false);
 }

@@ -15,6 +15,7 @@
 
 import { Retrying } from "./retrying.js";
 import { renderRows } from "./rows.js";
+import { reveal } from "./reveal.js";
 import { getJSON, setJSON, remove } from "./storage.js";
 
 const STATES = new Set(["received", "withdrawing", "shown"]);
@@ -174,8 +175,10 @@ export class SentList extends Retrying {
  * button keeps the keyboard focus while other rows change.
  *
  * rows: [{ client_id, excerpt, state, for_organisers }] with state "sending" (still in
- * the outbox), "received", "withdrawing" or "shown"; for_organisers adds the mark "For
- * the organisers" (and nothing about what became of it). Withdraw asks first, in place:
+ * the outbox), "received", "withdrawing" or "shown"; a row says only "Sending…",
+ * "Received" or "Withdrawing…" (a shown one is received, without Withdraw), never what
+ * moderators did with it; for_organisers adds the mark "For the organisers" (and
+ * nothing about what became of it). Withdraw asks first, in place:
  * the row's foot becomes "Yes, withdraw it" / "Keep it" (Keep it where Withdraw was, so
  * a double tap keeps it).
  */
@@ -273,7 +276,10 @@ export class SentView {
     parts.withdraw.setAttribute("aria-describedby", described);
     parts.confirm.setAttribute("aria-labelledby", `${parts.question.id} ${described}`);
     parts.excerpt.textContent = t("sent.excerpt", { text: row.excerpt });
-    parts.state.textContent = t(`sent.state.${row.state}`);
+    // What the phone says of its own confessions is whether they arrived, nothing of what
+    // became of them: one the laptop said was shown (refusing its withdrawal) is received.
+    const said = row.state === "shown" ? "received" : row.state;
+    parts.state.textContent = t(`sent.state.${said}`);
     parts.withdraw.textContent = t("sent.withdraw");
     parts.question.textContent = t("sent.confirm");
     parts.yes.textContent = t("sent.confirm_yes");
@@ -328,12 +334,6 @@ export class SentView {
     this.status.dataset.state = state;
     this.status.textContent = state === "idle" ? "" : text;
     this.section.hidden = this.last.length === 0 && state === "idle";
-    if (changed && state !== "idle") {
-      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      requestAnimationFrame(() => this.status.scrollIntoView({
-        block: "nearest",
-        behavior: still ? "auto" : "smooth",
-      }));
-    }
+    if (changed && state !== "idle") reveal(this.status);
   }
 }

@@ -175,3 +175,39 @@ class BrowserPhone:
 
     async def close(self) -> None:
         await self.run(lambda page: page.context.close())
+
+
+# ---------------------------------------------------------------- checks on a page
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's violations on the page as it is now (rule id, impact, the first
+    element's selector), or [] (axe-playwright-python, with the axe-core it carries)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation.get('impact')}): "
+        f"{violation['nodes'][0]['target'] if violation['nodes'] else ''}"
+        for violation in results.response["violations"]
+    ]
+
+
+def inside_viewport(page: Page, selector: str) -> bool:
+    """Whether the first element ``selector`` names is wholly within the viewport."""
+    box = page.locator(selector).first.bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and viewport is not None, selector
+    slack = 0.5  # layout in fractions of a pixel
+    return (
+        box["y"] >= -slack
+        and box["y"] + box["height"] <= viewport["height"] + slack
+        and box["x"] >= -slack
+        and box["x"] + box["width"] <= viewport["width"] + slack
+    )
+
+
+def scrolls_sideways(page: Page) -> bool:
+    return bool(
+        page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+    )

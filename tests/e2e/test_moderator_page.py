@@ -181,7 +181,7 @@ async def test_moderate_a_headless_session_from_the_browser(tmp_path: Path) -> N
 
         def approve_and_project(page: Page) -> None:
             expect_lane(page, "incoming", [first, second])
-            expect(page.locator("#mod-phones")).to_have_text("0 phones connected")
+            expect(page.locator("#mod-phones")).to_have_text("0 phones connected now")
             page.click(f"[data-testid=approve-{first}]")
             page.click(f"[data-testid=set_aside-{second}]")
             expect(page.locator("#list-set-aside > li")).to_have_count(1)
@@ -249,11 +249,13 @@ async def test_the_page_follows_the_host_without_reloading(tmp_path: Path) -> No
                 await phone.send_json(envelope("hello", {"token": token}))
                 await moderator.run(
                     lambda page: expect(page.locator("#mod-phones")).to_have_text(
-                        "1 phone connected"
+                        "1 phone connected now"
                     )
                 )
             await moderator.run(
-                lambda page: expect(page.locator("#mod-phones")).to_have_text("0 phones connected")
+                lambda page: expect(page.locator("#mod-phones")).to_have_text(
+                    "0 phones connected now"
+                )
             )
 
         def approve(page: Page) -> None:

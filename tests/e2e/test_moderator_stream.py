@@ -151,7 +151,7 @@ async def test_a_gap_asks_for_a_snapshot_and_the_page_ends_at_the_truth(tmp_path
             expect_lane(page, "set-aside", [6])
             expect_lane(page, "on-screen", [8])
             expect_lane(page, "shown", [1, 4])
-            expect(page.locator("#mod-phones")).to_have_text("3 phones connected")
+            expect(page.locator("#mod-phones")).to_have_text("3 phones connected now")
 
             host.send(message("item.added", seq=11, item=item(10)))
             expect_lane(page, "incoming", [2, 5, 10])
@@ -276,7 +276,7 @@ async def test_a_command_waits_for_its_effect_on_the_stream(tmp_path: Path) -> N
             page.click("[data-testid=approve-1]", force=True)
             page.click("[data-testid=approve-2]")
             host.send(message("phones.changed", seq=6, connected=4))
-            expect(page.locator("#mod-phones")).to_have_text("4 phones connected")
+            expect(page.locator("#mod-phones")).to_have_text("4 phones connected now")
             expect(page.locator("body")).to_have_class(re.compile(r"\bis-busy\b"))
             host.send(message("item.changed", seq=7, item=item(1, "approved", queue_position=1)))
             expect(page.locator("body")).not_to_have_class(re.compile(r"\bis-busy\b"))

@@ -161,7 +161,10 @@ def test_the_phone_page_holds_no_text_of_its_own() -> None:
     assert page.texts == []
     assert page.keys and all(key in ENGLISH for key in page.keys)
     # And every key the scripts ask for by name exists.
-    script = "\n".join((WEB / name).read_text(encoding="utf-8") for name in ("app.js", "sent.js"))
+    script = "\n".join(
+        (WEB / name).read_text(encoding="utf-8")
+        for name in ("app.js", "sent.js", "replies.js", "earlier.js")
+    )
     named = set(re.findall(r"\bt\(\s*\"([a-z_.]+)\"", script))
     assert named and named <= set(ENGLISH)
 

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from facilitator.protocol.commands import Approve, Project
-from tests.e2e.browser import LAN_HOST, BrowserThread
+from tests.e2e.browser import BrowserThread, scrolls_sideways
+from tests.e2e.process import LAN_HOST
 from tests.host.harness import running_server
 
 pytestmark = pytest.mark.browser
@@ -30,7 +31,7 @@ def inside_viewport(page: Page, selector: str) -> bool:
     box = page.locator(selector).bounding_box()
     viewport = page.viewport_size
     assert box is not None and viewport is not None
-    return box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+    return box["y"] >= -0.5 and box["y"] + box["height"] <= viewport["height"] + 0.5
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 568)])
@@ -75,7 +76,10 @@ async def test_the_answer_to_send_is_in_view_and_a_long_paste_is_kept(
         assert item.text == "I shipped on a Friday."
 
 
-async def test_been_there_stays_in_reach_of_a_long_confession(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 568)])
+async def test_been_there_stays_in_reach_of_a_long_confession(
+    tmp_path: Path, width: int, height: int
+) -> None:
     async with running_server(tmp_path) as run:
         author = await run.join()
         await run.submit(author, "client-long-0001", "x " * 498 + "end.", "y " * 248 + "end.")
@@ -88,14 +92,29 @@ async def test_been_there_stays_in_reach_of_a_long_confession(tmp_path: Path) ->
         try:
 
             def agree(browser: Browser) -> tuple[bool, str]:
-                page = on_phone(browser, f"http://{LAN_HOST}:{port}/", 390, 844)
+                page = on_phone(browser, f"http://{LAN_HOST}:{port}/", width, height)
                 try:
                     expect(page.locator("#projected")).to_be_visible()
                     page.locator("#live-heading").scroll_into_view_if_needed()
                     reachable = inside_viewport(page, "#agree-button")
+                    # In the middle of the text, and with text at 200 %: still in reach,
+                    # and nothing scrolls sideways.
+                    middle = """() => {
+                        const box = document.getElementById("projected-text")
+                          .getBoundingClientRect();
+                        window.scrollBy(0, box.top + box.height / 2 - innerHeight / 2);
+                    }"""
+                    page.evaluate(middle)
+                    reachable = reachable and inside_viewport(page, "#agree-button")
+                    page.evaluate("document.documentElement.style.fontSize = '200%'")
+                    page.evaluate(middle)
+                    reachable = reachable and inside_viewport(page, "#agree-button")
+                    reachable = reachable and not scrolls_sideways(page)
+                    page.screenshot(path=str(ARTIFACTS / f"phone-long-confession-200-{width}.png"))
+                    page.evaluate("document.documentElement.style.fontSize = ''")
                     page.click("#agree-button")
                     expect(page.locator("#agree-count")).to_have_text("1")
-                    page.screenshot(path=str(ARTIFACTS / "phone-long-confession-390.png"))
+                    page.screenshot(path=str(ARTIFACTS / f"phone-long-confession-{width}.png"))
                     return reachable, page.text_content("#agree-count") or ""
                 finally:
                     page.context.close()

@@ -36,7 +36,9 @@ THIRD = "I told the client the bug was a feature."
 
 WITHDRAWN = "Withdrawn: it has been deleted."
 TOO_LATE = "It has been on the screen, so it can no longer be withdrawn."
-SHOWN = "Shown on the screen: it stays part of the session."
+# The list says whether a confession arrived, never what became of it: one shown (its
+# withdrawal refused) is "Received", without its Withdraw button.
+SHOWN = "Received"
 
 
 async def moderator_state(run: Running) -> dict[str, Any]:

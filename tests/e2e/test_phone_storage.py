@@ -40,3 +40,29 @@ async def test_forgetting_session_1_leaves_session_12_alone(tmp_path: Path) -> N
         "confessional.outbox.12",
         "confessional.token.12",
     ]
+
+
+async def test_without_local_storage_the_memory_copy_forgets_as_narrowly(tmp_path: Path) -> None:
+    """A browser that refuses localStorage (private mode): values live in memory, and
+    forgetting session 1 there leaves session 12 alone too."""
+    async with running_server(tmp_path) as run:
+        remaining = await evaluate_on_phone_page(
+            run.base,
+            """async (keys) => {
+                Object.defineProperty(window, "localStorage", {
+                  get() { throw new DOMException("refused", "SecurityError"); },
+                });
+                // a module of its own (the page's copy probed a working localStorage)
+                const storage = await import("/static/storage.js?refused");
+                for (const key of keys) storage.setJSON(key, "x");
+                storage.removeTree("confessional.token.1");
+                storage.removeTree("confessional.outbox.1");
+                return keys.filter((key) => storage.getJSON(key, null) !== null).sort();
+            }""",
+            KEYS,
+        )
+    assert remaining == [
+        "confessional.draft.10",
+        "confessional.outbox.12",
+        "confessional.token.12",
+    ]

@@ -1,0 +1,371 @@
+// The big screen's slides (docs/slides.md), built from a ProjectorState as plain DOM:
+// every text is set with textContent (never markup), every size a fraction of the
+// screen's height h. Each builder returns a scene: { element, fit(), setCount(n),
+// tick(hostNow) }; fit() runs once the element is in the page (it measures).
+
+import { fitLines, fitWidth, heightOf, largestFitting, lineCount, overflows } from "./projector_fit.js";
+import { defaultRules, format } from "./projector_texts.js";
+
+export const CONTENT_NOTE_MS = 5000;
+
+// Fractions of the screen's height (docs/slides.md).
+const TITLE = [0.045, 0.07];
+const PROMPT = [0.03, 0.045];
+const QR_HEIGHT = 0.55;
+const QR_WIDTH = 0.42; // of the width
+const SHORT_URL_MAX = 0.06;
+const SHORT_URL_MIN = 0.015;
+const RULES = [0.02, 0.032];
+const CONFESSION = [0.032, 0.09];
+const LESSON_SHARE = 0.7;
+const LESSON_MAX = 0.045;
+const REPLY_SHARE = 0.6;
+const REPLY = [0.019, 0.034];
+const COUNT = [0.035, 0.06];
+const SHORT_LINES = 2; // a confession of at most this many lines is centred
+const REPLIES_ROOM = 1 / 3; // of the confession's box kept for what helped, when it fits
+
+function el(tag, className, text) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) {
+    element.textContent = text;
+    element.dataset.text = "";
+  }
+  return element;
+}
+
+/** Text in its own direction (an Arabic lesson after an English label). */
+function isolated(className, text) {
+  const element = el("bdi", className, text);
+  element.dir = "auto";
+  return element;
+}
+
+/** `join_url` as people type it: no "http://", no trailing "/". */
+export function shortUrl(joinUrl) {
+  return String(joinUrl || "").replace(/^https?:\/\//i, "").replace(/\/$/, "");
+}
+
+export function qrSource(joinUrl) {
+  return `join-qr.svg?v=${encodeURIComponent(joinUrl || "")}`;
+}
+
+function qrImage(joinUrl, className) {
+  const image = el("img", `qr ${className}`);
+  image.alt = "";
+  image.decoding = "async";
+  image.src = qrSource(joinUrl);
+  return image;
+}
+
+/** The small join code and the short URL under it, bottom right (confession, break). */
+function cornerCode(state) {
+  const corner = el("div", "corner");
+  corner.dataset.testid = "corner-qr";
+  corner.append(qrImage(state.join_url, "qr-corner"), el("p", "corner-url", shortUrl(state.join_url)));
+  return corner;
+}
+
+/** m:ss since `shownAt` (host clock). */
+export function elapsed(shownAt, hostNow) {
+  const started = Date.parse(shownAt || "");
+  if (Number.isNaN(started)) return "0:00";
+  const seconds = Math.max(0, Math.floor((hostNow - started) / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/** Whether the confession's content note is still showing instead of it. */
+export function inContentNote(state, hostNow) {
+  const projection = state.projection;
+  if (!projection || !projection.content_note) return false;
+  const shown = Date.parse(state.shown_at || "");
+  return !Number.isNaN(shown) && hostNow - shown < CONTENT_NOTE_MS;
+}
+
+/** The slide a state shows now: join, confession, note, black, break or closing. */
+export function slideOf(state, hostNow) {
+  if (state.slide === "confession") {
+    if (!state.projection) return "join";
+    return inContentNote(state, hostNow) ? "note" : "confession";
+  }
+  return ["join", "black", "break", "closing"].includes(state.slide) ? state.slide : "join";
+}
+
+/** Scenes with the same key replace each other without a cross-fade. */
+export function sceneKey(state, hostNow) {
+  const slide = slideOf(state, hostNow);
+  if (slide === "confession" || slide === "note") {
+    return `${slide}:${state.projection.confession_id}`;
+  }
+  return slide;
+}
+
+const noop = () => {};
+
+function scene(element, parts = {}) {
+  return { element, fit: noop, setCount: noop, tick: noop, ...parts };
+}
+
+// ---------------------------------------------------------------- join
+
+function join(state, words, h, w, rerender) {
+  const element = el("section", "scene-join");
+  const head = el("header", "join-head");
+  const title = el("h1", "join-title", state.title);
+  title.dir = "auto";
+  const prompt = el("p", "join-prompt", state.prompt);
+  prompt.dir = "auto";
+  prompt.hidden = !state.prompt;
+  head.append(title, prompt);
+
+  const code = el("div", "join-code");
+  const image = qrImage(state.join_url, "qr-join");
+  const url = el("p", "short-url", shortUrl(state.join_url));
+  url.dataset.testid = "short-url";
+  code.append(el("p", "heading", words.scan), image, url);
+
+  const rulesColumn = el("div", "join-rules");
+  const rules = el("div", "rules");
+  rules.dataset.testid = "house-rules";
+  const text = state.house_rules ?? defaultRules(words.code, rerender) ?? "";
+  const lines = text.split("\n").filter((line) => line.trim());
+  if (state.unshown_record) lines.push(words.unshownLine);
+  if (state.organisers_record) lines.push(words.organisersLine);
+  for (const line of lines) {
+    const paragraph = el("p", "rule", line);
+    paragraph.dir = "auto";
+    rules.append(paragraph);
+  }
+  rulesColumn.append(el("h2", "heading", words.houseRules), rules);
+  const body = el("div", "join-body");
+  body.append(code, rulesColumn);
+  element.append(head, body);
+
+  function fit() {
+    fitLines(title, TITLE[0] * h, TITLE[1] * h, 2);
+    if (!prompt.hidden) fitLines(prompt, PROMPT[0] * h, PROMPT[1] * h, 3);
+    // The code: as big as the slide allows, beside the rules, over its short URL.
+    const urlRoom = SHORT_URL_MAX * h * 1.25;
+    const headingRoom = heightOf(code.firstChild) + 0.02 * h;
+    const side = Math.max(
+      0.15 * h,
+      Math.min(QR_HEIGHT * h, QR_WIDTH * w, body.clientHeight - urlRoom - headingRoom),
+    );
+    code.style.width = `${side}px`;
+    image.style.width = image.style.height = `${side}px`;
+    fitWidth(url, SHORT_URL_MIN * h, SHORT_URL_MAX * h, side);
+    largestFitting(RULES[0] * h, RULES[1] * h, (size) => {
+      rules.style.fontSize = `${size}px`;
+      return !overflows(rules);
+    });
+  }
+  return scene(element, { fit });
+}
+
+// ---------------------------------------------------------------- confession
+
+function countText(state, count) {
+  return `${state.agree_label} · ${count}`;
+}
+
+function confession(state, words, h, w, hostNow) {
+  const projection = state.projection;
+  const element = el("section", "scene-confession");
+  const box = el("div", "confession-box");
+  const block = el("div", "confession-block");
+  const text = el("p", "confession-text", projection.text);
+  text.dir = "auto";
+  text.dataset.testid = "confession-text";
+  block.append(text);
+
+  let lesson = null;
+  if (projection.learned) {
+    lesson = el("p", "confession-lesson");
+    lesson.dataset.testid = "confession-lesson";
+    lesson.dataset.text = "";
+    lesson.append(el("span", "lesson-label", words.lesson), " ", isolated("lesson-text", projection.learned));
+    block.append(lesson);
+  }
+
+  const replies = projection.replies || [];
+  let helped = null;
+  let more = null;
+  const items = [];
+  if (replies.length) {
+    helped = el("ul", "helped");
+    helped.dataset.testid = "helped";
+    for (const reply of replies) {
+      const item = el("li", "helped-item");
+      item.dataset.text = "";
+      item.append("– ", isolated("helped-text", reply.text), ` · ${format(words.helped, reply.count)}`);
+      items.push(item);
+      helped.append(item);
+    }
+    more = el("li", "helped-more", "");
+    more.dataset.testid = "helped-more";
+    helped.append(more);
+    block.append(helped);
+  }
+  box.append(block);
+
+  const footer = el("footer", "confession-footer");
+  const count = el("p", "count", countText(state, projection.count));
+  count.dataset.testid = "count";
+  count.hidden = Boolean(projection.content_note);
+  const timer = el("p", "timer", elapsed(state.shown_at, hostNow));
+  timer.dataset.testid = "timer";
+  timer.hidden = !state.timer;
+  footer.append(count, timer);
+  element.append(box, footer);
+  if (state.corner_qr) {
+    element.append(cornerCode(state));
+    element.classList.add("with-corner");
+  }
+
+  function setSizes(size) {
+    text.style.fontSize = `${size}px`;
+    if (lesson) lesson.style.fontSize = `${Math.min(LESSON_SHARE * size, LESSON_MAX * h)}px`;
+    if (helped) {
+      const reply = Math.min(REPLY[1] * h, Math.max(REPLY[0] * h, REPLY_SHARE * size));
+      helped.style.fontSize = `${reply}px`;
+    }
+  }
+
+  function showReplies(shown) {
+    items.forEach((item, index) => {
+      item.hidden = index >= shown;
+    });
+    if (more) {
+      more.hidden = shown >= items.length;
+      more.textContent = format(words.more, items.length - shown);
+    }
+  }
+
+  const fitsIn = (room) => heightOf(block) <= room + 0.5 && block.scrollWidth <= box.clientWidth + 0.5;
+
+  function fit() {
+    const room = box.clientHeight;
+    const [min, max] = [CONFESSION[0] * h, CONFESSION[1] * h];
+    // The confession and its lesson first (with the "+N more" line), leaving a third of
+    // the box to what helped when they can; then as many replies as fit, in order.
+    showReplies(0);
+    const first = items.length ? room * (1 - REPLIES_ROOM) : room;
+    const measure = (limit) => (size) => {
+      setSizes(size);
+      return fitsIn(limit);
+    };
+    let size = largestFitting(min, max, measure(first));
+    if (!fitsIn(first)) size = largestFitting(min, max, measure(room));
+    setSizes(size);
+    for (let shown = items.length; shown >= 0; shown -= 1) {
+      showReplies(shown);
+      if (fitsIn(room)) break;
+    }
+    if (!fitsIn(room) && more) more.hidden = true;
+    element.classList.toggle("is-short", lineCount(text) <= SHORT_LINES);
+    // The lesson and what helped stay in the screen's language (their labels are), but
+    // line up with a right-to-left confession.
+    element.classList.toggle("is-rtl", getComputedStyle(text).direction === "rtl");
+    fitCount();
+  }
+
+  function fitCount() {
+    if (count.hidden) return;
+    const room = footer.clientWidth - (timer.hidden ? 0 : timer.getBoundingClientRect().width + 0.03 * h);
+    fitWidth(count, COUNT[0] * h, COUNT[1] * h, room);
+  }
+
+  return scene(element, {
+    fit,
+    setCount(value) {
+      if (projection.content_note) return;
+      count.textContent = countText(state, value);
+      fitCount();
+    },
+    tick(now) {
+      if (!timer.hidden) timer.textContent = elapsed(state.shown_at, now);
+    },
+  });
+}
+
+function note(words) {
+  const element = el("section", "scene-note");
+  const block = el("div", "note-block");
+  const heading = el("h1", "note-heading", words.contentNote);
+  heading.dataset.testid = "content-note";
+  block.append(heading, el("p", "note-text", words.contentNoteText));
+  element.append(block);
+  return scene(element);
+}
+
+// ---------------------------------------------------------------- black, break, closing
+
+function black() {
+  return scene(el("section", "scene-black"));
+}
+
+function pause(state, words) {
+  const element = el("section", "scene-break");
+  const block = el("div", "break-block");
+  const heading = el("h1", "break-heading", words.break);
+  heading.dataset.testid = "break";
+  block.append(heading, el("p", "break-text", words.backSoon));
+  element.append(block, cornerCode(state));
+  return scene(element);
+}
+
+function closing(state, words) {
+  const summary = state.closing || { received: 0, shown: 0, set_aside: 0, removed: 0, most_shared: [] };
+  const element = el("section", "scene-closing");
+  const counts = el("div", "closing-counts");
+  counts.dataset.testid = "closing-counts";
+  for (const [key, label] of [
+    ["received", words.received],
+    ["shown", words.shown],
+    ["set_aside", words.setAside],
+    ["removed", words.removed],
+  ]) {
+    const cell = el("div", "closing-count");
+    cell.dataset.testid = `closing-${key}`;
+    cell.append(el("span", "closing-number", String(summary[key])), el("span", "closing-label", label));
+    counts.append(cell);
+  }
+  element.append(el("h1", "closing-title", words.thankYou), counts);
+  const shared = summary.most_shared.slice(0, 3);
+  if (shared.length) {
+    const section = el("div", "most-shared");
+    const list = el("ol", "shared-list");
+    for (const mistake of shared) {
+      const item = el("li", "shared-item");
+      const mistakeText = el("span", "shared-text", mistake.text);
+      mistakeText.dir = "auto";
+      mistakeText.dataset.elide = "2";
+      item.append(mistakeText, el("span", "shared-count", countText(state, mistake.count)));
+      list.append(item);
+    }
+    section.append(el("h2", "heading", words.mostShared), list);
+    element.append(section);
+  }
+  element.append(el("p", "closing-question", words.question));
+  return scene(element);
+}
+
+/**
+ * The scene for `state` at `hostNow` in `words`' language, for a screen of h × w
+ * pixels; `rerender` is called when something it waited for (a catalogue) has come.
+ */
+export function buildScene(state, words, h, w, hostNow, rerender) {
+  const slide = slideOf(state, hostNow);
+  let built;
+  if (slide === "confession") built = confession(state, words, h, w, hostNow);
+  else if (slide === "note") built = note(words);
+  else if (slide === "black") built = black();
+  else if (slide === "break") built = pause(state, words);
+  else if (slide === "closing") built = closing(state, words);
+  else built = join(state, words, h, w, rerender);
+  built.key = sceneKey(state, hostNow);
+  built.element.classList.add("scene");
+  built.element.dataset.slide = slide;
+  return built;
+}
