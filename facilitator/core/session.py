@@ -62,6 +62,7 @@ from facilitator.core.record.files import (
     rehearsals_dir,
     write_transcript,
 )
+from facilitator.core.record.library import RecordUnreadable, read_record
 from facilitator.core.setup import SessionSetup, WarmUp, cleaned, cleaned_warm_up, stored_choices
 from facilitator.core.setup_file import PreparedSession
 from facilitator.core.store import SessionChoice, Store
@@ -133,6 +134,7 @@ class SessionService:
         self._rehearsals_dir = rehearsals_dir(transcripts_dir)
         self._rehearsal_record: tuple[Path, ...] = ()  # an ended rehearsal's, until kept
         self._ended_record: Transcript | None = None  # as written at the end
+        self._ended_files: tuple[Path, ...] = ()  # where: amended afterwards, read from there
         # Phones with a live connection now: the host tells (the record keeps how many
         # were connected when each confession was first shown).
         self.phones_connected: Callable[[], int] = lambda: 0
@@ -249,10 +251,20 @@ class SessionService:
         return self._hints.for_texts(item.text, item.learned)
 
     def record(self) -> Transcript:
-        """The session's record: as it stands now, or as it was written at the end."""
+        """The session's record: as it stands now, or, once ended, as its file says (the
+        organisers may have amended its follow-ups and closing note since)."""
         if self._ended_record is not None and not self._session.is_open:
-            return self._ended_record
+            return self._record_as_filed(self._ended_record)
         return build_transcript(self._store, self._session)
+
+    def _record_as_filed(self, written: Transcript) -> Transcript:
+        for path in self._ended_files:
+            if path.suffix == ".json":
+                try:
+                    return read_record(path)
+                except (RecordUnreadable, OSError) as error:  # moved or damaged: as written
+                    log.warning("Could not read the record back: %s", error)
+        return written
 
     def last_undo_step(self) -> UndoStep | None:
         """What ``undo`` would take back now, if anything."""
@@ -643,6 +655,7 @@ class SessionService:
                 move_transcript(kept, self._rehearsals_dir)
             raise
         self._rehearsal_record = ()
+        self._ended_files = kept
         self._refresh_session()
         log.info("Kept the record of rehearsal %d", session.id)
         self.bus.publish(SessionChanged(self._session))
@@ -1168,6 +1181,7 @@ class SessionService:
             log.error("Could not write the transcript: %s", error)
             raise TranscriptNotWritten(error.strerror or str(error)) from error
         self._ended_record = transcript
+        self._ended_files = paths
         if rehearsal:  # kept apart, and only the last few
             self._rehearsal_record = paths
             prune_rehearsals(folder)
@@ -1208,6 +1222,7 @@ class SessionService:
         self._session = self._store.session(session.id)
         self._rehearsal_record = ()
         self._ended_record = None
+        self._ended_files = ()
         log.info("Started session %d after session %d", session.id, ended.id)
         self.bus.publish(SessionStarted(self._session))
 

@@ -11,6 +11,7 @@ import pytest
 
 from facilitator.core import rules
 from facilitator.core.events import SessionChanged, SessionEnded
+from facilitator.core.record.amend import amend_record
 from facilitator.core.record.formats import RecordFormat, document, render
 from facilitator.core.record.library import read_record, transcript_from
 from facilitator.core.record.register import MOST_SHARED, most_shared, share, share_words
@@ -236,3 +237,18 @@ def test_a_past_session_is_deleted_with_its_record_files_never_the_current(
     assert list(transcripts_dir.iterdir()) == []
     refused("unknown_session", lambda: service.delete_past_session(past))
     refused("session_current", lambda: service.delete_past_session(service.session.id))
+
+
+def test_an_ended_sessions_record_is_read_as_amended(room: Room, recorder: Recorder) -> None:
+    """The moderators' downloads and the phones' lessons after the end come from the
+    record as filed: amended afterwards, they follow."""
+    room.shown(room.phone(), "I skipped the handover.")
+    room.service.execute(EndSession())
+    [ended] = recorder.of(SessionEnded)
+    json_path = next(Path(p) for p in ended.transcript_paths if p.endswith(".json"))
+    amend_record(json_path, closing_note="Written after.", follow_ups={1: FollowUp("A rota")})
+    record = room.service.record()
+    assert record.closing_note == "Written after."
+    assert record.confessions[0].follow_up == FollowUp("A rota")
+    json_path.unlink()  # gone: the record as it was written at the end
+    assert room.service.record().closing_note == ""
