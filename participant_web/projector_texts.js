@@ -61,12 +61,12 @@ const TEXTS = {
     removed: "entfernt",
     mostShared: "Am häufigsten geteilt",
     question: "Welche eine Lehre nimmst du mit?",
+    // As the phones say it (i18n/de.json, house_rules.unshown_record and
+    // house_rules.organisers_record).
     unshownLine:
-      "Freigegebene Geständnisse, für die keine Zeit mehr ist, kommen auch ins Protokoll "
-      + "(nie, wer sie geschickt hat).",
-    organisersLine:
-      "Geständnisse nur für die Organisatoren kommen in einen eigenen Abschnitt des "
-      + "Protokolls.",
+      "Freigegebene Beiträge, für die keine Zeit mehr bleibt, kommen ebenfalls ins "
+      + "Protokoll (nie, wer sie geschickt hat).",
+    organisersLine: "Beiträge nur für das Orga-Team kommen in einen eigenen Abschnitt des Protokolls.",
     fullScreen: "Vollbild",
     leaveFullScreen: "Vollbild beenden",
     reconnecting: "Verbindung zum Laptop wird wiederhergestellt…",
