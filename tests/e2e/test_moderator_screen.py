@@ -1,7 +1,7 @@
 """The big screen from the moderator page, in a real browser against a real host.
 
 The screen controls (participant_web/moderator_screen.js) send ``show_slide`` by button
-and by key (B the join slide, K or the full stop black, R break, C closing) and show which
+and by key (B the join slide, K or the full stop black, P break, C closing) and show which
 slide is on; a content note set in the editor reaches the item and the phones (count 0,
 ``content_note`` true); the projector choices in "Session choices…" send
 ``set_projector``; the projector link there opens the projector page; the header's
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request, expect
 
-from tests.e2e.browser import BrowserPhone
+from tests.e2e.browser import BrowserPhone, axe_violations
 from tests.e2e.test_moderator_page import (
     ARTIFACTS,
     WIDE,
@@ -242,6 +242,9 @@ async def test_content_note_projector_choices_and_link(tmp_path: Path) -> None:
                 path=str(SCREENSHOTS / "moderator-screen-controls-1280x800.png"),
                 animations="disabled",
             )
+            # A confession with a content note on screen, the clocks, the screen group:
+            # nothing axe-core finds to fault.
+            assert axe_violations(page) == []
 
         await moderator.run(screenshot)
 
