@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint lint-web check-python screenshots benchmark bundle bundle-test icons clean
+.PHONY: run test lint lint-web check-python screenshots benchmark bundle bundle-test icons clean \
+	translations
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -70,6 +71,19 @@ bundle: $(BUNDLE_STAMP)
 # prefix with its install.sh, and smoke-test the installed app (packaging/smoke_test.py).
 bundle-test:
 	sh packaging/linux/test_archive.sh $(BIN)/python
+
+# The console's and the slides' words (tr, translate, QT_TRANSLATE_NOOP in facilitator/ui):
+# collect them into the German .ts (translate new entries in it, e.g. with Qt Linguist) and
+# the English plural forms, then compile both .qm files. Not part of make test.
+TS_DIR := resources/translations
+UI_SOURCES = $(sort $(shell find facilitator/ui -name '*.py'))
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $(UI_SOURCES) \
+	  -ts $(TS_DIR)/confessional_de.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -pluralonly $(UI_SOURCES) \
+	  -ts $(TS_DIR)/confessional_en.ts
+	$(BIN)/pyside6-lrelease $(TS_DIR)/confessional_de.ts $(TS_DIR)/confessional_en.ts
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py

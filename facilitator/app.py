@@ -402,6 +402,7 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     from facilitator.ui.host_process import HostArgs
     from facilitator.ui.qtlog import install_qt_message_handler
     from facilitator.ui.resume import ask_resume
+    from facilitator.ui.translations import install_ui_translator, ui_language
 
     try:
         configure_logging(data_dir / "logs", verbose=args.verbose, file_name="console.log")
@@ -413,6 +414,9 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     qt_app.setDesktopFileName(APP_ID)  # Wayland finds the window's menu entry and icon
     qt_app.setWindowIcon(app_icon())
     qt_app.setQuitOnLastWindowClosed(False)
+    # The console's language, before any window or dialog is built (the projector's
+    # slides keep their own, by the session's language).
+    install_ui_translator(ui_language())
 
     supervisor = HostSupervisor(
         HostArgs(

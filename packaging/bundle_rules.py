@@ -94,6 +94,9 @@ def _plugin_name(file_name: str) -> str:
     return stem.removeprefix("lib")
 
 
+QT_TRANSLATIONS = frozenset({"qtbase_de.qm"})  # English needs none
+
+
 def keep_qt_file(dest: str) -> bool:
     """Whether a file collected for Qt (its destination inside the bundle) is kept."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
@@ -104,7 +107,9 @@ def keep_qt_file(dest: str) -> bool:
     rest = parts[qt + 1 :]
     if not rest:
         return True
-    if rest[0] in {"translations", "qml"}:
+    if rest[0] == "translations":
+        return rest[-1] in QT_TRANSLATIONS  # Qt's own buttons in the console's languages
+    if rest[0] == "qml":
         return False
     if rest[0] != "plugins" or len(rest) < 3:
         return True

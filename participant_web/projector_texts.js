@@ -57,7 +57,7 @@ const TEXTS = {
     thankYou: "Danke",
     received: "eingegangen",
     shown: "gezeigt",
-    setAside: "zurückgestellt",
+    setAside: "geparkt", // as the console says it (Parken)
     removed: "entfernt",
     mostShared: "Am häufigsten geteilt",
     question: "Welche eine Lehre nimmst du mit?",

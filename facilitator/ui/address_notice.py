@@ -39,7 +39,7 @@ class AddressNotice(QFrame):
         self.text = plain_label(selectable=True)
         self.text.setWordWrap(True)
         row.addWidget(self.text, 1)
-        self.dismiss_button = push_button("OK", "", "Hide this notice")
+        self.dismiss_button = push_button(self.tr("OK"), "", self.tr("Hide this notice"))
         row.addWidget(self.dismiss_button)
         self.dismiss_button.clicked.connect(self.dismiss)
         mirror.host_changed.connect(self.refresh)

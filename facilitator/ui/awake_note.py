@@ -18,11 +18,27 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from facilitator.protocol.moderator import HostStatus
 from facilitator.ui.console_style import MUTED, NOTICE, NOTICE_INK, NOTICE_LINE
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 
-DO_NOT_DISTURB = "Turn on Do Not Disturb so no notification reaches the projector."
-KEEPING_TEXT = f"Keeping the laptop awake · {DO_NOT_DISTURB}"
-KEEPING_SHORTER = ("Keeping the laptop awake · Turn on Do Not Disturb", "Do Not Disturb on?")
-MAY_SLEEP_SHORTER = ("This laptop may sleep: turn off sleep in its settings", "Laptop may sleep")
+DO_NOT_DISTURB = QT_TRANSLATE_NOOP(
+    "AwakeNote", "Turn on Do Not Disturb so no notification reaches the projector."
+)
+KEEPING_TEMPLATE = QT_TRANSLATE_NOOP("AwakeNote", "Keeping the laptop awake · {do_not_disturb}")
+KEEPING_TEXT = KEEPING_TEMPLATE.format(do_not_disturb=DO_NOT_DISTURB)  # in English
+KEEPING_SHORTER = (
+    QT_TRANSLATE_NOOP("AwakeNote", "Keeping the laptop awake · Turn on Do Not Disturb"),
+    QT_TRANSLATE_NOOP("AwakeNote", "Do Not Disturb on?"),
+)
+MAY_SLEEP_SHORTER = (
+    QT_TRANSLATE_NOOP("AwakeNote", "This laptop may sleep: turn off sleep in its settings"),
+    QT_TRANSLATE_NOOP("AwakeNote", "Laptop may sleep"),
+)
+
+
+def _tr(text: str) -> str:
+    return translate("AwakeNote", text)
+
+
 SIDES = 24  # the padding and border on either side of the text, and some
 CALM_STYLE = f"QLabel#awakeNote {{ color: {MUTED}; padding: 0 10px; }}"
 WARNING_STYLE = (
@@ -32,24 +48,29 @@ WARNING_STYLE = (
 
 
 def may_sleep_text(detail: str) -> str:
-    return f"This laptop may sleep: {detail}. Turn off sleep in its settings."
+    return translate(
+        "AwakeNote", "This laptop may sleep: {detail}. Turn off sleep in its settings."
+    ).format(detail=detail)
 
 
 def note_texts(status: HostStatus) -> tuple[str, ...]:
     """What the note says, longest first (none: the laptop may sleep, and that is fine)."""
     if status.keeping_awake:
-        return (KEEPING_TEXT, *KEEPING_SHORTER)
+        keeping = _tr(KEEPING_TEMPLATE).format(do_not_disturb=_tr(DO_NOT_DISTURB))
+        return (keeping, *map(_tr, KEEPING_SHORTER))
     if status.awake_detail:
-        return (may_sleep_text(status.awake_detail), *MAY_SLEEP_SHORTER)
+        return (may_sleep_text(status.awake_detail), *map(_tr, MAY_SLEEP_SHORTER))
     return ()
 
 
 def note_tip(status: HostStatus) -> str:
     """All of it: the note's first text, how the host keeps awake, and Do Not Disturb."""
     if status.keeping_awake:
-        return f"Keeping the laptop awake: {status.awake_detail}.\n{DO_NOT_DISTURB}"
+        return translate(
+            "AwakeNote", "Keeping the laptop awake: {detail}.\n{do_not_disturb}"
+        ).format(detail=status.awake_detail, do_not_disturb=_tr(DO_NOT_DISTURB))
     if status.awake_detail:
-        return f"{may_sleep_text(status.awake_detail)}\n{DO_NOT_DISTURB}"
+        return f"{may_sleep_text(status.awake_detail)}\n{_tr(DO_NOT_DISTURB)}"
     return ""
 
 

@@ -79,6 +79,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
+
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 DETAIL_ROLE = ID_ROLE + 1
 MARKED_ROLE = ID_ROLE + 2
@@ -90,8 +92,11 @@ PADDING = 8
 SPACING = 2
 _DETAIL_GAP = 4
 _LINE_SEPARATOR = "\u2028"
-CONTENT_NOTE_BADGE = "⚠ CN"  # the detail line's start: the confession has a content note
-CONTENT_NOTE_TIP = "Content note: the room is warned first and sees no count"
+# The detail line's start: the confession has a content note (content_note_badge()).
+CONTENT_NOTE_BADGE = QT_TRANSLATE_NOOP("ConfessionList", "⚠ CN")
+CONTENT_NOTE_TIP = QT_TRANSLATE_NOOP(
+    "ConfessionList", "Content note: the room is warned first and sees no count"
+)
 _BADGE_FILL = QColor("#fff6d6")
 _BADGE_LINE = QColor("#e7c65a")
 _BADGE_INK = QColor("#7a5200")
@@ -117,11 +122,17 @@ class Entry:
     content_note: bool = False
 
 
+def content_note_badge() -> str:
+    """:data:`CONTENT_NOTE_BADGE` in the console's language."""
+    return translate("ConfessionList", CONTENT_NOTE_BADGE)
+
+
 def with_badge(detail: str, content_note: bool) -> str:
     """``detail`` as a row shows it: after the content-note badge when there is one."""
     if not content_note:
         return detail
-    return f"{CONTENT_NOTE_BADGE}  {detail}" if detail else CONTENT_NOTE_BADGE  # clear of the box
+    badge = content_note_badge()
+    return f"{badge}  {detail}" if detail else badge  # clear of the box
 
 
 def wrap_lines(text: str, font: QFont, width: float, max_lines: int | None) -> list[str]:
@@ -195,7 +206,7 @@ class ConfessionModel(QAbstractListModel):
         if role == MARKED_ROLE:
             return entry.marked
         if role == _TOOLTIP_ROLE and entry.content_note:
-            return CONTENT_NOTE_TIP
+            return translate("ConfessionList", CONTENT_NOTE_TIP)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -476,9 +487,9 @@ class ConfessionDelegate(QStyledItemDelegate):
                 y += _DETAIL_GAP
                 for at, line in enumerate(layout.detail_lines):
                     start, rest = x, line
-                    if at == 0 and entry.content_note and line.startswith(CONTENT_NOTE_BADGE):
+                    if at == 0 and entry.content_note and line.startswith(content_note_badge()):
                         start += self._paint_badge(painter, detail_metrics, x, y)
-                        rest = line.removeprefix(CONTENT_NOTE_BADGE)
+                        rest = line.removeprefix(content_note_badge())
                     painter.drawText(QPointF(start, y + detail_metrics.ascent()), rest)
                     y += detail_metrics.lineSpacing()
         finally:
@@ -487,7 +498,7 @@ class ConfessionDelegate(QStyledItemDelegate):
     @staticmethod
     def _paint_badge(painter: QPainter, metrics: QFontMetricsF, x: float, y: float) -> float:
         """The badge's text in its ink on an amber box; returns the text's advance."""
-        width = metrics.horizontalAdvance(CONTENT_NOTE_BADGE)
+        width = metrics.horizontalAdvance(content_note_badge())
         box = QRectF(x - _BADGE_PAD, y, width + 2 * _BADGE_PAD, metrics.height())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -495,7 +506,7 @@ class ConfessionDelegate(QStyledItemDelegate):
         painter.setBrush(_BADGE_FILL)
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(_BADGE_INK)
-        painter.drawText(QPointF(x, y + metrics.ascent()), CONTENT_NOTE_BADGE)
+        painter.drawText(QPointF(x, y + metrics.ascent()), content_note_badge())
         painter.restore()
         return width
 

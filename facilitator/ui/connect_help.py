@@ -48,21 +48,25 @@ from facilitator.join.windows_firewall import firewall_check, network_profile
 from facilitator.ui.console_style import ACCENT, CARD, DANGER, LINE, MUTED, NOTICE_INK, PAGE
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.qr_widget import QrWidget
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
 Interfaces = Callable[[], Sequence[tuple[str, str]]]
 FirewallCheck = Callable[[str], Check]  # the join link's address → what Windows makes of it
 
-TITLE = "Phones can't connect?"
+TITLE = QT_TRANSLATE_NOOP("ConnectHelp", "Phones can't connect?")
 QR_SIDE = 120
 POLL_MS = 100
-SCAN_STEP = "Scan the QR code with your own phone now"
-SCAN_WAITING = (
+SCAN_STEP = QT_TRANSLATE_NOOP("ConnectHelp", "Scan the QR code with your own phone now")
+SCAN_WAITING = QT_TRANSLATE_NOOP(
+    "ConnectHelp",
     "Waiting for a phone to open the join link… Use your phone as a guest would: on the "
-    "room's Wi-Fi, mobile data off. This laptop's own browser does not count."
+    "room's Wi-Fi, mobile data off. This laptop's own browser does not count.",
 )
-SCAN_DONE = "A phone opened the join page: phones can reach this laptop."
-FIREWALL_READING = "Asking Windows how it treats this network…"
+SCAN_DONE = QT_TRANSLATE_NOOP(
+    "ConnectHelp", "A phone opened the join page: phones can reach this laptop."
+)
+FIREWALL_READING = QT_TRANSLATE_NOOP("ConnectHelp", "Asking Windows how it treats this network…")
 MARKS = {Level.OK: "✓", Level.NOTE: "!", Level.PROBLEM: "✗"}
 GREEN = "#dcefe9"
 
@@ -90,18 +94,22 @@ def windows_firewall(platform: str = sys.platform) -> FirewallCheck | None:
 
 
 def phones_text(phones: int) -> str:
-    return "phone connected" if phones == 1 else "phones connected"
+    return translate("ConnectHelp", "phones connected", None, phones)
 
 
 def phones_note(rehearsal_phones: int) -> str:
     """Who the count is: said plainly, rehearsal included."""
-    note = "Phones on other devices, live. This laptop's own browser is not counted."
-    if rehearsal_phones == 1:
-        note += " A rehearsal runs: its 1 simulated phone is counted too."
-    elif rehearsal_phones:
-        note += f" A rehearsal runs: its {rehearsal_phones} simulated phones are counted too."
+    note = translate(
+        "ConnectHelp", "Phones on other devices, live. This laptop's own browser is not counted."
+    )
     if rehearsal_phones:
-        note += " Stop it to see real phones alone."
+        note += translate(
+            "ConnectHelp",
+            " A rehearsal runs: its %n simulated phones are counted too.",
+            None,
+            rehearsal_phones,
+        )
+        note += translate("ConnectHelp", " Stop it to see real phones alone.")
     return note
 
 
@@ -165,7 +173,7 @@ class ConnectHelpDialog(QDialog):
         self._firewall_timer.setInterval(POLL_MS)
         self._firewall_timer.timeout.connect(self._collect_firewall)
         self.setObjectName("connectHelp")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("ConnectHelp", TITLE))
         self.setStyleSheet(STYLE)
         self.resize(720, 680)
         self._build()
@@ -199,12 +207,16 @@ class ConnectHelpDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(16, 0, 16, 0)
         self.wifi_button = push_button(
-            "Wi-Fi for phones…", "", "The network phones join: its QR code on the join slide"
+            self.tr("Wi-Fi for phones…"),
+            "",
+            self.tr("The network phones join: its QR code on the join slide"),
         )
         self.sheet_button = push_button(
-            "Sheet for IT…", "", "A page for the venue's IT: address, port, isolation off"
+            self.tr("Sheet for IT…"),
+            "",
+            self.tr("A page for the venue's IT: address, port, isolation off"),
         )
-        self.close_button = push_button("Close")
+        self.close_button = push_button(self.tr("Close"))
         buttons.addWidget(self.wifi_button)
         buttons.addWidget(self.sheet_button)
         buttons.addStretch(1)
@@ -239,7 +251,7 @@ class ConnectHelpDialog(QDialog):
         row.addWidget(self.qr)
         text = QVBoxLayout()
         text.setSpacing(6)
-        text.addWidget(plain_label(f"1. {SCAN_STEP}", "helpHeading"))
+        text.addWidget(plain_label("1. " + translate("ConnectHelp", SCAN_STEP), "helpHeading"))
         self.join_url = plain_label(name="joinUrl", selectable=True)
         text.addWidget(self.join_url)
         self.scan_state = _wrapped()
@@ -250,12 +262,14 @@ class ConnectHelpDialog(QDialog):
         return self.scan_step
 
     def _build_checks(self) -> QFrame:
-        frame, layout = _card("2. What this laptop can check")
+        frame, layout = _card(self.tr("2. What this laptop can check"))
         self._checks_layout = QVBoxLayout()
         self._checks_layout.setSpacing(6)
         layout.addLayout(self._checks_layout)
         self.check_again_button = push_button(
-            "Check again", "", "Read this laptop's addresses again (and Windows' network profile)"
+            self.tr("Check again"),
+            "",
+            self.tr("Read this laptop's addresses again (and Windows' network profile)"),
         )
         self.check_again_button.clicked.connect(self.check_again)
         row = QHBoxLayout()
@@ -266,7 +280,7 @@ class ConnectHelpDialog(QDialog):
         return frame
 
     def _build_advice(self) -> QFrame:
-        frame, layout = _card("3. What the laptop cannot see")
+        frame, layout = _card(self.tr("3. What the laptop cannot see"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
@@ -292,7 +306,11 @@ class ConnectHelpDialog(QDialog):
         self.scan_step.setProperty("done", done)
         self.scan_step.style().unpolish(self.scan_step)
         self.scan_step.style().polish(self.scan_step)
-        self.scan_state.setText(("✓ " + SCAN_DONE) if done else SCAN_WAITING)
+        self.scan_state.setText(
+            ("✓ " + translate("ConnectHelp", SCAN_DONE))
+            if done
+            else translate("ConnectHelp", SCAN_WAITING)
+        )
         if mirror.join is not None:
             self.join_url.setText(mirror.join.join_url)
             self.qr.set_url(mirror.join.join_url)
@@ -308,7 +326,7 @@ class ConnectHelpDialog(QDialog):
         """Read the laptop's addresses again; on Windows, ask for its network profile."""
         join = self._mirror.join
         if self._firewall is not None and join is not None and self._firewall_future is None:
-            self._firewall_result = Check(Level.NOTE, FIREWALL_READING)
+            self._firewall_result = Check(Level.NOTE, translate("ConnectHelp", FIREWALL_READING))
             if self._executor is None:
                 self._executor = concurrent.futures.ThreadPoolExecutor(1, "windows-firewall")
             self._firewall_future = self._executor.submit(self._firewall, join.host_ip)

@@ -64,6 +64,7 @@ from facilitator.ui.confession_list import (
     ConfessionList,
     Entry,
     SortKey,
+    content_note_badge,
     with_badge,
 )
 from facilitator.ui.console_style import STYLE_SHEET
@@ -98,6 +99,7 @@ from facilitator.ui.screen_controls import ScreenControls
 from facilitator.ui.session_choices import BATCHING_TIP, SessionChoices, batching_note
 from facilitator.ui.session_setup import SessionSetupDialog
 from facilitator.ui.timers import SessionTimers
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.undo_text import undo_text
 from facilitator.ui.widgets import ElidedLabel, card, plain_label, push_button
 from facilitator.ui.word_lists_dialog import WordListsDialog
@@ -109,26 +111,38 @@ COUNT_REFRESH_MS = 150
 DERIVED_REFRESH_MS = 16  # lane counts, "Next:", buttons: at most once a frame
 SIDE_WIDTH = 350
 SIDE_MIN_WIDTH = 300
-STORE_ALARM = (
+STORE_ALARM = QT_TRANSLATE_NOOP(
+    "ConsoleWindow",
     "Cannot save — phones will retry; free disk space or make sure the data folder "
-    "is writable. Nothing is lost that phones were told was received."
+    "is writable. Nothing is lost that phones were told was received.",
 )
 
 
 UNDO_BUTTON_WIDTH = 260
 # The card's words while no confession is on screen, by the slide the room sees instead.
 NOTHING_ON_SCREEN = {
-    "join": "No confession on screen: the room sees the title and how to join.",
-    "black": "No confession on screen: the big screen is black.",
-    "break": "No confession on screen: the room sees the break slide.",
-    "closing": "No confession on screen: the room sees the closing slide.",
+    "join": QT_TRANSLATE_NOOP(
+        "ConsoleWindow", "No confession on screen: the room sees the title and how to join."
+    ),
+    "black": QT_TRANSLATE_NOOP(
+        "ConsoleWindow", "No confession on screen: the big screen is black."
+    ),
+    "break": QT_TRANSLATE_NOOP(
+        "ConsoleWindow", "No confession on screen: the room sees the break slide."
+    ),
+    "closing": QT_TRANSLATE_NOOP(
+        "ConsoleWindow", "No confession on screen: the room sees the closing slide."
+    ),
 }
-NOW_NOTE = CONTENT_NOTE_BADGE  # as in the lanes
-NOW_NOTE_TIP = (
-    "Content note: the room was warned first and sees no count; the count here is for you"
+NOW_NOTE = CONTENT_NOTE_BADGE  # as in the lanes (content_note_badge())
+NOW_NOTE_TIP = QT_TRANSLATE_NOOP(
+    "ConsoleWindow",
+    "Content note: the room was warned first and sees no count; the count here is for you",
 )
 UP_NEXT_MIN_WIDTH = 110  # "Next: I forwar…" stays readable at 1024 wide
-REMOVED_CAPTION = "Removed from the record (Put back restores it)"
+REMOVED_CAPTION = QT_TRANSLATE_NOOP(
+    "ConsoleWindow", "Removed from the record (Put back restores it)"
+)
 # Removed items stay in the Shown lane until the session ends, so that they can be put back;
 # merged ones leave the lanes (their votes count for the one kept).
 LANE_OF_STATE = {
@@ -154,7 +168,9 @@ def lane_state(item: Item) -> ItemState | None:
 
 
 def reply_caption(item: Item) -> str:
-    return f"↳ What helped, for #{item.parent_id}" if item.kind is ItemKind.REPLY else ""
+    if item.kind is not ItemKind.REPLY:
+        return ""
+    return translate("ConsoleWindow", "↳ What helped, for #{number}").format(number=item.parent_id)
 
 
 Counts = tuple[int, int]  # the public count, and the agreements set apart beside it
@@ -172,7 +188,7 @@ def count_line(agree_label: str, counts: Counts) -> str:
 def phones_connected_text(count: int) -> str:
     """The status bar's count of phones (``phones_connected``): those connected now, which
     is not how many joined this session."""
-    return "1 phone connected now" if count == 1 else f"{count} phones connected now"
+    return translate("ConsoleWindow", "%n phones connected now", None, count)
 
 
 def _many(action: str, selected: int) -> str:
@@ -185,7 +201,9 @@ def _joined(*parts: str) -> str:
 
 
 def _learned_detail(confession: Item) -> str:
-    return f"Learned: {confession.learned}" if confession.learned else ""
+    if not confession.learned:
+        return ""
+    return translate("ConsoleWindow", "Learned: {text}").format(text=confession.learned)
 
 
 def _sort_key(confession: Item, incoming: IncomingOrder = IncomingOrder.ARRIVAL) -> SortKey:
@@ -268,7 +286,7 @@ class ConsoleWindow(QMainWindow):
         self._connect_mirror()
         self._refresh_all()
         if not mirror.store_healthy:
-            self._on_store_health(False, mirror.store_detail or "The last save failed.")
+            self._on_store_health(False, mirror.store_detail or self.tr("The last save failed."))
         if not self._session.is_open:
             self._show_ended(mirror.transcript_paths)
 
@@ -303,7 +321,9 @@ class ConsoleWindow(QMainWindow):
         self.editor.message.connect(self.show_message)
         self.editor.draft_changed.connect(self._on_draft_changed)
         self.merge_button = push_button(
-            "Merge alike…", "", "Merge the confessions very like this one into one (Ctrl+G)"
+            self.tr("Merge alike…"),
+            "",
+            self.tr("Merge the confessions very like this one into one (Ctrl+G)"),
         )
         self.merge_button.clicked.connect(self.open_merge)
         self.merge_button.hide()
@@ -348,13 +368,15 @@ class ConsoleWindow(QMainWindow):
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(4)
         header = QHBoxLayout()
-        header.addWidget(plain_label("ON SCREEN NOW", "caption"))
+        header.addWidget(plain_label(self.tr("ON SCREEN NOW"), "caption"))
         header.addSpacing(10)
         self.timers = SessionTimers(self._mirror)  # the confession's time, the session's
         header.addWidget(self.timers)
         header.addStretch(1)
-        self.now_note = plain_label(NOW_NOTE, "nowNote")  # the room is warned, sees no count
-        self.now_note.setToolTip(NOW_NOTE_TIP)
+        self.now_note = plain_label(
+            content_note_badge(), "nowNote"
+        )  # the room is warned, sees no count
+        self.now_note.setToolTip(self.tr(NOW_NOTE_TIP))
         self.now_note.hide()
         header.addWidget(self.now_note)
         self.now_count = plain_label(name="nowCount")
@@ -363,7 +385,9 @@ class ConsoleWindow(QMainWindow):
         self.now_set_apart.setToolTip(SET_APART_COUNT_TIP)
         header.addWidget(self.now_set_apart)
         self.now_helped = push_button(
-            "", "nowHelped", "Approved replies shown under it: select it to see or set them aside"
+            "",
+            "nowHelped",
+            self.tr("Approved replies shown under it: select it to see or set them aside"),
         )
         self.now_helped.clicked.connect(self._select_projection)
         header.insertWidget(header.indexOf(self.now_count), self.now_helped)
@@ -382,15 +406,15 @@ class ConsoleWindow(QMainWindow):
         self.now_text.set_secondary_style(ratio=0.75, min_px=11, max_px=15, italic=True)
         self.now_text.setMinimumHeight(40)
         left.addWidget(self.now_text, 1)
-        self.now_empty = plain_label(NOTHING_ON_SCREEN["join"], "nowEmpty")
+        self.now_empty = plain_label(self.tr(NOTHING_ON_SCREEN["join"]), "nowEmpty")
         self.now_empty.setWordWrap(True)
         left.addWidget(self.now_empty, 1)
         controls = QHBoxLayout()
         controls.setSpacing(10)
         self.project_next_button = push_button(
-            "Project next  ▶",
+            self.tr("Project next  ▶"),
             "primary",
-            "Put the first confession of the queue on screen (Space or N)",
+            self.tr("Put the first confession of the queue on screen (Space or N)"),
         )
         self.blank_button = self.screen_controls.buttons["join"]  # blank: the join slide
         self.project_next_button.setMinimumHeight(38)
@@ -400,7 +424,10 @@ class ConsoleWindow(QMainWindow):
         controls.addSpacing(4)
         controls.addWidget(self.up_next, 1)
         self.undo_button = push_button(
-            "Undo", "", "Take back the last moderation action (Ctrl+Z)", elide=True
+            self.tr("Undo"),
+            "",
+            self.tr("Take back the last moderation action (Ctrl+Z)"),
+            elide=True,
         )
         self.undo_button.setMinimumHeight(38)
         self.undo_button.setMaximumWidth(UNDO_BUTTON_WIDTH)
@@ -420,30 +447,42 @@ class ConsoleWindow(QMainWindow):
         row = QHBoxLayout()
         row.setSpacing(10)
         lanes.addLayout(row, 1)
-        self.incoming_list = ConfessionList("New confessions from phones appear here.")
-        self.queue_list = QueueList("Approve a confession to queue it for the screen.")
+        self.incoming_list = ConfessionList(self.tr("New confessions from phones appear here."))
+        self.queue_list = QueueList(self.tr("Approve a confession to queue it for the screen."))
         self.queue_list.move_requested.connect(self._run)
         self.organisers = OrganisersLane()
         self.organisers_list = self.organisers.list
-        self.shown_list = ConfessionList("Nothing shown yet.")
-        self.aside_list = ConfessionList("Nothing set aside.")
+        self.shown_list = ConfessionList(self.tr("Nothing shown yet."))
+        self.aside_list = ConfessionList(self.tr("Nothing set aside."))
         # Lane buttons give way (their text cut with "…") rather than run out of a narrow lane.
-        self.approve_button = lane_button("Approve", "go", "Queue it for the screen (Enter)")
-        self.set_aside_button = lane_button("Set aside", "", "Keep it off the screen (Delete)")
-        self.project_button = lane_button("Project", "go", "Put the selected one on screen now")
-        self.unqueue_button = lane_button("Set aside", "", "Take it out of the queue (Delete)")
-        self.reproject_button = lane_button("Show", "", "Put it on the screen again")
-        self.remove_button = lane_button(
-            "Remove", "", "Take it off the screen and out of the record (Delete)"
+        self.approve_button = lane_button(
+            self.tr("Approve"), "go", self.tr("Queue it for the screen (Enter)")
         )
-        self.restore_button = lane_button("Restore", "", "Move it back to Incoming")
+        self.set_aside_button = lane_button(
+            self.tr("Set aside"), "", self.tr("Keep it off the screen (Delete)")
+        )
+        self.project_button = lane_button(
+            self.tr("Project"), "go", self.tr("Put the selected one on screen now")
+        )
+        self.unqueue_button = lane_button(
+            self.tr("Set aside"), "", self.tr("Take it out of the queue (Delete)")
+        )
+        self.reproject_button = lane_button(
+            self.tr("Show"), "", self.tr("Put it on the screen again")
+        )
+        self.remove_button = lane_button(
+            self.tr("Remove"), "", self.tr("Take it off the screen and out of the record (Delete)")
+        )
+        self.restore_button = lane_button(
+            self.tr("Restore"), "", self.tr("Move it back to Incoming")
+        )
         self.waiting_label = WaitingLabel()
         self._headers: dict[ConfessionList, tuple[QLabel, str]] = {}
         columns = (
-            ("Incoming", self.incoming_list, (self.approve_button, self.set_aside_button)),
-            ("Up next", self.queue_list, (self.project_button, self.unqueue_button)),
-            ("Shown", self.shown_list, (self.reproject_button, self.remove_button)),
-            ("Set aside", self.aside_list, (self.restore_button,)),
+            (self.tr("Incoming"), self.incoming_list, (self.approve_button, self.set_aside_button)),
+            (self.tr("Up next"), self.queue_list, (self.project_button, self.unqueue_button)),
+            (self.tr("Shown"), self.shown_list, (self.reproject_button, self.remove_button)),
+            (self.tr("Set aside", "lane"), self.aside_list, (self.restore_button,)),
         )
         for title, widget, buttons in columns:
             frame, layout = card()
@@ -467,7 +506,7 @@ class ConsoleWindow(QMainWindow):
             frame.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             row.addWidget(frame, 5 if len(buttons) > 1 else 4)
             widget.selection_changed.connect(lambda widget=widget: self._on_selection(widget))
-        self._headers[self.organisers_list] = (self.organisers.header, "ORGANISERS ONLY")
+        self._headers[self.organisers_list] = (self.organisers.header, self.tr("ORGANISERS ONLY"))
         self.organisers_list.selection_changed.connect(
             lambda: self._on_selection(self.organisers_list)
         )
@@ -513,28 +552,38 @@ class ConsoleWindow(QMainWindow):
         self.details = DetailsPanel(self._commands, self._session)
         self.details.message.connect(self.show_message)
         self.choices_button = push_button(
-            "Choices…",
+            self.tr("Choices…"),
             "",
-            "Organisers-only confessions in the record, timing privacy, the big screen's "
-            "look and the projector page's link",
+            self.tr(
+                "Organisers-only confessions in the record, timing privacy, the big screen's "
+                "look and the projector page's link"
+            ),
         )
         self.choices_button.clicked.connect(self.open_choices)
         self.details.add_button(self.choices_button)
         layout.addWidget(self.details)
         self.word_lists_button = push_button(
-            "Word lists…", "", "Local names and watch words that flag a confession"
+            self.tr("Word lists…"),
+            "",
+            self.tr("Local names and watch words that flag a confession"),
         )
         self.word_lists_button.clicked.connect(self.open_word_lists)
         self.guide_button = push_button(
-            "Getting started…", "", "The projector, phones, a rehearsal, the session, the end"
+            self.tr("Getting started…"),
+            "",
+            self.tr("The projector, phones, a rehearsal, the session, the end"),
         )
         self.guide_button.clicked.connect(self.open_guide)
         self.library_button = push_button(
-            "Past sessions…", "", "Read, save or gather the records of ended sessions"
+            self.tr("Past sessions…"),
+            "",
+            self.tr("Read, save or gather the records of ended sessions"),
         )
         self.library_button.clicked.connect(self.library_requested)
         self.setup_button = push_button(
-            "Set up session…", "", "House rules, the form, language, colour, warm-ups, a file"
+            self.tr("Set up session…"),
+            "",
+            self.tr("House rules, the form, language, colour, warm-ups, a file"),
         )
         self.setup_button.clicked.connect(self.open_setup)
         for left, right in (
@@ -551,7 +600,7 @@ class ConsoleWindow(QMainWindow):
         layout.addWidget(self.rehearsal)
         layout.addStretch(1)
         self.end_button = push_button(
-            "End session…", "danger", "Close the session and write its transcript"
+            self.tr("End session…"), "danger", self.tr("Close the session and write its transcript")
         )
         self.end_button.setMinimumHeight(38)
         self.end_button.clicked.connect(self.confirm_end)
@@ -565,13 +614,15 @@ class ConsoleWindow(QMainWindow):
         bar.addWidget(self.projector_screen)
         self.phones_label = plain_label(name="statusItem")
         self.phones_label.setToolTip(
-            "Phones of the room with their live connection open: this laptop's own browser "
-            "is not counted, a rehearsal's simulated phones are"
+            self.tr(
+                "Phones of the room with their live connection open: this laptop's own browser "
+                "is not counted, a rehearsal's simulated phones are"
+            )
         )
         self.projector_status = plain_label(name="statusItem")
         self.host_status = plain_label(name="statusItem")
         self.batching_label = plain_label(name="statusItem")
-        self.batching_label.setToolTip(BATCHING_TIP)
+        self.batching_label.setToolTip(translate("SessionChoices", BATCHING_TIP))
         self.awake_note = AwakeNote(self._mirror, bar)  # the width left over
         bar.addPermanentWidget(self.awake_note, 1)
         bar.addPermanentWidget(self.batching_label)
@@ -640,7 +691,7 @@ class ConsoleWindow(QMainWindow):
 
     def set_host_connected(self, connected: bool) -> None:
         """Whether the connection to the session host is up (the app follows it)."""
-        self.host_status.setText("" if connected else "Reconnecting to the session host…")
+        self.host_status.setText("" if connected else self.tr("Reconnecting to the session host…"))
         if connected:
             self.host_banner.hide()
 
@@ -672,7 +723,7 @@ class ConsoleWindow(QMainWindow):
         selected = self._selected_id()
         alike = [] if selected is None else self._likes.alike(selected)
         if selected is None or not alike or not self._session.is_open:
-            self.show_message("Select a confession marked “≈ alike” to merge its group.")
+            self.show_message(self.tr("Select a confession marked “≈ alike” to merge its group."))
             return
         if self.merge_view is not None:
             self.merge_view.close()
@@ -725,8 +776,12 @@ class ConsoleWindow(QMainWindow):
         if self.end_dialog is not None:
             self.end_dialog.raise_()
             return
-        box = self._question("End the session?", "End the session now?", self._end_summary())
-        self.end_confirm_button = box.addButton("End session", QMessageBox.ButtonRole.AcceptRole)
+        box = self._question(
+            self.tr("End the session?"), self.tr("End the session now?"), self._end_summary()
+        )
+        self.end_confirm_button = box.addButton(
+            self.tr("End session"), QMessageBox.ButtonRole.AcceptRole
+        )
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
@@ -741,19 +796,22 @@ class ConsoleWindow(QMainWindow):
         removed = len(self._by_state(ItemState.REMOVED))
         merged = len(self._by_state(ItemState.MERGED))  # counted in the record as merged
         unshown = len(self._confessions) - shown - removed - merged
-        kept = (
-            "1 confession that was shown, with its agreements"
-            if shown == 1
-            else f"{shown} confessions that were shown, with their agreements"
+        kept = translate(
+            "ConsoleWindow", "%n confessions that were shown, with their agreements", None, shown
         )
-        gone = "1 confession never shown" if unshown == 1 else f"{unshown} confessions never shown"
+        gone = translate("ConsoleWindow", "%n confessions never shown", None, unshown)
         if removed:
-            gone += f", {removed} removed from the record (only their number is kept)"
-        return (
-            f"Phones can no longer send or vote. The transcript keeps {kept}. "
-            f"Forgotten for good: {gone}, who agreed with what, and the phones' tokens. "
+            gone += translate(
+                "ConsoleWindow",
+                ", %n removed from the record (only their number is kept)",
+                None,
+                removed,
+            )
+        return self.tr(
+            "Phones can no longer send or vote. The transcript keeps {kept}. "
+            "Forgotten for good: {gone}, who agreed with what, and the phones' tokens. "
             "A closing note for the record: in Set up session… now, or once it has ended."
-        )
+        ).format(kept=kept, gone=gone)
 
     def _question(self, title: str, text: str, detail: str) -> QMessageBox:
         """A question box, opened later with ``open()`` (never a nested event loop)."""
@@ -792,17 +850,19 @@ class ConsoleWindow(QMainWindow):
             self.close_dialog.raise_()
             return
         box = self._question(
-            "Close Confessional?",
-            "Close Confessional and continue this session later?",
-            "Phones are disconnected until you start Confessional again; the session, "
-            "its queue and its votes are kept. To end it now and write its transcript, "
-            "choose End session and close.",
+            self.tr("Close Confessional?"),
+            self.tr("Close Confessional and continue this session later?"),
+            self.tr(
+                "Phones are disconnected until you start Confessional again; the session, "
+                "its queue and its votes are kept. To end it now and write its transcript, "
+                "choose End session and close."
+            ),
         )
         self.close_later_button = box.addButton(
-            "Close, continue later", QMessageBox.ButtonRole.AcceptRole
+            self.tr("Close, continue later"), QMessageBox.ButtonRole.AcceptRole
         )
         self.close_end_button = box.addButton(
-            "End session and close", QMessageBox.ButtonRole.DestructiveRole
+            self.tr("End session and close"), QMessageBox.ButtonRole.DestructiveRole
         )
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -828,7 +888,7 @@ class ConsoleWindow(QMainWindow):
     ) -> None:
         confession_id = widget.selected_id()
         if confession_id is None:
-            self.show_message("Select a confession first.")
+            self.show_message(self.tr("Select a confession first."))
             return
         if command in (Approve, SetAside) and widget.selected_count() > 1:
             self._run_many(widget, command is Approve)
@@ -862,7 +922,7 @@ class ConsoleWindow(QMainWindow):
         selected = self.shown_list.selected_id()
         item = None if selected is None else self._confessions.get(selected)
         if item is None:
-            self.show_message("Select a shown confession first.")
+            self.show_message(self.tr("Select a shown confession first."))
         elif item.state is ItemState.REMOVED:
             self._run(Restore(item.id))
         else:
@@ -871,7 +931,7 @@ class ConsoleWindow(QMainWindow):
     def _undo(self) -> None:
         offer = self._mirror.undo
         if not self._session.is_open or offer is None:
-            self.show_message("There is nothing to undo.")
+            self.show_message(self.tr("There is nothing to undo."))
             return
         self._run(Undo(offer.step_id))
 
@@ -894,7 +954,7 @@ class ConsoleWindow(QMainWindow):
         refused by the host instead of putting up the one after)."""
         first = self.queue_list.first_entry()  # the head, even when a search hides it
         if first is None:
-            self.show_message("The queue is empty: approve a confession first.")
+            self.show_message(self.tr("The queue is empty: approve a confession first."))
             return
         head = first.confession_id
         self._run_after_saving(head, ProjectNext(head))
@@ -1003,7 +1063,7 @@ class ConsoleWindow(QMainWindow):
         editing = self.editor.item_id
         if self.editor.is_dirty() and editing is not None and editing in self._confessions:
             if self._selected_id() not in (None, editing):
-                self.show_message("Save the edit (Ctrl+S) or discard it (Esc) first.")
+                self.show_message(self.tr("Save the edit (Ctrl+S) or discard it (Esc) first."))
             return
         selected = self._selected_id()
         self.editor.show_item(None if selected is None else self._confessions.get(selected))
@@ -1053,10 +1113,14 @@ class ConsoleWindow(QMainWindow):
     def _on_store_health(self, healthy: bool, detail: str, quiet: bool = False) -> None:
         if healthy:
             if self.alarm_banner.isVisible() and not quiet:
-                self.show_message("Saving works again.")
+                self.show_message(self.tr("Saving works again."))
             self.alarm_banner.hide()
         else:
-            self.alarm_banner.setText(f"{STORE_ALARM}\nDetails: {detail}")
+            self.alarm_banner.setText(
+                self.tr("{alarm}\nDetails: {detail}").format(
+                    alarm=self.tr(STORE_ALARM), detail=detail
+                )
+            )
             self.alarm_banner.show()
 
     def _on_room(self, room: Room) -> None:
@@ -1076,7 +1140,7 @@ class ConsoleWindow(QMainWindow):
     # Drawing
 
     def _refresh_all(self) -> None:
-        self.setWindowTitle(f"Confessional — {self._session.title}")
+        self.setWindowTitle(self.tr("Confessional — {title}").format(title=self._session.title))
         self.details.show_session(self._session)
         self._refresh_lists()
         self._refresh_now()
@@ -1142,7 +1206,11 @@ class ConsoleWindow(QMainWindow):
             else:
                 count, shown = widget.total(), widget.count()
             if filtering:
-                header.setText(f"{title}  {shown} of {count}")
+                header.setText(
+                    self.tr("{lane}  {shown} of {count}").format(
+                        lane=title, shown=shown, count=count
+                    )
+                )
             else:
                 header.setText(f"{title}  {count}" if count else title)
         self.last_column.show_count(self.organisers_list.total())
@@ -1150,9 +1218,9 @@ class ConsoleWindow(QMainWindow):
         if not self._session.is_open:
             up_next = ""
         elif first is not None:
-            up_next = "Next: " + " ".join(first.text.split())
+            up_next = self.tr("Next: {text}").format(text=" ".join(first.text.split()))
         else:
-            up_next = "Queue is empty: approve a confession to show it next."
+            up_next = self.tr("Queue is empty: approve a confession to show it next.")
         if up_next != self.up_next.full_text():
             self.up_next.set_full_text(up_next)
         self._update_actions()
@@ -1177,7 +1245,7 @@ class ConsoleWindow(QMainWindow):
             marked = confession.id == current
             return Entry(confession.id, confession.text, detail, marked, folded, noted)
         if confession.state == ItemState.REMOVED:
-            return Entry(confession.id, confession.text, REMOVED_CAPTION, search=folded)
+            return Entry(confession.id, confession.text, self.tr(REMOVED_CAPTION), search=folded)
         detail = _joined(reply_caption(confession), marker, _learned_detail(confession))
         detail = with_badge(detail, noted)
         return Entry(confession.id, confession.text, detail, search=folded, content_note=noted)
@@ -1211,7 +1279,7 @@ class ConsoleWindow(QMainWindow):
         projection = self._projection
         self.now_text.setVisible(projection is not None)
         self.now_empty.setVisible(projection is None)
-        self.now_empty.setText(NOTHING_ON_SCREEN.get(self._session.slide, ""))
+        self.now_empty.setText(self.tr(NOTHING_ON_SCREEN.get(self._session.slide, "")))
         session = self._session
         self.screen_controls.show_screen(session.slide, projection is not None, session.is_open)
         self.read_aloud.show_item(projection)
@@ -1222,7 +1290,11 @@ class ConsoleWindow(QMainWindow):
             self.now_set_apart.hide()
             return
         self.now_text.setText(projection.text)
-        learned = f"What I learned: {projection.learned}" if projection.learned else ""
+        learned = (
+            self.tr("What I learned: {text}").format(text=projection.learned)
+            if projection.learned
+            else ""
+        )
         self.now_text.set_secondary_text(learned)
         self._show_now_counts(self._counts_of(projection))
 
@@ -1257,9 +1329,9 @@ class ConsoleWindow(QMainWindow):
         incoming = self.incoming_list.selected_id()
         queued = self.queue_list.selected_id()
         many_in, many_queued = self.incoming_list.selected_count(), self.queue_list.selected_count()
-        self.approve_button.setText(_many("Approve", many_in))
-        self.set_aside_button.setText(_many("Set aside", many_in))
-        self.unqueue_button.setText(_many("Set aside", many_queued))
+        self.approve_button.setText(_many(self.tr("Approve"), many_in))
+        self.set_aside_button.setText(_many(self.tr("Set aside"), many_in))
+        self.unqueue_button.setText(_many(self.tr("Set aside"), many_queued))
         shown = self.shown_list.selected_id()
         shown_item = None if shown is None else self._confessions.get(shown)
         removed = shown_item is not None and shown_item.state is ItemState.REMOVED
@@ -1270,14 +1342,14 @@ class ConsoleWindow(QMainWindow):
         self.reproject_button.setEnabled(
             open_ and shown is not None and shown != current and not removed
         )
-        self.remove_button.setText("Put back" if removed else "Remove")
+        self.remove_button.setText(self.tr("Put back") if removed else self.tr("Remove"))
         self.remove_button.setEnabled(open_ and shown is not None)
         self.restore_button.setEnabled(open_ and self.aside_list.selected_id() is not None)
         self.project_next_button.setEnabled(open_ and self.queue_list.total() > 0)
         self.end_button.setEnabled(open_)
         selected = self._selected_id()
         alike = 0 if selected is None else len(self._likes.alike(selected))
-        self.merge_button.setText(f"≈ {alike} alike: Merge…")
+        self.merge_button.setText(translate("ConsoleWindow", "≈ %n alike: Merge…", None, alike))
         self.merge_button.setVisible(open_ and alike > 0)
         self._refresh_undo()
 

@@ -43,7 +43,7 @@ class DetailsPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
-        layout.addWidget(plain_label("SESSION", "caption"))
+        layout.addWidget(plain_label(self.tr("SESSION"), "caption"))
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(6)
@@ -53,15 +53,17 @@ class DetailsPanel(QFrame):
         self.prompt_edit.setMaxLength(rules.MAX_PROMPT_CHARS)
         self.label_edit = QLineEdit()
         self.label_edit.setMaxLength(rules.MAX_LABEL_CHARS)
-        form.addRow("Title", self.title_edit)
-        form.addRow("Prompt", self.prompt_edit)
-        form.addRow("Button", self.label_edit)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Prompt"), self.prompt_edit)
+        form.addRow(self.tr("Button"), self.label_edit)
         layout.addLayout(form)
         row = QHBoxLayout()
         self._buttons = row
         self.error_label = plain_label(name="error")
         self.error_label.setWordWrap(True)
-        self.apply_button = push_button("Update", "", "Show the new title, prompt and button label")
+        self.apply_button = push_button(
+            self.tr("Update"), "", self.tr("Show the new title, prompt and button label")
+        )
         row.addWidget(self.error_label, 1)
         row.addWidget(self.apply_button)
         layout.addLayout(row)
@@ -87,7 +89,7 @@ class DetailsPanel(QFrame):
 
     def _done(self) -> None:
         self.error_label.setText("")
-        self.message.emit("Session details updated.")
+        self.message.emit(self.tr("Session details updated."))
 
     def show_session(self, session: SessionDetails) -> None:
         """Show ``session``'s details, unless the facilitator is in the middle of editing."""

@@ -20,14 +20,17 @@ from facilitator.core.record.library import RecordUnreadable, read_record
 from facilitator.protocol.moderator import SessionDetails
 from facilitator.ui.closing_note import ClosingNoteDialog
 from facilitator.ui.record_amend import amend
-from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_and_say
+from facilitator.ui.record_save import PDF_SUFFIX, name_filters, save_and_say
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
 
-CLOSING_NOTE = "Closing note…"
-CLOSING_NOTE_TIP = "A few words after the confessions in the record (never a participant's name)"
-NOTE_SAVED = "Closing note saved in the record."
+CLOSING_NOTE = QT_TRANSLATE_NOOP("EndedPanel", "Closing note…")
+CLOSING_NOTE_TIP = QT_TRANSLATE_NOOP(
+    "EndedPanel", "A few words after the confessions in the record (never a participant's name)"
+)
+NOTE_SAVED = QT_TRANSLATE_NOOP("EndedPanel", "Closing note saved in the record.")
 
 
 class EndedPanel(QWidget):
@@ -46,11 +49,11 @@ class EndedPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(8)
-        layout.addWidget(plain_label("SESSION ENDED", "caption"))
+        layout.addWidget(plain_label(self.tr("SESSION ENDED"), "caption"))
         self.summary = plain_label(name="endedTitle")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        layout.addWidget(plain_label("The transcript was written to:", "muted"))
+        layout.addWidget(plain_label(self.tr("The transcript was written to:"), "muted"))
         self.transcript_view = QPlainTextEdit()  # long paths wrap anywhere, and can be copied
         self.transcript_view.setObjectName("paths")
         self.transcript_view.setReadOnly(True)
@@ -61,13 +64,17 @@ class EndedPanel(QWidget):
         layout.addStretch(1)
         row = QHBoxLayout()
         self.save_transcript_button = push_button(
-            "Save record as…", "primary", "As a PDF, a printable HTML page, Markdown, CSV or JSON"
+            self.tr("Save record as…"),
+            "primary",
+            self.tr("As a PDF, a printable HTML page, Markdown, CSV or JSON"),
         )
-        self.open_folder_button = push_button("Open folder")
+        self.open_folder_button = push_button(self.tr("Open folder"))
         self.new_session_button = push_button(
-            "Start a new session", "", "The next session, with the same join link"
+            self.tr("Start a new session"), "", self.tr("The next session, with the same join link")
         )
-        self.closing_note_button = push_button(CLOSING_NOTE, "", CLOSING_NOTE_TIP)
+        self.closing_note_button = push_button(
+            translate("EndedPanel", CLOSING_NOTE), "", translate("EndedPanel", CLOSING_NOTE_TIP)
+        )
         self.closing_note_button.clicked.connect(self.open_closing_note)
         self.save_transcript_button.clicked.connect(self.choose_target)
         self.open_folder_button.clicked.connect(self._open_folder)
@@ -82,14 +89,19 @@ class EndedPanel(QWidget):
     def show_ended(self, session: SessionDetails, shown: int, paths: Sequence[str | Path]) -> None:
         self._paths = tuple(Path(path) for path in paths)
         self._note = session.closing_note
-        plural = "" if shown == 1 else "s"
         removed = session.removed_count
-        taken_out = f" ({removed} taken out of the record)" if removed else ""
+        taken_out = (
+            translate("EndedPanel", " (%n taken out of the record)", None, removed)
+            if removed
+            else ""
+        )
         self.summary.setText(
-            f"“{session.title}” ended with {shown} confession{plural} shown{taken_out}."
+            translate(
+                "EndedPanel", "“{title}” ended with %n confessions shown{taken_out}.", None, shown
+            ).format(title=session.title, taken_out=taken_out)
         )
         lines = [str(path) for path in self._paths]
-        self.transcript_view.setPlainText("\n".join(lines) or "(no transcript written)")
+        self.transcript_view.setPlainText("\n".join(lines) or self.tr("(no transcript written)"))
         self.save_transcript_button.setEnabled(bool(lines))
         self.open_folder_button.setEnabled(bool(lines))
         self.closing_note_button.setEnabled(self._path(".json") is not None)
@@ -104,9 +116,9 @@ class EndedPanel(QWidget):
             return
         self.save_dialog = save_as_dialog(
             self,
-            "Save record as",
+            self.tr("Save record as"),
             Path.home() / record.with_suffix(PDF_SUFFIX).name,
-            NAME_FILTERS,
+            name_filters(),
             self.save_transcript_to,
         )
 
@@ -114,7 +126,7 @@ class EndedPanel(QWidget):
         """Write the record to ``target`` in the format its name says (PDF if none)."""
         record = self._path(".json")
         if record is None:
-            self.message.emit("There is no record to save yet.")
+            self.message.emit(self.tr("There is no record to save yet."))
             return
         self.message.emit(save_and_say(record, target))
 
@@ -143,7 +155,7 @@ class EndedPanel(QWidget):
         if isinstance(amended, str):
             return amended
         self._note = amended.closing_note
-        self.message.emit(NOTE_SAVED)
+        self.message.emit(translate("EndedPanel", NOTE_SAVED))
         return None
 
     def _path(self, suffix: str) -> Path | None:

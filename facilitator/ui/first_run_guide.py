@@ -12,40 +12,57 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from facilitator.ui.console_style import ACCENT, CARD, INK, LINE, MUTED, PAGE
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
-TITLE = "Getting started"
+TITLE = QT_TRANSLATE_NOOP("FirstRunGuide", "Getting started")
 WIDTH = 560
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "FirstRunGuide",
     "Confessional runs the session from this laptop: phones join over the room's Wi-Fi, "
-    "no internet and no app needed."
+    "no internet and no app needed.",
 )
 STEPS: tuple[tuple[str, str], ...] = (
     (
-        "Connect the projector",
-        "The big screen goes full screen on the screen that is not the console's. Choose "
-        "another under Projector screen, at the bottom of the console.",
+        QT_TRANSLATE_NOOP("FirstRunGuide", "Connect the projector"),
+        QT_TRANSLATE_NOOP(
+            "FirstRunGuide",
+            "The big screen goes full screen on the screen that is not the console's. Choose "
+            "another under Projector screen, at the bottom of the console.",
+        ),
     ),
     (
-        "Get phones in",
-        "Phones join the laptop's Wi-Fi (or its hotspot) and scan the QR code. Scan it "
-        "with your own phone now: if it does not open, Phones can't connect? helps.",
+        QT_TRANSLATE_NOOP("FirstRunGuide", "Get phones in"),
+        QT_TRANSLATE_NOOP(
+            "FirstRunGuide",
+            "Phones join the laptop's Wi-Fi (or its hotspot) and scan the QR code. Scan it "
+            "with your own phone now: if it does not open, Phones can't connect? helps.",
+        ),
     ),
     (
-        "Rehearse",
-        "Rehearse with simulated phones… fills the room with phones that confess and "
-        "agree, so you can practise alone. A rehearsal's record is kept apart.",
+        QT_TRANSLATE_NOOP("FirstRunGuide", "Rehearse"),
+        QT_TRANSLATE_NOOP(
+            "FirstRunGuide",
+            "Rehearse with simulated phones… fills the room with phones that confess and "
+            "agree, so you can practise alone. A rehearsal's record is kept apart.",
+        ),
     ),
     (
-        "During the session",
-        "Read each confession in Incoming, edit or mask what identifies someone, then "
-        "Approve (Enter) or Set aside (Delete). Project next (Space) shows the next one; "
-        "the room taps “Been there”.",
+        QT_TRANSLATE_NOOP("FirstRunGuide", "During the session"),
+        QT_TRANSLATE_NOOP(
+            "FirstRunGuide",
+            "Read each confession in Incoming, edit or mask what identifies someone, then "
+            "Approve (Enter) or Set aside (Delete). Project next (Space) shows the next one; "
+            "the room taps “Been there”.",
+        ),
     ),
     (
-        "The end and the record",
-        "End session… writes the transcript: what was shown and how many agreed. "
-        "Everything else is forgotten.",
+        QT_TRANSLATE_NOOP("FirstRunGuide", "The end and the record"),
+        QT_TRANSLATE_NOOP(
+            "FirstRunGuide",
+            "End session… writes the transcript: what was shown and how many agreed. "
+            "Everything else is forgotten.",
+        ),
     ),
 )
 
@@ -71,12 +88,12 @@ class FirstRunGuide(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunGuide")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("FirstRunGuide", TITLE))
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)
-        intro = plain_label(INTRO, "guideIntro")
+        intro = plain_label(translate("FirstRunGuide", INTRO), "guideIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -93,8 +110,8 @@ class FirstRunGuide(QDialog):
             grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
             words = QVBoxLayout()
             words.setSpacing(2)
-            words.addWidget(plain_label(title, "guideTitle"))
-            detail = plain_label(text)
+            words.addWidget(plain_label(self.tr(title), "guideTitle"))
+            detail = plain_label(self.tr(text))
             detail.setWordWrap(True)
             words.addWidget(detail)
             grid.addLayout(words, row, 1)
@@ -102,13 +119,17 @@ class FirstRunGuide(QDialog):
         grid.setColumnStretch(1, 1)
         layout.addWidget(card)
 
-        again = plain_label("This guide is under Getting started… in the console.", "muted")
+        again = plain_label(
+            self.tr("This guide is under Getting started… in the console."), "muted"
+        )
         layout.addWidget(again)
         buttons = QHBoxLayout()
         self.connect_help_button = push_button(
-            "Phones can't connect?", "", "Count the phones, test with yours, check the laptop"
+            self.tr("Phones can't connect?"),
+            "",
+            self.tr("Count the phones, test with yours, check the laptop"),
         )
-        self.start_button = push_button("Start", "go")
+        self.start_button = push_button(self.tr("Start"), "go")
         self.start_button.setDefault(True)
         buttons.addWidget(self.connect_help_button)
         buttons.addStretch(1)

@@ -22,16 +22,23 @@ from PySide6.QtWidgets import (
 
 from facilitator.core import rules
 from facilitator.core.record.register import FollowUp, RegisterRow
+from facilitator.ui.translations import QT_TRANSLATE_NOOP
 
-COLUMNS = ("Mistake", "Been there", "Action", "By when")
-MISTAKE, BEEN_THERE, ACTION, BY_WHEN = range(4)
-ACTION_TIP = (
-    f"What the organisation will do about it, in up to {rules.MAX_FOLLOW_UP_ACTION_CHARS} "
-    "characters (never a participant's name)"
+COLUMNS = (
+    QT_TRANSLATE_NOOP("FollowUpsTable", "Mistake"),
+    QT_TRANSLATE_NOOP("FollowUpsTable", "Been there"),
+    QT_TRANSLATE_NOOP("FollowUpsTable", "Action"),
+    QT_TRANSLATE_NOOP("FollowUpsTable", "By when"),
 )
-BY_WHEN_TIP = (
-    "A date or a moment, such as “2027-01-31” or “next retro”, in up to "
-    f"{rules.MAX_FOLLOW_UP_BY_WHEN_CHARS} characters"
+MISTAKE, BEEN_THERE, ACTION, BY_WHEN = range(4)
+ACTION_TIP = QT_TRANSLATE_NOOP(
+    "FollowUpsTable",
+    "What the organisation will do about it, in up to {limit} characters "
+    "(never a participant's name)",
+)
+BY_WHEN_TIP = QT_TRANSLATE_NOOP(
+    "FollowUpsTable",
+    "A date or a moment, such as “2027-01-31” or “next retro”, in up to {limit} characters",
 )
 
 
@@ -63,14 +70,14 @@ class FollowUpsTable(QTableWidget):
         super().__init__(0, len(COLUMNS))
         self._orders: list[int] = []
         self._saved: dict[int, FollowUp] = {}
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         for column, tip, limit in (
             (ACTION, ACTION_TIP, rules.MAX_FOLLOW_UP_ACTION_CHARS),
             (BY_WHEN, BY_WHEN_TIP, rules.MAX_FOLLOW_UP_BY_WHEN_CHARS),
         ):
             header_item = self.horizontalHeaderItem(column)
             if header_item is not None:
-                header_item.setToolTip(tip)
+                header_item.setToolTip(self.tr(tip).format(limit=limit))
             self.setItemDelegateForColumn(column, LimitedCell(limit, self))
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -104,9 +111,9 @@ class FollowUpsTable(QTableWidget):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.setItem(index, column, item)
             action = QTableWidgetItem(row.follow_up.action)
-            action.setToolTip(ACTION_TIP)
+            action.setToolTip(self.tr(ACTION_TIP).format(limit=rules.MAX_FOLLOW_UP_ACTION_CHARS))
             by_when = QTableWidgetItem(row.follow_up.by_when)
-            by_when.setToolTip(BY_WHEN_TIP)
+            by_when.setToolTip(self.tr(BY_WHEN_TIP).format(limit=rules.MAX_FOLLOW_UP_BY_WHEN_CHARS))
             self.setItem(index, ACTION, action)
             self.setItem(index, BY_WHEN, by_when)
         self.blockSignals(False)

@@ -23,6 +23,7 @@ from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import Error, ProtocolError, encode
 from facilitator.protocol.moderator import Done, Resync, decode_to_moderator
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,12 @@ HEARTBEAT_SECONDS = 10.0
 MAX_STREAM_MESSAGE_BYTES = 256 * 1024 * 1024
 RETRY_FIRST_SECONDS = 0.2
 RETRY_MAX_SECONDS = 2.0
-NOT_CONNECTED = "Not connected to the session host; try again in a moment."
-CONNECTION_LOST = "The connection to the session host dropped; look whether it happened."
+NOT_CONNECTED = QT_TRANSLATE_NOOP(
+    "HostConnection", "Not connected to the session host; try again in a moment."
+)
+CONNECTION_LOST = QT_TRANSLATE_NOOP(
+    "HostConnection", "The connection to the session host dropped; look whether it happened."
+)
 
 
 class CommandPort(Protocol):
@@ -145,7 +150,7 @@ class HostConnection(QObject):
     ) -> None:
         socket = self._socket
         if socket is None or socket.closed:
-            self._refuse(on_refused, "not_connected", NOT_CONNECTED)
+            self._refuse(on_refused, "not_connected", translate("HostConnection", NOT_CONNECTED))
             return
         ref = next(self._refs)
         self._pending[ref] = (on_refused, on_done)
@@ -190,7 +195,9 @@ class HostConnection(QObject):
     def _fail_pending(self) -> None:
         pending, self._pending = self._pending, {}
         for on_refused, _ in pending.values():
-            self._refuse(on_refused, "connection_lost", CONNECTION_LOST)
+            self._refuse(
+                on_refused, "connection_lost", translate("HostConnection", CONNECTION_LOST)
+            )
 
     def _set_status(self, status: str) -> None:
         if status != self.status:

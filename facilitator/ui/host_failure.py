@@ -13,18 +13,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from facilitator.ui.host_process import HostStartFailed
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 
-MOVE_ASIDE = "Move it aside and start afresh"
-MOVE_ASIDE_EXPLAINED = (
-    f"“{MOVE_ASIDE}” renames the damaged file (it stays in the same folder, for "
-    "recovery) and starts a new session with a new database."
+MOVE_ASIDE = QT_TRANSLATE_NOOP("HostFailure", "Move it aside and start afresh")
+MOVE_ASIDE_EXPLAINED = QT_TRANSLATE_NOOP(
+    "HostFailure",
+    "“{move_aside}” renames the damaged file (it stays in the same folder, for "
+    "recovery) and starts a new session with a new database.",
 )
+QUIT = QT_TRANSLATE_NOOP("HostFailure", "Quit")
 
 type BoxFactory = Callable[[QWidget | None], QMessageBox]
 
 
 def build_host_failure_box(
-    error: HostStartFailed, box: QMessageBox, decline: str = "Quit"
+    error: HostStartFailed, box: QMessageBox, decline: str = QUIT
 ) -> QMessageBox:
     """Fill ``box`` with the host's own message; for a damaged database, add the choice
     to move it aside and start afresh (the default) or ``decline``."""
@@ -35,9 +38,15 @@ def build_host_failure_box(
     if not error.store_damaged:
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         return box
-    box.setInformativeText(MOVE_ASIDE_EXPLAINED)
-    move_aside = box.addButton(MOVE_ASIDE, QMessageBox.ButtonRole.AcceptRole)
-    declined = box.addButton(decline, QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(
+        translate("HostFailure", MOVE_ASIDE_EXPLAINED).format(
+            move_aside=translate("HostFailure", MOVE_ASIDE)
+        )
+    )
+    move_aside = box.addButton(
+        translate("HostFailure", MOVE_ASIDE), QMessageBox.ButtonRole.AcceptRole
+    )
+    declined = box.addButton(translate("HostFailure", decline), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(move_aside)
     box.setEscapeButton(declined)
     return box

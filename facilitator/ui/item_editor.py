@@ -28,27 +28,29 @@ from PySide6.QtWidgets import (
 from facilitator.protocol.commands import Edit, SetContentNote
 from facilitator.protocol.moderator import HintKind, Item, ItemKind, ItemState
 from facilitator.ui.host_connection import CommandPort
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
 MASK = "[…]"
 EDITOR_MIN_HEIGHT = 36
 MAX_HINT_BUTTONS = 12
 HINT_NAMES = {
-    HintKind.EMAIL: "e-mail",
-    HintKind.PHONE: "phone",
-    HintKind.URL: "web address",
-    HintKind.HANDLE: "handle",
-    HintKind.REFERENCE: "reference",
-    HintKind.POSTCODE: "postcode",
-    HintKind.PERSON: "name",
-    HintKind.ORGANISATION: "organisation",
-    HintKind.LOCAL_NAME: "local name",
-    HintKind.WATCH_WORD: "watch word",
+    HintKind.EMAIL: QT_TRANSLATE_NOOP("ItemEditor", "e-mail"),
+    HintKind.PHONE: QT_TRANSLATE_NOOP("ItemEditor", "phone"),
+    HintKind.URL: QT_TRANSLATE_NOOP("ItemEditor", "web address"),
+    HintKind.HANDLE: QT_TRANSLATE_NOOP("ItemEditor", "handle"),
+    HintKind.REFERENCE: QT_TRANSLATE_NOOP("ItemEditor", "reference"),
+    HintKind.POSTCODE: QT_TRANSLATE_NOOP("ItemEditor", "postcode"),
+    HintKind.PERSON: QT_TRANSLATE_NOOP("ItemEditor", "name"),
+    HintKind.ORGANISATION: QT_TRANSLATE_NOOP("ItemEditor", "organisation"),
+    HintKind.LOCAL_NAME: QT_TRANSLATE_NOOP("ItemEditor", "local name"),
+    HintKind.WATCH_WORD: QT_TRANSLATE_NOOP("ItemEditor", "watch word"),
 }
-CONTENT_NOTE_LABEL = "Content note: warn first, hide the count"
-CONTENT_NOTE_TIP = (
+CONTENT_NOTE_LABEL = QT_TRANSLATE_NOOP("ItemEditor", "Content note: warn first, hide the count")
+CONTENT_NOTE_TIP = QT_TRANSLATE_NOOP(
+    "ItemEditor",
     "Something heavy: the big screen shows a short warning before it, and its count is "
-    "shown neither there nor on the phones"
+    "shown neither there nor on the phones",
 )
 # Only a confession the room may see carries one.
 NOTE_STATES = frozenset(
@@ -58,13 +60,15 @@ FLAG_KINDS = frozenset({HintKind.LOCAL_NAME, HintKind.WATCH_WORD})
 HINT_COLOUR = QColor("#ffe9a8")
 FLAG_COLOUR = QColor("#ffc9c2")
 STATE_NAMES = {
-    ItemState.INCOMING: "Incoming",
-    ItemState.APPROVED: "Up next",
-    ItemState.SHOWN: "Shown",
-    ItemState.SET_ASIDE: "Set aside",
-    ItemState.REMOVED: "Removed from the record",
-    ItemState.MERGED: "Merged into another",
-    ItemState.FOR_ORGANISERS: "For the organisers only — never shown",
+    ItemState.INCOMING: QT_TRANSLATE_NOOP("ItemEditor", "Incoming"),
+    ItemState.APPROVED: QT_TRANSLATE_NOOP("ItemEditor", "Up next"),
+    ItemState.SHOWN: QT_TRANSLATE_NOOP("ItemEditor", "Shown"),
+    ItemState.SET_ASIDE: QT_TRANSLATE_NOOP("ItemEditor", "Set aside"),
+    ItemState.REMOVED: QT_TRANSLATE_NOOP("ItemEditor", "Removed from the record"),
+    ItemState.MERGED: QT_TRANSLATE_NOOP("ItemEditor", "Merged into another"),
+    ItemState.FOR_ORGANISERS: QT_TRANSLATE_NOOP(
+        "ItemEditor", "For the organisers only — never shown"
+    ),
 }
 
 
@@ -103,21 +107,25 @@ class ItemEditor(QFrame):
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(6)
         header = QHBoxLayout()
-        header.addWidget(plain_label("SELECTED", "caption"))
+        header.addWidget(plain_label(self.tr("SELECTED"), "caption"))
         self.state_label = plain_label(name="editorState")
         header.addWidget(self.state_label, 1)
-        self.flag_label = plain_label("⚑ Flagged: check before showing", "flag")
+        self.flag_label = plain_label(self.tr("⚑ Flagged: check before showing"), "flag")
         header.addWidget(self.flag_label)
         self.header_row = header  # the console adds what acts on the selected one
         layout.addLayout(header)
         self.empty_label = plain_label(
-            "Select a confession to read it here, edit it or mask what identifies someone.",
+            self.tr(
+                "Select a confession to read it here, edit it or mask what identifies someone."
+            ),
             "nowEmpty",
         )
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label, 1)
-        self.text_edit = self._plain_editor("editorText", "The confession")
-        self.learned_edit = self._plain_editor("editorLearned", "What they learned (optional)")
+        self.text_edit = self._plain_editor("editorText", self.tr("The confession"))
+        self.learned_edit = self._plain_editor(
+            "editorLearned", self.tr("What they learned (optional)")
+        )
         layout.addWidget(self.text_edit, 3)
         layout.addWidget(self.learned_edit, 1)
         self._build_hints(layout)
@@ -156,13 +164,19 @@ class ItemEditor(QFrame):
         row = QHBoxLayout()
         row.setSpacing(8)
         self.mask_button = push_button(
-            f"Mask selection {MASK}", "", "Replace the selected words with […] (Ctrl+M)"
+            self.tr("Mask selection {mask}").format(mask=MASK),
+            "",
+            self.tr("Replace the selected words with […] (Ctrl+M)"),
         )
-        self.save_button = push_button("Save edit", "go", "Save the edited text (Ctrl+S)")
-        self.discard_button = push_button("Discard", "", "Go back to the saved text (Esc)")
-        self.content_note_box = QCheckBox(CONTENT_NOTE_LABEL)
+        self.save_button = push_button(
+            self.tr("Save edit"), "go", self.tr("Save the edited text (Ctrl+S)")
+        )
+        self.discard_button = push_button(
+            self.tr("Discard"), "", self.tr("Go back to the saved text (Esc)")
+        )
+        self.content_note_box = QCheckBox(self.tr(CONTENT_NOTE_LABEL))
         self.content_note_box.setObjectName("contentNote")
-        self.content_note_box.setToolTip(CONTENT_NOTE_TIP)
+        self.content_note_box.setToolTip(self.tr(CONTENT_NOTE_TIP))
         self.content_note_box.toggled.connect(self._content_note_toggled)
         self.draft_label = plain_label(name="draftState")
         self.draft_label.setWordWrap(True)  # a long sentence takes two lines, not the row
@@ -259,9 +273,11 @@ class ItemEditor(QFrame):
         dirty = self.is_dirty()
         newer = item is not None and base is not None and item.version != base.version
         if newer and dirty:
-            self.draft_label.setText("Someone else saved a newer version: discard to see it.")
+            self.draft_label.setText(
+                self.tr("Someone else saved a newer version: discard to see it.")
+            )
         else:
-            self.draft_label.setText("Not saved yet" if dirty else "")
+            self.draft_label.setText(self.tr("Not saved yet") if dirty else "")
         self.save_button.setEnabled(editable and dirty)
         self.discard_button.setEnabled(dirty)
         self.mask_button.setEnabled(editable)
@@ -291,15 +307,23 @@ class ItemEditor(QFrame):
     @staticmethod
     def _state_text(item: Item) -> str:
         edited = (item.text, item.learned) != (item.original_text, item.original_learned)
-        return STATE_NAMES[item.state] + ("  ·  edited" if edited else "")
+        state = translate("ItemEditor", STATE_NAMES[item.state])
+        return state + (translate("ItemEditor", "  ·  edited") if edited else "")
 
     def _show_original(self, item: Item | None) -> None:
         if item is None or (item.original_text, item.original_learned) == (item.text, item.learned):
             self.original_label.hide()
             return
-        learned = f"\nLearned: {item.original_learned}" if item.original_learned else ""
+        learned = (
+            self.tr("\nLearned: {text}").format(text=item.original_learned)
+            if item.original_learned
+            else ""
+        )
         self.original_label.setText(
-            f"As written (moderators only, never shown or kept): {item.original_text}{learned}"
+            self.tr("As written (moderators only, never shown or kept): {text}").format(
+                text=item.original_text
+            )
+            + learned
         )
         self.original_label.show()
 
@@ -311,8 +335,11 @@ class ItemEditor(QFrame):
         if item is None:
             return
         for word, kind in hinted_words(item)[:MAX_HINT_BUTTONS]:
-            button = push_button(f"{MASK} {word}", "hint", f"Mask this {HINT_NAMES[kind]}")
-            button.setAccessibleName(f"Mask {HINT_NAMES[kind]} {word}")
+            name = self.tr(HINT_NAMES[kind])
+            button = push_button(
+                f"{MASK} {word}", "hint", self.tr("Mask this {kind}").format(kind=name)
+            )
+            button.setAccessibleName(self.tr("Mask {kind} {word}").format(kind=name, word=word))
             button.clicked.connect(lambda _checked=False, word=word: self.mask_word(word))
             self._hints_row.addWidget(button)
             self.hint_buttons.append((word, button))
@@ -363,7 +390,7 @@ class ItemEditor(QFrame):
             if cursor.hasSelection() and not editor.isReadOnly():
                 cursor.insertText(MASK)
                 return
-        self.message.emit("Select the words to mask first.")
+        self.message.emit(self.tr("Select the words to mask first."))
 
     def mask_word(self, word: str) -> None:
         """Mask every occurrence of a hinted detail in both fields (one undo step each)."""
@@ -415,7 +442,7 @@ class ItemEditor(QFrame):
                 self._load(self._item)
                 self._refresh()
                 self.draft_changed.emit(False)
-            self.message.emit("Edit saved.")
+            self.message.emit(self.tr("Edit saved."))
             if then is not None:
                 then()
 

@@ -47,7 +47,7 @@ class JoinPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
-        layout.addWidget(plain_label("PHONES JOIN AT", "caption"))
+        layout.addWidget(plain_label(self.tr("PHONES JOIN AT"), "caption"))
         self.join_url_label = plain_label(name="joinUrl", selectable=True)
         self.join_url_label.setWordWrap(True)
         layout.addWidget(self.join_url_label)
@@ -60,11 +60,11 @@ class JoinPanel(QFrame):
         qr_row.addWidget(self.qr)
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
-        self.copy_join_button = push_button("Copy join link")
+        self.copy_join_button = push_button(self.tr("Copy join link"))
         self.copy_moderator_button = push_button(
-            "Copy moderator link",
+            self.tr("Copy moderator link"),
             "",
-            "A private link to moderate from another device. Do not project or share it.",
+            self.tr("A private link to moderate from another device. Do not project or share it."),
         )
         buttons.addStretch(1)
         buttons.addWidget(self.copy_join_button)
@@ -74,14 +74,16 @@ class JoinPanel(QFrame):
 
         address_row = QHBoxLayout()
         address_row.setSpacing(8)
-        self.address_caption = plain_label("Addresses of this laptop", "muted")
+        self.address_caption = plain_label(self.tr("Addresses of this laptop"), "muted")
         self.address_caption.setWordWrap(True)
         address_row.addWidget(self.address_caption, 1)
         self.use_address_button = push_button(
-            "Use selected",
+            self.tr("Use selected"),
             "",
-            "Put the selected address in the join link and the QR codes. If phones cannot "
-            "open the link, try another address.",
+            self.tr(
+                "Put the selected address in the join link and the QR codes. If phones cannot "
+                "open the link, try another address."
+            ),
             elide=True,
         )
         address_row.addWidget(self.use_address_button)
@@ -105,13 +107,13 @@ class JoinPanel(QFrame):
         changed = join.join_url != self._join.join_url
         self._join = join
         if changed:
-            self.message.emit(f"Phones now join at {join.join_url}")
+            self.message.emit(self.tr("Phones now join at {url}").format(url=join.join_url))
         self.join_url_label.setText(join.join_url)
         self.qr.set_url(join.join_url)
         self.address_list.clear()
         for candidate in join.candidates:
             in_use = candidate.ip == join.host_ip
-            item = QListWidgetItem(candidate.label + ("  — in use" if in_use else ""))
+            item = QListWidgetItem(candidate.label + (self.tr("  — in use") if in_use else ""))
             item.setData(Qt.ItemDataRole.UserRole, candidate.ip)
             if in_use:
                 font = QFont(item.font())
@@ -160,10 +162,12 @@ class JoinPanel(QFrame):
 
     def _copy_join_link(self) -> None:
         QGuiApplication.clipboard().setText(self._join.join_url)
-        self.message.emit("Join link copied.")
+        self.message.emit(self.tr("Join link copied."))
 
     def _copy_moderator_link(self) -> None:
         QGuiApplication.clipboard().setText(self._join.moderator_url)
         self.message.emit(
-            "Moderator link copied. Open it on a device you trust; never project or share it."
+            self.tr(
+                "Moderator link copied. Open it on a device you trust; never project or share it."
+            )
         )

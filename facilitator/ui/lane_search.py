@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from facilitator.ui.translations import QT_TRANSLATE_NOOP
+
 DEBOUNCE_MS = 150
 
 
@@ -36,8 +38,8 @@ def matches(words: tuple[str, ...], folded: str) -> bool:
 
 
 class IncomingOrder(Enum):
-    ARRIVAL = "Arrival"
-    LENGTH = "Length"
+    ARRIVAL = QT_TRANSLATE_NOOP("LaneSearch", "Arrival")
+    LENGTH = QT_TRANSLATE_NOOP("LaneSearch", "Length")
 
 
 class _SearchField(QLineEdit):
@@ -74,18 +76,20 @@ class LaneSearch(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        label = QLabel("Search")
+        label = QLabel(self.tr("Search"))
         self.field = _SearchField()
         self.field.setObjectName("laneSearch")
-        self.field.setPlaceholderText("Words in a confession or its lesson (Ctrl+F)")
+        self.field.setPlaceholderText(self.tr("Words in a confession or its lesson (Ctrl+F)"))
         self.field.setClearButtonEnabled(True)
-        self.field.setToolTip("Show only the confessions with every word typed (Esc clears)")
+        self.field.setToolTip(
+            self.tr("Show only the confessions with every word typed (Esc clears)")
+        )
         label.setBuddy(self.field)
-        order_label = QLabel("Sort Incoming by")
+        order_label = QLabel(self.tr("Sort Incoming by"))
         self.order = QComboBox()
         for order in IncomingOrder:
-            self.order.addItem(order.value, order)
-        self.order.setToolTip("Arrival: oldest first. Length: shortest first.")
+            self.order.addItem(self.tr(order.value), order)
+        self.order.setToolTip(self.tr("Arrival: oldest first. Length: shortest first."))
         order_label.setBuddy(self.order)
         layout.addWidget(label)
         layout.addWidget(self.field, 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from facilitator.protocol.moderator import Item, ItemState
+from facilitator.ui.translations import translate
 
 MERGEABLE = frozenset(
     {ItemState.INCOMING, ItemState.APPROVED, ItemState.SHOWN, ItemState.SET_ASIDE}
@@ -21,11 +22,11 @@ MERGEABLE = frozenset(
 
 
 def alike_text(alike: int) -> str:
-    return f"≈ {alike} alike" if alike else ""
+    return translate("LikeGroups", "≈ %n alike", None, alike) if alike else ""
 
 
 def merged_from_text(merged: int) -> str:
-    return f"merged from {merged}" if merged else ""
+    return translate("LikeGroups", "merged from %n", None, merged) if merged else ""
 
 
 class LikeGroups:

@@ -11,16 +11,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label
 
-TOO_LONG = "{count:,} / {limit:,}: too long"
+TOO_LONG = QT_TRANSLATE_NOOP("LimitedText", "{count:,} / {limit:,}: too long")
 COUNT = "{count:,} / {limit:,}"
 
 
 def show_count(label: QLabel, count: int, limit: int) -> None:
     """``count / limit`` in ``label``, red and said past the limit."""
     over = count > limit
-    label.setText((TOO_LONG if over else COUNT).format(count=count, limit=limit))
+    template = translate("LimitedText", TOO_LONG) if over else COUNT
+    label.setText(template.format(count=count, limit=limit))
     name = "error" if over else "muted"
     if label.objectName() != name:
         label.setObjectName(name)

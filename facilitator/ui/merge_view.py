@@ -35,22 +35,29 @@ from facilitator.protocol.moderator import Item, ItemState
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.like_groups import MERGEABLE
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
 LANE_NAMES = {
-    ItemState.INCOMING: "Incoming",
-    ItemState.APPROVED: "Up next",
-    ItemState.SHOWN: "Shown",
-    ItemState.SET_ASIDE: "Set aside",
+    ItemState.INCOMING: QT_TRANSLATE_NOOP("MergeView", "Incoming"),
+    ItemState.APPROVED: QT_TRANSLATE_NOOP("MergeView", "Up next"),
+    ItemState.SHOWN: QT_TRANSLATE_NOOP("MergeView", "Shown"),
+    ItemState.SET_ASIDE: QT_TRANSLATE_NOOP("MergeView", "Set aside"),
 }
 REFUSAL_HINTS = {
-    "stale_version": "Someone edited the kept confession meanwhile: close and open again.",
-    "merge_on_screen": "One of them is on screen: keep that one, or blank the screen first.",
+    "stale_version": QT_TRANSLATE_NOOP(
+        "MergeView", "Someone edited the kept confession meanwhile: close and open again."
+    ),
+    "merge_on_screen": QT_TRANSLATE_NOOP(
+        "MergeView", "One of them is on screen: keep that one, or blank the screen first."
+    ),
 }
 
 
 def merge_button_text(count: int) -> str:
-    return f"Merge {count} into one" if count > 1 else "Merge"
+    if count > 1:
+        return translate("MergeView", "Merge %n into one", None, count)
+    return translate("MergeView", "Merge")
 
 
 class _Row:
@@ -58,19 +65,21 @@ class _Row:
 
     def __init__(self, item: Item, on_screen: bool) -> None:
         self.item = item
-        self.keep = QRadioButton("Keep")
-        self.keep.setToolTip("Keep this one: the others are merged into it")
-        self.include = QCheckBox("Merge")
+        self.keep = QRadioButton(translate("MergeView", "Keep"))
+        self.keep.setToolTip(translate("MergeView", "Keep this one: the others are merged into it"))
+        self.include = QCheckBox(translate("MergeView", "Merge"))
         self.include.setChecked(True)
-        self.include.setToolTip("Untick to leave this one out: it is not the same mistake")
+        self.include.setToolTip(
+            translate("MergeView", "Untick to leave this one out: it is not the same mistake")
+        )
         self.text = plain_label(" ".join(item.text.split()), "mergeText")
         self.text.setWordWrap(True)
-        where = LANE_NAMES.get(item.state, item.state.value)
-        details = [where + (" · on screen now" if on_screen else "")]
+        where = translate("MergeView", LANE_NAMES.get(item.state, item.state.value))
+        details = [where + (translate("MergeView", " · on screen now") if on_screen else "")]
         if item.agreement_count:
-            details.append(f"{item.agreement_count} agreed")
+            details.append(translate("MergeView", "%n agreed", None, item.agreement_count))
         if item.learned:
-            details.append(f"Learned: {item.learned}")
+            details.append(translate("MergeView", "Learned: {text}").format(text=item.learned))
         self.detail = plain_label(" · ".join(details), "muted")
         self.detail.setWordWrap(True)
 
@@ -92,37 +101,43 @@ class MergeView(QDialog):
         self._commands = commands
         self._prefilled_from: Item | None = None
         self.setObjectName("mergeView")
-        self.setWindowTitle("Merge confessions alike")
+        self.setWindowTitle(self.tr("Merge confessions alike"))
         self.setStyleSheet(STYLE_SHEET)
         self.resize(760, 620)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
-        layout.addWidget(plain_label("MERGE CONFESSIONS ALIKE", "caption"))
+        layout.addWidget(plain_label(self.tr("MERGE CONFESSIONS ALIKE"), "caption"))
         intro = plain_label(
-            "These say the same mistake. Keep one: the others leave the lanes, and every "
-            "phone that agreed with any of them counts once for the one kept.",
+            self.tr(
+                "These say the same mistake. Keep one: the others leave the lanes, and every "
+                "phone that agreed with any of them counts once for the one kept."
+            ),
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.rows = [_Row(item, item.id == on_screen_id) for item in group]
         layout.addWidget(self._build_rows(), 3)
-        layout.addWidget(plain_label("KEPT TEXT (EDIT TO COMBINE THEM)", "caption"))
+        layout.addWidget(plain_label(self.tr("KEPT TEXT (EDIT TO COMBINE THEM)"), "caption"))
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("editorText")
         self.text_edit.setTabChangesFocus(True)
         layout.addWidget(self.text_edit, 2)
         self.learned_edit = QPlainTextEdit()
         self.learned_edit.setObjectName("editorLearned")
-        self.learned_edit.setPlaceholderText("What they learned (optional)")
+        self.learned_edit.setPlaceholderText(self.tr("What they learned (optional)"))
         self.learned_edit.setTabChangesFocus(True)
         layout.addWidget(self.learned_edit, 1)
         buttons = QHBoxLayout()
         self.error_label = plain_label(name="error")
         self.error_label.setWordWrap(True)
         buttons.addWidget(self.error_label, 1)
-        self.cancel_button = push_button("Cancel", "", "Close without merging (Esc)")
-        self.merge_button = push_button("Merge", "go", "Merge the ticked ones into the kept one")
+        self.cancel_button = push_button(
+            self.tr("Cancel"), "", self.tr("Close without merging (Esc)")
+        )
+        self.merge_button = push_button(
+            self.tr("Merge"), "go", self.tr("Merge the ticked ones into the kept one")
+        )
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.merge_button)
         layout.addLayout(buttons)
@@ -194,7 +209,7 @@ class MergeView(QDialog):
             row.keep.setEnabled(not gone)
             if gone:
                 row.include.setChecked(False)
-                row.detail.setText("Left the lanes meanwhile: " + item.state.value)
+                row.detail.setText(self.tr("Left the lanes meanwhile: ") + item.state.value)
         self._refresh()
 
     def _kept(self, row: _Row) -> None:
@@ -222,7 +237,7 @@ class MergeView(QDialog):
         kept = self.kept()
         others = self.merged_ids()
         if kept is None or not others:
-            self.error_label.setText("Tick at least one to merge into the kept one.")
+            self.error_label.setText(self.tr("Tick at least one to merge into the kept one."))
             return
         # The version the text was written on: if the kept one changed since, it is refused.
         prefilled = self._prefilled_from
@@ -239,11 +254,14 @@ class MergeView(QDialog):
         self._commands.send(command, on_refused=self._refused, on_done=self._done)
 
     def _done(self) -> None:
-        self.message.emit("Merged: the kept one counts every phone that agreed with any of them.")
+        self.message.emit(
+            self.tr("Merged: the kept one counts every phone that agreed with any of them.")
+        )
         self.accept()
 
     def _refused(self, code: str, message: str) -> None:
         hint = REFUSAL_HINTS.get(code, "")
+        hint = self.tr(hint) if hint else ""
         self.error_label.setText(f"{message} {hint}".strip())
         self.message.emit(message)
         self._refresh()

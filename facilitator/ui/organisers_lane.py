@@ -13,17 +13,23 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from facilitator.ui.confession_list import ConfessionList
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
-TITLE = "Organisers only"
-NOTICE = "For the organisers only — never shown"
-EMPTY = "Confessions that phones mark “for the organisers only” appear here. Never shown."
-SWITCH_TIP = "Confessions for the organisers only: read or redact them, never shown"
+TITLE = QT_TRANSLATE_NOOP("OrganisersLane", "Organisers only")
+NOTICE = QT_TRANSLATE_NOOP("OrganisersLane", "For the organisers only — never shown")
+EMPTY = QT_TRANSLATE_NOOP(
+    "OrganisersLane",
+    "Confessions that phones mark “for the organisers only” appear here. Never shown.",
+)
+SWITCH_TIP = QT_TRANSLATE_NOOP(
+    "OrganisersLane", "Confessions for the organisers only: read or redact them, never shown"
+)
 
 
 def switch_text(count: int) -> str:
     """The Set aside lane's button to this lane."""
-    return f"{TITLE} · {count}" if count else TITLE
+    return f"{TITLE} · {count}" if count else translate("OrganisersLane", TITLE)
 
 
 class OrganisersLane(QWidget):
@@ -36,20 +42,24 @@ class OrganisersLane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.header = plain_label(TITLE.upper(), "caption")
+        self.header = plain_label(translate("OrganisersLane", TITLE).upper(), "caption")
         layout.addWidget(self.header)
-        self.notice = plain_label(NOTICE, "organisersNotice")
+        self.notice = plain_label(translate("OrganisersLane", NOTICE), "organisersNotice")
         self.notice.setWordWrap(True)
         self.notice.setToolTip(
-            "Their authors asked that only the organisers read them: no action here can "
-            "put one on screen. Edit one above to redact it."
+            self.tr(
+                "Their authors asked that only the organisers read them: no action here can "
+                "put one on screen. Edit one above to redact it."
+            )
         )
         layout.addWidget(self.notice)
-        self.list = ConfessionList(EMPTY)
-        self.list.setAccessibleName(NOTICE)
+        self.list = ConfessionList(translate("OrganisersLane", EMPTY))
+        self.list.setAccessibleName(translate("OrganisersLane", NOTICE))
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.back_button = push_button("← Set aside", "", "Back to the confessions set aside")
+        self.back_button = push_button(
+            self.tr("← Set aside"), "", self.tr("Back to the confessions set aside")
+        )
         self.back_button.clicked.connect(self.back_requested)
         row.addWidget(self.back_button)
         layout.addLayout(row)
@@ -61,7 +71,9 @@ class LastColumn(QStackedWidget):
     def __init__(self, aside_page: QWidget, lane: OrganisersLane, aside: QVBoxLayout) -> None:
         super().__init__()
         self.lane = lane
-        self.switch_button = push_button(switch_text(0), "laneSwitch", SWITCH_TIP)
+        self.switch_button = push_button(
+            switch_text(0), "laneSwitch", translate("OrganisersLane", SWITCH_TIP)
+        )
         aside.insertWidget(1, self.switch_button)  # under the Set aside header
         self.addWidget(aside_page)
         self.addWidget(lane)

@@ -26,6 +26,7 @@ from facilitator.ui.connect_help import (
     windows_firewall,
 )
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.translations import translate
 from facilitator.ui.venue_sheet import VenueSheetDialog
 from facilitator.ui.widgets import push_button
 from facilitator.ui.wifi_dialog import WifiDialog
@@ -55,19 +56,21 @@ class PhonesNetwork(QWidget):
         row.setSpacing(8)
         column.addLayout(row)
         self.wifi_button = push_button(
-            "Wi-Fi for phones…",
+            self.tr("Wi-Fi for phones…"),
             "",
-            "The network phones join: its name and QR code go on the join slide",
+            self.tr("The network phones join: its name and QR code go on the join slide"),
         )
         self.sheet_button = push_button(
-            "Sheet for IT…",
+            self.tr("Sheet for IT…"),
             "",
-            "A printable page for the venue's IT: address, port, client isolation off",
+            self.tr("A printable page for the venue's IT: address, port, client isolation off"),
         )
         row.addWidget(self.wifi_button, 1)
         row.addWidget(self.sheet_button, 1)
         self.help_button = push_button(
-            TITLE, "", "Phones connected, a test with your own phone, checks and advice"
+            translate("ConnectHelp", TITLE),
+            "",
+            self.tr("Phones connected, a test with your own phone, checks and advice"),
         )
         column.addWidget(self.help_button)
         self.wifi_button.clicked.connect(self.open_wifi_dialog)
@@ -99,7 +102,7 @@ class PhonesNetwork(QWidget):
             return
         join, session = self._mirror.join, self._mirror.session
         if join is None:
-            self.message.emit("The join link is not known yet.")
+            self.message.emit(self.tr("The join link is not known yet."))
             return
         wifi_name = self._wifi.ssid if self._wifi is not None else ""
         title = session.title if session is not None else ""
@@ -128,9 +131,13 @@ class PhonesNetwork(QWidget):
     def _on_chosen(self, wifi: RoomWifi | None) -> None:
         self._wifi = wifi
         if wifi is None:
-            self.message.emit("The join slide shows the join link alone.")
+            self.message.emit(self.tr("The join slide shows the join link alone."))
         else:
-            self.message.emit(f"The join slide shows the Wi-Fi {wifi.ssid} and its QR code.")
+            self.message.emit(
+                self.tr("The join slide shows the Wi-Fi {ssid} and its QR code.").format(
+                    ssid=wifi.ssid
+                )
+            )
         self.wifi_chosen.emit(wifi)
 
     def _on_join(self, join: JoinLink) -> None:

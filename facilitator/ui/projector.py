@@ -57,7 +57,7 @@ class ProjectorWindow(QWidget):
         self._mirror = mirror
         self._placement: ProjectorPlacement | None = None
         self._closing_allowed = False
-        self.setWindowTitle("Confessional — Projector")
+        self.setWindowTitle(self.tr("Confessional — Projector"))
         # The facilitator's keyboard stays with the console when this window appears.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("projector")

@@ -12,14 +12,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
-LINK_NOTE = (
+LINK_NOTE = QT_TRANSLATE_NOOP(
+    "ProjectorLink",
     "For a venue's AV computer: open this link in its browser, full screen, and it shows "
-    "the big screen. The room keeps its screen while this console restarts."
+    "the big screen. The room keeps its screen while this console restarts.",
 )
-NO_LINK = "The projector page is not available for this session."
-COPIED = "Projector page link copied."
+NO_LINK = QT_TRANSLATE_NOOP(
+    "ProjectorLink", "The projector page is not available for this session."
+)
+COPIED = QT_TRANSLATE_NOOP("ProjectorLink", "Projector page link copied.")
 
 
 def projector_link(join_url: str, projector_path: str) -> str:
@@ -49,11 +53,13 @@ class ProjectorLink(QWidget):
         self.link_field.setObjectName("projectorLink")
         self.link_field.setReadOnly(True)
         row.addWidget(self.link_field, 1)
-        self.copy_button = push_button("Copy", "", "Copy the projector page's link")
+        self.copy_button = push_button(
+            self.tr("Copy"), "", self.tr("Copy the projector page's link")
+        )
         self.copy_button.clicked.connect(self.copy)
         row.addWidget(self.copy_button)
         layout.addLayout(row)
-        self.note = plain_label(LINK_NOTE, "muted")
+        self.note = plain_label(translate("ProjectorLink", LINK_NOTE), "muted")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
 
@@ -62,11 +68,11 @@ class ProjectorLink(QWidget):
 
     def show_link(self, join_url: str, projector_path: str) -> None:
         self._link = projector_link(join_url, projector_path)
-        self.link_field.setText(self._link or NO_LINK)
+        self.link_field.setText(self._link or translate("ProjectorLink", NO_LINK))
         self.link_field.setCursorPosition(0)
         self.copy_button.setEnabled(bool(self._link))
 
     def copy(self) -> None:
         if self._link:
             QGuiApplication.clipboard().setText(self._link)
-            self.message.emit(COPIED)
+            self.message.emit(translate("ProjectorLink", COPIED))

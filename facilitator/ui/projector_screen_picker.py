@@ -35,16 +35,23 @@ from PySide6.QtWidgets import (
 
 from facilitator.ui.console_style import ACCENT, CARD, INK, LINE, MUTED
 from facilitator.ui.screens import ScreenId, same_screen
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label
 
-AUTOMATIC = "Automatic (first screen that is not the console's)"
-AUTOMATIC_TIP = (
-    "The projector goes full screen on the first screen that is not the console's, "
-    "or is a window when there is only one screen."
+AUTOMATIC = QT_TRANSLATE_NOOP(
+    "ProjectorScreenPicker", "Automatic (first screen that is not the console's)"
 )
-MAIN_SCREEN_TIP = "The console's screen: the projector is never full screen here."
-NOT_CONNECTED_TIP = (
-    "Not connected now: the projector uses the automatic choice until it is plugged in again."
+AUTOMATIC_TIP = QT_TRANSLATE_NOOP(
+    "ProjectorScreenPicker",
+    "The projector goes full screen on the first screen that is not the console's, "
+    "or is a window when there is only one screen.",
+)
+MAIN_SCREEN_TIP = QT_TRANSLATE_NOOP(
+    "ProjectorScreenPicker", "The console's screen: the projector is never full screen here."
+)
+NOT_CONNECTED_TIP = QT_TRANSLATE_NOOP(
+    "ProjectorScreenPicker",
+    "Not connected now: the projector uses the automatic choice until it is plugged in again.",
 )
 COMBO_MAX_WIDTH = 380
 TEXT_ROOM = 52  # padding, border and drop-down arrow around the text
@@ -115,7 +122,9 @@ class ScreenChoice:
 
 
 def screen_label(screen: ScreenInfo, number: int) -> str:
-    name = screen.id.name or f"Screen {number}"
+    name = screen.id.name or translate("ProjectorScreenPicker", "Screen {number}").format(
+        number=number
+    )
     details = []
     if screen.model and screen.model.casefold() not in name.casefold():
         details.append(screen.model)
@@ -132,16 +141,23 @@ def screen_choices(
     A chosen screen is found the way the projector finds it (by serial number, else
     by name), so a monitor moved to another port is still the chosen one.
     """
-    choices = [ScreenChoice(None, AUTOMATIC, tip=AUTOMATIC_TIP)]
+    choices = [
+        ScreenChoice(
+            None,
+            translate("ProjectorScreenPicker", AUTOMATIC),
+            tip=translate("ProjectorScreenPicker", AUTOMATIC_TIP),
+        )
+    ]
     for number, screen in enumerate(screens, start=1):
         is_primary = screen.id == primary
-        label = screen_label(screen, number) + (" (main screen)" if is_primary else "")
+        main = translate("ProjectorScreenPicker", " (main screen)")
+        label = screen_label(screen, number) + (main if is_primary else "")
         choices.append(
             ScreenChoice(
                 screen.id.key,
                 label,
                 enabled=bool(screen.id.key) and not is_primary,
-                tip=MAIN_SCREEN_TIP if is_primary else "",
+                tip=translate("ProjectorScreenPicker", MAIN_SCREEN_TIP) if is_primary else "",
             )
         )
     if not chosen:
@@ -152,7 +168,15 @@ def screen_choices(
     for index in order:
         if same_screen(preferred, screens[index].id):
             return choices, index + 1
-    choices.append(ScreenChoice(chosen, f"{preferred.name} (not connected)", tip=NOT_CONNECTED_TIP))
+    choices.append(
+        ScreenChoice(
+            chosen,
+            translate("ProjectorScreenPicker", "{name} (not connected)").format(
+                name=preferred.name
+            ),
+            tip=translate("ProjectorScreenPicker", NOT_CONNECTED_TIP),
+        )
+    )
     return choices, len(choices) - 1
 
 
@@ -223,7 +247,7 @@ class ProjectorScreenPicker(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.caption = plain_label("Projector screen", "statusItem")
+        self.caption = plain_label(self.tr("Projector screen"), "statusItem")
         layout.addWidget(self.caption)
         self.combo = ScreenCombo()
         self.combo.setStyleSheet(STYLE_SHEET)

@@ -34,7 +34,9 @@ class QrWidget(QWidget):
         return self._url
 
     def set_url(self, url: str) -> None:
-        self.set_data(url, f"QR code for {url}" if url else "No QR code")
+        self.set_data(
+            url, self.tr("QR code for {url}").format(url=url) if url else self.tr("No QR code")
+        )
 
     def set_data(self, data: str, description: str, *, encoding: str | None = None) -> None:
         """Carry ``data`` (see :func:`facilitator.join.qr.qr_matrix` for ``encoding``);

@@ -52,10 +52,10 @@ class QueueList(ConfessionList):
         self._drop_row: int | None = None  # where the dragged one would land, while dragging
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, keys, slot in (
-            ("Move up", "Ctrl+Up", self.move_up),
-            ("Move down", "Ctrl+Down", self.move_down),
-            ("Move to top (next on screen)", "Ctrl+Home", self.move_to_top),
-            ("Move to end", "Ctrl+End", self.move_to_end),
+            (self.tr("Move up"), "Ctrl+Up", self.move_up),
+            (self.tr("Move down"), "Ctrl+Down", self.move_down),
+            (self.tr("Move to top (next on screen)"), "Ctrl+Home", self.move_to_top),
+            (self.tr("Move to end"), "Ctrl+End", self.move_to_end),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))

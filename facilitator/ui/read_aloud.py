@@ -15,14 +15,19 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 from facilitator.protocol.moderator import Item
 from facilitator.ui.console_style import MUTED
 from facilitator.ui.fit_text import Align, FitText
+from facilitator.ui.translations import QT_TRANSLATE_NOOP
 from facilitator.ui.widgets import plain_label
 
 READ_ALOUD_KEY = "R"
-CAPTION = "READ ALOUD"
-BACK_HINT = f"{READ_ALOUD_KEY}: back to the selected confession"
-NOTHING = "No confession on screen. Project one (Space) to read it here."
-CONTENT_NOTE = "Content note: warn the room first. Its count is not shown."
-LESSON_PREFIX = "What I learned: "
+CAPTION = QT_TRANSLATE_NOOP("ReadAloudView", "READ ALOUD")
+BACK_HINT = QT_TRANSLATE_NOOP("ReadAloudView", "{key}: back to the selected confession")
+NOTHING = QT_TRANSLATE_NOOP(
+    "ReadAloudView", "No confession on screen. Project one (Space) to read it here."
+)
+CONTENT_NOTE = QT_TRANSLATE_NOOP(
+    "ReadAloudView", "Content note: warn the room first. Its count is not shown."
+)
+LESSON_PREFIX = QT_TRANSLATE_NOOP("ReadAloudView", "What I learned: ")
 
 
 class ReadAloudView(QFrame):
@@ -35,14 +40,14 @@ class ReadAloudView(QFrame):
         layout.setContentsMargins(20, 10, 20, 12)
         layout.setSpacing(6)
         header = QHBoxLayout()
-        header.addWidget(plain_label(CAPTION, "caption"))
+        header.addWidget(plain_label(self.tr(CAPTION), "caption"))
         header.addStretch(1)
         self.count_label = plain_label(name="readAloudCount")
         header.addWidget(self.count_label)
         header.addSpacing(12)
-        header.addWidget(plain_label(BACK_HINT, "muted"))
+        header.addWidget(plain_label(self.tr(BACK_HINT).format(key=READ_ALOUD_KEY), "muted"))
         layout.addLayout(header)
-        self.note_label = plain_label(CONTENT_NOTE, "flag")
+        self.note_label = plain_label(self.tr(CONTENT_NOTE), "flag")
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
         self.text = FitText(max_px=56, min_px=14, align=Align.LEFT)
@@ -51,7 +56,7 @@ class ReadAloudView(QFrame):
             ratio=0.7, min_px=13, max_px=30, color=QColor(MUTED), italic=True
         )
         layout.addWidget(self.text, 1)
-        self.empty_label = plain_label(NOTHING, "nowEmpty")
+        self.empty_label = plain_label(self.tr(NOTHING), "nowEmpty")
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label, 1)
         self._item: Item | None = None
@@ -64,7 +69,7 @@ class ReadAloudView(QFrame):
         self.empty_label.setVisible(item is None)
         self.note_label.setVisible(item is not None and item.content_note)
         self.text.setText("" if item is None else item.text)
-        lesson = "" if item is None or not item.learned else LESSON_PREFIX + item.learned
+        lesson = "" if item is None or not item.learned else self.tr(LESSON_PREFIX) + item.learned
         self.text.set_secondary_text(lesson)
         self.show_count(count)
 

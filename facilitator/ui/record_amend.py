@@ -16,11 +16,16 @@ from facilitator.core.record.amend import amend_record
 from facilitator.core.record.library import RecordUnreadable
 from facilitator.core.record.register import FollowUp
 from facilitator.core.transcript import Transcript
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
-UNREADABLE = "The record cannot be read any more, so nothing was changed: {error}"
-NOT_WRITTEN = "The record could not be written, so nothing was changed: {error}"
+UNREADABLE = QT_TRANSLATE_NOOP(
+    "RecordAmend", "The record cannot be read any more, so nothing was changed: {error}"
+)
+NOT_WRITTEN = QT_TRANSLATE_NOOP(
+    "RecordAmend", "The record could not be written, so nothing was changed: {error}"
+)
 
 
 def amend(
@@ -36,9 +41,9 @@ def amend(
         return violation.message
     except RecordUnreadable as error:
         log.warning("Record not amended: %s", error)
-        return UNREADABLE.format(error=error)
+        return translate("RecordAmend", UNREADABLE).format(error=error)
     except ValueError as error:
         return str(error)
     except OSError as error:
         log.warning("Record not amended: %s", error)
-        return NOT_WRITTEN.format(error=error.strerror or error)
+        return translate("RecordAmend", NOT_WRITTEN).format(error=error.strerror or error)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from facilitator.core.record.formats import RecordFormat, document, render
 from facilitator.core.record.library import RecordUnreadable, read_record
 from facilitator.ui.record_pdf import record_pdf
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +23,19 @@ PDF_SUFFIX = ".pdf"
 NAME_FILTERS = ";;".join(
     (
         "PDF (*.pdf)",
-        "HTML, printable (*.html)",
+        QT_TRANSLATE_NOOP("RecordSave", "HTML, printable (*.html)"),
         "Markdown (*.md)",
-        "CSV, the register (*.csv)",
+        QT_TRANSLATE_NOOP("RecordSave", "CSV, the register (*.csv)"),
         "JSON (*.json)",
     )
 )
+
+
+def name_filters() -> str:
+    """:data:`NAME_FILTERS` in the console's language."""
+    return ";;".join(translate("RecordSave", name) for name in NAME_FILTERS.split(";;"))
+
+
 SUFFIXES = (PDF_SUFFIX, *(f".{f.value}" for f in RecordFormat))
 
 
@@ -40,10 +48,12 @@ def save_and_say(record_json: Path, target: str | Path) -> str:
     except (OSError, RecordUnreadable) as error:
         log.warning("Could not save the record to %s: %s", target, error)
         reason = error.strerror if isinstance(error, OSError) else None
-        return f"Could not save the record: {reason or error}"
+        return translate("RecordSave", "Could not save the record: {reason}").format(
+            reason=reason or error
+        )
     finally:
         QApplication.restoreOverrideCursor()
-    return f"Record saved as {written}."
+    return translate("RecordSave", "Record saved as {path}.").format(path=written)
 
 
 def save_record(record_json: Path, target: Path) -> Path:

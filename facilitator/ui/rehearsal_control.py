@@ -27,26 +27,33 @@ from facilitator.protocol.commands import (
 from facilitator.sim.launch import DEFAULT_PHONES
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
-START_LABEL = "Rehearse with simulated phones…"
-STOP_LABEL = "Stop rehearsal"
-KEEP_LABEL = "Keep this rehearsal's record"
-START_TIP = (
+START_LABEL = QT_TRANSLATE_NOOP("RehearsalControl", "Rehearse with simulated phones…")
+STOP_LABEL = QT_TRANSLATE_NOOP("RehearsalControl", "Stop rehearsal")
+KEEP_LABEL = QT_TRANSLATE_NOOP("RehearsalControl", "Keep this rehearsal's record")
+START_TIP = QT_TRANSLATE_NOOP(
+    "RehearsalControl",
     "Practise alone: simulated phones join, confess and agree like a room "
-    "(the session is marked as a rehearsal)"
+    "(the session is marked as a rehearsal)",
 )
-QUESTION = "How many simulated phones?"
-MARKED_TEXT = "This session is a rehearsal: its record is kept apart from your sessions'."
-ENDED_TEXT = "This rehearsal's record is kept apart from your sessions' (rehearsals folder)."
+QUESTION = QT_TRANSLATE_NOOP("RehearsalControl", "How many simulated phones?")
+MARKED_TEXT = QT_TRANSLATE_NOOP(
+    "RehearsalControl", "This session is a rehearsal: its record is kept apart from your sessions'."
+)
+ENDED_TEXT = QT_TRANSLATE_NOOP(
+    "RehearsalControl",
+    "This rehearsal's record is kept apart from your sessions' (rehearsals folder).",
+)
 
-KEPT_MESSAGE = "The rehearsal's record is kept with your sessions' now."
+KEPT_MESSAGE = QT_TRANSLATE_NOOP(
+    "RehearsalControl", "The rehearsal's record is kept with your sessions' now."
+)
 
 
 def running_text(phones: int) -> str:
-    return (
-        "Rehearsal: 1 simulated phone" if phones == 1 else f"Rehearsal: {phones} simulated phones"
-    )
+    return translate("RehearsalControl", "Rehearsal: %n simulated phones", None, phones)
 
 
 class RehearsalControl(QWidget):
@@ -67,10 +74,16 @@ class RehearsalControl(QWidget):
         self.status_label = plain_label(name="muted")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
-        self.start_button = push_button(START_LABEL, "", START_TIP)
-        self.stop_button = push_button(STOP_LABEL, "", "The simulated phones leave")
+        self.start_button = push_button(
+            translate("RehearsalControl", START_LABEL), "", translate("RehearsalControl", START_TIP)
+        )
+        self.stop_button = push_button(
+            translate("RehearsalControl", STOP_LABEL), "", self.tr("The simulated phones leave")
+        )
         self.keep_button = push_button(
-            KEEP_LABEL, "", "Put its transcript with your sessions' in the transcripts folder"
+            translate("RehearsalControl", KEEP_LABEL),
+            "",
+            self.tr("Put its transcript with your sessions' in the transcripts folder"),
         )
         for button in (self.start_button, self.stop_button, self.keep_button):
             layout.addWidget(button)
@@ -88,12 +101,12 @@ class RehearsalControl(QWidget):
             self.dialog.raise_()
             return
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Rehearse")
+        dialog.setWindowTitle(self.tr("Rehearse"))
         dialog.setInputMode(QInputDialog.InputMode.IntInput)
-        dialog.setLabelText(QUESTION)
+        dialog.setLabelText(translate("RehearsalControl", QUESTION))
         dialog.setIntRange(1, MAX_REHEARSAL_PHONES)
         dialog.setIntValue(DEFAULT_PHONES)
-        dialog.setOkButtonText("Start rehearsal")
+        dialog.setOkButtonText(self.tr("Start rehearsal"))
         dialog.intValueSelected.connect(self.start)
         dialog.finished.connect(self._forget_dialog)
         self.dialog = dialog
@@ -103,7 +116,7 @@ class RehearsalControl(QWidget):
         self._send(StartRehearsal(phones))
 
     def keep(self) -> None:
-        self._send(KeepRehearsal(), done=KEPT_MESSAGE)
+        self._send(KeepRehearsal(), done=translate("RehearsalControl", KEPT_MESSAGE))
 
     def refresh(self, *_: object) -> None:
         """Show what the mirror says: a rehearsal running, a rehearsal's record, or nothing."""
@@ -116,7 +129,11 @@ class RehearsalControl(QWidget):
         elif host.rehearsal_detail:
             text = host.rehearsal_detail
         elif marked:
-            text = MARKED_TEXT if open_ else ENDED_TEXT
+            text = (
+                translate("RehearsalControl", MARKED_TEXT)
+                if open_
+                else translate("RehearsalControl", ENDED_TEXT)
+            )
         else:
             text = ""
         self.status_label.setText(text)

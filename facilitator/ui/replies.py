@@ -14,13 +14,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from facilitator.protocol.moderator import Item, ItemKind, ItemState
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.translations import translate
 
-HELPED_HEADING = "What helped"
+HELPED_HEADING = "What helped"  # in English: the record's heading too
 
 
 def helped_caption(count: int) -> str:
     """How many said a reply helped them too ("" when nobody did)."""
-    return f"{count} helped too" if count > 0 else ""
+    return translate("Replies", "%n helped too", None, count) if count > 0 else ""
 
 
 def _final(item_id: int, merged_into: Mapping[int, int]) -> int:

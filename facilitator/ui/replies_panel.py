@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.protocol.moderator import Item
-from facilitator.ui.replies import HELPED_HEADING, helped_caption
+from facilitator.ui.replies import helped_caption
+from facilitator.ui.translations import translate
 from facilitator.ui.widgets import ElidedLabel, plain_label, push_button
 
 ROW_HEIGHT = 26
@@ -28,7 +29,7 @@ VISIBLE_ROWS = 2  # more scroll: the editor keeps its room
 
 def helped_shown_text(shown: int) -> str:
     """The "On screen now" card's line ("" when none is shown)."""
-    return f"{HELPED_HEADING}: {shown} shown" if shown else ""
+    return translate("RepliesPanel", "What helped: %n shown", None, shown) if shown else ""
 
 
 def reply_line(reply: Item) -> str:
@@ -92,8 +93,10 @@ class RepliesPanel(QFrame):
             label = ElidedLabel()
             label.set_full_text(f"— {line}")
             label.setToolTip(line)
-            button = push_button("Set aside", "small", "Take it off the screen (set it aside)")
-            button.setAccessibleName(f"Set aside what helped: {line}")
+            button = push_button(
+                self.tr("Set aside"), "small", self.tr("Take it off the screen (set it aside)")
+            )
+            button.setAccessibleName(self.tr("Set aside what helped: {line}").format(line=line))
             button.clicked.connect(lambda _=False, i=reply_id: self.set_aside_requested.emit(i))
             layout.addWidget(label, 1)
             layout.addWidget(button)
@@ -101,5 +104,7 @@ class RepliesPanel(QFrame):
             self.rows.append((reply_id, label, button))
             self._row_widgets.append(row)
         count = len(shown)
-        self.caption.setText(f"{HELPED_HEADING.upper()} · {count} SHOWN UNDER IT ON THE SCREEN")
+        self.caption.setText(
+            translate("RepliesPanel", "WHAT HELPED · %n SHOWN UNDER IT ON THE SCREEN", None, count)
+        )
         self._area.setFixedHeight(ROW_HEIGHT * min(count, VISIBLE_ROWS) + 2)

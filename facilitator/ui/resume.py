@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from facilitator.core.model import SessionInfo
+from facilitator.ui.translations import translate
 
 type BoxFactory = Callable[[QWidget | None], QMessageBox]
 
@@ -27,18 +28,22 @@ def readable_date(iso_date: str) -> str:
 
 
 def resume_question(session: SessionInfo) -> str:
-    kind = "rehearsal" if session.rehearsal else "session"
-    return (
-        f'Resume the unfinished {kind} "{session.title}" from {readable_date(session.created_on)}?'
-    )
+    if session.rehearsal:
+        question = translate("Resume", 'Resume the unfinished rehearsal "{title}" from {date}?')
+    else:
+        question = translate("Resume", 'Resume the unfinished session "{title}" from {date}?')
+    return question.format(title=session.title, date=readable_date(session.created_on))
 
 
 def resume_detail(session: SessionInfo) -> str:
-    detail = "Resume keeps its confessions, queue and votes. New session starts an empty one."
+    detail = translate(
+        "Resume", "Resume keeps its confessions, queue and votes. New session starts an empty one."
+    )
     if session.rehearsal:
-        return (
-            f"{detail} It is a rehearsal (simulated phones joined it): its record is kept "
-            f"apart from your sessions' unless you keep it."
+        return detail + translate(
+            "Resume",
+            " It is a rehearsal (simulated phones joined it): its record is kept "
+            "apart from your sessions' unless you keep it.",
         )
     return detail
 
@@ -51,8 +56,8 @@ def build_resume_box(session: SessionInfo, box: QMessageBox) -> QMessageBox:
     box.setText(resume_question(session))
     box.setInformativeText(resume_detail(session))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("Resume")
-    box.button(QMessageBox.StandardButton.No).setText("New session")
+    box.button(QMessageBox.StandardButton.Yes).setText(translate("Resume", "Resume"))
+    box.button(QMessageBox.StandardButton.No).setText(translate("Resume", "New session"))
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box

@@ -20,38 +20,41 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
 from facilitator.protocol.moderator import Room
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
-COUNT_LABEL = "Count them"
-SET_APART_LABEL = "Set them apart"
-COUNT_TIP = "Add their agreements to the public counts (the big screen and the phones)"
-SET_APART_TIP = (
-    "Take the agreements of every phone on a shared address out of the public counts again"
+COUNT_LABEL = QT_TRANSLATE_NOOP("RoomBanner", "Count them")
+SET_APART_LABEL = QT_TRANSLATE_NOOP("RoomBanner", "Set them apart")
+COUNT_TIP = QT_TRANSLATE_NOOP(
+    "RoomBanner", "Add their agreements to the public counts (the big screen and the phones)"
 )
-SET_APART_COUNT_TIP = (
-    "Agreements from phones on a shared address: not in the count until you count them"
+SET_APART_TIP = QT_TRANSLATE_NOOP(
+    "RoomBanner",
+    "Take the agreements of every phone on a shared address out of the public counts again",
 )
-WAITING_TIP = "Sent faster than a person writes: they reach Incoming at a steady pace"
+SET_APART_COUNT_TIP = QT_TRANSLATE_NOOP(
+    "RoomBanner",
+    "Agreements from phones on a shared address: not in the count until you count them",
+)
+WAITING_TIP = QT_TRANSLATE_NOOP(
+    "RoomBanner", "Sent faster than a person writes: they reach Incoming at a steady pace"
+)
 
 
 def apart_text(phones: int, agree_label: str) -> str:
     """The banner's sentence about phones whose agreements are counted apart."""
-    if phones == 1:
-        return (
-            "1 phone is on a shared network address: a venue network, or someone adding "
-            f"votes. Its “{agree_label}” is counted apart."
-        )
-    return (
-        f"{phones} phones share a network address: a venue network, or someone adding "
-        f"votes. Their “{agree_label}” is counted apart."
-    )
+    return translate(
+        "RoomBanner",
+        "%n phones share a network address: a venue network, or someone adding "
+        "votes. Their “{agree}” is counted apart.",
+        None,
+        phones,
+    ).format(agree=agree_label)
 
 
 def counted_text(phones: int) -> str:
     """The banner's sentence about phones on a shared address that the facilitator counts."""
-    if phones == 1:
-        return "1 phone on a shared address is counted."
-    return f"{phones} phones on a shared address are counted."
+    return translate("RoomBanner", "%n phones on a shared address are counted.", None, phones)
 
 
 def room_text(room: Room, agree_label: str) -> str:
@@ -66,12 +69,16 @@ def room_text(room: Room, agree_label: str) -> str:
 
 def set_apart_text(set_apart: int) -> str:
     """Beside a public count: the agreements not in it ("" when there are none)."""
-    return f"+{set_apart} set apart" if set_apart else ""
+    return (
+        translate("RoomBanner", "+{count} set apart").format(count=set_apart) if set_apart else ""
+    )
 
 
 def waiting_text(waiting: int) -> str:
     """Beside the Incoming lane ("" when nothing waits)."""
-    return f"{waiting} more waiting (sent too fast)" if waiting else ""
+    if not waiting:
+        return ""
+    return translate("RoomBanner", "%n more waiting (sent too fast)", None, waiting)
 
 
 class WaitingLabel(QLabel):
@@ -87,7 +94,7 @@ class WaitingLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setToolTip(WAITING_TIP)
+        self.setToolTip(translate("RoomBanner", WAITING_TIP))
         self.hide()
 
     def show_waiting(self, waiting: int) -> None:
@@ -117,8 +124,12 @@ class RoomBanner(QFrame):
         self.text_label = plain_label(name="roomText")
         self.text_label.setWordWrap(True)
         layout.addWidget(self.text_label, 1)
-        self.count_button = push_button(COUNT_LABEL, "", COUNT_TIP)
-        self.apart_button = push_button(SET_APART_LABEL, "", SET_APART_TIP)
+        self.count_button = push_button(
+            translate("RoomBanner", COUNT_LABEL), "", translate("RoomBanner", COUNT_TIP)
+        )
+        self.apart_button = push_button(
+            translate("RoomBanner", SET_APART_LABEL), "", translate("RoomBanner", SET_APART_TIP)
+        )
         self.count_button.clicked.connect(lambda: self.count_requested.emit(True))
         self.apart_button.clicked.connect(lambda: self.count_requested.emit(False))
         layout.addWidget(self.count_button)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from facilitator.protocol.commands import ShowSlide
 from facilitator.ui.host_connection import CommandPort
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import push_button
 
 type Slide = Literal["join", "black", "break", "closing"]
@@ -36,26 +37,42 @@ class SlideControl:
 CONTROLS: tuple[SlideControl, ...] = (
     SlideControl(
         "join",
-        "Join slide",
+        QT_TRANSLATE_NOOP("ScreenControls", "Join slide"),
         "B",
-        "Take the confession off the screen: the room sees how to join and the house rules",
+        QT_TRANSLATE_NOOP(
+            "ScreenControls",
+            "Take the confession off the screen: the room sees how to join and the house rules",
+        ),
     ),
-    SlideControl("black", "Black", ".", "Nothing at all on the big screen: the panic button"),
     SlideControl(
-        "break", "Break", "P", "“Break — back soon”, with a small join code for latecomers"
+        "black",
+        QT_TRANSLATE_NOOP("ScreenControls", "Black"),
+        ".",
+        QT_TRANSLATE_NOOP("ScreenControls", "Nothing at all on the big screen: the panic button"),
+    ),
+    SlideControl(
+        "break",
+        QT_TRANSLATE_NOOP("ScreenControls", "Break"),
+        "P",
+        QT_TRANSLATE_NOOP(
+            "ScreenControls", "“Break — back soon”, with a small join code for latecomers"
+        ),
     ),
     SlideControl(
         "closing",
-        "Closing",
+        QT_TRANSLATE_NOOP("ScreenControls", "Closing"),
         "C",
-        "Thank you, what the session gathered and the one-lesson question",
+        QT_TRANSLATE_NOOP(
+            "ScreenControls", "Thank you, what the session gathered and the one-lesson question"
+        ),
     ),
 )
-ON_SCREEN_TIP = "On the big screen now"
+ON_SCREEN_TIP = QT_TRANSLATE_NOOP("ScreenControls", "On the big screen now")
 
 
 def control_tip(control: SlideControl) -> str:
-    return f"{control.tip} ({control.key})"
+    tip = translate("ScreenControls", control.tip)
+    return translate("ScreenControls", "{tip} ({key})").format(tip=tip, key=control.key)
 
 
 class ScreenControls(QWidget):
@@ -75,7 +92,7 @@ class ScreenControls(QWidget):
         self.buttons: dict[Slide, QPushButton] = {}
         for at, control in enumerate(CONTROLS):
             name = "blackSlide" if control.slide == "black" else "slide"
-            button = push_button(control.label, name, control_tip(control))
+            button = push_button(self.tr(control.label), name, control_tip(control))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, slide=control.slide: self.request(slide))
             grid.addWidget(button, at // 2, at % 2)
@@ -99,7 +116,7 @@ class ScreenControls(QWidget):
         for name, button in self.buttons.items():
             current = name == self._on_screen
             button.setEnabled(session_open and not current)
-            button.setAccessibleDescription(ON_SCREEN_TIP if current else "")
+            button.setAccessibleDescription(self.tr(ON_SCREEN_TIP) if current else "")
             if button.property("onScreen") != current:
                 button.setProperty("onScreen", current)
                 button.style().unpolish(button)  # the style sheet reads the property

@@ -147,12 +147,12 @@ class ProjectorPlacement(QObject):
             self._full_screen(screens[chosen])
             if self._preferred is not None and not same_screen(self._preferred, chosen):
                 log.warning("Preferred screen %s is not connected", self._preferred.key)
-            description = f"Projector: full screen on {chosen.name}"
+            description = self.tr("Projector: full screen on {name}").format(name=chosen.name)
         else:
             self._windowed(primary_screen)
-            description = "Projector: only one screen, shown as a window"
+            description = self.tr("Projector: only one screen, shown as a window")
         if chosen != self._target or description != self._description:
-            log.info("%s", description)
+            log.info("Projector on %s", chosen.name if chosen is not None else "a window")
         self._target = chosen
         if description != self._description:
             self._description = description

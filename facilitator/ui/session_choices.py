@@ -25,42 +25,55 @@ from facilitator.protocol.moderator import Room, SessionDetails
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.projector_link import ProjectorLink
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button
 
 Batching = Literal["auto", "on", "off"]
 BATCHING_CHOICES: tuple[tuple[str, Batching], ...] = (
-    ("Auto (on in rooms of over 30 phones)", "auto"),
-    ("On", "on"),
-    ("Off", "off"),
+    (QT_TRANSLATE_NOOP("SessionChoices", "Auto (on in rooms of over 30 phones)"), "auto"),
+    (QT_TRANSLATE_NOOP("SessionChoices", "On"), "on"),
+    (QT_TRANSLATE_NOOP("SessionChoices", "Off"), "off"),
 )
-RECORD_LABEL = "Keep organisers-only confessions in the record"
-RECORD_TIP = (
+RECORD_LABEL = QT_TRANSLATE_NOOP("SessionChoices", "Keep organisers-only confessions in the record")
+RECORD_TIP = QT_TRANSLATE_NOOP(
+    "SessionChoices",
     "Confessions marked for the organisers only go into a section of the transcript of "
-    "their own. Otherwise moderators read them and they are forgotten at the end."
+    "their own. Otherwise moderators read them and they are forgotten at the end.",
 )
-RECORD_TOO_LATE = (
+RECORD_TOO_LATE = QT_TRANSLATE_NOOP(
+    "SessionChoices",
     "Confessions have arrived: the phones' house rules already said whether these are "
-    "kept, so this can no longer change in this session."
+    "kept, so this can no longer change in this session.",
 )
-BATCHING_LABEL = "Timing privacy: shuffled batches"
-BATCHING_TIP = (
+BATCHING_LABEL = QT_TRANSLATE_NOOP("SessionChoices", "Timing privacy: shuffled batches")
+BATCHING_TIP = QT_TRANSLATE_NOOP(
+    "SessionChoices",
     "New confessions reach Incoming a few at a time, shuffled, so that nobody watching "
-    "this screen can tie a confession to the phone that just sent it."
+    "this screen can tie a confession to the phone that just sent it.",
 )
-BATCHING_NOTE = "Shuffled batches on"
+BATCHING_NOTE = QT_TRANSLATE_NOOP("SessionChoices", "Shuffled batches on")
 Theme = Literal["dark", "light"]
-THEME_CHOICES: tuple[tuple[str, Theme], ...] = (("Dark", "dark"), ("Light", "light"))
-THEME_LABEL = "Theme"
-THEME_TIP = "Dark suits a dim room; light a bright one or a weak projector"
-CORNER_QR_LABEL = "Corner QR code for latecomers"
-CORNER_QR_TIP = "A small join code in a corner beside each confession"
-TIMER_LABEL = "Timer on the screen"
-TIMER_TIP = "How long the confession has been up, beside its count"
+THEME_CHOICES: tuple[tuple[str, Theme], ...] = (
+    (QT_TRANSLATE_NOOP("SessionChoices", "Dark"), "dark"),
+    (QT_TRANSLATE_NOOP("SessionChoices", "Light"), "light"),
+)
+THEME_LABEL = QT_TRANSLATE_NOOP("SessionChoices", "Theme")
+THEME_TIP = QT_TRANSLATE_NOOP(
+    "SessionChoices", "Dark suits a dim room; light a bright one or a weak projector"
+)
+CORNER_QR_LABEL = QT_TRANSLATE_NOOP("SessionChoices", "Corner QR code for latecomers")
+CORNER_QR_TIP = QT_TRANSLATE_NOOP(
+    "SessionChoices", "A small join code in a corner beside each confession"
+)
+TIMER_LABEL = QT_TRANSLATE_NOOP("SessionChoices", "Timer on the screen")
+TIMER_TIP = QT_TRANSLATE_NOOP(
+    "SessionChoices", "How long the confession has been up, beside its count"
+)
 
 
 def batching_note(room: Room, session_open: bool) -> str:
     """The status bar's words while batching is active ("" otherwise)."""
-    return BATCHING_NOTE if room.batching and session_open else ""
+    return translate("SessionChoices", BATCHING_NOTE) if room.batching and session_open else ""
 
 
 class SessionChoices(QDialog):
@@ -80,35 +93,35 @@ class SessionChoices(QDialog):
         self._commands = commands
         self._join_url = join_url
         self.setObjectName("sessionChoices")
-        self.setWindowTitle("Session choices")
+        self.setWindowTitle(self.tr("Session choices"))
         self.setStyleSheet(STYLE_SHEET)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(8)
-        layout.addWidget(plain_label("FOR THE ORGANISERS ONLY", "caption"))
-        self.keep_record = QCheckBox(RECORD_LABEL)
+        layout.addWidget(plain_label(self.tr("FOR THE ORGANISERS ONLY"), "caption"))
+        self.keep_record = QCheckBox(translate("SessionChoices", RECORD_LABEL))
         layout.addWidget(self.keep_record)
-        self.record_note = plain_label(RECORD_TIP, "muted")
+        self.record_note = plain_label(translate("SessionChoices", RECORD_TIP), "muted")
         self.record_note.setWordWrap(True)
         layout.addWidget(self.record_note)
         layout.addSpacing(6)
-        layout.addWidget(plain_label("TIMING PRIVACY", "caption"))
+        layout.addWidget(plain_label(self.tr("TIMING PRIVACY"), "caption"))
         row = QHBoxLayout()
-        row.addWidget(plain_label(BATCHING_LABEL))
+        row.addWidget(plain_label(translate("SessionChoices", BATCHING_LABEL)))
         self.batching = QComboBox()
         for text, mode in BATCHING_CHOICES:
-            self.batching.addItem(text, mode)
-        self.batching.setToolTip(BATCHING_TIP)
+            self.batching.addItem(self.tr(text), mode)
+        self.batching.setToolTip(translate("SessionChoices", BATCHING_TIP))
         row.addWidget(self.batching, 1)
         layout.addLayout(row)
-        batching_note_label = plain_label(BATCHING_TIP, "muted")
+        batching_note_label = plain_label(translate("SessionChoices", BATCHING_TIP), "muted")
         batching_note_label.setWordWrap(True)
         layout.addWidget(batching_note_label)
         layout.addSpacing(6)
         self._build_screen(layout)
         close = QHBoxLayout()
         close.addStretch(1)
-        self.close_button = push_button("Close", "", "")
+        self.close_button = push_button(self.tr("Close"), "", "")
         self.close_button.clicked.connect(self.accept)
         close.addWidget(self.close_button)
         layout.addLayout(close)
@@ -121,24 +134,24 @@ class SessionChoices(QDialog):
         self.timer.toggled.connect(self._screen_chosen)
 
     def _build_screen(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(plain_label("THE BIG SCREEN", "caption"))
+        layout.addWidget(plain_label(self.tr("THE BIG SCREEN"), "caption"))
         row = QHBoxLayout()
-        row.addWidget(plain_label(THEME_LABEL))
+        row.addWidget(plain_label(translate("SessionChoices", THEME_LABEL)))
         self.theme = QComboBox()
         for text, theme in THEME_CHOICES:
-            self.theme.addItem(text, theme)
-        self.theme.setToolTip(THEME_TIP)
+            self.theme.addItem(self.tr(text), theme)
+        self.theme.setToolTip(translate("SessionChoices", THEME_TIP))
         row.addWidget(self.theme)
         row.addStretch(1)
         layout.addLayout(row)
-        self.corner_qr = QCheckBox(CORNER_QR_LABEL)
-        self.corner_qr.setToolTip(CORNER_QR_TIP)
+        self.corner_qr = QCheckBox(translate("SessionChoices", CORNER_QR_LABEL))
+        self.corner_qr.setToolTip(translate("SessionChoices", CORNER_QR_TIP))
         layout.addWidget(self.corner_qr)
-        self.timer = QCheckBox(TIMER_LABEL)
-        self.timer.setToolTip(TIMER_TIP)
+        self.timer = QCheckBox(translate("SessionChoices", TIMER_LABEL))
+        self.timer.setToolTip(translate("SessionChoices", TIMER_TIP))
         layout.addWidget(self.timer)
         layout.addSpacing(6)
-        layout.addWidget(plain_label("PROJECTOR PAGE", "caption"))
+        layout.addWidget(plain_label(self.tr("PROJECTOR PAGE"), "caption"))
         self.projector_link = ProjectorLink()
         self.projector_link.message.connect(self.message)
         layout.addWidget(self.projector_link)
@@ -156,7 +169,11 @@ class SessionChoices(QDialog):
         self.keep_record.blockSignals(False)
         open_ = session.is_open
         self.keep_record.setEnabled(open_ and not confessions_arrived)
-        self.keep_record.setToolTip(RECORD_TOO_LATE if confessions_arrived else RECORD_TIP)
+        self.keep_record.setToolTip(
+            translate("SessionChoices", RECORD_TOO_LATE)
+            if confessions_arrived
+            else translate("SessionChoices", RECORD_TIP)
+        )
         self.batching.setCurrentIndex(self.batching.findData(session.batching))
         self.batching.setEnabled(open_)
         for control in (self.theme, self.corner_qr, self.timer):

@@ -49,27 +49,43 @@ from facilitator.ui.follow_ups import FollowUpsTable
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.record_amend import amend
 from facilitator.ui.record_pdf import record_document
-from facilitator.ui.record_save import NAME_FILTERS, PDF_SUFFIX, save_and_say
+from facilitator.ui.record_save import PDF_SUFFIX, name_filters, save_and_say
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Date", "Title", "Shown", "Received", "Phones")
-LOG_NAME = "learning-log.json"
-RECORD_TAB = "Record"
-FOLLOW_UPS_TAB = "Follow-ups"
-FOLLOW_UPS_HINT = (
-    "For each mistake shown, what the organisation will do about it and by when. Write "
-    "actions, never a participant's name: this goes into the record and every copy of it."
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SessionLibrary", "Date"),
+    QT_TRANSLATE_NOOP("SessionLibrary", "Title"),
+    QT_TRANSLATE_NOOP("SessionLibrary", "Shown"),
+    QT_TRANSLATE_NOOP("SessionLibrary", "Received"),
+    QT_TRANSLATE_NOOP("SessionLibrary", "Phones"),
 )
-SAVE_FOLLOW_UPS = "Save follow-ups"
-SAVE_FOLLOW_UPS_TIP = "Write them into this session's record (its JSON and Markdown)"
-FOLLOW_UPS_SAVED = "Follow-ups saved in the record of “{title}”."
-NOT_SAVED_YET = "Follow-ups typed here earlier are not saved yet."
-NO_CONFESSIONS = "Nothing was shown in this session: there is nothing to follow up."
-CLOSING_NOTE = "Closing note…"
-CLOSING_NOTE_TIP = "Write or change this record's closing note"
-NOTE_SAVED = "Closing note saved in the record of “{title}”."
+LOG_NAME = "learning-log.json"
+RECORD_TAB = QT_TRANSLATE_NOOP("SessionLibrary", "Record")
+FOLLOW_UPS_TAB = QT_TRANSLATE_NOOP("SessionLibrary", "Follow-ups")
+FOLLOW_UPS_HINT = QT_TRANSLATE_NOOP(
+    "SessionLibrary",
+    "For each mistake shown, what the organisation will do about it and by when. Write "
+    "actions, never a participant's name: this goes into the record and every copy of it.",
+)
+SAVE_FOLLOW_UPS = QT_TRANSLATE_NOOP("SessionLibrary", "Save follow-ups")
+SAVE_FOLLOW_UPS_TIP = QT_TRANSLATE_NOOP(
+    "SessionLibrary", "Write them into this session's record (its JSON and Markdown)"
+)
+FOLLOW_UPS_SAVED = QT_TRANSLATE_NOOP(
+    "SessionLibrary", "Follow-ups saved in the record of “{title}”."
+)
+NOT_SAVED_YET = QT_TRANSLATE_NOOP(
+    "SessionLibrary", "Follow-ups typed here earlier are not saved yet."
+)
+NO_CONFESSIONS = QT_TRANSLATE_NOOP(
+    "SessionLibrary", "Nothing was shown in this session: there is nothing to follow up."
+)
+CLOSING_NOTE = QT_TRANSLATE_NOOP("SessionLibrary", "Closing note…")
+CLOSING_NOTE_TIP = QT_TRANSLATE_NOOP("SessionLibrary", "Write or change this record's closing note")
+NOTE_SAVED = QT_TRANSLATE_NOOP("SessionLibrary", "Closing note saved in the record of “{title}”.")
 
 
 class SessionLibrary(QDialog):
@@ -81,7 +97,7 @@ class SessionLibrary(QDialog):
         super().__init__(parent)
         self._commands = commands
         self.confirm_delete: QMessageBox | None = None
-        self.setWindowTitle("Past sessions")
+        self.setWindowTitle(self.tr("Past sessions"))
         self.setStyleSheet(STYLE_SHEET)
         self.resize(980, 640)
         self._folder = folder
@@ -92,11 +108,13 @@ class SessionLibrary(QDialog):
         self._drafts: dict[Path, dict[int, FollowUp]] = {}
         self._shown: Path | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("PAST SESSIONS", "caption"))
-        self.where = plain_label(f"Records in {folder}", "muted", selectable=True)
+        layout.addWidget(plain_label(self.tr("PAST SESSIONS"), "caption"))
+        self.where = plain_label(
+            self.tr("Records in {folder}").format(folder=folder), "muted", selectable=True
+        )
         layout.addWidget(self.where)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -107,23 +125,33 @@ class SessionLibrary(QDialog):
         self.viewer = QTextBrowser()  # read-only: the record as its PDF lays it out
         self.viewer.setOpenLinks(False)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.viewer, RECORD_TAB)
-        self.tabs.addTab(self._build_follow_ups(), FOLLOW_UPS_TAB)
+        self.tabs.addTab(self.viewer, translate("SessionLibrary", RECORD_TAB))
+        self.tabs.addTab(self._build_follow_ups(), translate("SessionLibrary", FOLLOW_UPS_TAB))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
         splitter.setSizes([220, 420])
         layout.addWidget(splitter, 1)
         row = QHBoxLayout()
-        self.save_button = push_button("Save as…", "primary", "PDF, HTML, Markdown, CSV or JSON")
+        self.save_button = push_button(
+            self.tr("Save as…"), "primary", self.tr("PDF, HTML, Markdown, CSV or JSON")
+        )
         self.log_button = push_button(
-            "Export the learning log…", "", "Every session's record in one JSON file"
+            self.tr("Export the learning log…"),
+            "",
+            self.tr("Every session's record in one JSON file"),
         )
         self.delete_button = push_button(
-            "Delete…", "danger", "Delete this session and its record from the laptop"
+            self.tr("Delete…"),
+            "danger",
+            self.tr("Delete this session and its record from the laptop"),
         )
-        self.note_button = push_button(CLOSING_NOTE, "", CLOSING_NOTE_TIP)
-        self.close_button = push_button("Close")
+        self.note_button = push_button(
+            translate("SessionLibrary", CLOSING_NOTE),
+            "",
+            translate("SessionLibrary", CLOSING_NOTE_TIP),
+        )
+        self.close_button = push_button(self.tr("Close"))
         row.addWidget(self.save_button)
         row.addWidget(self.note_button)
         row.addWidget(self.log_button)
@@ -143,7 +171,7 @@ class SessionLibrary(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
-        hint = plain_label(FOLLOW_UPS_HINT, "muted")
+        hint = plain_label(translate("SessionLibrary", FOLLOW_UPS_HINT), "muted")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.follow_ups = FollowUpsTable()
@@ -151,7 +179,11 @@ class SessionLibrary(QDialog):
         row = QHBoxLayout()
         self.follow_ups_error = plain_label(name="error")
         self.follow_ups_error.setWordWrap(True)
-        self.save_follow_ups_button = push_button(SAVE_FOLLOW_UPS, "", SAVE_FOLLOW_UPS_TIP)
+        self.save_follow_ups_button = push_button(
+            translate("SessionLibrary", SAVE_FOLLOW_UPS),
+            "",
+            translate("SessionLibrary", SAVE_FOLLOW_UPS_TIP),
+        )
         row.addWidget(self.follow_ups_error, 1)
         row.addWidget(self.save_follow_ups_button)
         layout.addLayout(row)
@@ -181,7 +213,7 @@ class SessionLibrary(QDialog):
             paths = [entry.path for entry in self._entries]
             self.table.selectRow(paths.index(keep) if keep in paths else 0)
         else:
-            self.viewer.setPlainText("No session has ended here yet.")
+            self.viewer.setPlainText(self.tr("No session has ended here yet."))
         self._show_selected()
 
     def selected(self) -> RecordEntry | None:
@@ -203,13 +235,13 @@ class SessionLibrary(QDialog):
         rows = register(entry.transcript)
         self.follow_ups.show_register(rows)
         if not rows:
-            self.follow_ups_error.setText(NO_CONFESSIONS)
+            self.follow_ups_error.setText(translate("SessionLibrary", NO_CONFESSIONS))
         draft = self._drafts.pop(entry.path, {})
         for order, follow_up in draft.items():
             if order in {row.order for row in rows}:
                 self.follow_ups.set_follow_up(order, follow_up)
         if self.follow_ups.is_edited():
-            self.follow_ups_error.setText(NOT_SAVED_YET)
+            self.follow_ups_error.setText(translate("SessionLibrary", NOT_SAVED_YET))
         transcript = entry.transcript
         shown = record_document(transcript, document(transcript)["fingerprint"])
         shown.setParent(self.viewer)
@@ -229,7 +261,7 @@ class SessionLibrary(QDialog):
             return
         self._shown = None  # saved: nothing to keep as a draft
         self.reload(keep=entry.path)
-        self.message.emit(FOLLOW_UPS_SAVED.format(title=amended.title))
+        self.message.emit(translate("SessionLibrary", FOLLOW_UPS_SAVED).format(title=amended.title))
 
     def open_closing_note(self) -> None:
         """The selected record's closing note, to write or change (not blocking)."""
@@ -251,7 +283,7 @@ class SessionLibrary(QDialog):
         if isinstance(amended, str):
             return amended
         self.reload(keep=entry.path)
-        self.message.emit(NOTE_SAVED.format(title=amended.title))
+        self.message.emit(translate("SessionLibrary", NOTE_SAVED).format(title=amended.title))
         return None
 
     def choose_save_target(self) -> None:
@@ -260,9 +292,9 @@ class SessionLibrary(QDialog):
             return
         self.save_dialog = save_as_dialog(
             self,
-            "Save record as",
+            self.tr("Save record as"),
             Path.home() / entry.path.with_suffix(PDF_SUFFIX).name,
-            NAME_FILTERS,
+            name_filters(),
             self.save_selected_to,
         )
 
@@ -278,16 +310,20 @@ class SessionLibrary(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Delete a past session",
-            f"Delete “{entry.transcript.title}” of {entry.transcript.date} from this laptop?",
+            self.tr("Delete a past session"),
+            self.tr("Delete “{title}” of {date} from this laptop?").format(
+                title=entry.transcript.title, date=entry.transcript.date
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setInformativeText(
-            "Its record (every format) and what the laptop kept of it are deleted. Copies "
-            "saved elsewhere stay. This cannot be undone."
+            self.tr(
+                "Its record (every format) and what the laptop kept of it are deleted. Copies "
+                "saved elsewhere stay. This cannot be undone."
+            )
         )
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         delete.clicked.connect(lambda: self.delete(entry))
         box.finished.connect(box.deleteLater)
@@ -298,18 +334,22 @@ class SessionLibrary(QDialog):
         """Ask the host to delete the session; the list follows once it is done."""
 
         def done() -> None:
-            self.message.emit(f"Deleted “{entry.transcript.title}” of {entry.transcript.date}.")
+            self.message.emit(
+                self.tr("Deleted “{title}” of {date}.").format(
+                    title=entry.transcript.title, date=entry.transcript.date
+                )
+            )
             self.reload()
 
         def refused(_code: str, text: str) -> None:
-            self.message.emit(f"Not deleted: {text}")
+            self.message.emit(self.tr("Not deleted: {reason}").format(reason=text))
 
         self._commands.send(DeleteSession(entry.session_id), on_refused=refused, on_done=done)
 
     def choose_log_target(self) -> None:
         self.save_dialog = save_as_dialog(
             self,
-            "Export the learning log",
+            self.tr("Export the learning log"),
             Path.home() / LOG_NAME,
             "JSON (*.json)",
             self.export_log_to,
@@ -322,6 +362,17 @@ class SessionLibrary(QDialog):
             path.write_text(text, encoding="utf-8")
         except OSError as error:
             log.warning("Could not write the learning log to %s: %s", path, error)
-            self.message.emit(f"Could not write the learning log: {error.strerror or error}")
+            self.message.emit(
+                self.tr("Could not write the learning log: {reason}").format(
+                    reason=error.strerror or error
+                )
+            )
             return
-        self.message.emit(f"Learning log of {len(self._entries)} sessions saved as {path}.")
+        self.message.emit(
+            translate(
+                "SessionLibrary",
+                "Learning log of %n sessions saved as {path}.",
+                None,
+                len(self._entries),
+            ).format(path=path)
+        )

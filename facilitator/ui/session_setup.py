@@ -57,71 +57,99 @@ from facilitator.protocol.moderator import SessionDetails
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.limited_text import LimitedText, limited_line
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
 
 # Every sentence the dialog shows, in one place (for tr() later).
-WINDOW_TITLE = "Set up this session"
-ROOM_CAPTION = "WHAT THE ROOM READS"
-FORM_CAPTION = "THE CONFESSION FORM"
-PHONES_CAPTION = "PHONES"
-WARM_UPS_CAPTION = "WARM-UP CONFESSIONS"
-CLOSING_CAPTION = "AT THE END"
-TITLE_LABEL = "Title"
-PROMPT_LABEL = "Prompt"
-AGREE_LABEL = "Agree button"
-RULES_LABEL = "House rules"
-DEFAULT_RULES = "Use the default rules (shown in each phone's language)"
-LENGTH_LABEL = "Longest confession"
-LENGTH_SUFFIX = " characters"
-LENGTH_TIP = "From {low} to {high} characters; phones count down as people type"
-LESSON_LABEL = "Ask “What I learned” (optional for the sender)"
-LANGUAGE_LABEL = "Language"
-ACCENT_LABEL = "Colour"
-ACCENT_CHOOSE = "Choose…"
-ACCENT_NONE = "None"
-ACCENT_NONE_TIP = "Confessional's own colours"
-ACCENT_OWN = "{colour}"
-ACCENT_PRODUCT = "Confessional's colours"
-ACCENT_DIALOG = "The organisers' colour"
-WARM_UPS_HINT = (
-    "Yours, prepared before: they go first, approved into the end of Up next, with no "
-    "author. Those already sent are edited in the console."
+WINDOW_TITLE = QT_TRANSLATE_NOOP("SessionSetupDialog", "Set up this session")
+ROOM_CAPTION = QT_TRANSLATE_NOOP("SessionSetupDialog", "WHAT THE ROOM READS")
+FORM_CAPTION = QT_TRANSLATE_NOOP("SessionSetupDialog", "THE CONFESSION FORM")
+PHONES_CAPTION = QT_TRANSLATE_NOOP("SessionSetupDialog", "PHONES")
+WARM_UPS_CAPTION = QT_TRANSLATE_NOOP("SessionSetupDialog", "WARM-UP CONFESSIONS")
+CLOSING_CAPTION = QT_TRANSLATE_NOOP("SessionSetupDialog", "AT THE END")
+TITLE_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Title")
+PROMPT_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Prompt")
+AGREE_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Agree button")
+RULES_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "House rules")
+DEFAULT_RULES = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "Use the default rules (shown in each phone's language)"
 )
-WARM_UP_ADD = "Add…"
-WARM_UP_EDIT = "Edit…"
-WARM_UP_REMOVE = "Remove"
-WARM_UP_SENT = "In Up next: {text}"
-WARM_UP_SENT_TIP = "Already sent: edit it in the console like any confession"
-CLOSING_LABEL = "Closing note"
-CLOSING_HINT = "In the record, after the confessions. Never a participant's name."
-RECORD_FROM_FILE = "From the file, the record keeps: {kept}. Applied with the rest."
-RECORD_UNSHOWN = "approved confessions never shown"
-RECORD_ORGANISERS = "organisers-only confessions"
-RECORD_ONLY_SHOWN = "only what was shown"
-LOAD = "Load from file…"
-LOAD_TIP = "A prepared session (TOML, docs/session-file.md): fills the fields, applies nothing"
-SAVE = "Save to file…"
-SAVE_TIP = "These fields and warm-ups, to prepare the next session or share the set-up"
-CLOSE = "Close"
-APPLY = "Apply"
-APPLY_TIP = "Send the set-up to the session; phones and the big screen follow at once"
-FILE_KIND = "Session files (*.toml);;All files (*)"
+LENGTH_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Longest confession")
+LENGTH_SUFFIX = QT_TRANSLATE_NOOP("SessionSetupDialog", " characters")
+LENGTH_TIP = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "From {low} to {high} characters; phones count down as people type"
+)
+LESSON_LABEL = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "Ask “What I learned” (optional for the sender)"
+)
+LANGUAGE_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Language")
+ACCENT_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Colour")
+ACCENT_CHOOSE = QT_TRANSLATE_NOOP("SessionSetupDialog", "Choose…")
+ACCENT_NONE = QT_TRANSLATE_NOOP("SessionSetupDialog", "None")
+ACCENT_NONE_TIP = QT_TRANSLATE_NOOP("SessionSetupDialog", "Confessional's own colours")
+ACCENT_OWN = "{colour}"
+ACCENT_PRODUCT = QT_TRANSLATE_NOOP("SessionSetupDialog", "Confessional's colours")
+ACCENT_DIALOG = QT_TRANSLATE_NOOP("SessionSetupDialog", "The organisers' colour")
+WARM_UPS_HINT = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog",
+    "Yours, prepared before: they go first, approved into the end of Up next, with no "
+    "author. Those already sent are edited in the console.",
+)
+WARM_UP_ADD = QT_TRANSLATE_NOOP("SessionSetupDialog", "Add…")
+WARM_UP_EDIT = QT_TRANSLATE_NOOP("SessionSetupDialog", "Edit…")
+WARM_UP_REMOVE = QT_TRANSLATE_NOOP("SessionSetupDialog", "Remove")
+WARM_UP_SENT = QT_TRANSLATE_NOOP("SessionSetupDialog", "In Up next: {text}")
+WARM_UP_SENT_TIP = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "Already sent: edit it in the console like any confession"
+)
+CLOSING_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Closing note")
+CLOSING_HINT = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "In the record, after the confessions. Never a participant's name."
+)
+RECORD_FROM_FILE = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "From the file, the record keeps: {kept}. Applied with the rest."
+)
+RECORD_UNSHOWN = QT_TRANSLATE_NOOP("SessionSetupDialog", "approved confessions never shown")
+RECORD_ORGANISERS = QT_TRANSLATE_NOOP("SessionSetupDialog", "organisers-only confessions")
+RECORD_ONLY_SHOWN = QT_TRANSLATE_NOOP("SessionSetupDialog", "only what was shown")
+LOAD = QT_TRANSLATE_NOOP("SessionSetupDialog", "Load from file…")
+LOAD_TIP = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog",
+    "A prepared session (TOML, docs/session-file.md): fills the fields, applies nothing",
+)
+SAVE = QT_TRANSLATE_NOOP("SessionSetupDialog", "Save to file…")
+SAVE_TIP = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog",
+    "These fields and warm-ups, to prepare the next session or share the set-up",
+)
+CLOSE = QT_TRANSLATE_NOOP("SessionSetupDialog", "Close")
+APPLY = QT_TRANSLATE_NOOP("SessionSetupDialog", "Apply")
+APPLY_TIP = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "Send the set-up to the session; phones and the big screen follow at once"
+)
+FILE_KIND = QT_TRANSLATE_NOOP("SessionSetupDialog", "Session files (*.toml);;All files (*)")
 FILE_NAME = "session.toml"
-LOADED = "Loaded {path}. Nothing is applied until you choose Apply."
-SAVED = "Set-up saved as {path}."
-NOT_SAVED = "Not saved: {error}"
-TOO_LONG = "{field} is too long: shorten it first."
-APPLIED = "Session set-up applied."
+LOADED = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "Loaded {path}. Nothing is applied until you choose Apply."
+)
+SAVED = QT_TRANSLATE_NOOP("SessionSetupDialog", "Set-up saved as {path}.")
+NOT_SAVED = QT_TRANSLATE_NOOP("SessionSetupDialog", "Not saved: {error}")
+TOO_LONG = QT_TRANSLATE_NOOP("SessionSetupDialog", "{field} is too long: shorten it first.")
+APPLIED = QT_TRANSLATE_NOOP("SessionSetupDialog", "Session set-up applied.")
+# In English (the numerus form in _answered is what is said).
 APPLIED_WARM_UPS = "Session set-up applied; {count} warm-up confession{s} added to Up next."
-REFUSED = "{field}: {message}"
-WARM_UP_FIELD = "Warm-up confession {number}"
-ENDED = "The session has ended: its set-up can no longer change (Save to file… still works)."
+REFUSED = QT_TRANSLATE_NOOP("SessionSetupDialog", "{field}: {message}")
+WARM_UP_FIELD = QT_TRANSLATE_NOOP("SessionSetupDialog", "Warm-up confession {number}")
+ENDED = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog",
+    "The session has ended: its set-up can no longer change (Save to file… still works).",
+)
 
 # The phone page's languages (participant_web), each in its own words.
 LANGUAGES: tuple[tuple[str, str], ...] = (
-    ("", "Each phone's own"),
+    ("", QT_TRANSLATE_NOOP("SessionSetupDialog", "Each phone's own")),
     ("en", "English"),
     ("de", "Deutsch"),
     ("fr", "Français"),
@@ -129,13 +157,15 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
     ("cy", "Cymraeg"),
     ("ar", "العربية"),
 )
-WARM_UP_TITLE = "Warm-up confession"
-WARM_UP_TEXT = "Confession"
-WARM_UP_LEARNED = "What I learned (optional)"
-WARM_UP_SAVE = "OK"
-WARM_UP_CANCEL = "Cancel"
-WARM_UP_EMPTY = "Write the confession first."
-WARM_UP_LONG = "Shorten it first: the counts say by how much."
+WARM_UP_TITLE = QT_TRANSLATE_NOOP("SessionSetupDialog", "Warm-up confession")
+WARM_UP_TEXT = QT_TRANSLATE_NOOP("SessionSetupDialog", "Confession")
+WARM_UP_LEARNED = QT_TRANSLATE_NOOP("SessionSetupDialog", "What I learned (optional)")
+WARM_UP_SAVE = QT_TRANSLATE_NOOP("SessionSetupDialog", "OK")
+WARM_UP_CANCEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Cancel")
+WARM_UP_EMPTY = QT_TRANSLATE_NOOP("SessionSetupDialog", "Write the confession first.")
+WARM_UP_LONG = QT_TRANSLATE_NOOP(
+    "SessionSetupDialog", "Shorten it first: the counts say by how much."
+)
 
 
 # A refusal's code names the field it is about (``title_empty``): said before its message.
@@ -153,8 +183,13 @@ FIELD_OF_CODE: tuple[tuple[str, str], ...] = (
 def named(code: str, message: str, field: str = "") -> str:
     """``message`` after the name of the field ``code`` is about (``field`` if given)."""
     if not field:
-        field = next((label for prefix, label in FIELD_OF_CODE if code.startswith(prefix)), "")
-    return REFUSED.format(field=field, message=message) if field else message
+        label = next((label for prefix, label in FIELD_OF_CODE if code.startswith(prefix)), "")
+        field = translate("SessionSetupDialog", label) if label else ""
+    return (
+        translate("SessionSetupDialog", REFUSED).format(field=field, message=message)
+        if field
+        else message
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,15 +207,15 @@ class WarmUpEditor(QDialog):
 
     def __init__(self, warm_up: WarmUp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(WARM_UP_TITLE)
+        self.setWindowTitle(translate("SessionSetupDialog", WARM_UP_TITLE))
         self.setStyleSheet(STYLE_SHEET)
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(WARM_UP_TEXT))
+        layout.addWidget(plain_label(translate("SessionSetupDialog", WARM_UP_TEXT)))
         self.text = LimitedText(rules.MAX_CONFESSION_CHARS, lines=5)
         self.text.set_text(warm_up.text)
         layout.addWidget(self.text)
-        layout.addWidget(plain_label(WARM_UP_LEARNED))
+        layout.addWidget(plain_label(translate("SessionSetupDialog", WARM_UP_LEARNED)))
         self.learned = LimitedText(rules.MAX_LEARNED_CHARS, lines=2)
         self.learned.set_text(warm_up.learned)
         layout.addWidget(self.learned)
@@ -189,8 +224,8 @@ class WarmUpEditor(QDialog):
         layout.addWidget(self.error_label)
         row = QHBoxLayout()
         row.addStretch(1)
-        cancel = push_button(WARM_UP_CANCEL)
-        self.ok_button = push_button(WARM_UP_SAVE, "primary")
+        cancel = push_button(translate("SessionSetupDialog", WARM_UP_CANCEL))
+        self.ok_button = push_button(translate("SessionSetupDialog", WARM_UP_SAVE), "primary")
         row.addWidget(cancel)
         row.addWidget(self.ok_button)
         layout.addLayout(row)
@@ -199,10 +234,10 @@ class WarmUpEditor(QDialog):
 
     def choose(self) -> None:
         if not self.text.text().strip():
-            self.error_label.setText(WARM_UP_EMPTY)
+            self.error_label.setText(translate("SessionSetupDialog", WARM_UP_EMPTY))
             return
         if self.text.over_limit() or self.learned.over_limit():
-            self.error_label.setText(WARM_UP_LONG)
+            self.error_label.setText(translate("SessionSetupDialog", WARM_UP_LONG))
             return
         self.chosen.emit(WarmUp(self.text.text().strip(), self.learned.text().strip()))
         self.accept()
@@ -230,7 +265,7 @@ class SessionSetupDialog(QDialog):
         self.colour_dialog: QColorDialog | None = None
         self.warm_up_editor: WarmUpEditor | None = None
         self.setObjectName("sessionSetup")
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(translate("SessionSetupDialog", WINDOW_TITLE))
         self.setStyleSheet(STYLE_SHEET)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
@@ -247,10 +282,18 @@ class SessionSetupDialog(QDialog):
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
         row = QHBoxLayout()
-        self.load_button = push_button(LOAD, "", LOAD_TIP)
-        self.save_button = push_button(SAVE, "", SAVE_TIP)
-        self.close_button = push_button(CLOSE)
-        self.apply_button = push_button(APPLY, "primary", APPLY_TIP)
+        self.load_button = push_button(
+            translate("SessionSetupDialog", LOAD), "", translate("SessionSetupDialog", LOAD_TIP)
+        )
+        self.save_button = push_button(
+            translate("SessionSetupDialog", SAVE), "", translate("SessionSetupDialog", SAVE_TIP)
+        )
+        self.close_button = push_button(translate("SessionSetupDialog", CLOSE))
+        self.apply_button = push_button(
+            translate("SessionSetupDialog", APPLY),
+            "primary",
+            translate("SessionSetupDialog", APPLY_TIP),
+        )
         row.addWidget(self.load_button)
         row.addWidget(self.save_button)
         row.addStretch(1)
@@ -271,21 +314,21 @@ class SessionSetupDialog(QDialog):
     def _build_room(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(6)
-        column.addWidget(plain_label(ROOM_CAPTION, "caption"))
+        column.addWidget(plain_label(translate("SessionSetupDialog", ROOM_CAPTION), "caption"))
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(4)
         self.title_edit, self.title_count = limited_line(rules.MAX_TITLE_CHARS)
-        form.addRow(TITLE_LABEL, self.title_edit)
+        form.addRow(translate("SessionSetupDialog", TITLE_LABEL), self.title_edit)
         form.addRow("", self.title_count)
         self.prompt_edit = LimitedText(rules.MAX_PROMPT_CHARS, lines=2)
-        form.addRow(PROMPT_LABEL, self.prompt_edit)
+        form.addRow(translate("SessionSetupDialog", PROMPT_LABEL), self.prompt_edit)
         self.agree_edit, self.agree_count = limited_line(rules.MAX_LABEL_CHARS)
-        form.addRow(AGREE_LABEL, self.agree_edit)
+        form.addRow(translate("SessionSetupDialog", AGREE_LABEL), self.agree_edit)
         form.addRow("", self.agree_count)
         column.addLayout(form)
-        column.addWidget(plain_label(RULES_LABEL))
-        self.default_rules = QCheckBox(DEFAULT_RULES)
+        column.addWidget(plain_label(translate("SessionSetupDialog", RULES_LABEL)))
+        self.default_rules = QCheckBox(translate("SessionSetupDialog", DEFAULT_RULES))
         column.addWidget(self.default_rules)
         self.house_rules = LimitedText(rules.MAX_HOUSE_RULES_CHARS, lines=7, grow=True)
         column.addWidget(self.house_rules, 1)
@@ -295,42 +338,49 @@ class SessionSetupDialog(QDialog):
     def _build_form(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(6)
-        column.addWidget(plain_label(FORM_CAPTION, "caption"))
+        column.addWidget(plain_label(translate("SessionSetupDialog", FORM_CAPTION), "caption"))
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(6)
         self.max_length = QSpinBox()
         self.max_length.setRange(rules.MIN_CONFESSION_LIMIT, rules.MAX_CONFESSION_CHARS)
         self.max_length.setSingleStep(50)
-        self.max_length.setSuffix(LENGTH_SUFFIX)
+        self.max_length.setSuffix(translate("SessionSetupDialog", LENGTH_SUFFIX))
         self.max_length.setToolTip(
-            LENGTH_TIP.format(low=rules.MIN_CONFESSION_LIMIT, high=rules.MAX_CONFESSION_CHARS)
+            translate("SessionSetupDialog", LENGTH_TIP).format(
+                low=rules.MIN_CONFESSION_LIMIT, high=rules.MAX_CONFESSION_CHARS
+            )
         )
-        form.addRow(LENGTH_LABEL, self.max_length)
+        form.addRow(translate("SessionSetupDialog", LENGTH_LABEL), self.max_length)
         column.addLayout(form)
-        self.offer_lesson = QCheckBox(LESSON_LABEL)
+        self.offer_lesson = QCheckBox(translate("SessionSetupDialog", LESSON_LABEL))
         column.addWidget(self.offer_lesson)
         column.addSpacing(4)
-        column.addWidget(plain_label(PHONES_CAPTION, "caption"))
+        column.addWidget(plain_label(translate("SessionSetupDialog", PHONES_CAPTION), "caption"))
         phones = QFormLayout()
         phones.setContentsMargins(0, 0, 0, 0)
         phones.setVerticalSpacing(6)
         self.language = QComboBox()
         for tag, name in LANGUAGES:
-            self.language.addItem(name, tag)
-        phones.addRow(LANGUAGE_LABEL, self.language)
+            # Each language in its own words; "each phone's own" in the console's.
+            self.language.addItem(name if tag else translate("SessionSetupDialog", name), tag)
+        phones.addRow(translate("SessionSetupDialog", LANGUAGE_LABEL), self.language)
         accent_row = QHBoxLayout()
-        self.accent_button = push_button(ACCENT_CHOOSE)
-        self.accent_none_button = push_button(ACCENT_NONE, "", ACCENT_NONE_TIP)
+        self.accent_button = push_button(translate("SessionSetupDialog", ACCENT_CHOOSE))
+        self.accent_none_button = push_button(
+            translate("SessionSetupDialog", ACCENT_NONE),
+            "",
+            translate("SessionSetupDialog", ACCENT_NONE_TIP),
+        )
         self.accent_label = plain_label(name="muted", selectable=True)
         accent_row.addWidget(self.accent_button)
         accent_row.addWidget(self.accent_none_button)
         accent_row.addWidget(self.accent_label, 1)
-        phones.addRow(ACCENT_LABEL, accent_row)
+        phones.addRow(translate("SessionSetupDialog", ACCENT_LABEL), accent_row)
         column.addLayout(phones)
         column.addSpacing(4)
-        column.addWidget(plain_label(WARM_UPS_CAPTION, "caption"))
-        hint = plain_label(WARM_UPS_HINT, "muted")
+        column.addWidget(plain_label(translate("SessionSetupDialog", WARM_UPS_CAPTION), "caption"))
+        hint = plain_label(translate("SessionSetupDialog", WARM_UPS_HINT), "muted")
         hint.setWordWrap(True)
         column.addWidget(hint)
         self.warm_up_list = QListWidget()
@@ -339,20 +389,20 @@ class SessionSetupDialog(QDialog):
         self.warm_up_list.setUniformItemSizes(True)
         column.addWidget(self.warm_up_list, 1)
         buttons = QHBoxLayout()
-        self.add_warm_up_button = push_button(WARM_UP_ADD)
-        self.edit_warm_up_button = push_button(WARM_UP_EDIT)
-        self.remove_warm_up_button = push_button(WARM_UP_REMOVE)
+        self.add_warm_up_button = push_button(translate("SessionSetupDialog", WARM_UP_ADD))
+        self.edit_warm_up_button = push_button(translate("SessionSetupDialog", WARM_UP_EDIT))
+        self.remove_warm_up_button = push_button(translate("SessionSetupDialog", WARM_UP_REMOVE))
         buttons.addWidget(self.add_warm_up_button)
         buttons.addWidget(self.edit_warm_up_button)
         buttons.addWidget(self.remove_warm_up_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addSpacing(4)
-        column.addWidget(plain_label(CLOSING_CAPTION, "caption"))
-        column.addWidget(plain_label(CLOSING_LABEL))
+        column.addWidget(plain_label(translate("SessionSetupDialog", CLOSING_CAPTION), "caption"))
+        column.addWidget(plain_label(translate("SessionSetupDialog", CLOSING_LABEL)))
         self.closing_note = LimitedText(rules.MAX_CLOSING_NOTE_CHARS, lines=2)
         column.addWidget(self.closing_note)
-        closing_hint = plain_label(CLOSING_HINT, "muted")
+        closing_hint = plain_label(translate("SessionSetupDialog", CLOSING_HINT), "muted")
         closing_hint.setWordWrap(True)
         column.addWidget(closing_hint)
         self.accent_button.clicked.connect(self.choose_accent)
@@ -430,13 +480,17 @@ class SessionSetupDialog(QDialog):
             self.accent_button.setIcon(QIcon(swatch))
         else:
             self.accent_button.setIcon(QIcon())
-        self.accent_label.setText(ACCENT_OWN.format(colour=colour) if colour else ACCENT_PRODUCT)
+        self.accent_label.setText(
+            ACCENT_OWN.format(colour=colour)
+            if colour
+            else translate("SessionSetupDialog", ACCENT_PRODUCT)
+        )
         self.accent_none_button.setEnabled(bool(colour))
 
     def choose_accent(self) -> None:
         """A colour dialog, opened without blocking; its choice becomes the accent."""
         dialog = QColorDialog(QColor(self._accent or "#1a7f64"), self)
-        dialog.setWindowTitle(ACCENT_DIALOG)
+        dialog.setWindowTitle(translate("SessionSetupDialog", ACCENT_DIALOG))
         dialog.colorSelected.connect(lambda colour: self.set_accent(colour.name().lower()))
         dialog.finished.connect(dialog.deleteLater)
         self.colour_dialog = dialog
@@ -484,8 +538,16 @@ class SessionSetupDialog(QDialog):
         self.warm_up_list.clear()
         for listed in self._warm_ups:
             line = " ".join(listed.warm_up.text.split())
-            item = QListWidgetItem(WARM_UP_SENT.format(text=line) if listed.sent else line)
-            item.setToolTip(WARM_UP_SENT_TIP if listed.sent else listed.warm_up.text)
+            item = QListWidgetItem(
+                translate("SessionSetupDialog", WARM_UP_SENT).format(text=line)
+                if listed.sent
+                else line
+            )
+            item.setToolTip(
+                translate("SessionSetupDialog", WARM_UP_SENT_TIP)
+                if listed.sent
+                else listed.warm_up.text
+            )
             if listed.sent:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.warm_up_list.addItem(item)
@@ -500,10 +562,12 @@ class SessionSetupDialog(QDialog):
     # Files
 
     def choose_file_to_load(self) -> None:
-        dialog = QFileDialog(self, LOAD.rstrip("…"), str(Path.home()))
+        dialog = QFileDialog(
+            self, translate("SessionSetupDialog", LOAD).rstrip("…"), str(Path.home())
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(FILE_KIND)
+        dialog.setNameFilter(translate("SessionSetupDialog", FILE_KIND))
         dialog.fileSelected.connect(self.load_from)
         dialog.finished.connect(dialog.deleteLater)
         self.file_dialog = dialog
@@ -524,11 +588,15 @@ class SessionSetupDialog(QDialog):
         self._show_warm_ups()
         self._record = (prepared.unshown_record, prepared.organisers_record)
         self._show_record_note()
-        self.message.emit(LOADED.format(path=path))
+        self.message.emit(translate("SessionSetupDialog", LOADED).format(path=path))
 
     def choose_file_to_save(self) -> None:
         self.file_dialog = save_as_dialog(
-            self, SAVE.rstrip("…"), Path.home() / FILE_NAME, FILE_KIND, self.save_to
+            self,
+            translate("SessionSetupDialog", SAVE).rstrip("…"),
+            Path.home() / FILE_NAME,
+            translate("SessionSetupDialog", FILE_KIND),
+            self.save_to,
         )
 
     def save_to(self, path: str | Path) -> None:
@@ -538,30 +606,36 @@ class SessionSetupDialog(QDialog):
             prepared = replace(self.prepared(), setup=cleaned(self.setup()))
         except RuleViolation as violation:
             self.error_label.setText(
-                NOT_SAVED.format(error=named(violation.code, violation.message))
+                translate("SessionSetupDialog", NOT_SAVED).format(
+                    error=named(violation.code, violation.message)
+                )
             )
             return
         try:
             target.write_text(setup_file_text(prepared), encoding="utf-8")
         except OSError as error:
             log.warning("Could not save the set-up to %s: %s", target, error)
-            self.error_label.setText(NOT_SAVED.format(error=error.strerror or error))
+            self.error_label.setText(
+                translate("SessionSetupDialog", NOT_SAVED).format(error=error.strerror or error)
+            )
             return
         self.error_label.setText("")
-        self.message.emit(SAVED.format(path=target))
-        self.note_label.setText(SAVED.format(path=target))
+        self.message.emit(translate("SessionSetupDialog", SAVED).format(path=target))
+        self.note_label.setText(translate("SessionSetupDialog", SAVED).format(path=target))
 
     # Applying
 
     def apply(self) -> None:
         """Send the set-up; the rest follows once the host took it."""
         for field, text in (
-            (PROMPT_LABEL, self.prompt_edit),
-            (RULES_LABEL, self.house_rules),
-            (CLOSING_LABEL, self.closing_note),
+            (translate("SessionSetupDialog", PROMPT_LABEL), self.prompt_edit),
+            (translate("SessionSetupDialog", RULES_LABEL), self.house_rules),
+            (translate("SessionSetupDialog", CLOSING_LABEL), self.closing_note),
         ):
             if text.over_limit() and not text.edit.isReadOnly():
-                self.error_label.setText(TOO_LONG.format(field=field))
+                self.error_label.setText(
+                    translate("SessionSetupDialog", TOO_LONG).format(field=field)
+                )
                 return
         setup = self.setup()
         self.error_label.setText("")
@@ -597,7 +671,11 @@ class SessionSetupDialog(QDialog):
                 follow.append((AddWarmUp(warm_up.text, warm_up.learned), row))
         self._pending += len(follow)
         for command, warm_up_row in follow:
-            field = "" if warm_up_row is None else WARM_UP_FIELD.format(number=warm_up_row + 1)
+            field = (
+                ""
+                if warm_up_row is None
+                else translate("SessionSetupDialog", WARM_UP_FIELD).format(number=warm_up_row + 1)
+            )
             self._commands.send(
                 command,
                 on_refused=self._on_refused(field),
@@ -623,10 +701,14 @@ class SessionSetupDialog(QDialog):
         if self._refusal:
             return
         if self._added:
-            plural = "" if self._added == 1 else "s"
-            said = APPLIED_WARM_UPS.format(count=self._added, s=plural)
+            said = translate(
+                "SessionSetupDialog",
+                "Session set-up applied; %n warm-up confessions added to Up next.",
+                None,
+                self._added,
+            )
         else:
-            said = APPLIED
+            said = translate("SessionSetupDialog", APPLIED)
         self.note_label.setText(said)
         self.message.emit(said)
 
@@ -647,18 +729,27 @@ class SessionSetupDialog(QDialog):
         open_ = self._session.is_open
         self.apply_button.setEnabled(open_ and self._pending <= 0)
         if not open_:
-            self.note_label.setText(ENDED)
+            self.note_label.setText(translate("SessionSetupDialog", ENDED))
 
     def _show_record_note(self) -> None:
         if self._record == (self._session.unshown_record, self._session.organisers_record):
             return
         kept = [
             words
-            for keep, words in zip(self._record, (RECORD_UNSHOWN, RECORD_ORGANISERS), strict=True)
+            for keep, words in zip(
+                self._record,
+                (
+                    translate("SessionSetupDialog", RECORD_UNSHOWN),
+                    translate("SessionSetupDialog", RECORD_ORGANISERS),
+                ),
+                strict=True,
+            )
             if keep
         ]
         self.note_label.setText(
-            RECORD_FROM_FILE.format(kept=", ".join(kept) if kept else RECORD_ONLY_SHOWN)
+            translate("SessionSetupDialog", RECORD_FROM_FILE).format(
+                kept=", ".join(kept) if kept else translate("SessionSetupDialog", RECORD_ONLY_SHOWN)
+            )
         )
 
 

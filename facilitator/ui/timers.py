@@ -18,12 +18,17 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from facilitator.protocol.projector import ProjectorState
 from facilitator.ui.mirror import SessionMirror
+from facilitator.ui.translations import QT_TRANSLATE_NOOP
 from facilitator.ui.widgets import plain_label
 
 type Clock = Callable[[], datetime]
 TICK_MS = 1000
-ITEM_TIP = "How long the confession on screen has been up (the host's clock)"
-SESSION_TIP = "How long the session has run since it started (the host's clock)"
+ITEM_TIP = QT_TRANSLATE_NOOP(
+    "SessionTimers", "How long the confession on screen has been up (the host's clock)"
+)
+SESSION_TIP = QT_TRANSLATE_NOOP(
+    "SessionTimers", "How long the session has run since it started (the host's clock)"
+)
 
 
 def utc_clock() -> datetime:
@@ -66,9 +71,9 @@ class SessionTimers(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         self.item_label = plain_label(name="itemTimer")
-        self.item_label.setToolTip(ITEM_TIP)
+        self.item_label.setToolTip(self.tr(ITEM_TIP))
         self.session_label = plain_label(name="sessionTimer")
-        self.session_label.setToolTip(SESSION_TIP)
+        self.session_label.setToolTip(self.tr(SESSION_TIP))
         layout.addWidget(self.item_label)
         layout.addWidget(self.session_label)
         self._timer = QTimer(self)
@@ -114,7 +119,7 @@ class SessionTimers(QWidget):
         self.session_label.setVisible(open_ and started is not None)
         if open_ and started is not None:
             session_time = elapsed_text((now - started).total_seconds(), hours=True)
-            self.session_label.setText(f"Session {session_time}")
+            self.session_label.setText(self.tr("Session {time}").format(time=session_time))
         if open_ and not self._timer.isActive():
             self._timer.start()
         elif not open_:

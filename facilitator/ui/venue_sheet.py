@@ -266,11 +266,13 @@ class VenueSheetDialog(QDialog):
         self._join = join
         self._wifi_name = wifi_name
         self.save_dialog: QFileDialog | None = None
-        self.setWindowTitle("Sheet for the venue's IT")
+        self.setWindowTitle(self.tr("Sheet for the venue's IT"))
         layout = QVBoxLayout(self)
         intro = plain_label(
-            "One page for the venue's IT team: this laptop's address and port, what to turn "
-            "off on the room's network and what the laptop needs. Print it or send it ahead."
+            self.tr(
+                "One page for the venue's IT team: this laptop's address and port, what to turn "
+                "off on the room's network and what the laptop needs. Print it or send it ahead."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -279,17 +281,26 @@ class VenueSheetDialog(QDialog):
         self.phones_box = QSpinBox()
         self.phones_box.setRange(0, 10_000)
         self.phones_box.setSingleStep(10)
-        self.phones_box.setSpecialValueText("not sure")
+        self.phones_box.setSpecialValueText(self.tr("not sure"))
         self.contact_edit = QLineEdit()
-        self.contact_edit.setPlaceholderText("Name and phone number (empty: a line to write on)")
-        form.addRow("Event", self.event_edit)
-        form.addRow("Wi-Fi", plain_label(wifi_name or "not chosen yet (Wi-Fi for phones…)"))
-        form.addRow("Phones to expect", self.phones_box)
-        form.addRow("Contact on the day", self.contact_edit)
+        self.contact_edit.setPlaceholderText(
+            self.tr("Name and phone number (empty: a line to write on)")
+        )
+        form.addRow(self.tr("Event"), self.event_edit)
+        form.addRow(
+            self.tr("Wi-Fi"),
+            plain_label(wifi_name or self.tr("not chosen yet (Wi-Fi for phones…)")),
+        )
+        form.addRow(self.tr("Phones to expect"), self.phones_box)
+        form.addRow(self.tr("Contact on the day"), self.contact_edit)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = buttons.addButton("Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button = buttons.addButton("Copy as text", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(
+            self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button = buttons.addButton(
+            self.tr("Copy as text"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.save_button.clicked.connect(self.choose_target)
         self.copy_button.clicked.connect(self.copy_text)
         buttons.rejected.connect(self.reject)
@@ -311,12 +322,16 @@ class VenueSheetDialog(QDialog):
     def copy_text(self) -> None:
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(sheet_text(self.sheet()))
-        self.message.emit("The sheet's text is on the clipboard.")
+        self.message.emit(self.tr("The sheet's text is on the clipboard."))
 
     def choose_target(self) -> None:
         """Ask where to save the PDF (non-blocking); :meth:`save_pdf_to` writes it."""
         self.save_dialog = save_as_dialog(
-            self, "Save the sheet as", Path.home() / FILE_NAME, "PDF (*.pdf)", self.save_pdf_to
+            self,
+            self.tr("Save the sheet as"),
+            Path.home() / FILE_NAME,
+            "PDF (*.pdf)",
+            self.save_pdf_to,
         )
 
     def save_pdf_to(self, target: str | Path) -> Path | None:
@@ -328,7 +343,9 @@ class VenueSheetDialog(QDialog):
             path.write_bytes(sheet_pdf(self.sheet()))
         except OSError as error:
             log.warning("Could not save the venue sheet to %s: %s", path, error)
-            self.message.emit(f"Could not save the sheet: {error.strerror or error}")
+            self.message.emit(
+                self.tr("Could not save the sheet: {reason}").format(reason=error.strerror or error)
+            )
             return None
-        self.message.emit(f"Sheet saved as {path}: open it to print.")
+        self.message.emit(self.tr("Sheet saved as {path}: open it to print.").format(path=path))
         return path

@@ -30,13 +30,15 @@ from facilitator.join.wifi import (
     wifi_qr_payload,
 )
 from facilitator.ui.qr_widget import QrWidget
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label
 
 PREVIEW_SIDE = 150
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "WifiDialog",
     "Phones scan this network's code first, then the join code. Use the Wi-Fi on which "
     "phones can reach this laptop: the venue's network with client isolation off, or "
-    "the laptop's own hotspot (roughly 5 to 10 phones)."
+    "the laptop's own hotspot (roughly 5 to 10 phones).",
 )
 
 
@@ -48,10 +50,10 @@ class WifiDialog(QDialog):
 
     def __init__(self, wifi: RoomWifi | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Wi-Fi for phones")
+        self.setWindowTitle(self.tr("Wi-Fi for phones"))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        intro = plain_label(INTRO)
+        intro = plain_label(translate("WifiDialog", INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -59,21 +61,21 @@ class WifiDialog(QDialog):
         row.setSpacing(16)
         form = QFormLayout()
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("as phones list it")
-        self.name_edit.setAccessibleName("Network name")
+        self.name_edit.setPlaceholderText(self.tr("as phones list it"))
+        self.name_edit.setAccessibleName(self.tr("Network name"))
         self.password_edit = QLineEdit()
-        self.password_edit.setAccessibleName("Password")
+        self.password_edit.setAccessibleName(self.tr("Password"))
         self.security_box = QComboBox()
         for security in Security:
             self.security_box.addItem(security.label, security)
-        self.hidden_box = QCheckBox("Hidden network (it does not appear in the list)")
-        self.show_password_box = QCheckBox("Show the password on the slide")
+        self.hidden_box = QCheckBox(self.tr("Hidden network (it does not appear in the list)"))
+        self.show_password_box = QCheckBox(self.tr("Show the password on the slide"))
         self.show_password_box.setToolTip(
-            "The QR code carries the password either way; this also spells it out."
+            self.tr("The QR code carries the password either way; this also spells it out.")
         )
-        form.addRow("Network name", self.name_edit)
-        form.addRow("Password", self.password_edit)
-        form.addRow("Security", self.security_box)
+        form.addRow(self.tr("Network name"), self.name_edit)
+        form.addRow(self.tr("Password"), self.password_edit)
+        form.addRow(self.tr("Security"), self.security_box)
         form.addRow("", self.hidden_box)
         form.addRow("", self.show_password_box)
         row.addLayout(form, 1)
@@ -81,7 +83,7 @@ class WifiDialog(QDialog):
         self.preview = QrWidget()
         self.preview.setFixedSize(PREVIEW_SIDE, PREVIEW_SIDE)
         preview.addWidget(self.preview)
-        self.preview_caption = plain_label("Scan it with your phone to check", "muted")
+        self.preview_caption = plain_label(self.tr("Scan it with your phone to check"), "muted")
         self.preview_caption.setWordWrap(True)
         self.preview_caption.setFixedWidth(PREVIEW_SIDE)
         preview.addWidget(self.preview_caption)
@@ -99,9 +101,9 @@ class WifiDialog(QDialog):
         assert save is not None
         self.save_button: QPushButton = save
         self.remove_button = buttons.addButton(
-            "Show no Wi-Fi", QDialogButtonBox.ButtonRole.DestructiveRole
+            self.tr("Show no Wi-Fi"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.remove_button.setToolTip("The join slide shows the join link alone")
+        self.remove_button.setToolTip(self.tr("The join slide shows the join link alone"))
         self.remove_button.setEnabled(wifi is not None)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -159,7 +161,9 @@ class WifiDialog(QDialog):
         self.preview_caption.setVisible(problem is None)
         if problem is None:
             self.preview.set_data(
-                wifi_qr_payload(wifi), f"QR code to join {wifi.ssid}", encoding=QR_ENCODING
+                wifi_qr_payload(wifi),
+                self.tr("QR code to join {ssid}").format(ssid=wifi.ssid),
+                encoding=QR_ENCODING,
             )
         else:
             self.preview.set_url("")

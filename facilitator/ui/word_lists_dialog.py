@@ -37,23 +37,25 @@ class WordListsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._commands = commands
-        self.setWindowTitle("Word lists")
+        self.setWindowTitle(self.tr("Word lists"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
         intro = plain_label(
-            "Confessions that contain one of these are flagged and the words highlighted, "
-            "so that you look twice before showing them. Nothing is ever changed or "
-            "removed by itself. One entry per line; the lists hold for every session."
+            self.tr(
+                "Confessions that contain one of these are flagged and the words highlighted, "
+                "so that you look twice before showing them. Nothing is ever changed or "
+                "removed by itself. One entry per line; the lists hold for every session."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         columns = QHBoxLayout()
         self.local_names = self._column(
             columns,
-            "Local names (estates, councils, partners, services)",
+            self.tr("Local names (estates, councils, partners, services)"),
             lists.local_names,
         )
-        self.watch_words = self._column(columns, "Watch words", lists.watch_words)
+        self.watch_words = self._column(columns, self.tr("Watch words"), lists.watch_words)
         layout.addLayout(columns, 1)
         self.error_label = plain_label(name="error")
         self.error_label.setWordWrap(True)
@@ -82,7 +84,7 @@ class WordListsDialog(QDialog):
         self._commands.send(command, self._refused, self._saved)
 
     def _saved(self) -> None:
-        self.message.emit("Word lists saved: every confession was checked again.")
+        self.message.emit(self.tr("Word lists saved: every confession was checked again."))
         self.accept()
 
     def _refused(self, code: str, message: str) -> None:

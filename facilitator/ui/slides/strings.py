@@ -5,15 +5,14 @@ Each source text is marked with ``QT_TRANSLATE_NOOP("Slides", …)`` so that
 ``pyside6-lrelease`` compiles that to ``confessional_de.qm``, which
 :class:`SlideStrings` loads into its own :class:`QTranslator` when the screen's
 language is German. The translator is the window's own, not installed app-wide: the
-console keeps its language whatever the big screen speaks. Without a ``.qm`` (or for
-any other language) the words are English, through ``QCoreApplication.translate``
-(an app-wide translator, if one is ever installed, still applies).
+console keeps its language whatever the big screen speaks, and an English screen stays
+English whatever the console speaks (the console's translator, installed app-wide by
+``facilitator/ui/translations.py``, also holds the Slides context). Without a ``.qm``
+the words are English.
 
-Regenerate after changing a string::
+Regenerate after changing a string (with the console's words, one ``.ts``)::
 
-    .venv/bin/pyside6-lupdate facilitator/ui/slides/*.py \
-        -ts resources/translations/confessional_de.ts
-    .venv/bin/pyside6-lrelease resources/translations/confessional_de.ts
+    make translations
 """
 
 from __future__ import annotations
@@ -128,6 +127,8 @@ class SlideStrings:
             found = self._translator.translate(CONTEXT, source)
             if found:
                 return found
+        if self.language == "en":  # not the console's language (German, maybe)
+            return source
         return QCoreApplication.translate(CONTEXT, source)
 
     # Composed (a participant's words go inside a directional isolate, so a right-to-left
