@@ -76,7 +76,7 @@ bundle-test:
 # collect them into the German .ts (translate new entries in it, e.g. with Qt Linguist) and
 # the English plural forms, then compile both .qm files. Not part of make test.
 TS_DIR := resources/translations
-UI_SOURCES = $(sort $(shell find facilitator/ui -name '*.py'))
+UI_SOURCES = facilitator/app.py $(sort $(shell find facilitator/ui -name '*.py'))
 
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete $(UI_SOURCES) \

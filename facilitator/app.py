@@ -44,6 +44,7 @@ from facilitator.ui.host_failure import (
 from facilitator.ui.host_process import HostStartFailed, HostSupervisor
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.session_library import SessionLibrary
+from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from facilitator.ui.console import ConsoleWindow
@@ -54,11 +55,21 @@ log = logging.getLogger(__name__)
 FIRST_SNAPSHOT_SECONDS = 20.0
 HOST_EXIT_SECONDS = 5.0
 HOST_CHECK_SECONDS = 2.0
-HOST_STOPPED = (
+HOST_STOPPED = QT_TRANSLATE_NOOP(
+    "DesktopApp",
     "The session host stopped. Restarting it on the same port: nothing that phones were "
-    "told was received is lost, and they reconnect by themselves."
+    "told was received is lost, and they reconnect by themselves.",
 )
-MOVING_ASIDE = "Moving the damaged database aside and starting a new session with a new database…"
+MOVING_ASIDE = QT_TRANSLATE_NOOP(
+    "DesktopApp",
+    "Moving the damaged database aside and starting a new session with a new database…",
+)
+PROJECTOR_MOVED = QT_TRANSLATE_NOOP("DesktopApp", "The projector moved")
+WIFI_SHOWN = QT_TRANSLATE_NOOP("DesktopApp", "The join slide shows it")
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "DesktopApp", "{done}, but it could not be saved for next time: {reason}"
+)
+NOT_NOW = QT_TRANSLATE_NOOP("DesktopApp", "Not now")
 
 
 def start_host(
@@ -179,14 +190,14 @@ class DesktopApp:
         assert self.projector is not None
         log.info("Projector screen chosen: %s", key or "automatic")
         self.projector.place(key)
-        self._remember(replace(self.settings, projector_screen=key), "The projector moved")
+        self._remember(replace(self.settings, projector_screen=key), PROJECTOR_MOVED)
 
     def _choose_wifi(self, wifi: RoomWifi | None) -> None:
         """Show the Wi-Fi phones join on the join slide and remember it for next time."""
         assert self.projector is not None
         log.info("Wi-Fi for phones %s", "chosen" if wifi is not None else "removed")
         self.projector.set_wifi(wifi)
-        self._remember(replace(self.settings, wifi=wifi), "The join slide shows it")
+        self._remember(replace(self.settings, wifi=wifi), WIFI_SHOWN)
 
     def _remember(self, settings: Settings, done: str) -> None:
         """Keep ``settings`` for next time; if they cannot be saved, say so after ``done``."""
@@ -196,7 +207,9 @@ class DesktopApp:
         except OSError as error:
             log.warning("Could not save the settings: %s", error)
             self._show_message(
-                f"{done}, but it could not be saved for next time: {error.strerror or error}"
+                translate("DesktopApp", NOT_SAVED).format(
+                    done=translate("DesktopApp", done), reason=error.strerror or error
+                )
             )
 
     def open_library(self) -> None:
@@ -252,7 +265,8 @@ class DesktopApp:
     async def _restart_host(self, supervisor: HostSupervisor) -> None:
         log.warning("The session host stopped; restarting it")
         if self.console is not None:
-            self.console.show_host_alarm(MOVING_ASIDE if self._move_damaged_aside else HOST_STOPPED)
+            alarm = MOVING_ASIDE if self._move_damaged_aside else HOST_STOPPED
+            self.console.show_host_alarm(translate("DesktopApp", alarm))
         try:
             self.record = await supervisor.start(move_damaged_aside=self._move_damaged_aside)
         except HostStartFailed as error:
@@ -276,7 +290,8 @@ class DesktopApp:
 
     def _offer_to_move_aside(self, error: HostStartFailed, parent: QWidget) -> None:
         """Ask without blocking the loop (``open()``, not ``exec()``)."""
-        box = build_host_failure_box(error, QMessageBox(parent), decline="Not now")
+        decline = translate("DesktopApp", NOT_NOW)
+        box = build_host_failure_box(error, QMessageBox(parent), decline=decline)
         box.buttonClicked.connect(lambda button: self._on_move_aside_answer(box, button))
         box.finished.connect(self._forget_host_failure_box)
         self.host_failure_box = box
@@ -369,9 +384,10 @@ async def _wait_until_live(connection: HostConnection, timeout: float) -> bool:
     return connection.live
 
 
-PREPARED_NOT_USED = (
+PREPARED_NOT_USED = QT_TRANSLATE_NOOP(
+    "DesktopApp",
     "Confessional is already hosting a session on this laptop, so the prepared session "
-    "was not started. End that session first, or load the file with Set up session…"
+    "was not started. End that session first, or load the file with Set up session…",
 )
 
 
@@ -443,7 +459,7 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
         if record is None:
             return 3
     elif args.session is not None:
-        explain_host_failure(HostStartFailed(PREPARED_NOT_USED))
+        explain_host_failure(HostStartFailed(translate("DesktopApp", PREPARED_NOT_USED)))
 
     app = DesktopApp(record, data_dir, supervisor, rehearse=args.rehearse, first_run_guide=True)
     install_exception_hooks(app.report_unexpected)

@@ -63,7 +63,14 @@ from facilitator.core.record.files import (
     write_transcript,
 )
 from facilitator.core.record.library import RecordUnreadable, read_record
-from facilitator.core.setup import SessionSetup, WarmUp, cleaned, cleaned_warm_up, stored_choices
+from facilitator.core.setup import (
+    SessionSetup,
+    WarmUp,
+    cleaned,
+    cleaned_warm_up,
+    from_command,
+    stored_choices,
+)
 from facilitator.core.setup_file import PreparedSession
 from facilitator.core.store import SessionChoice, Store
 from facilitator.core.transcript import Transcript, build_transcript, received_total
@@ -775,21 +782,8 @@ class SessionService:
                     self._set_record_choice("unshown_record", keep)
             case SetClosingNote(note):
                 self._set_choice("closing_note", rules.clean_text(note, rules.CLOSING_NOTE))
-            case ApplySetup(
-                title, prompt, label, house_rules, max_length, offer_lesson, language, accent
-            ):
-                self.apply_setup(
-                    SessionSetup(
-                        title,
-                        prompt,
-                        label,
-                        house_rules,
-                        max_length,
-                        offer_lesson,
-                        language,
-                        accent,
-                    )
-                )
+            case ApplySetup():
+                self.apply_setup(from_command(command))
             case AddWarmUp(text, learned):
                 self.add_warm_up(WarmUp(text, learned))
             case ShowSlide(slide):
@@ -1259,16 +1253,3 @@ def _clean_texts(item: Item, text: str, learned: str) -> tuple[str, str]:
             raise RuleViolation("learned_not_allowed", "A reply has no lesson of its own.")
         return rules.clean_text(text, rules.REPLY), ""
     return rules.clean_text(text, rules.CONFESSION), rules.clean_text(learned, rules.LEARNED)
-
-
-def setup_of(command: ApplySetup) -> SessionSetup:
-    return SessionSetup(
-        command.title,
-        command.prompt,
-        command.agree_label,
-        command.house_rules,
-        command.max_length,
-        command.offer_lesson,
-        command.language,
-        command.accent,
-    )

@@ -4,11 +4,14 @@ from a prepared file (``setup_file.py``); applied in one store write."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+
+import msgspec
 
 from facilitator.core import rules
 from facilitator.core.model import SessionInfo
 from facilitator.core.store import SessionChoice
+from facilitator.protocol.commands import ApplySetup
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,15 @@ class WarmUp:
 
     text: str
     learned: str = ""
+
+
+def as_command(setup: SessionSetup) -> ApplySetup:
+    """The moderators' command that applies ``setup`` (the same fields, by name)."""
+    return ApplySetup(**asdict(setup))
+
+
+def from_command(command: ApplySetup) -> SessionSetup:
+    return SessionSetup(**msgspec.structs.asdict(command))
 
 
 def cleaned(setup: SessionSetup) -> SessionSetup:

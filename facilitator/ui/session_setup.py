@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core import rules
 from facilitator.core.errors import RuleViolation
-from facilitator.core.setup import SessionSetup, WarmUp, cleaned
+from facilitator.core.setup import SessionSetup, WarmUp, as_command, cleaned
 from facilitator.core.setup_file import (
     PreparedSession,
     SetupFileError,
@@ -47,7 +47,6 @@ from facilitator.core.setup_file import (
 )
 from facilitator.protocol.commands import (
     AddWarmUp,
-    ApplySetup,
     Command,
     SetClosingNote,
     SetOrganisersRecord,
@@ -643,17 +642,9 @@ class SessionSetupDialog(QDialog):
         self._added = 0
         self._pending = 1
         self.apply_button.setEnabled(False)
-        command = ApplySetup(
-            title=setup.title,
-            prompt=setup.prompt,
-            agree_label=setup.agree_label,
-            house_rules=setup.house_rules,
-            max_length=setup.max_length,
-            offer_lesson=setup.offer_lesson,
-            language=setup.language,
-            accent=setup.accent,
+        self._commands.send(
+            as_command(setup), on_refused=self._refused, on_done=self._setup_applied
         )
-        self._commands.send(command, on_refused=self._refused, on_done=self._setup_applied)
 
     def _setup_applied(self) -> None:
         follow: list[tuple[Command, int | None]] = []

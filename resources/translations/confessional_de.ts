@@ -644,6 +644,44 @@ Details: {detail}</translation>
     </message>
 </context>
 <context>
+    <name>DesktopApp</name>
+    <message>
+        <location filename="../../facilitator/app.py" line="58"/>
+        <source>The session host stopped. Restarting it on the same port: nothing that phones were told was received is lost, and they reconnect by themselves.</source>
+        <translation>Der Sitzungs-Host ist stehen geblieben. Er startet neu auf demselben Port: Nichts, was den Handys als angekommen gemeldet wurde, geht verloren, und sie verbinden sich von selbst wieder.</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="63"/>
+        <source>Moving the damaged database aside and starting a new session with a new database…</source>
+        <translation>Die beschädigte Datenbank wird beiseitegelegt, und eine neue Sitzung beginnt mit einer neuen Datenbank …</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="67"/>
+        <source>The projector moved</source>
+        <translation>Der Beamer ist umgezogen</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="68"/>
+        <source>The join slide shows it</source>
+        <translation>Die Einstiegsfolie zeigt es</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="69"/>
+        <source>{done}, but it could not be saved for next time: {reason}</source>
+        <translation>{done}, aber es ließ sich nicht fürs nächste Mal speichern: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="72"/>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="387"/>
+        <source>Confessional is already hosting a session on this laptop, so the prepared session was not started. End that session first, or load the file with Set up session…</source>
+        <translation>Confessional hält auf diesem Laptop schon eine Sitzung, deshalb wurde die vorbereitete Sitzung nicht gestartet. Beende zuerst diese Sitzung oder lade die Datei mit „Sitzung einrichten …“.</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../facilitator/ui/details_panel.py" line="46"/>
@@ -1634,12 +1672,12 @@ Gelernt: {text}</translation>
         <translation>CSV, die Übersicht (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/record_save.py" line="49"/>
+        <location filename="../../facilitator/ui/record_save.py" line="51"/>
         <source>Could not save the record: {reason}</source>
         <translation>Protokoll konnte nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/record_save.py" line="54"/>
+        <location filename="../../facilitator/ui/record_save.py" line="56"/>
         <source>Record saved as {path}.</source>
         <translation>Protokoll gespeichert als {path}.</translation>
     </message>
@@ -2220,297 +2258,297 @@ Gelernt: {text}</translation>
 <context>
     <name>SessionSetupDialog</name>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="66"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="65"/>
         <source>Set up this session</source>
         <translation>Diese Sitzung einrichten</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="67"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="66"/>
         <source>WHAT THE ROOM READS</source>
         <translation>WAS DER RAUM LIEST</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="68"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="67"/>
         <source>THE CONFESSION FORM</source>
         <translation>DAS FORMULAR</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="69"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="68"/>
         <source>PHONES</source>
         <translation>HANDYS</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="70"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="69"/>
         <source>WARM-UP CONFESSIONS</source>
         <translation>AUFWÄRM-GESTÄNDNISSE</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="71"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="70"/>
         <source>AT THE END</source>
         <translation>AM ENDE</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="72"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="71"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="73"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="72"/>
         <source>Prompt</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="74"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="73"/>
         <source>Agree button</source>
         <translation>Zustimmungsknopf</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="75"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="74"/>
         <source>House rules</source>
         <translation>Hausregeln</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="76"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="75"/>
         <source>Use the default rules (shown in each phone&apos;s language)</source>
         <translation>Die Standardregeln nutzen (in der Sprache jedes Handys)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="79"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="78"/>
         <source>Longest confession</source>
         <translation>Längstes Geständnis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="80"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="79"/>
         <source> characters</source>
         <translation> Zeichen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="81"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="80"/>
         <source>From {low} to {high} characters; phones count down as people type</source>
         <translation>Von {low} bis {high} Zeichen; die Handys zählen beim Tippen herunter</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="84"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="83"/>
         <source>Ask “What I learned” (optional for the sender)</source>
         <translation>„Was ich gelernt habe“ abfragen (freiwillig)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="87"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="86"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="88"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="87"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="89"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="88"/>
         <source>Choose…</source>
         <translation>Wählen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="90"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="89"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="91"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="90"/>
         <source>Confessional&apos;s own colours</source>
         <translation>Die Farben von Confessional</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="93"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="92"/>
         <source>Confessional&apos;s colours</source>
         <translation>Farben von Confessional</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="94"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="93"/>
         <source>The organisers&apos; colour</source>
         <translation>Die Farbe des Orga-Teams</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="95"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="94"/>
         <source>Yours, prepared before: they go first, approved into the end of Up next, with no author. Those already sent are edited in the console.</source>
         <translation>Deine, vorher vorbereitet: Sie kommen zuerst, freigegeben ans Ende von „Als Nächstes“, ohne Verfasser. Bereits gesendete bearbeitest du in der Konsole.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="100"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="99"/>
         <source>Add…</source>
         <translation>Hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="101"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="100"/>
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="102"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="101"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="103"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="102"/>
         <source>In Up next: {text}</source>
         <translation>In „Als Nächstes“: {text}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="104"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="103"/>
         <source>Already sent: edit it in the console like any confession</source>
         <translation>Bereits gesendet: Bearbeite es in der Konsole wie jedes Geständnis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="107"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="106"/>
         <source>Closing note</source>
         <translation>Schlusswort</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="108"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="107"/>
         <source>In the record, after the confessions. Never a participant&apos;s name.</source>
         <translation>Im Protokoll, nach den Geständnissen. Nie der Name einer teilnehmenden Person.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="111"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="110"/>
         <source>From the file, the record keeps: {kept}. Applied with the rest.</source>
         <translation>Laut Datei behält das Protokoll: {kept}. Wird mit dem Rest übernommen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="114"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="113"/>
         <source>approved confessions never shown</source>
         <translation>freigegebene, nie gezeigte Geständnisse</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="115"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="114"/>
         <source>organisers-only confessions</source>
         <translation>Geständnisse nur fürs Orga-Team</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="116"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="115"/>
         <source>only what was shown</source>
         <translation>nur, was gezeigt wurde</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="117"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="116"/>
         <source>Load from file…</source>
         <translation>Aus Datei laden …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="118"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="117"/>
         <source>A prepared session (TOML, docs/session-file.md): fills the fields, applies nothing</source>
         <translation>Eine vorbereitete Sitzung (TOML, docs/session-file.md): füllt die Felder, übernimmt nichts</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="122"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="121"/>
         <source>Save to file…</source>
         <translation>In Datei speichern …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="123"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="122"/>
         <source>These fields and warm-ups, to prepare the next session or share the set-up</source>
         <translation>Diese Felder und Aufwärmer, um die nächste Sitzung vorzubereiten oder die Einrichtung zu teilen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="127"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="126"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="128"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="127"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="129"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="128"/>
         <source>Send the set-up to the session; phones and the big screen follow at once</source>
         <translation>Die Einrichtung an die Sitzung schicken; Handys und Leinwand folgen sofort</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="132"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="131"/>
         <source>Session files (*.toml);;All files (*)</source>
         <translation>Sitzungsdateien (*.toml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="134"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="133"/>
         <source>Loaded {path}. Nothing is applied until you choose Apply.</source>
         <translation>{path} geladen. Nichts wird übernommen, bis du „Übernehmen“ wählst.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="137"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="136"/>
         <source>Set-up saved as {path}.</source>
         <translation>Einrichtung gespeichert als {path}.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="138"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="137"/>
         <source>Not saved: {error}</source>
         <translation>Nicht gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="139"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="138"/>
         <source>{field} is too long: shorten it first.</source>
         <translation>{field} ist zu lang: Kürze es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="140"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="139"/>
         <source>Session set-up applied.</source>
         <translation>Einrichtung übernommen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="143"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="142"/>
         <source>{field}: {message}</source>
         <translation>{field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="144"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="143"/>
         <source>Warm-up confession {number}</source>
         <translation>Aufwärm-Geständnis {number}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="145"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="144"/>
         <source>The session has ended: its set-up can no longer change (Save to file… still works).</source>
         <translation>Die Sitzung ist beendet: Ihre Einrichtung lässt sich nicht mehr ändern („In Datei speichern …“ geht noch).</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="152"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="151"/>
         <source>Each phone&apos;s own</source>
         <translation>Die des jeweiligen Handys</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="160"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="159"/>
         <source>Warm-up confession</source>
         <translation>Aufwärm-Geständnis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="161"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="160"/>
         <source>Confession</source>
         <translation>Geständnis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="162"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="161"/>
         <source>What I learned (optional)</source>
         <translation>Was ich gelernt habe (optional)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="163"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="162"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="164"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="163"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="165"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="164"/>
         <source>Write the confession first.</source>
         <translation>Schreib zuerst das Geständnis.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="166"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="165"/>
         <source>Shorten it first: the counts say by how much.</source>
         <translation>Kürze es zuerst: Die Zähler zeigen, um wie viel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/session_setup.py" line="704"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="695"/>
         <source>Session set-up applied; %n warm-up confessions added to Up next.</source>
         <translation>
             <numerusform>Einrichtung übernommen; %n Aufwärm-Geständnis zu „Als Nächstes“ hinzugefügt.</numerusform>

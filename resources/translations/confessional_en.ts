@@ -202,7 +202,7 @@
 <context>
     <name>SessionSetupDialog</name>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/session_setup.py" line="+704"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="+695"/>
         <source>Session set-up applied; %n warm-up confessions added to Up next.</source>
         <translation>
             <numerusform>Session set-up applied; %n warm-up confession added to Up next.</numerusform>

@@ -62,7 +62,8 @@ def lupdate() -> Path:
 
 
 def sources() -> list[str]:
-    return sorted(str(path) for path in UI.rglob("*.py"))
+    """What ``make translations`` reads: the desktop app's start, and its windows."""
+    return [str(UI.parent / "app.py"), *sorted(str(path) for path in UI.rglob("*.py"))]
 
 
 # The files
