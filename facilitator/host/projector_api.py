@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from pathlib import Path
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
@@ -19,6 +18,7 @@ from facilitator.host.hub import close_socket
 from facilitator.host.participant_api import HEARTBEAT_SECONDS
 from facilitator.host.projector_feed import ProjectorFeed
 from facilitator.host.replies import json_reply
+from facilitator.host.static_files import StaticFiles
 from facilitator.join.qr import qr_svg
 from facilitator.protocol.envelope import encode
 from facilitator.protocol.phone import Count
@@ -82,10 +82,10 @@ class ProjectorConnection:
 
 
 class ProjectorApi:
-    def __init__(self, feed: ProjectorFeed, prefix: str, web_root: Path) -> None:
+    def __init__(self, feed: ProjectorFeed, prefix: str, pages: StaticFiles) -> None:
         self._feed = feed
         self.prefix = prefix
-        self._web_root = web_root
+        self._pages = pages
         self._connections: set[ProjectorConnection] = set()
 
     def routes(self) -> list[web.RouteDef]:
@@ -101,9 +101,7 @@ class ProjectorApi:
         return len(self._connections)
 
     async def page(self, request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(
-            self._web_root / "projector.html", headers={"Cache-Control": "no-store"}
-        )
+        return self._pages.response(request, "projector.html", cache_control="no-store")
 
     async def redirect(self, request: web.Request) -> web.StreamResponse:
         raise web.HTTPFound(f"{self.prefix}/")

@@ -27,6 +27,7 @@ from facilitator.host.record_download import LessonsForPhones, RecordDownload
 from facilitator.host.refusals import Refusal
 from facilitator.host.replies import refusal_reply
 from facilitator.host.shared_addresses import SharedAddresses
+from facilitator.host.static_files import StaticFiles
 from facilitator.protocol.envelope import MAX_MESSAGE_BYTES
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ class ConfessionalServer:
         self._service = service
         self._live = live
         self._moderators = moderators
-        self._web_root = web_root
+        self._static = StaticFiles(web_root)
         self._host = host
         self._port = port
         self._allowed_hosts = allowed_hosts or AllowedHosts()
@@ -151,7 +152,7 @@ class ConfessionalServer:
         self.projector = ProjectorApi(
             moderators.feed.projector,
             projector_prefix(service.session.projector_secret),
-            web_root,
+            self._static,
         )
         self._secret_prefixes = {
             MODERATOR_ROOT: self._moderator_prefix,
@@ -185,7 +186,7 @@ class ConfessionalServer:
                 web.get(openapi.OPENAPI_PATH, openapi.serve),
                 web.get(f"{self._moderator_prefix}/", self._moderator_page),
                 web.get(self._moderator_prefix, self._moderator_redirect),
-                web.static("/static", self._web_root, show_index=False, follow_symlinks=False),
+                *self._static.routes(),
             ]
         )
         app.on_shutdown.append(self._close_sockets)
@@ -260,14 +261,10 @@ class ConfessionalServer:
     async def _participant_page(self, request: web.Request) -> web.StreamResponse:
         if self._on_phone_page is not None and not self._laptop.is_laptop(request.remote):
             self._on_phone_page()  # the way in works: a phone reached the laptop
-        return web.FileResponse(
-            self._web_root / "index.html", headers={"Cache-Control": "no-cache"}
-        )
+        return self._static.response(request, "index.html", cache_control="no-cache")
 
     async def _moderator_page(self, request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(
-            self._web_root / "moderator.html", headers={"Cache-Control": "no-store"}
-        )
+        return self._static.response(request, "moderator.html", cache_control="no-store")
 
     async def _moderator_redirect(self, request: web.Request) -> web.StreamResponse:
         raise web.HTTPFound(f"{self._moderator_prefix}/")
