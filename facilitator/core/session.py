@@ -473,7 +473,9 @@ class SessionService:
                 "The moderators have approved it, so it is part of the session now.",
             )
         if item is not None and (
-            item.shown_order is not None or item.state in (ItemState.SHOWN, ItemState.REMOVED)
+            item.shown_order is not None
+            or item.state in (ItemState.SHOWN, ItemState.REMOVED)
+            or self._store.has_replies(item.id)  # shown once (then undone): replied to
         ):
             raise CommandRefused(
                 "already_shown",

@@ -946,6 +946,15 @@ class Store:
         ).fetchall()
         return [_item(row) for row in rows]
 
+    def has_replies(self, item_id: int) -> bool:
+        """Whether anyone replied to the item (a reply in a lane, or waiting its turn)."""
+        row = self._db.execute(
+            "SELECT EXISTS (SELECT 1 FROM items WHERE parent_id = ?) "
+            "OR EXISTS (SELECT 1 FROM waiting_items WHERE parent_id = ?)",
+            (item_id, item_id),
+        ).fetchone()
+        return bool(row[0])
+
     def received_count(self, session_id: int, *, from_room: bool = False) -> int:
         """The confessions in the session (replies are not counted); ``from_room``: only
         those phones sent while the session is open (not the facilitator's warm-ups)."""

@@ -374,11 +374,18 @@ class Moderation(RuleBasedStateMachine):
         assert not set(queue) & self.replies
         projection = self.service.projection()
         if projection is not None:
+            # Replies of a confession merged into the one on screen go with it.
+            family = {projection.confession_id}
+            while (
+                grown := {item.id for item in items.values() if item.merged_into in family} - family
+            ):
+                family |= grown
             approved = sorted(
                 (
                     item
                     for item in items.values()
-                    if item.parent_id == projection.confession_id
+                    if item.parent_id in family
+                    and item.kind is ItemKind.REPLY
                     and item.state is ItemState.APPROVED
                 ),
                 key=lambda item: (item.queue_position or 0, item.id),

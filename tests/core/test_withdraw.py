@@ -14,7 +14,7 @@ from facilitator.core.model import ItemState
 from facilitator.core.session import SessionService
 from facilitator.core.store import DATABASE_NAME, Store
 from facilitator.protocol.commands import Approve, EndSession, Remove, SetAside, Undo
-from tests.core.helpers import Recorder, Room, client_id
+from tests.core.helpers import Recorder, Room, client_id, undo
 
 
 @pytest.mark.parametrize("lane", [ItemState.INCOMING, ItemState.APPROVED, ItemState.SET_ASIDE])
@@ -47,6 +47,23 @@ def test_once_shown_it_cannot_be_withdrawn(service: SessionService, room: Room) 
     with pytest.raises(CommandRefused):
         service.withdraw(author, client_id(1))
     assert service.session.withdrawn_count == 0
+
+
+def test_one_replied_to_cannot_be_withdrawn_though_its_showing_was_undone(
+    service: SessionService, room: Room
+) -> None:
+    """Replies come only to a confession on the screen; taking it back then would take
+    the room's acknowledged replies with it."""
+    author, replier = room.phone(), room.phone()
+    shown = room.shown(author, "I pushed to main.")
+    outcome = service.submit_reply(replier, "client-reply-1", shown, "Branch protection.")
+    assert outcome.confession_id is not None
+    undo(service)  # off the screen again, never shown
+    assert service.item(shown).shown_order is None
+    with pytest.raises(CommandRefused) as refused:
+        service.withdraw(author, client_id(1))
+    assert refused.value.code == "already_shown"
+    assert {item.id for item in service.items()} == {shown, outcome.confession_id}
 
 
 def test_only_the_author_can_withdraw_and_a_retry_changes_nothing(
