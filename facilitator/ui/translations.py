@@ -66,12 +66,13 @@ def ui_language(environ: dict[str, str] | None = None, locale: QLocale | None = 
     return "de" if system.language() == QLocale.Language.German else "en"
 
 
-def _load(language: str) -> QTranslator | None:
+def load_translator(language: str) -> QTranslator | None:
+    """Our translation into ``language`` (``confessional_<language>.qm``), or ``None``."""
     translator = QTranslator()
     qm = qm_file(language)
     if qm.is_file() and translator.load(str(qm)):
         return translator
-    log.warning("No translation for %r at %s: the console speaks English", language, qm)
+    log.warning("No translation for %r at %s: English instead", language, qm)
     return None
 
 
@@ -80,7 +81,7 @@ def install_ui_translator(language: str) -> bool:
     English installs its plural forms. Build the windows after this: their words are
     translated as they are made. Returns whether a translation was installed."""
     remove_ui_translator()
-    translator = _load(language)
+    translator = load_translator(language)
     if translator is None or not QCoreApplication.installTranslator(translator):
         return False
     _Loaded.installed = translator
@@ -102,7 +103,7 @@ def remove_ui_translator() -> None:
 
 def _english_plurals() -> QTranslator | None:
     if _Loaded.english is None:
-        _Loaded.english = _load("en")
+        _Loaded.english = load_translator("en")
     return _Loaded.english
 
 

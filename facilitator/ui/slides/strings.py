@@ -17,11 +17,9 @@ Regenerate after changing a string (with the console's words, one ``.ts``)::
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
-
-from facilitator import paths
+from facilitator.ui.translations import load_translator
 
 CONTEXT = "Slides"
 
@@ -95,27 +93,13 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-def translations_dir() -> Path:
-    """``resources/translations``, in a checkout, a wheel or a bundle."""
-    return paths.resources_root() / "translations"
-
-
-def _qm_file(language: str) -> Path | None:
-    qm = translations_dir() / f"confessional_{language}.qm"
-    return qm if qm.is_file() else None
-
-
 class SlideStrings:
     """The words of one screen language: ``strings.tr(strings.BREAK)``."""
 
     def __init__(self, language: str = "en") -> None:
         self.language = language
-        self._translator: QTranslator | None = None
-        qm = _qm_file(language) if language != "en" else None
-        if qm is not None:
-            translator = QTranslator()
-            if translator.load(str(qm)):
-                self._translator = translator
+        # Its own translator: the console's (installed app-wide) may be in another language.
+        self._translator = load_translator(language) if language != "en" else None
 
     @property
     def translated(self) -> bool:
