@@ -233,7 +233,27 @@ ALTER TABLE items ADD COLUMN content_note INTEGER NOT NULL DEFAULT 0
 ALTER TABLE items ADD COLUMN shown_at TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# The organiser's logo: what displays need to know of it in the session's row (its
+# version, the big screen's rendition's size, its ink), its two renditions in a table of
+# their own (read only when a display fetches them), deleted with the session.
+_V8 = """
+ALTER TABLE sessions ADD COLUMN logo_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN logo_width INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN logo_height INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN logo_ink TEXT NOT NULL DEFAULT 'opaque'
+    CHECK (logo_ink IN ('dark', 'light', 'opaque'));
+CREATE TABLE logos (
+    session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+    screen BLOB NOT NULL,
+    screen_type TEXT NOT NULL CHECK (screen_type IN ('image/png', 'image/jpeg')),
+    phone BLOB NOT NULL,
+    phone_type TEXT NOT NULL CHECK (phone_type IN ('image/png', 'image/jpeg')),
+    phone_width INTEGER NOT NULL,
+    phone_height INTEGER NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -13,6 +13,9 @@ from facilitator.protocol.moderator import ItemState as ItemState  # noqa: PLC04
 type Batching = Literal["auto", "on", "off"]
 type Slide = Literal["join", "black", "break", "closing"]  # while no confession is shown
 type Theme = Literal["dark", "light"]
+# What an organiser's logo needs behind it (``core/logo.py``): dark ink on transparency
+# a light plate on the dark theme, light ink a dark plate on the light theme.
+type Ink = Literal["dark", "light", "opaque"]
 
 
 class SessionStatus(StrEnum):
@@ -81,6 +84,17 @@ class WaitingItem:
 
 
 @dataclass(frozen=True, slots=True)
+class LogoInfo:
+    """The organiser's logo as displays need to know it before they fetch it: its
+    version (in its address), the big screen's rendition's size, and its ink."""
+
+    version: str
+    width: int
+    height: int
+    ink: Ink
+
+
+@dataclass(frozen=True, slots=True)
 class SessionInfo:
     id: int
     title: str
@@ -111,6 +125,7 @@ class SessionInfo:
     projector_timer: bool = False  # the confession's timer on the big screen too
     projector_secret: str = ""  # the projector page's link (forgotten with the moderators')
     started_at: str | None = None  # when the session started (UTC, ISO 8601)
+    logo: LogoInfo | None = None  # the organiser's, shown on the join and closing slides
 
     @property
     def is_open(self) -> bool:

@@ -39,6 +39,8 @@ from facilitator.core.events import (
     UndoChanged,
     WordListsChanged,
 )
+from facilitator.core.logo import Logo
+from facilitator.core.logo_shelf import LogoShelf
 from facilitator.core.model import (
     AgreementOutcome,
     AgreementRequest,
@@ -150,6 +152,7 @@ class SessionService:
         self._history = UndoHistory()
         lists = WordLists(store.word_list(LOCAL_NAMES), store.word_list(WATCH_WORDS))
         self._hints = HintsForItems(lists)
+        self.logos = LogoShelf(store.logo(session.id))
 
     @classmethod
     def start_new(
@@ -689,21 +692,31 @@ class SessionService:
         """The session's set-up, checked whole, in one store write."""
         self._require_open()
         clean = cleaned(setup)
+        logo = self.logos.change_to(clean.logo)
         self._write(
             lambda: self._store.set_session_choices(
                 self._session.id,
                 stored_choices(clean),
                 details=(clean.title, clean.prompt, clean.agree_label),
+                logo=logo,
             )
         )
+        self.logos.applied(logo)
         self._refresh_session()
         self.bus.publish(SessionChanged(self._session))
+
+    def add_logo(self, logo: Logo) -> None:
+        """A logo uploaded for a set-up to name (``SessionSetup.logo``)."""
+        self._require_open()
+        self.logos.add_waiting(logo)
 
     def prepare(self, prepared: PreparedSession) -> None:
         """A prepared session (from a file): what the record keeps first (before any
         confession, as the house rules announce it), then the set-up and the warm-ups."""
         self._set_record_choice("unshown_record", prepared.unshown_record)
         self._set_record_choice("organisers_record", prepared.organisers_record)
+        if prepared.logo is not None:
+            self.add_logo(prepared.logo)
         self.apply_setup(prepared.setup)
         for warm_up in prepared.warm_ups:
             self.add_warm_up(warm_up)
@@ -1195,7 +1208,7 @@ class SessionService:
     def start_next(self) -> None:
         """Start the next session in the same host, once this one has ended.
 
-        It keeps the set-up (title, prompt, house rules, form, language, accent), the
+        It keeps the set-up (title, prompt, house rules, form, language, accent, logo), the
         port and moderator secret (the moderators' links and the phones' join link stay
         the same); everything else starts afresh.
         """
@@ -1214,7 +1227,8 @@ class SessionService:
             )
         )
         setup = stored_choices(SessionSetup.of(ended))
-        self._write(lambda: self._store.set_session_choices(session.id, setup))
+        logo = self.logos.current
+        self._write(lambda: self._store.set_session_choices(session.id, setup, logo=logo))
         self._session = self._store.session(session.id)
         self._rehearsal_record = ()
         self._ended_record = None

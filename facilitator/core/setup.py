@@ -18,7 +18,8 @@ from facilitator.protocol.commands import ApplySetup
 class SessionSetup:
     """``house_rules`` ``None``: the default template, which each display shows in its
     own language; ``language`` ``""``: each phone's own; ``accent`` ``""``: the
-    product's colours."""
+    product's colours; ``logo``: the version of the organiser's logo (``""``: none), as
+    the session has it or as uploaded to the host (``core/logo_shelf.py``)."""
 
     title: str = rules.DEFAULT_TITLE
     prompt: str = rules.DEFAULT_PROMPT
@@ -28,6 +29,7 @@ class SessionSetup:
     offer_lesson: bool = True
     language: str = ""
     accent: str = ""
+    logo: str = ""
 
     @classmethod
     def of(cls, session: SessionInfo) -> SessionSetup:
@@ -40,6 +42,7 @@ class SessionSetup:
             session.offer_lesson,
             session.language,
             session.accent,
+            session.logo.version if session.logo is not None else "",
         )
 
 
@@ -75,6 +78,7 @@ def cleaned(setup: SessionSetup) -> SessionSetup:
         offer_lesson=setup.offer_lesson,
         language=setup.language,
         accent=rules.clean_accent(setup.accent),
+        logo=setup.logo,
     )
 
 
@@ -86,7 +90,8 @@ def cleaned_warm_up(warm_up: WarmUp) -> WarmUp:
 
 
 def stored_choices(setup: SessionSetup) -> dict[SessionChoice, str | bool | int | None]:
-    """The set-up's columns beside title, prompt and label (stored with those)."""
+    """The set-up's columns beside title, prompt and label (stored with those; the
+    logo is stored on its own)."""
     return {
         "house_rules": setup.house_rules,
         "max_length": setup.max_length,

@@ -8,13 +8,15 @@ names the file, the field and what is wrong; nothing of it is applied.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import msgspec
 
 from facilitator.core import rules
 from facilitator.core.errors import RuleViolation
+from facilitator.core.logo import MAX_FILE_BYTES as MAX_LOGO_BYTES
+from facilitator.core.logo import Logo, prepare_logo
 from facilitator.core.setup import SessionSetup, WarmUp, cleaned, cleaned_warm_up
 
 FORMAT = 1  # the newest format this version reads and writes
@@ -29,13 +31,15 @@ class SetupFileError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class PreparedSession:
-    """A session as prepared: its set-up, the warm-up confessions that go first, and
-    what the record keeps beyond what was shown (announced in the house rules)."""
+    """A session as prepared: its set-up, the warm-up confessions that go first, what
+    the record keeps beyond what was shown (announced in the house rules), and the
+    organiser's logo (``setup.logo`` names its version)."""
 
     setup: SessionSetup
     warm_ups: tuple[WarmUp, ...] = ()
     unshown_record: bool = False
     organisers_record: bool = False
+    logo: Logo | None = None
 
 
 class _WarmUp(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -58,23 +62,37 @@ class _File(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     offer_lesson: bool = True
     language: str = ""
     accent: str = ""
+    logo: str = ""  # an image file, relative to this file
     record: _Record = msgspec.field(default_factory=_Record)
     warm_up: list[_WarmUp] = msgspec.field(default_factory=list)
 
 
 def read_setup_file(path: Path) -> PreparedSession:
     """The prepared session in ``path``, or :class:`SetupFileError` saying why not."""
+    raw = _read(path, MAX_FILE_BYTES, str(path))
+    return parse_setup(raw, str(path), path.parent)
+
+
+def _read(path: Path, limit: int, name: str) -> bytes:
     try:
         with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
+            raw = file.read(limit + 1)
     except OSError as error:
-        raise SetupFileError(f"{path}: cannot be read ({error.strerror or error}).") from error
-    if len(raw) > MAX_FILE_BYTES:
-        raise SetupFileError(f"{path}: is over {MAX_FILE_BYTES // 1024} KB; is it the right file?")
-    return parse_setup(raw, str(path))
+        raise SetupFileError(f"{name}: cannot be read ({error.strerror or error}).") from error
+    if len(raw) > limit:
+        raise SetupFileError(f"{name}: is over {_size(limit)}; is it the right file?")
+    return raw
 
 
-def parse_setup(raw: bytes | str, name: str = "the session file") -> PreparedSession:
+def _size(limit: int) -> str:
+    megabytes = limit // (1024 * 1024)
+    return f"{megabytes} MB" if megabytes else f"{limit // 1024} KB"
+
+
+def parse_setup(
+    raw: bytes | str, name: str = "the session file", folder: Path | None = None
+) -> PreparedSession:
+    """``folder``: where a ``logo`` named in it is found (the file's own folder)."""
     try:
         found = msgspec.toml.decode(raw, type=_File)
     except msgspec.ValidationError as error:
@@ -112,6 +130,9 @@ def parse_setup(raw: bytes | str, name: str = "the session file") -> PreparedSes
         )
     except RuleViolation as violation:
         raise SetupFileError(f"{name}: {_field_of(violation)}: {violation.message}") from violation
+    logo = _logo(found.logo, name, folder or Path.cwd())
+    if logo is not None:
+        setup = replace(setup, logo=logo.version)
     warm_ups = []
     for number, warm_up in enumerate(found.warm_up, start=1):
         try:
@@ -120,11 +141,38 @@ def parse_setup(raw: bytes | str, name: str = "the session file") -> PreparedSes
             raise SetupFileError(
                 f"{name}: warm-up confession {number}, {_field_of(violation)}: {violation.message}"
             ) from violation
-    return PreparedSession(setup, tuple(warm_ups), found.record.unshown, found.record.organisers)
+    return PreparedSession(
+        setup, tuple(warm_ups), found.record.unshown, found.record.organisers, logo
+    )
 
 
-def setup_file_text(prepared: PreparedSession) -> str:
-    """``prepared`` as a file :func:`parse_setup` reads back the same."""
+def _logo(relative: str, name: str, folder: Path) -> Logo | None:
+    if not relative:
+        return None
+    path = folder / relative
+    raw = _read(path, MAX_LOGO_BYTES, f"{name}: logo {path}")
+    try:
+        return prepare_logo(raw)
+    except RuleViolation as violation:
+        raise SetupFileError(f"{name}: logo {path}: {violation.message}") from violation
+
+
+def write_setup_file(path: Path, prepared: PreparedSession) -> None:
+    """``prepared`` as a file, with its logo (the big screen's rendition) beside it as
+    ``<name>-logo.png`` (or ``.jpg``), which the file names; :class:`OSError` if either
+    cannot be written."""
+    logo_file = ""
+    if prepared.logo is not None:
+        screen = prepared.logo.screen
+        suffix = ".png" if screen.media_type == "image/png" else ".jpg"
+        logo_file = f"{path.stem}-logo{suffix}"
+        (path.parent / logo_file).write_bytes(screen.data)
+    path.write_text(setup_file_text(prepared, logo_file), encoding="utf-8")
+
+
+def setup_file_text(prepared: PreparedSession, logo_file: str = "") -> str:
+    """``prepared`` as a file :func:`parse_setup` reads back the same (its logo, if any,
+    in ``logo_file`` beside it: :func:`write_setup_file`)."""
     setup = prepared.setup
     document = _File(
         format=FORMAT,
@@ -136,6 +184,7 @@ def setup_file_text(prepared: PreparedSession) -> str:
         offer_lesson=setup.offer_lesson,
         language=setup.language,
         accent=setup.accent,
+        logo=logo_file,
         record=_Record(prepared.unshown_record, prepared.organisers_record),
         warm_up=[_WarmUp(w.text, w.learned) for w in prepared.warm_ups],
     )

@@ -25,12 +25,14 @@ from facilitator.core.errors import (
     StoreUnavailable,
     StoreUnreadable,
 )
+from facilitator.core.logo import Logo, LogoImage
 from facilitator.core.migrations import migrate
 from facilitator.core.model import (
     Item,
     ItemCounts,
     ItemKind,
     ItemState,
+    LogoInfo,
     SessionInfo,
     SessionStatus,
     Sharing,
@@ -71,8 +73,10 @@ _SESSION_COLUMNS = (
     "moderator_secret, current_item_id, removed_count, rehearsal, withdrawn_count, "
     "merged_count, organisers_record, batching, language, closing_note, unshown_record, "
     "house_rules, max_length, offer_lesson, accent, slide, projector_theme, "
-    "projector_corner_qr, projector_timer, projector_secret, started_at"
+    "projector_corner_qr, projector_timer, projector_secret, started_at, "
+    "logo_version, logo_width, logo_height, logo_ink"
 )
+type LogoChange = Logo | Literal["keep"] | None  # a set-up's logo: a new one, as is, none
 
 
 def utc_now() -> str:
@@ -139,7 +143,14 @@ def _session(row: sqlite3.Row | dict[str, Any]) -> SessionInfo:
         projector_timer=bool(row["projector_timer"]),
         projector_secret=row["projector_secret"],
         started_at=row["started_at"],
+        logo=_logo_info(row),
     )
+
+
+def _logo_info(row: sqlite3.Row | dict[str, Any]) -> LogoInfo | None:
+    if not row["logo_version"]:
+        return None
+    return LogoInfo(row["logo_version"], row["logo_width"], row["logo_height"], row["logo_ink"])
 
 
 _RENAMED_SESSION_COLUMNS = {"current_confession_id": "current_item_id"}
@@ -163,6 +174,10 @@ _ADDED_SESSION_COLUMNS = {
     "projector_timer": 0,
     "projector_secret": "",
     "started_at": None,
+    "logo_version": "",
+    "logo_width": 0,
+    "logo_height": 0,
+    "logo_ink": "opaque",
 }
 
 
@@ -463,9 +478,10 @@ class Store:
         choices: Mapping[SessionChoice, str | bool | int | None],
         *,
         details: tuple[str, str, str] | None = None,
+        logo: LogoChange = "keep",
     ) -> None:
         """Several of the session's choices in one transaction (its set-up), with its
-        ``details`` (title, prompt, agreement label) if given."""
+        ``details`` (title, prompt, agreement label) and its ``logo`` if given."""
         with self._write() as db:
             if details is not None:
                 db.execute(
@@ -475,6 +491,49 @@ class Store:
             for choice, value in choices.items():
                 stored = int(value) if isinstance(value, bool) else value
                 db.execute(f"UPDATE sessions SET {choice} = ? WHERE id = ?", (stored, session_id))
+            if logo != "keep":
+                self._write_logo(db, session_id, logo)
+
+    @staticmethod
+    def _write_logo(db: sqlite3.Connection, session_id: int, logo: Logo | None) -> None:
+        db.execute("DELETE FROM logos WHERE session_id = ?", (session_id,))
+        info = logo.info if logo is not None else LogoInfo("", 0, 0, "opaque")
+        db.execute(
+            "UPDATE sessions SET logo_version = ?, logo_width = ?, logo_height = ?, "
+            "logo_ink = ? WHERE id = ?",
+            (info.version, info.width, info.height, info.ink, session_id),
+        )
+        if logo is not None:
+            db.execute(
+                "INSERT INTO logos (session_id, screen, screen_type, phone, phone_type, "
+                "phone_width, phone_height) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    logo.screen.data,
+                    logo.screen.media_type,
+                    logo.phone.data,
+                    logo.phone.media_type,
+                    logo.phone.width,
+                    logo.phone.height,
+                ),
+            )
+
+    def logo(self, session_id: int) -> Logo | None:
+        """The session's logo with both renditions, or ``None``."""
+        row = self._db.execute(
+            "SELECT logo_version, logo_width, logo_height, logo_ink, screen, screen_type, "
+            "phone, phone_type, phone_width, phone_height "
+            "FROM logos JOIN sessions ON sessions.id = logos.session_id WHERE session_id = ?",
+            (session_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Logo(
+            row["logo_version"],
+            row["logo_ink"],
+            LogoImage(row["screen"], row["screen_type"], row["logo_width"], row["logo_height"]),
+            LogoImage(row["phone"], row["phone_type"], row["phone_width"], row["phone_height"]),
+        )
 
     def set_session_port(self, session_id: int, port: int) -> None:
         with self._write() as db:

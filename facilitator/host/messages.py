@@ -18,6 +18,7 @@ from facilitator.protocol.moderator import (
 )
 from facilitator.protocol.moderator import WordLists as WireWordLists
 from facilitator.protocol.phone import (
+    Logo,
     PhoneState,
     PublicProjection,
     PublicReply,
@@ -64,7 +65,16 @@ def public_session(service: SessionService) -> PublicSession:
         house_rules=session.house_rules,
         unshown_record=session.unshown_record,
         accent=session.accent,
+        logo=logo(session.logo),
     )
+
+
+def logo(info: model.LogoInfo | None) -> Logo | None:
+    return None if info is None else wire_logo(info)
+
+
+def wire_logo(info: model.LogoInfo) -> Logo:
+    return Logo(info.version, info.width, info.height, info.ink)
 
 
 def phone_state(service: SessionService, participant_id: int) -> PhoneState:
@@ -145,6 +155,7 @@ def session_details(session: SessionInfo) -> SessionDetails:
         projector_timer=session.projector_timer,
         started_at=session.started_at,
         projector_path=projector_path(session),
+        logo=logo(session.logo),
     )
 
 

@@ -23,6 +23,7 @@ import msgspec
 from aiohttp import web
 
 from facilitator import __version__
+from facilitator.core.logo import MAX_FILE_BYTES as MAX_LOGO_BYTES
 from facilitator.core.record.formats import RecordFormat
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import (
@@ -31,7 +32,7 @@ from facilitator.protocol.envelope import (
     Error,
     Ref,
 )
-from facilitator.protocol.moderator import Done, Snapshot
+from facilitator.protocol.moderator import Done, LogoAdded, Snapshot
 from facilitator.protocol.phone import (
     AgreementRecorded,
     ConfessionReceived,
@@ -155,6 +156,7 @@ _RESPONSES = {
     "snapshot": _envelope(Snapshot, incoming=False),
     "projector": _envelope(ProjectorState, incoming=False),
     "done": _envelope(Done, incoming=False),
+    "logo": _envelope(LogoAdded, incoming=False),
     "error": _envelope(Error, incoming=False),
 }
 
@@ -220,6 +222,95 @@ _RECORD_SCHEMAS: dict[RecordFormat, dict[str, Any]] = {
         "required": ["format", "version", "fingerprint"],
     },
 }
+
+
+_LOGO_PARAMETERS = [
+    {
+        "name": "version",
+        "in": "path",
+        "required": True,
+        "description": "The logo's version, as `logo.version` in the session says.",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "size",
+        "in": "path",
+        "required": True,
+        "description": "`screen` (at most 1200 x 600 px) or `phone` (at most 480 x 120 px).",
+        "schema": {"type": "string"},
+    },
+]
+_LOGO_IMAGE = {
+    "description": "The image; cached for good (a version never changes meaning).",
+    "headers": {"ETag": {"schema": {"type": "string"}}},
+    "content": {
+        media_type: {"schema": {"type": "string", "contentMediaType": media_type}}
+        for media_type in ("image/png", "image/jpeg")
+    },
+}
+
+
+def _logo_paths(error: dict[str, Any], added: dict[str, Any]) -> dict[str, Any]:
+    no_logo = _answer(
+        error, "`no_logo`: not this session's logo (nor a waiting one), or no such size."
+    )
+    image = {
+        "200": _LOGO_IMAGE,
+        "304": {"description": "Not modified (`If-None-Match` named its `ETag`)."},
+        "404": no_logo,
+    }
+    return {
+        "/api/logo/{version}/{size}": {
+            "parameters": _LOGO_PARAMETERS,
+            "get": {
+                "operationId": "getLogo",
+                "tags": ["phones"],
+                "summary": "The organiser's logo, as the session names it",
+                "responses": {**image, **_refusals(error, 403)},
+            },
+        },
+        f"{MODERATOR_API}/logo": {
+            "parameters": [_secret()],
+            "post": {
+                "operationId": "addLogo",
+                "tags": ["moderators"],
+                "summary": "Upload a logo for a set-up to name",
+                "description": (
+                    "The image file itself as the body (PNG, JPEG, WebP or GIF; up to "
+                    f"{MAX_LOGO_BYTES // (1024 * 1024)} MB). The host makes its renditions and "
+                    "answers its version; nothing changes until `apply_setup` names it."
+                ),
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+                },
+                "responses": {
+                    "200": _answer(added, "The logo, waiting for a set-up."),
+                    "400": _answer(
+                        error,
+                        "Not a logo (`logo_empty`, `logo_not_image`, `logo_svg`, "
+                        "`logo_damaged`, `logo_too_many_pixels`, `logo_too_detailed`), or a "
+                        "body that could not be read (`bad_json`, `body_timeout`).",
+                    ),
+                    "409": _answer(error, "`session_ended`."),
+                    "413": _answer(
+                        error,
+                        f"`logo_too_large`: over {MAX_LOGO_BYTES // (1024 * 1024)} MB.",
+                    ),
+                    **_refusals(error, 403),
+                },
+            },
+        },
+        f"{MODERATOR_API}/logo/{{version}}/{{size}}": {
+            "parameters": [_secret(), *_LOGO_PARAMETERS],
+            "get": {
+                "operationId": "getWaitingLogo",
+                "tags": ["moderators"],
+                "summary": "The session's logo or one uploaded and waiting (a preview)",
+                "responses": {**image, **_refusals(error, 403)},
+            },
+        },
+    }
 
 
 def build() -> dict[str, Any]:
@@ -377,6 +468,7 @@ def build() -> dict[str, Any]:
                 },
             },
         },
+        **_logo_paths(error, body["logo"]),
     }
     return {
         "openapi": "3.1.0",

@@ -44,4 +44,5 @@ def projector_state(service: SessionService, join_url: str) -> ProjectorState:
         started_at=session.started_at,
         now=utc_now(),
         closing=closing,
+        logo=messages.logo(session.logo),
     )

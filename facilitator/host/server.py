@@ -20,6 +20,7 @@ from facilitator.host.connections import ConnectionBudget, ConnectionGuard
 from facilitator.host.guards import AllowedHosts, changes_state, same_origin
 from facilitator.host.laptop_addresses import LaptopAddresses
 from facilitator.host.live import LiveUpdates
+from facilitator.host.logo_api import LogoApi
 from facilitator.host.moderator_api import ModeratorApi
 from facilitator.host.participant_api import ParticipantApi
 from facilitator.host.projector_api import PROJECTOR_ROOT, ProjectorApi, projector_prefix
@@ -180,6 +181,7 @@ class ConfessionalServer:
         app.add_routes(self.projector.routes())
         app.add_routes(RecordDownload(self._service, self._moderator_prefix).routes())
         app.add_routes(LessonsForPhones(self._service).routes())
+        app.add_routes(LogoApi(self._service, self._moderator_prefix).routes())
         app.add_routes(
             [
                 web.get("/", self._participant_page),

@@ -192,7 +192,9 @@ class ApplySetup(_Command, frozen=True, tag="apply_setup"):
     rules: null for the default template, shown in each phone's language), the
     agreement label, the longest confession taken (100 to 1,000 characters), whether the
     "what I learned" field is offered, the phone page's language (as
-    ``set_phone_language``) and the organiser's accent colour (``#rrggbb``, or empty)."""
+    ``set_phone_language``), the organiser's accent colour (``#rrggbb``, or empty) and
+    logo: the version of the session's logo, or of one uploaded to the host
+    (``POST …/api/logo``), or empty for none."""
 
     title: FieldText
     prompt: FieldText
@@ -202,6 +204,7 @@ class ApplySetup(_Command, frozen=True, tag="apply_setup"):
     offer_lesson: bool
     language: PhoneLanguage
     accent: Annotated[str, msgspec.Meta(max_length=16)]
+    logo: Annotated[str, msgspec.Meta(max_length=64, pattern="^[0-9a-f]*$")]
 
 
 class ShowSlide(_Command, frozen=True, tag="show_slide"):

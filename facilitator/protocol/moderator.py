@@ -15,6 +15,7 @@ import msgspec
 
 from facilitator.protocol.commands import Command, _Command
 from facilitator.protocol.envelope import Error, Incoming, Message, decode, registry
+from facilitator.protocol.phone import Logo
 from facilitator.protocol.projector import ProjectorState
 
 
@@ -205,6 +206,7 @@ class SessionDetails(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     projector_timer: bool = False  # set_projector
     started_at: str | None = None  # UTC, ISO 8601: the session clock counts from it
     projector_path: str = ""  # the projector page, on the join link's address
+    logo: Logo | None = None  # apply_setup: the organiser's logo
 
     @property
     def is_open(self) -> bool:
@@ -356,6 +358,14 @@ class Done(Message, frozen=True):
 
     TYPE = "moderator.done"
     seq: int
+
+
+class LogoAdded(Message, frozen=True):
+    """The answer to a logo uploaded (``POST …/api/logo``): its version and size, for a
+    set-up to name (``apply_setup``'s ``logo``)."""
+
+    TYPE = "logo.added"
+    logo: Logo
 
 
 class Resync(Message, frozen=True):

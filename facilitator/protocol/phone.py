@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -127,6 +127,18 @@ class TextLimits(msgspec.Struct, frozen=True):
     reply: int = 200
 
 
+class Logo(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The organiser's logo: fetched from ``/api/logo/{version}/{size}`` (``screen``: at
+    most 1200 x 600 px, ``width`` x ``height``; ``phone``: the same shape, at most
+    480 x 120 px). ``ink`` ``dark`` (drawn dark on transparency: a light plate behind
+    it on a dark ground), ``light`` (the reverse) or ``opaque`` (it brings its own)."""
+
+    version: str
+    width: int
+    height: int
+    ink: Literal["dark", "light", "opaque"]
+
+
 class PublicSession(Message, frozen=True):
     """The public state of the session: what any phone may see."""
 
@@ -149,6 +161,7 @@ class PublicSession(Message, frozen=True):
     # says so under the house rules, as it says where organisers-only ones go).
     unshown_record: bool = False
     accent: str = ""  # the organiser's colour (#rrggbb; the page keeps its contrast), or ""
+    logo: Logo | None = None  # the organiser's logo, for the page's header
 
 
 class PhoneState(PublicSession, frozen=True):

@@ -15,7 +15,7 @@ from typing import Literal
 import msgspec
 
 from facilitator.protocol.envelope import Message
-from facilitator.protocol.phone import PublicProjection
+from facilitator.protocol.phone import Logo, PublicProjection
 
 type ScreenSlide = Literal["join", "confession", "black", "break", "closing"]
 
@@ -62,3 +62,4 @@ class ProjectorState(Message, frozen=True):
     started_at: str | None
     now: str
     closing: Closing | None = None
+    logo: Logo | None = None  # shown on the join and closing slides

@@ -21,6 +21,7 @@ EXPECTED_TABLES = {
     "agreements",
     "word_lists",
     "waiting_items",
+    "logos",
 }
 
 
@@ -365,6 +366,8 @@ def test_migrating_from_every_earlier_version_keeps_the_data(
     # Sessions from before rehearsals were marked were real ones; none had withdrawals.
     assert store.session(2).rehearsal is (version >= 4 or not has_data)
     assert store.session(2).withdrawn_count == 0
+    assert store.session(2).logo is None  # no session had a logo before schema 8
+    assert store.logo(2) is None
 
 
 @pytest.mark.parametrize("version", range(LATEST_VERSION))

@@ -156,7 +156,7 @@ def test_the_house_rules_the_room_read_are_in_the_record(room: Room, recorder: R
     shown confessions; as text in every format but the CSV (the register's rows)."""
     own = "No names, <ever>.\n- Not a safeguarding channel & not anonymous to the law."
     room.service.execute(
-        ApplySetup("Retro", "What went wrong?", "Been there", own, 1000, True, "", "")
+        ApplySetup("Retro", "What went wrong?", "Been there", own, 1000, True, "", "", "")
     )
     room.service.execute(SetUnshownRecord(keep=True))
     room.service.execute(SetOrganisersRecord(keep=True))

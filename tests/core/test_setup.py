@@ -29,6 +29,7 @@ GERMAN_SETUP = ApplySetup(
     offer_lesson=False,
     language="de",
     accent="#1A7F64",
+    logo="",
 )
 
 

@@ -186,6 +186,7 @@ async def apply_setup(run: Running, **changes: Any) -> None:
         offer_lesson=changes.get("offer_lesson", True),
         language=changes.get("language", ""),
         accent=changes.get("accent", ""),
+        logo=changes.get("logo", ""),
     )
     status, body = await run.moderate(command)
     assert status == 200, body

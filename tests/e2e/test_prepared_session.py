@@ -28,6 +28,9 @@ async def test_the_prepared_session_is_what_phones_and_moderators_get(tmp_path: 
                 state: dict[str, Any] = (await reply.json())["payload"]
             async with http.get(f"{app.base}/api/session") as reply:
                 phone: dict[str, Any] = (await reply.json())["payload"]
+            logo = phone["logo"]
+            async with http.get(f"{app.base}/api/logo/{logo['version']}/screen") as reply:
+                screen_logo = await reply.read()
     finally:
         app.terminate()
     session = state["session"]
@@ -40,6 +43,28 @@ async def test_the_prepared_session_is_what_phones_and_moderators_get(tmp_path: 
     assert phone["limits"]["text"] == 600
     assert phone["limits"]["learned"] == 500
     assert phone["accent"] == "#1a7f64"
+    assert prepared.logo is not None
+    assert logo == {"version": prepared.logo.version, "width": 1200, "height": 300, "ink": "dark"}
+    assert session["logo"] == logo
+    assert screen_logo == prepared.logo.screen.data
+
+
+def test_a_logo_that_cannot_be_read_refuses_the_file(tmp_path: Path) -> None:
+    prepared = tmp_path / "night.toml"
+    prepared.write_text('format = 1\nlogo = "brand.png"\n', encoding="utf-8")
+    (tmp_path / "brand.png").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    data_dir = tmp_path / "data"
+    result = subprocess.run(
+        app_command(data_dir, "--headless", "--port", "0", "--session", str(prepared)),
+        capture_output=True,
+        text=True,
+        env=APP_ENVIRONMENT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == EXIT_SETUP_FILE
+    assert f"{prepared}: logo {tmp_path / 'brand.png'}: SVG logos are not taken" in result.stderr
+    assert not data_dir.exists()
 
 
 def test_a_malformed_file_is_said_and_nothing_starts(tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ EXAMPLES: list[Command] = [
     SetUnshownRecord(keep=True),
     DeleteSession(3),
     SetClosingNote("Thank you. Bring one lesson to Monday."),
-    ApplySetup("Fail night", "Which mistake?", "Been there", None, 600, False, "cy", "#1a7f64"),
+    ApplySetup("Fail night", "Which mistake?", "Been there", None, 600, False, "cy", "#1a7f64", ""),
     AddWarmUp("I went first.", "Go first."),
     ShowSlide("break"),
     SetContentNote(12, noted=True),
