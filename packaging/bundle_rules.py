@@ -68,9 +68,9 @@ EXCLUDED_MODULES = [
     "tkinter",
     "_tkinter",
     "readline",  # the interactive prompt's; pulls libreadline and libtinfo
-    # what msgspec's YAML and TOML front ends import when called (the app speaks JSON)
+    # what msgspec's YAML front end imports when called (the app speaks JSON, and TOML
+    # for a prepared session's file: tomllib reads it, tomli_w writes it)
     "yaml",
-    "tomli_w",
     # phonenumbers' place names, carriers and time zones (20 MB): the hints only find
     # and check numbers (facilitator/core/hints/phones.py)
     "phonenumbers.geocoder",
@@ -86,6 +86,25 @@ EXCLUDED_MODULES = [
     "pytest",
     "hypothesis",
     "IPython",
+    # Pillow's parts the organiser's logo does not use (core/logo.py reads PNG, JPEG,
+    # WebP and GIF): AVIF (5 MB of libavif), fonts (FreeType, HarfBuzz), colour
+    # management, Tk, and the formats it never opens. Pillow skips a plugin it cannot
+    # import.
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._imagingft",
+    "PIL.ImageFont",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL._imagingmath",
+    "PIL.ImageMath",
+    "PIL._imagingmorph",
+    "PIL.ImageMorph",
+    "PIL.ImageQt",
+    "PIL.ImageShow",
+    "PIL.ImageGrab",
 ]
 
 

@@ -8,8 +8,9 @@ own loopback source address (127.0.0.2, as ``facilitator/sim/addresses.py`` give
 first simulated phone), as a phone in the room would. Linux only (``/proc``). Checks:
 
 1. ``--version`` prints the checkout's version and exits 0;
-2. ``--headless`` prints its JSON line, serves the join page and the page's files,
-   takes a confession through the protocol (``POST /api/join``, ``POST /api/messages``;
+2. ``--headless --session docs/examples/session.toml`` prints its JSON line, serves the
+   join page and the page's files, the prepared session's logo (made by Pillow in the
+   bundle), takes a confession through the protocol (``POST /api/join``, ``POST /api/messages``;
    the moderators' snapshot then holds it) and exits 0 on SIGTERM, its record gone;
 3. the desktop app (``QT_QPA_PLATFORM=offscreen``) starts its host from the same
    frozen executable (``--headless``; no other copy of the program runs: no second
@@ -46,6 +47,8 @@ PHONE_ADDRESS = "127.0.0.2"  # facilitator.sim.addresses.phone_address(0)
 START_SECONDS = 60.0
 STOP_SECONDS = 30.0
 CONFESSION = "Smoke test: I shipped the bundle without trying it first."
+PREPARED = ROOT / "docs" / "examples" / "session.toml"  # with a logo beside it
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 class Failed(Exception):
@@ -190,6 +193,8 @@ def check_headless(executable: Path, work: Path) -> str:
         "--port",
         "0",
         "--no-zeroconf",
+        "--session",
+        str(PREPARED),
     ]
     printed = work / "headless.out"
     with started(command, log, environment(work / "headless-home"), printed) as host:
@@ -212,6 +217,16 @@ def check_headless(executable: Path, work: Path) -> str:
             status, _ = request(port, "GET", path.decode(), source=PHONE_ADDRESS)
             if status != 200:
                 raise Failed(f"{path.decode()}: HTTP {status} (participant_web/ not bundled?)")
+
+        status, body = request(port, "GET", "/api/session", source=PHONE_ADDRESS)
+        logo = json.loads(body)["payload"]["logo"] if status == 200 else None
+        if not logo:
+            raise Failed(f"GET /api/session: HTTP {status}, no logo from {PREPARED.name}")
+        status, image = request(
+            port, "GET", f"/api/logo/{logo['version']}/phone", source=PHONE_ADDRESS
+        )
+        if status != 200 or not image.startswith(PNG_SIGNATURE):
+            raise Failed(f"the phones' logo: HTTP {status}, {image[:16]!r}")
 
         status, body = request(
             port, "POST", "/api/join", envelope("join", {}), source=PHONE_ADDRESS
@@ -239,7 +254,9 @@ def check_headless(executable: Path, work: Path) -> str:
             raise Failed(f"the host exited {code} on SIGTERM; its log:\n{tail(log)}")
         if (data_dir / "host.json").exists():
             raise Failed("the host left host.json behind")
-    return f"port {port}: join page, {len(static)} page files, join, confession, exit 0"
+    return (
+        f"port {port}: join page, {len(static)} page files, logo, join, confession, exit 0"
+    )
 
 
 def check_desktop(

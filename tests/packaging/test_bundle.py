@@ -9,6 +9,7 @@ import os
 import plistlib
 import re
 import struct
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -236,6 +237,50 @@ def test_the_bundle_leaves_out_no_module_the_app_imports() -> None:
         for name in imported
         if any(name == left_out or name.startswith(f"{left_out}.") for left_out in excluded)
     } == set()
+
+
+# The app's work that imports modules only when called (Pillow's plugins, msgspec's TOML
+# writer), run in a fresh interpreter where the bundle's left-out modules cannot be
+# imported (argv[1]: their names, one per line), as in the bundle.
+_AS_IN_THE_BUNDLE = """
+import importlib.abc, io, sys
+left_out = sys.argv[1].split()
+
+class LeftOut(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if any(name == out or name.startswith(out + ".") for out in left_out):
+            raise ModuleNotFoundError(f"left out of the bundle: {name}", name=name)
+        return None
+
+sys.meta_path.insert(0, LeftOut())
+from PIL import Image
+from facilitator.core.logo import prepare_logo
+from facilitator.core.setup import SessionSetup
+from facilitator.core.setup_file import PreparedSession, parse_setup, setup_file_text
+for kind in ("PNG", "JPEG", "WEBP", "GIF"):
+    buffer = io.BytesIO()
+    Image.new("RGBA" if kind == "PNG" else "RGB", (40, 20), (200, 30, 60)).save(buffer, kind)
+    assert prepare_logo(buffer.getvalue()).phone.width == 40, kind
+prepared = parse_setup(setup_file_text(PreparedSession(SessionSetup(title="Fail night"))))
+assert prepared.setup.title == "Fail night"
+print("taken")
+"""
+
+
+def test_the_bundle_keeps_what_the_app_imports_only_when_called() -> None:
+    """A logo in every format it takes, and a prepared session's file written and read,
+    with the bundle's left-out modules unimportable: what is imported only when first
+    used (Pillow's plugins, msgspec's TOML writer) would otherwise fail only in the
+    bundle, at the facilitator's first logo or first Save."""
+    done = subprocess.run(
+        [sys.executable, "-c", _AS_IN_THE_BUNDLE, "\n".join(rules.EXCLUDED_MODULES)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "taken"), done.stderr
 
 
 def test_the_windows_get_the_icon_in_every_size_that_ships(qapp: object) -> None:
