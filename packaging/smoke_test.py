@@ -254,9 +254,7 @@ def check_headless(executable: Path, work: Path) -> str:
             raise Failed(f"the host exited {code} on SIGTERM; its log:\n{tail(log)}")
         if (data_dir / "host.json").exists():
             raise Failed("the host left host.json behind")
-    return (
-        f"port {port}: join page, {len(static)} page files, logo, join, confession, exit 0"
-    )
+    return f"port {port}: join page, {len(static)} page files, logo, join, confession, exit 0"
 
 
 def check_desktop(
