@@ -26,13 +26,13 @@ from pathlib import Path
 import aiohttp
 from PIL import Image, ImageDraw
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from facilitator.core.logo import prepare_logo
 from facilitator.sim.addresses import phone_address
 from tests.logo_samples import dark_ink_png, opaque_jpeg
 
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "session.toml"
 RUNS = 5
 

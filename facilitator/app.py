@@ -158,8 +158,8 @@ class DesktopApp:
         from facilitator.ui.projector import ProjectorWindow
 
         self.settings = load_settings(self.data_dir)
-        self.projector = ProjectorWindow(self.mirror)
-        self.console = ConsoleWindow(self.mirror, self.connection)
+        self.projector = ProjectorWindow(self.mirror, logos=self.connection)
+        self.console = ConsoleWindow(self.mirror, self.connection, logos=self.connection)
         self.connection.refused.connect(lambda code, text: self._show_message(text))
         self.console.close_requested.connect(self.request_stop)
         self.console.end_and_close_requested.connect(self._end_and_close)

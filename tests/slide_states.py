@@ -3,10 +3,15 @@ projector page's (Chromium): the same state must render the same slide in both."
 
 from __future__ import annotations
 
+import functools
+
 import msgspec
 
-from facilitator.protocol.phone import PublicProjection, PublicReply
+from facilitator.core.logo import Logo as PreparedLogo
+from facilitator.core.logo import prepare_logo
+from facilitator.protocol.phone import Logo, PublicProjection, PublicReply
 from facilitator.protocol.projector import Closing, ProjectorState, SharedMistake
+from tests.logo_samples import dark_ink_png, light_ink_png, opaque_jpeg
 
 NOW = "2026-11-30T19:42:00+00:00"
 SHOWN_AT = "2026-11-30T19:40:53+00:00"  # 1:07 before NOW
@@ -117,6 +122,27 @@ SAMPLES: dict[str, ProjectorState] = {
 SIZES = ((1024, 768), (1920, 1080), (3840, 2160))
 THEMES = ("dark", "light")
 ACCENTS = ("", "#ffff00", "#1a7f64", "#000000", "#ffffff")
+
+
+# The slides that show the organiser's logo, and the sample logos they are drawn with.
+LOGO_SLIDES = ("join", "join-own-rules", "closing")
+
+
+@functools.cache
+def logo_samples() -> dict[str, PreparedLogo]:
+    """name → a sample logo (``tests/logo_samples.py``) as the host prepares it: dark ink
+    and light ink on transparency, and an opaque JPEG."""
+    return {
+        "dark-ink": prepare_logo(dark_ink_png()),
+        "light-ink": prepare_logo(light_ink_png()),
+        "opaque": prepare_logo(opaque_jpeg()),
+    }
+
+
+def with_logo(sample: ProjectorState, logo: PreparedLogo) -> ProjectorState:
+    """``sample`` naming ``logo`` (its big-screen rendition: ``logo.screen``)."""
+    info = Logo(logo.version, logo.screen.width, logo.screen.height, logo.ink)
+    return msgspec.structs.replace(sample, logo=info)
 
 
 def as_json(sample: ProjectorState) -> str:

@@ -78,6 +78,7 @@ from facilitator.ui.join_panel import JoinPanel
 from facilitator.ui.lane_bursts import LaneBursts
 from facilitator.ui.lane_search import IncomingOrder, LaneSearch, fold
 from facilitator.ui.like_groups import LikeGroups
+from facilitator.ui.logo_client import LogoPort
 from facilitator.ui.merge_view import MergeView
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.organisers_lane import LastColumn, OrganisersLane
@@ -249,12 +250,19 @@ class ConsoleWindow(QMainWindow):
     library_requested = Signal()  # the app opens the session library (it knows the data dir)
 
     def __init__(
-        self, mirror: SessionMirror, commands: CommandPort, parent: QWidget | None = None
+        self,
+        mirror: SessionMirror,
+        commands: CommandPort,
+        parent: QWidget | None = None,
+        *,
+        logos: LogoPort | None = None,
     ) -> None:
+        """``logos``: where the set-up dialog uploads a logo (the app's connection)."""
         super().__init__(parent)
         assert mirror.ready and mirror.session is not None and mirror.join is not None
         self._mirror = mirror
         self._commands = commands
+        self._logos = logos
         self._session: SessionDetails = mirror.session
         self._confessions: dict[int, Item] = dict(mirror.items)
         self._projection: Item | None = mirror.projection()
@@ -749,7 +757,7 @@ class ConsoleWindow(QMainWindow):
         if self.setup_dialog is not None:
             self.setup_dialog.raise_()
             return
-        dialog = SessionSetupDialog(self._commands, self._session, self)
+        dialog = SessionSetupDialog(self._commands, self._session, self, logos=self._logos)
         dialog.message.connect(self.show_message)
         self._keep_open("setup_dialog", dialog)
 

@@ -22,6 +22,8 @@ from PySide6.QtCore import QObject, Signal
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import Error, ProtocolError, encode
 from facilitator.protocol.moderator import Done, Resync, decode_to_moderator
+from facilitator.protocol.phone import Logo
+from facilitator.ui.logo_client import LogoClient, LogoSize
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 
@@ -164,6 +166,17 @@ class HostConnection(QObject):
         if self._socket is not None:
             log.info("A change was missed; asking the host for a snapshot")
             self._in_background(self._send(self._socket, encode(Resync())))
+
+    # The organiser's logo, over HTTP beside the stream (``logo_client.py``)
+
+    async def upload_logo(self, data: bytes) -> Logo:
+        """Upload an image file; the host's answer names it for a set-up (raises
+        :class:`~facilitator.ui.logo_client.LogoRefused`)."""
+        return await LogoClient(self._url).upload_logo(data)
+
+    async def fetch_logo(self, version: str, size: LogoSize) -> bytes:
+        """A rendition of the session's logo or of one uploaded and waiting."""
+        return await LogoClient(self._url).fetch_logo(version, size)
 
     # Receiving
 

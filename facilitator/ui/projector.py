@@ -4,7 +4,9 @@ The window follows the mirror's :class:`~facilitator.protocol.projector.Projecto
 (``mirror.projector``, announced by ``projector_changed``; counts between two states
 come as ``count_changed``) and shows the slide it names, drawn by
 :mod:`facilitator.ui.slides` as ``docs/slides.md`` says. It adds what only the desktop
-knows: the room's Wi-Fi (:meth:`ProjectorWindow.set_wifi`: the join slide in two
+knows: the organiser's logo on the join and closing slides (fetched from the host
+through ``logos`` when ``state.logo`` names one it has not got yet; drawn once it
+arrives), the room's Wi-Fi (:meth:`ProjectorWindow.set_wifi`: the join slide in two
 steps), where the window goes (:meth:`ProjectorWindow.place`), and refusing a stray
 Alt+F4 on the projector until the app closes it. Every text is plain text: nothing a
 participant writes is ever interpreted as markup.
@@ -21,6 +23,8 @@ from facilitator.protocol.moderator import Item
 from facilitator.protocol.projector import ProjectorState
 from facilitator.ui.fit_notes import NotedFitText
 from facilitator.ui.fit_text import FitText
+from facilitator.ui.logo_client import LogoSource
+from facilitator.ui.logo_images import LogoImages
 from facilitator.ui.mirror import SessionMirror
 from facilitator.ui.qr_widget import QrWidget
 from facilitator.ui.screens import ProjectorPlacement
@@ -38,8 +42,10 @@ class ProjectorWindow(QWidget):
     """Shows what ``mirror`` says is on the big screen, and follows it.
 
     Place it with :meth:`place`. It refuses to close (a stray Alt+F4 on the projector)
-    until :meth:`allow_close`. ``clock`` (the display's, UTC) and ``motion`` (the
-    cross-fade: on, off, or ``None`` as the system asks) are for tests.
+    until :meth:`allow_close`. ``logos``: where the logo's renditions come from (the
+    console's connection; ``None``: no logo is drawn). ``clock`` (the display's, UTC)
+    and ``motion`` (the cross-fade: on, off, or ``None`` as the system asks) are for
+    tests.
     """
 
     close_refused = Signal()
@@ -52,9 +58,12 @@ class ProjectorWindow(QWidget):
         *,
         clock: Clock = system_clock,
         motion: bool | None = None,
+        logos: LogoSource | None = None,
     ) -> None:
         super().__init__(parent)
         self._mirror = mirror
+        self.logos = LogoImages(logos, self)
+        self.logos.arrived.connect(self._logo_arrived)
         self._placement: ProjectorPlacement | None = None
         self._closing_allowed = False
         self.setWindowTitle(self.tr("Confessional — Projector"))
@@ -202,11 +211,20 @@ class ProjectorWindow(QWidget):
 
     # Following the mirror
 
+    def _logo_arrived(self, version: str) -> None:
+        shown = self.stage.state.logo
+        if shown is not None and shown.version == version:
+            self._show(self.stage.state)
+
     def _on_reset(self) -> None:
         self._show(self._mirror.projector or PLACEHOLDER)
 
     def _show(self, state: ProjectorState) -> None:
-        self.stage.show_state(state)
+        logo = None
+        if state.logo is not None:
+            self.logos.want(state.logo.version)
+            logo = self.logos.image(state.logo.version)
+        self.stage.show_state(state, logo)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, self.stage.current().background())
         self.setPalette(palette)

@@ -1,7 +1,8 @@
 """Set up the session: what the room reads first (title, prompt, the agree button, house
 rules), the confession form (its longest confession, the "what I learned" field), the
-phones' language and accent colour, warm-up confessions that go first, and the closing
-note of the record; filled from a prepared file (``core/setup_file.py``) or saved as one.
+phones' language, accent colour and the organiser's logo (``logo_row.py``), warm-up
+confessions that go first, and the closing note of the record; filled from a prepared
+file (``core/setup_file.py``) or saved as one.
 
 Opened from the Session card (*Set up…*) without blocking the console. *Apply* sends one
 ``apply_setup``; once the host took it, each warm-up not sent yet as ``add_warm_up``
@@ -9,7 +10,9 @@ Opened from the Session card (*Set up…*) without blocking the console. *Apply*
 (``set_closing_note``) and, when a loaded file says otherwise than the session, what the
 record keeps (``set_unshown_record``, ``set_organisers_record``). A refusal is shown in
 the dialog, in the host's words. A file that cannot be used is said in the dialog and
-changes nothing. Dialogs open with ``open()`` (never a nested event loop).
+changes nothing; its logo, if any, is uploaded to the host as if chosen, and a file
+saved keeps the logo beside it (``write_setup_file``). Dialogs open with ``open()``
+(never a nested event loop).
 """
 
 from __future__ import annotations
@@ -38,12 +41,13 @@ from PySide6.QtWidgets import (
 
 from facilitator.core import rules
 from facilitator.core.errors import RuleViolation
+from facilitator.core.logo import prepare_logo
 from facilitator.core.setup import SessionSetup, WarmUp, as_command, cleaned
 from facilitator.core.setup_file import (
     PreparedSession,
     SetupFileError,
     read_setup_file,
-    setup_file_text,
+    write_setup_file,
 )
 from facilitator.protocol.commands import (
     AddWarmUp,
@@ -56,6 +60,8 @@ from facilitator.protocol.moderator import SessionDetails
 from facilitator.ui.console_style import STYLE_SHEET
 from facilitator.ui.host_connection import CommandPort
 from facilitator.ui.limited_text import LimitedText, limited_line
+from facilitator.ui.logo_client import LogoPort
+from facilitator.ui.logo_row import LogoRow
 from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
 
@@ -91,6 +97,7 @@ ACCENT_NONE_TIP = QT_TRANSLATE_NOOP("SessionSetupDialog", "Confessional's own co
 ACCENT_OWN = "{colour}"
 ACCENT_PRODUCT = QT_TRANSLATE_NOOP("SessionSetupDialog", "Confessional's colours")
 ACCENT_DIALOG = QT_TRANSLATE_NOOP("SessionSetupDialog", "The organisers' colour")
+LOGO_LABEL = QT_TRANSLATE_NOOP("SessionSetupDialog", "Logo")
 WARM_UPS_HINT = QT_TRANSLATE_NOOP(
     "SessionSetupDialog",
     "Yours, prepared before: they go first, approved into the end of Up next, with no "
@@ -173,6 +180,7 @@ FIELD_OF_CODE: tuple[tuple[str, str], ...] = (
     ("agree_label", AGREE_LABEL),
     ("max_length", LENGTH_LABEL),
     ("accent", ACCENT_LABEL),
+    ("logo", LOGO_LABEL),
     ("title", TITLE_LABEL),
     ("prompt", PROMPT_LABEL),
     ("closing_note", CLOSING_LABEL),
@@ -248,10 +256,19 @@ class SessionSetupDialog(QDialog):
     message = Signal(str)
 
     def __init__(
-        self, commands: CommandPort, session: SessionDetails, parent: QWidget | None = None
+        self,
+        commands: CommandPort,
+        session: SessionDetails,
+        parent: QWidget | None = None,
+        *,
+        logos: LogoPort | None = None,
     ) -> None:
+        """``logos``: where a logo is uploaded and its preview fetched (``None``: the
+        logo row stays as the session has it)."""
         super().__init__(parent)
         self._commands = commands
+        self._logos = logos
+        self._saving: tuple[Path, PreparedSession] | None = None  # waiting for the logo
         self._session = session
         self._record = (session.unshown_record, session.organisers_record)
         self._warm_ups: list[ListedWarmUp] = []
@@ -376,6 +393,12 @@ class SessionSetupDialog(QDialog):
         accent_row.addWidget(self.accent_none_button)
         accent_row.addWidget(self.accent_label, 1)
         phones.addRow(translate("SessionSetupDialog", ACCENT_LABEL), accent_row)
+        self.logo_row = LogoRow(self._logos, self._session.logo)
+        phones.addRow(translate("SessionSetupDialog", LOGO_LABEL), self.logo_row)
+        self.logo_row.refused.connect(self._logo_refused)
+        self.logo_row.busy_changed.connect(lambda _busy: self._update_apply())
+        self.logo_row.images.arrived.connect(self._logo_arrived)
+        self.logo_row.images.failed.connect(self._logo_failed)
         column.addLayout(phones)
         column.addSpacing(4)
         column.addWidget(plain_label(translate("SessionSetupDialog", WARM_UPS_CAPTION), "caption"))
@@ -447,6 +470,7 @@ class SessionSetupDialog(QDialog):
             offer_lesson=self.offer_lesson.isChecked(),
             language=str(self.language.currentData()),
             accent=self._accent,
+            logo=self.logo_row.version(),
         )
 
     def warm_ups(self) -> tuple[ListedWarmUp, ...]:
@@ -587,6 +611,10 @@ class SessionSetupDialog(QDialog):
         self._show_warm_ups()
         self._record = (prepared.unshown_record, prepared.organisers_record)
         self._show_record_note()
+        if prepared.logo is not None:
+            self.logo_row.upload(prepared.logo.screen.data)
+        else:
+            self.logo_row.clear()
         self.message.emit(translate("SessionSetupDialog", LOADED).format(path=path))
 
     def choose_file_to_save(self) -> None:
@@ -599,24 +627,51 @@ class SessionSetupDialog(QDialog):
         )
 
     def save_to(self, path: str | Path) -> None:
-        """Write the fields and warm-ups to ``path`` as a prepared session's file."""
+        """Write the fields and warm-ups to ``path`` as a prepared session's file, the
+        logo beside it (its big-screen rendition, fetched from the host first if it is
+        not here yet)."""
         target = Path(path)
         try:
             prepared = replace(self.prepared(), setup=cleaned(self.setup()))
         except RuleViolation as violation:
-            self.error_label.setText(
-                translate("SessionSetupDialog", NOT_SAVED).format(
-                    error=named(violation.code, violation.message)
-                )
-            )
+            self._not_saved(named(violation.code, violation.message))
             return
+        version = prepared.setup.logo
+        if version and self.logo_row.images.data(version) is None:
+            self._saving = (target, prepared)
+            self.logo_row.images.want(version)
+            return
+        self._write(target, prepared)
+
+    def _logo_arrived(self, version: str) -> None:
+        if self._saving is not None and self._saving[1].setup.logo == version:
+            target, prepared = self._saving
+            self._saving = None
+            self._write(target, prepared)
+
+    def _logo_failed(self, version: str, message: str) -> None:
+        if self._saving is not None and self._saving[1].setup.logo == version:
+            self._saving = None
+            self._not_saved(named("logo", message))
+
+    def _not_saved(self, error: object) -> None:
+        self.error_label.setText(translate("SessionSetupDialog", NOT_SAVED).format(error=error))
+
+    def _write(self, target: Path, prepared: PreparedSession) -> None:
+        rendition = self.logo_row.images.data(prepared.setup.logo)
+        if rendition is not None:
+            try:
+                logo = prepare_logo(rendition)
+            except RuleViolation as violation:  # the host's own rendition: not expected
+                self._not_saved(named("logo", violation.message))
+                return
+            setup = replace(prepared.setup, logo=logo.version)
+            prepared = replace(prepared, setup=setup, logo=logo)
         try:
-            target.write_text(setup_file_text(prepared), encoding="utf-8")
+            write_setup_file(target, prepared)
         except OSError as error:
             log.warning("Could not save the set-up to %s: %s", target, error)
-            self.error_label.setText(
-                translate("SessionSetupDialog", NOT_SAVED).format(error=error.strerror or error)
-            )
+            self._not_saved(error.strerror or error)
             return
         self.error_label.setText("")
         self.message.emit(translate("SessionSetupDialog", SAVED).format(path=target))
@@ -703,6 +758,10 @@ class SessionSetupDialog(QDialog):
         self.note_label.setText(said)
         self.message.emit(said)
 
+    def _logo_refused(self, code: str, message: str) -> None:
+        """The logo before stays; the host's words say why this one did not."""
+        self.error_label.setText(named("logo" if code.startswith("logo") else code, message))
+
     def _refused(self, code: str, message: str, field: str = "") -> None:
         self._refusal = named(code, message, field)
         self.error_label.setText(self._refusal)
@@ -718,7 +777,7 @@ class SessionSetupDialog(QDialog):
 
     def _update_apply(self) -> None:
         open_ = self._session.is_open
-        self.apply_button.setEnabled(open_ and self._pending <= 0)
+        self.apply_button.setEnabled(open_ and self._pending <= 0 and not self.logo_row.busy())
         if not open_:
             self.note_label.setText(translate("SessionSetupDialog", ENDED))
 
@@ -754,4 +813,5 @@ def _setup_of(session: SessionDetails) -> SessionSetup:
         offer_lesson=session.offer_lesson,
         language=session.language,
         accent=session.accent,
+        logo=session.logo.version if session.logo is not None else "",
     )

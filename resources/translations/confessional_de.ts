@@ -210,47 +210,47 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="114"/>
+        <location filename="../../facilitator/ui/console.py" line="115"/>
         <source>Cannot save — phones will retry; free disk space or make sure the data folder is writable. Nothing is lost that phones were told was received.</source>
         <translation>Speichern nicht möglich – die Handys versuchen es erneut. Schaffe Speicherplatz oder sorge dafür, dass der Datenordner beschreibbar ist. Was den Handys als empfangen gemeldet wurde, geht nicht verloren.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="124"/>
+        <location filename="../../facilitator/ui/console.py" line="125"/>
         <source>No confession on screen: the room sees the title and how to join.</source>
         <translation>Kein Geständnis auf der Leinwand: Der Raum sieht den Titel und wie man mitmacht.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="127"/>
+        <location filename="../../facilitator/ui/console.py" line="128"/>
         <source>No confession on screen: the big screen is black.</source>
         <translation>Kein Geständnis auf der Leinwand: Die Leinwand ist schwarz.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="130"/>
+        <location filename="../../facilitator/ui/console.py" line="131"/>
         <source>No confession on screen: the room sees the break slide.</source>
         <translation>Kein Geständnis auf der Leinwand: Der Raum sieht die Pausenfolie.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="133"/>
+        <location filename="../../facilitator/ui/console.py" line="134"/>
         <source>No confession on screen: the room sees the closing slide.</source>
         <translation>Kein Geständnis auf der Leinwand: Der Raum sieht die Abschlussfolie.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="138"/>
+        <location filename="../../facilitator/ui/console.py" line="139"/>
         <source>Content note: the room was warned first and sees no count; the count here is for you</source>
         <translation>Inhaltshinweis: Der Raum wurde vorher gewarnt und sieht keine Zahl; die Zahl hier ist nur für dich</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="143"/>
+        <location filename="../../facilitator/ui/console.py" line="144"/>
         <source>Removed from the record (Put back restores it)</source>
         <translation>Aus dem Protokoll entfernt („Zurückholen“ stellt es wieder her)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="173"/>
+        <location filename="../../facilitator/ui/console.py" line="174"/>
         <source>↳ What helped, for #{number}</source>
         <translation>↳ Was geholfen hat, zu #{number}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="191"/>
+        <location filename="../../facilitator/ui/console.py" line="192"/>
         <source>%n phones connected now</source>
         <translation>
             <numerusform>%n Handy gerade verbunden</numerusform>
@@ -258,263 +258,263 @@
         </translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="206"/>
+        <location filename="../../facilitator/ui/console.py" line="207"/>
         <source>Learned: {text}</source>
         <translation>Gelernt: {text}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="289"/>
+        <location filename="../../facilitator/ui/console.py" line="298"/>
         <source>The last save failed.</source>
         <translation>Das letzte Speichern ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="324"/>
+        <location filename="../../facilitator/ui/console.py" line="333"/>
         <source>Merge alike…</source>
         <translation>Ähnliche zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="326"/>
+        <location filename="../../facilitator/ui/console.py" line="335"/>
         <source>Merge the confessions very like this one into one (Ctrl+G)</source>
         <translation>Die Geständnisse, die diesem sehr ähneln, zu einem zusammenführen (Strg+G)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="371"/>
+        <location filename="../../facilitator/ui/console.py" line="380"/>
         <source>ON SCREEN NOW</source>
         <translation>JETZT AUF DER LEINWAND</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="390"/>
+        <location filename="../../facilitator/ui/console.py" line="399"/>
         <source>Approved replies shown under it: select it to see or set them aside</source>
         <translation>Freigegebene Antworten darunter: Wähle es aus, um sie zu sehen oder zu parken</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="415"/>
+        <location filename="../../facilitator/ui/console.py" line="424"/>
         <source>Project next  ▶</source>
         <translation>Nächstes zeigen  ▶</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="417"/>
+        <location filename="../../facilitator/ui/console.py" line="426"/>
         <source>Put the first confession of the queue on screen (Space or N)</source>
         <translation>Das erste Geständnis der Warteschlange auf die Leinwand bringen (Leertaste oder N)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="427"/>
+        <location filename="../../facilitator/ui/console.py" line="436"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="429"/>
+        <location filename="../../facilitator/ui/console.py" line="438"/>
         <source>Take back the last moderation action (Ctrl+Z)</source>
         <translation>Die letzte Moderationsaktion zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="450"/>
+        <location filename="../../facilitator/ui/console.py" line="459"/>
         <source>New confessions from phones appear here.</source>
         <translation>Neue Geständnisse von den Handys erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="451"/>
+        <location filename="../../facilitator/ui/console.py" line="460"/>
         <source>Approve a confession to queue it for the screen.</source>
         <translation>Gib ein Geständnis frei, um es für die Leinwand einzureihen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="455"/>
+        <location filename="../../facilitator/ui/console.py" line="464"/>
         <source>Nothing shown yet.</source>
         <translation>Noch nichts gezeigt.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="456"/>
+        <location filename="../../facilitator/ui/console.py" line="465"/>
         <source>Nothing set aside.</source>
         <translation>Nichts geparkt.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="459"/>
-        <location filename="../../facilitator/ui/console.py" line="1332"/>
+        <location filename="../../facilitator/ui/console.py" line="468"/>
+        <location filename="../../facilitator/ui/console.py" line="1341"/>
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="459"/>
+        <location filename="../../facilitator/ui/console.py" line="468"/>
         <source>Queue it for the screen (Enter)</source>
         <translation>Für die Leinwand einreihen (Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="462"/>
-        <location filename="../../facilitator/ui/console.py" line="468"/>
-        <location filename="../../facilitator/ui/console.py" line="1333"/>
-        <location filename="../../facilitator/ui/console.py" line="1334"/>
+        <location filename="../../facilitator/ui/console.py" line="471"/>
+        <location filename="../../facilitator/ui/console.py" line="477"/>
+        <location filename="../../facilitator/ui/console.py" line="1342"/>
+        <location filename="../../facilitator/ui/console.py" line="1343"/>
         <source>Set aside</source>
         <translation>Parken</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="462"/>
+        <location filename="../../facilitator/ui/console.py" line="471"/>
         <source>Keep it off the screen (Delete)</source>
         <translation>Nicht auf die Leinwand bringen (Entf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="465"/>
+        <location filename="../../facilitator/ui/console.py" line="474"/>
         <source>Project</source>
         <translation>Zeigen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="465"/>
+        <location filename="../../facilitator/ui/console.py" line="474"/>
         <source>Put the selected one on screen now</source>
         <translation>Das ausgewählte jetzt auf die Leinwand bringen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="468"/>
+        <location filename="../../facilitator/ui/console.py" line="477"/>
         <source>Take it out of the queue (Delete)</source>
         <translation>Aus der Warteschlange nehmen (Entf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="471"/>
+        <location filename="../../facilitator/ui/console.py" line="480"/>
         <source>Show</source>
         <translation>Wieder zeigen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="471"/>
+        <location filename="../../facilitator/ui/console.py" line="480"/>
         <source>Put it on the screen again</source>
         <translation>Noch einmal auf die Leinwand bringen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="474"/>
-        <location filename="../../facilitator/ui/console.py" line="1345"/>
+        <location filename="../../facilitator/ui/console.py" line="483"/>
+        <location filename="../../facilitator/ui/console.py" line="1354"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="474"/>
+        <location filename="../../facilitator/ui/console.py" line="483"/>
         <source>Take it off the screen and out of the record (Delete)</source>
         <translation>Von der Leinwand und aus dem Protokoll nehmen (Entf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="477"/>
+        <location filename="../../facilitator/ui/console.py" line="486"/>
         <source>Restore</source>
         <translation>Zurückholen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="477"/>
+        <location filename="../../facilitator/ui/console.py" line="486"/>
         <source>Move it back to Incoming</source>
         <translation>Zurück in den Eingang</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="482"/>
+        <location filename="../../facilitator/ui/console.py" line="491"/>
         <source>Incoming</source>
         <translation>Eingang</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="483"/>
+        <location filename="../../facilitator/ui/console.py" line="492"/>
         <source>Up next</source>
         <translation>Als Nächstes</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="484"/>
+        <location filename="../../facilitator/ui/console.py" line="493"/>
         <source>Shown</source>
         <translation>Gezeigt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="485"/>
+        <location filename="../../facilitator/ui/console.py" line="494"/>
         <source>Set aside</source>
         <comment>lane</comment>
         <translation>Geparkt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="509"/>
+        <location filename="../../facilitator/ui/console.py" line="518"/>
         <source>ORGANISERS ONLY</source>
         <translation>NUR FÜRS ORGA-TEAM</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="555"/>
+        <location filename="../../facilitator/ui/console.py" line="564"/>
         <source>Choices…</source>
         <translation>Optionen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="558"/>
+        <location filename="../../facilitator/ui/console.py" line="567"/>
         <source>Organisers-only confessions in the record, timing privacy, the big screen&apos;s look and the projector page&apos;s link</source>
         <translation>Geständnisse nur fürs Orga-Team im Protokoll, zeitlicher Schutz, Aussehen der Leinwand und Link zur Beamer-Seite</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="566"/>
+        <location filename="../../facilitator/ui/console.py" line="575"/>
         <source>Word lists…</source>
         <translation>Wortlisten …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="568"/>
+        <location filename="../../facilitator/ui/console.py" line="577"/>
         <source>Local names and watch words that flag a confession</source>
         <translation>Örtliche Namen und Warnwörter, die ein Geständnis markieren</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="572"/>
+        <location filename="../../facilitator/ui/console.py" line="581"/>
         <source>Getting started…</source>
         <translation>Erste Schritte …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="574"/>
+        <location filename="../../facilitator/ui/console.py" line="583"/>
         <source>The projector, phones, a rehearsal, the session, the end</source>
         <translation>Beamer, Handys, Probe, Sitzung, Ende</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="578"/>
+        <location filename="../../facilitator/ui/console.py" line="587"/>
         <source>Past sessions…</source>
         <translation>Frühere Sitzungen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="580"/>
+        <location filename="../../facilitator/ui/console.py" line="589"/>
         <source>Read, save or gather the records of ended sessions</source>
         <translation>Protokolle beendeter Sitzungen lesen, speichern oder sammeln</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="584"/>
+        <location filename="../../facilitator/ui/console.py" line="593"/>
         <source>Set up session…</source>
         <translation>Sitzung einrichten …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="586"/>
+        <location filename="../../facilitator/ui/console.py" line="595"/>
         <source>House rules, the form, language, colour, warm-ups, a file</source>
         <translation>Hausregeln, Formular, Sprache, Farbe, Aufwärmer, Datei</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="603"/>
+        <location filename="../../facilitator/ui/console.py" line="612"/>
         <source>End session…</source>
         <translation>Sitzung beenden …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="603"/>
+        <location filename="../../facilitator/ui/console.py" line="612"/>
         <source>Close the session and write its transcript</source>
         <translation>Die Sitzung schließen und ihr Protokoll schreiben</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="618"/>
+        <location filename="../../facilitator/ui/console.py" line="627"/>
         <source>Phones of the room with their live connection open: this laptop&apos;s own browser is not counted, a rehearsal&apos;s simulated phones are</source>
         <translation>Handys im Raum mit offener Live-Verbindung: Der Browser dieses Laptops zählt nicht, simulierte Handys einer Probe schon</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="694"/>
+        <location filename="../../facilitator/ui/console.py" line="703"/>
         <source>Reconnecting to the session host…</source>
         <translation>Verbindung zum Sitzungsdienst wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="726"/>
+        <location filename="../../facilitator/ui/console.py" line="735"/>
         <source>Select a confession marked “≈ alike” to merge its group.</source>
         <translation>Wähle ein Geständnis mit „≈ ähnlich“, um seine Gruppe zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="780"/>
+        <location filename="../../facilitator/ui/console.py" line="789"/>
         <source>End the session?</source>
         <translation>Sitzung beenden?</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="780"/>
+        <location filename="../../facilitator/ui/console.py" line="789"/>
         <source>End the session now?</source>
         <translation>Die Sitzung jetzt beenden?</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="783"/>
+        <location filename="../../facilitator/ui/console.py" line="792"/>
         <source>End session</source>
         <translation>Sitzung beenden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="799"/>
+        <location filename="../../facilitator/ui/console.py" line="808"/>
         <source>%n confessions that were shown, with their agreements</source>
         <translation>
             <numerusform>%n gezeigtes Geständnis mit seinen Zustimmungen</numerusform>
@@ -522,7 +522,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="802"/>
+        <location filename="../../facilitator/ui/console.py" line="811"/>
         <source>%n confessions never shown</source>
         <translation>
             <numerusform>%n nie gezeigtes Geständnis</numerusform>
@@ -530,7 +530,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="804"/>
+        <location filename="../../facilitator/ui/console.py" line="813"/>
         <source>, %n removed from the record (only their number is kept)</source>
         <translation>
             <numerusform>, %n aus dem Protokoll entferntes (nur die Anzahl bleibt)</numerusform>
@@ -538,104 +538,104 @@
         </translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="811"/>
+        <location filename="../../facilitator/ui/console.py" line="820"/>
         <source>Phones can no longer send or vote. The transcript keeps {kept}. Forgotten for good: {gone}, who agreed with what, and the phones&apos; tokens. A closing note for the record: in Set up session… now, or once it has ended.</source>
         <translation>Handys können nichts mehr senden oder abstimmen. Das Protokoll behält {kept}. Endgültig vergessen: {gone}, wer wem zugestimmt hat, und die Kennungen der Handys. Ein Schlusswort fürs Protokoll: jetzt unter „Sitzung einrichten …“ oder nach dem Ende.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="853"/>
+        <location filename="../../facilitator/ui/console.py" line="862"/>
         <source>Close Confessional?</source>
         <translation>Confessional schließen?</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="854"/>
+        <location filename="../../facilitator/ui/console.py" line="863"/>
         <source>Close Confessional and continue this session later?</source>
         <translation>Confessional schließen und diese Sitzung später fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="856"/>
+        <location filename="../../facilitator/ui/console.py" line="865"/>
         <source>Phones are disconnected until you start Confessional again; the session, its queue and its votes are kept. To end it now and write its transcript, choose End session and close.</source>
         <translation>Die Handys sind getrennt, bis du Confessional wieder startest; Sitzung, Warteschlange und Stimmen bleiben erhalten. Um sie jetzt zu beenden und das Protokoll zu schreiben, wähle „Sitzung beenden und schließen“.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="862"/>
+        <location filename="../../facilitator/ui/console.py" line="871"/>
         <source>Close, continue later</source>
         <translation>Schließen, später weiter</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="865"/>
+        <location filename="../../facilitator/ui/console.py" line="874"/>
         <source>End session and close</source>
         <translation>Sitzung beenden und schließen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="891"/>
+        <location filename="../../facilitator/ui/console.py" line="900"/>
         <source>Select a confession first.</source>
         <translation>Wähle zuerst ein Geständnis aus.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="925"/>
+        <location filename="../../facilitator/ui/console.py" line="934"/>
         <source>Select a shown confession first.</source>
         <translation>Wähle zuerst ein gezeigtes Geständnis aus.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="934"/>
+        <location filename="../../facilitator/ui/console.py" line="943"/>
         <source>There is nothing to undo.</source>
         <translation>Es gibt nichts rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="957"/>
+        <location filename="../../facilitator/ui/console.py" line="966"/>
         <source>The queue is empty: approve a confession first.</source>
         <translation>Die Warteschlange ist leer: Gib zuerst ein Geständnis frei.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1066"/>
+        <location filename="../../facilitator/ui/console.py" line="1075"/>
         <source>Save the edit (Ctrl+S) or discard it (Esc) first.</source>
         <translation>Speichere zuerst die Änderung (Strg+S) oder verwirf sie (Esc).</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1116"/>
+        <location filename="../../facilitator/ui/console.py" line="1125"/>
         <source>Saving works again.</source>
         <translation>Speichern funktioniert wieder.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1120"/>
+        <location filename="../../facilitator/ui/console.py" line="1129"/>
         <source>{alarm}
 Details: {detail}</source>
         <translation>{alarm}
 Details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1143"/>
+        <location filename="../../facilitator/ui/console.py" line="1152"/>
         <source>Confessional — {title}</source>
         <translation>Confessional – {title}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1210"/>
+        <location filename="../../facilitator/ui/console.py" line="1219"/>
         <source>{lane}  {shown} of {count}</source>
         <translation>{lane}  {shown} von {count}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1221"/>
+        <location filename="../../facilitator/ui/console.py" line="1230"/>
         <source>Next: {text}</source>
         <translation>Als Nächstes: {text}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1223"/>
+        <location filename="../../facilitator/ui/console.py" line="1232"/>
         <source>Queue is empty: approve a confession to show it next.</source>
         <translation>Warteschlange leer: Gib ein Geständnis frei, um es als Nächstes zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1294"/>
+        <location filename="../../facilitator/ui/console.py" line="1303"/>
         <source>What I learned: {text}</source>
         <translation>Was ich gelernt habe: {text}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1345"/>
+        <location filename="../../facilitator/ui/console.py" line="1354"/>
         <source>Put back</source>
         <translation>Zurückholen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="1352"/>
+        <location filename="../../facilitator/ui/console.py" line="1361"/>
         <source>≈ %n alike: Merge…</source>
         <translation>
             <numerusform>≈ %n ähnlich: Zusammenführen …</numerusform>
@@ -922,12 +922,12 @@ Details: {detail}</translation>
 <context>
     <name>HostConnection</name>
     <message>
-        <location filename="../../facilitator/ui/host_connection.py" line="36"/>
+        <location filename="../../facilitator/ui/host_connection.py" line="38"/>
         <source>Not connected to the session host; try again in a moment.</source>
         <translation>Keine Verbindung zum Sitzungsdienst; versuch es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/host_connection.py" line="39"/>
+        <location filename="../../facilitator/ui/host_connection.py" line="41"/>
         <source>The connection to the session host dropped; look whether it happened.</source>
         <translation>Die Verbindung zum Sitzungsdienst ist abgebrochen; prüfe, ob es ausgeführt wurde.</translation>
     </message>
@@ -1274,6 +1274,80 @@ Gelernt: {text}</translation>
     </message>
 </context>
 <context>
+    <name>LogoClient</name>
+    <message>
+        <location filename="../../facilitator/ui/logo_client.py" line="28"/>
+        <source>The session host could not be reached; try again in a moment.</source>
+        <translation>Der Sitzungsdienst ist nicht erreichbar; versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_client.py" line="31"/>
+        <source>The session host answered with something this console does not understand.</source>
+        <translation>Der Sitzungsdienst hat etwas geantwortet, das diese Konsole nicht versteht.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoImages</name>
+    <message>
+        <location filename="../../facilitator/ui/logo_images.py" line="22"/>
+        <source>The logo from the session host cannot be shown.</source>
+        <translation>Das Logo vom Sitzungsdienst lässt sich nicht anzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoRow</name>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="30"/>
+        <source>Choose logo…</source>
+        <translation>Logo wählen …</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="31"/>
+        <source>PNG, JPEG, WebP or GIF, up to 10 MB: on the join and closing slides and the phones&apos; header</source>
+        <translation>PNG, JPEG, WebP oder GIF, bis 10 MB: auf der Einstiegs- und der Abschlussfolie und oben auf den Handys</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="35"/>
+        <source>No logo</source>
+        <translation>Kein Logo</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="36"/>
+        <source>None</source>
+        <translation>Keins</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="37"/>
+        <source>{width} × {height} px</source>
+        <translation>{width} × {height} px</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="38"/>
+        <source>Preparing the logo…</source>
+        <translation>Logo wird vorbereitet …</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="39"/>
+        <source>The organisers&apos; logo</source>
+        <translation>Das Logo des Orga-Teams</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="40"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="43"/>
+        <source>{path} cannot be read ({error}).</source>
+        <translation>{path} lässt sich nicht lesen ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/logo_row.py" line="44"/>
+        <source>A logo needs the session host, which is not connected.</source>
+        <translation>Ein Logo braucht den Sitzungsdienst, der gerade nicht verbunden ist.</translation>
+    </message>
+</context>
+<context>
     <name>MergeView</name>
     <message>
         <location filename="../../facilitator/ui/merge_view.py" line="42"/>
@@ -1577,7 +1651,7 @@ Gelernt: {text}</translation>
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../facilitator/ui/projector.py" line="60"/>
+        <location filename="../../facilitator/ui/projector.py" line="69"/>
         <source>Confessional — Projector</source>
         <translation>Confessional – Beamer</translation>
     </message>
@@ -2258,297 +2332,302 @@ Gelernt: {text}</translation>
 <context>
     <name>SessionSetupDialog</name>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="65"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="71"/>
         <source>Set up this session</source>
         <translation>Diese Sitzung einrichten</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="66"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="72"/>
         <source>WHAT THE ROOM READS</source>
         <translation>WAS DER RAUM LIEST</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="67"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="73"/>
         <source>THE CONFESSION FORM</source>
         <translation>DAS FORMULAR</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="68"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="74"/>
         <source>PHONES</source>
         <translation>HANDYS</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="69"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="75"/>
         <source>WARM-UP CONFESSIONS</source>
         <translation>AUFWÄRM-GESTÄNDNISSE</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="70"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="76"/>
         <source>AT THE END</source>
         <translation>AM ENDE</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="71"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="77"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="72"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="78"/>
         <source>Prompt</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="73"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="79"/>
         <source>Agree button</source>
         <translation>Zustimmungsknopf</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="74"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="80"/>
         <source>House rules</source>
         <translation>Hausregeln</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="75"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="81"/>
         <source>Use the default rules (shown in each phone&apos;s language)</source>
         <translation>Die Standardregeln nutzen (in der Sprache jedes Handys)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="78"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="84"/>
         <source>Longest confession</source>
         <translation>Längstes Geständnis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="79"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="85"/>
         <source> characters</source>
         <translation> Zeichen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="80"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="86"/>
         <source>From {low} to {high} characters; phones count down as people type</source>
         <translation>Von {low} bis {high} Zeichen; die Handys zählen beim Tippen herunter</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="83"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="89"/>
         <source>Ask “What I learned” (optional for the sender)</source>
         <translation>„Was ich gelernt habe“ abfragen (freiwillig)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="86"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="92"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="87"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="93"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="88"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="94"/>
         <source>Choose…</source>
         <translation>Wählen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="89"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="95"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="90"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="96"/>
         <source>Confessional&apos;s own colours</source>
         <translation>Die Farben von Confessional</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="92"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="98"/>
         <source>Confessional&apos;s colours</source>
         <translation>Farben von Confessional</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="93"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="99"/>
         <source>The organisers&apos; colour</source>
         <translation>Die Farbe des Orga-Teams</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="94"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="100"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/session_setup.py" line="101"/>
         <source>Yours, prepared before: they go first, approved into the end of Up next, with no author. Those already sent are edited in the console.</source>
         <translation>Deine, vorher vorbereitet: Sie kommen zuerst, freigegeben ans Ende von „Als Nächstes“, ohne Verfasser. Bereits gesendete bearbeitest du in der Konsole.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="99"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="106"/>
         <source>Add…</source>
         <translation>Hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="100"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="107"/>
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="101"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="108"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="102"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="109"/>
         <source>In Up next: {text}</source>
         <translation>In „Als Nächstes“: {text}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="103"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="110"/>
         <source>Already sent: edit it in the console like any confession</source>
         <translation>Bereits gesendet: Bearbeite es in der Konsole wie jedes Geständnis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="106"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="113"/>
         <source>Closing note</source>
         <translation>Schlusswort</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="107"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="114"/>
         <source>In the record, after the confessions. Never a participant&apos;s name.</source>
         <translation>Im Protokoll, nach den Geständnissen. Nie der Name einer teilnehmenden Person.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="110"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="117"/>
         <source>From the file, the record keeps: {kept}. Applied with the rest.</source>
         <translation>Laut Datei behält das Protokoll: {kept}. Wird mit dem Rest übernommen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="113"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="120"/>
         <source>approved confessions never shown</source>
         <translation>freigegebene, nie gezeigte Geständnisse</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="114"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="121"/>
         <source>organisers-only confessions</source>
         <translation>Geständnisse nur fürs Orga-Team</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="115"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="122"/>
         <source>only what was shown</source>
         <translation>nur, was gezeigt wurde</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="116"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="123"/>
         <source>Load from file…</source>
         <translation>Aus Datei laden …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="117"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="124"/>
         <source>A prepared session (TOML, docs/session-file.md): fills the fields, applies nothing</source>
         <translation>Eine vorbereitete Sitzung (TOML, docs/session-file.md): füllt die Felder, übernimmt nichts</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="121"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="128"/>
         <source>Save to file…</source>
         <translation>In Datei speichern …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="122"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="129"/>
         <source>These fields and warm-ups, to prepare the next session or share the set-up</source>
         <translation>Diese Felder und Aufwärmer, um die nächste Sitzung vorzubereiten oder die Einrichtung zu teilen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="126"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="133"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="127"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="134"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="128"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="135"/>
         <source>Send the set-up to the session; phones and the big screen follow at once</source>
         <translation>Die Einrichtung an die Sitzung schicken; Handys und Leinwand folgen sofort</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="131"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="138"/>
         <source>Session files (*.toml);;All files (*)</source>
         <translation>Sitzungsdateien (*.toml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="133"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="140"/>
         <source>Loaded {path}. Nothing is applied until you choose Apply.</source>
         <translation>{path} geladen. Nichts wird übernommen, bis du „Übernehmen“ wählst.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="136"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="143"/>
         <source>Set-up saved as {path}.</source>
         <translation>Einrichtung gespeichert als {path}.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="137"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="144"/>
         <source>Not saved: {error}</source>
         <translation>Nicht gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="138"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="145"/>
         <source>{field} is too long: shorten it first.</source>
         <translation>{field} ist zu lang: Kürze es zuerst.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="139"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="146"/>
         <source>Session set-up applied.</source>
         <translation>Einrichtung übernommen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="142"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="149"/>
         <source>{field}: {message}</source>
         <translation>{field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="143"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="150"/>
         <source>Warm-up confession {number}</source>
         <translation>Aufwärm-Geständnis {number}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="144"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="151"/>
         <source>The session has ended: its set-up can no longer change (Save to file… still works).</source>
         <translation>Die Sitzung ist beendet: Ihre Einrichtung lässt sich nicht mehr ändern („In Datei speichern …“ geht noch).</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="151"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="158"/>
         <source>Each phone&apos;s own</source>
         <translation>Die des jeweiligen Handys</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="159"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="166"/>
         <source>Warm-up confession</source>
         <translation>Aufwärm-Geständnis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="160"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="167"/>
         <source>Confession</source>
         <translation>Geständnis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="161"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="168"/>
         <source>What I learned (optional)</source>
         <translation>Was ich gelernt habe (optional)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="162"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="169"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="163"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="170"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="164"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="171"/>
         <source>Write the confession first.</source>
         <translation>Schreib zuerst das Geständnis.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_setup.py" line="165"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="172"/>
         <source>Shorten it first: the counts say by how much.</source>
         <translation>Kürze es zuerst: Die Zähler zeigen, um wie viel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/session_setup.py" line="695"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="750"/>
         <source>Session set-up applied; %n warm-up confessions added to Up next.</source>
         <translation>
             <numerusform>Einrichtung übernommen; %n Aufwärm-Geständnis zu „Als Nächstes“ hinzugefügt.</numerusform>
@@ -2577,27 +2656,27 @@ Gelernt: {text}</translation>
 <context>
     <name>Slides</name>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="29"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="27"/>
         <source>House rules</source>
         <translation>Hausregeln</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="30"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="28"/>
         <source>Scan to join</source>
         <translation>Zum Mitmachen scannen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="32"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="30"/>
         <source>Approved confessions there is no time to show go into the record too (never who sent them).</source>
         <translation>Freigegebene Beiträge, für die keine Zeit mehr bleibt, kommen ebenfalls ins Protokoll (nie, wer sie geschickt hat).</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="39"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="37"/>
         <source>Confessions for the organisers only go into a section of the record of their own.</source>
         <translation>Beiträge nur für das Orga-Team kommen in einen eigenen Abschnitt des Protokolls.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="46"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="44"/>
         <source>Chatham House rule: share what you hear here, never who said it.
 Don&apos;t name colleagues, organisations, clients or service users.
 This is not a whistleblowing or safeguarding channel: for that, speak to the organisers, who will tell you where to go.
@@ -2608,97 +2687,97 @@ Dies ist kein Kanal für Hinweise auf Missstände oder für Schutzmeldungen: Spr
 Niemand wird genannt: Das Orga-Team hält fest, was gezeigt wurde, nie, wer es geschickt hat; nicht gezeigte Beiträge werden am Ende der Sitzung gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="57"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="55"/>
         <source>1. Join the Wi-Fi</source>
         <translation>1. Ins WLAN</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="58"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="56"/>
         <source>2. Open</source>
         <translation>2. Öffnen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="59"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="57"/>
         <source>Password: {password}</source>
         <translation>Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="60"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="58"/>
         <source>QR code to join the Wi-Fi {ssid}</source>
         <translation>QR-Code für das WLAN {ssid}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="61"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="59"/>
         <source>QR code to join at {url}</source>
         <translation>QR-Code zum Mitmachen unter {url}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="63"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="61"/>
         <source>What I learned:</source>
         <translation>Was ich gelernt habe:</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="64"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="62"/>
         <source>+{n} more</source>
         <translation>+{n} weitere</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="65"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="63"/>
         <source>{n} helped</source>
         <translation>hat {n} geholfen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="66"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="64"/>
         <source>Content note</source>
         <translation>Inhaltshinweis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="68"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="66"/>
         <source>The next confession touches on something heavy. Look after yourself: you may look away or step out.</source>
         <translation>Das nächste Geständnis berührt etwas Schweres. Achte auf dich: Du darfst wegschauen oder hinausgehen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="75"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="73"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="76"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="74"/>
         <source>Back soon.</source>
         <translation>Gleich geht es weiter.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="77"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="75"/>
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="78"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="76"/>
         <source>received</source>
         <translation>eingegangen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="79"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="77"/>
         <source>shown</source>
         <translation>gezeigt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="80"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="78"/>
         <source>set aside</source>
         <translation>geparkt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="81"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="79"/>
         <source>removed</source>
         <translation>entfernt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="82"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="80"/>
         <source>Most shared</source>
         <translation>Am häufigsten geteilt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="83"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="81"/>
         <source>What one lesson will you carry forward?</source>
         <translation>Welche eine Lehre nimmst du mit?</translation>
     </message>

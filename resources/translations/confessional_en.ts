@@ -23,7 +23,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="+191"/>
+        <location filename="../../facilitator/ui/console.py" line="+192"/>
         <source>%n phones connected now</source>
         <translation>
             <numerusform>%n phone connected now</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+608"/>
+        <location line="+616"/>
         <source>%n confessions that were shown, with their agreements</source>
         <translation>
             <numerusform>%n confession that was shown, with its agreements</numerusform>
@@ -202,7 +202,7 @@
 <context>
     <name>SessionSetupDialog</name>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/session_setup.py" line="+695"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="+750"/>
         <source>Session set-up applied; %n warm-up confessions added to Up next.</source>
         <translation>
             <numerusform>Session set-up applied; %n warm-up confession added to Up next.</numerusform>

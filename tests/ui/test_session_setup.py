@@ -3,8 +3,12 @@ closing note; a prepared file loaded, refused when malformed, saved to be read b
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -12,6 +16,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.core import rules
+from facilitator.core.logo import Logo as PreparedLogo
+from facilitator.core.logo import LogoSize, prepare_logo
 from facilitator.core.session import SessionService
 from facilitator.core.setup import SessionSetup, WarmUp
 from facilitator.core.setup_file import (
@@ -19,6 +25,7 @@ from facilitator.core.setup_file import (
     SetupFileError,
     read_setup_file,
     setup_file_text,
+    write_setup_file,
 )
 from facilitator.protocol.commands import (
     AddWarmUp,
@@ -29,12 +36,17 @@ from facilitator.protocol.commands import (
     SetUnshownRecord,
 )
 from facilitator.protocol.moderator import ItemState
+from facilitator.protocol.phone import Logo
+from facilitator.ui import translations
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.host_connection import OnDone, OnRefused
+from facilitator.ui.logo_client import LogoRefused
 from facilitator.ui.session_setup import APPLIED_WARM_UPS, ENDED, SessionSetupDialog
+from tests.logo_samples import dark_ink_png, light_ink_png, opaque_jpeg
 from tests.ui.helpers import clicked_open
 from tests.ui.local_host import LocalHost
 from tests.ui.test_screenshots import shots_dir
+from tests.waiting import wait_until
 
 PREPARED = PreparedSession(
     SessionSetup(
@@ -146,6 +158,7 @@ def test_apply_sends_one_setup_then_only_the_new_warm_ups(
             offer_lesson=False,
             language="de",
             accent="#aa3366",
+            logo="",
         ),
         AddWarmUp("I once forgot the handover sheet.", "Print two."),
     ]
@@ -378,33 +391,100 @@ def over_console(qtbot: QtBot, console: ConsoleWindow, dialog: QWidget) -> QImag
     return image
 
 
-@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1024, 768)])
-def test_set_up_screenshot(
+@pytest.fixture
+def logo_console(
+    qtbot: QtBot, local: LocalHost, service: SessionService
+) -> Iterator[ConsoleWindow]:
+    """The console as the app makes it: its set-up dialog can upload a logo."""
+    window = ConsoleWindow(local.mirror, local, logos=FakeLogos(service))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.allow_close()
+    window.close()
+
+
+def open_with_a_logo(
     qtbot: QtBot, console: ConsoleWindow, tmp_path: Path, width: int, height: int
-) -> None:
+) -> SessionSetupDialog:
+    """The set-up dialog over a ``width`` x ``height`` console, filled from a prepared file
+    and with the organisers' logo chosen (as the host answers it)."""
     console.resize(width, height)
     dialog = clicked_open(qtbot, console.setup_button, lambda: console.setup_dialog)
     path = tmp_path / "ward-7.toml"
     path.write_text(setup_file_text(PREPARED), encoding="utf-8")
     dialog.load_from(path)
+    logo = prepare_logo(dark_ink_png())
+    assert dialog.logo_row.images.keep(logo.version, logo.screen.data)
+    dialog.logo_row.set_logo(wire(logo))
     dialog.closing_note.set_text("Thank you all. The register goes to the ward managers.")
     dialog.warm_up_list.setCurrentRow(0)
-    # Everything fits on the smallest screen the console supports, nothing cut.
+    return dialog
+
+
+def assert_dialog_fits(dialog: SessionSetupDialog, width: int, height: int) -> None:
+    """On the smallest screen the console supports, nothing cut."""
+    layout = dialog.layout()
+    assert layout is not None
+    layout.activate()  # the last texts set are laid out now, not at the next event
     hint = dialog.minimumSizeHint()
     assert hint.width() <= width - 40 and hint.height() <= height - 60
     assert dialog.width() <= width and dialog.height() <= height - 40
+    row = dialog.logo_row
     for widget in (
         dialog.apply_button,
         dialog.load_button,
         dialog.closing_note,
         dialog.house_rules,
+        row.preview,
+        row.choose_button,
+        row.none_button,
+        row.caption,
     ):
         assert widget.isVisible()
         place = QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
         assert dialog.rect().contains(place), widget
+    for button in (row.choose_button, row.none_button, dialog.accent_button):
+        advance = button.fontMetrics().horizontalAdvance(button.text())
+        assert advance <= button.width() - 8, button.text()
+    caption = row.caption
+    assert caption.fontMetrics().horizontalAdvance(caption.text()) <= caption.width()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1024, 768)])
+def test_set_up_screenshot(
+    qtbot: QtBot, logo_console: ConsoleWindow, tmp_path: Path, width: int, height: int
+) -> None:
+    console = logo_console
+    dialog = open_with_a_logo(qtbot, console, tmp_path, width, height)
+    assert dialog.logo_row.caption.text() == "1200 \N{MULTIPLICATION SIGN} 300 px"
     console.statusBar().clearMessage()  # "Loaded /tmp/…": the test's own folder
     image = over_console(qtbot, console, dialog)
     assert image.save(str(shots_dir(tmp_path) / f"console-session-setup-{width}x{height}.png"))
+    assert_dialog_fits(dialog, width, height)
+
+
+def test_the_set_up_dialog_fits_1024x768_in_german(
+    qtbot: QtBot, local: LocalHost, service: SessionService, tmp_path: Path
+) -> None:
+    assert translations.install_ui_translator("de")
+    try:
+        window = ConsoleWindow(local.mirror, local, logos=FakeLogos(service))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        dialog = open_with_a_logo(qtbot, window, tmp_path, 1024, 768)
+        assert dialog.logo_row.choose_button.text() == "Logo wählen …"
+        assert dialog.logo_row.none_button.text() == "Kein Logo"
+        qtbot.wait(100)
+        assert_dialog_fits(dialog, 1024, 768)
+        dialog.logo_row.clear()
+        assert dialog.logo_row.caption.text() == "Keins"
+        window.allow_close()
+        window.close()
+    finally:
+        translations.remove_ui_translator()
 
 
 def test_a_refused_warm_up_is_named_and_sent_again_at_the_next_apply(
@@ -424,3 +504,195 @@ def test_a_refused_warm_up_is_named_and_sent_again_at_the_next_apply(
     dialog.apply_button.click()
     assert [type(c) for c in recording.sent] == [ApplySetup]  # the good one went already
     assert dialog.error_label.text() == ""
+
+
+# The organiser's logo
+
+
+def wire(logo: PreparedLogo) -> Logo:
+    return Logo(logo.version, logo.screen.width, logo.screen.height, logo.ink)
+
+
+class FakeLogos:
+    """A logo port that prepares an upload as the host does and hands it to the session's
+    core as waiting; ``refusal`` refuses the next uploads, ``release`` holds fetches."""
+
+    def __init__(self, service: SessionService) -> None:
+        self.service = service
+        self.uploaded: list[bytes] = []
+        self.fetched: list[tuple[str, LogoSize]] = []
+        self.refusal: LogoRefused | None = None
+        self.release = asyncio.Event()
+        self.release.set()
+        self.known: dict[str, PreparedLogo] = {}
+
+    async def upload_logo(self, data: bytes) -> Logo:
+        self.uploaded.append(data)
+        await asyncio.sleep(0)
+        if self.refusal is not None:
+            raise self.refusal
+        logo = prepare_logo(data)
+        self.known[logo.version] = logo
+        self.service.add_logo(logo)
+        return wire(logo)
+
+    async def fetch_logo(self, version: str, size: LogoSize) -> bytes:
+        self.fetched.append((version, size))
+        await self.release.wait()
+        if version not in self.known:
+            raise LogoRefused("no_logo", "There is no such logo.")
+        return self.known[version].image(size).data
+
+
+def logo_dialog(
+    qtbot: QtBot, local: LocalHost, commands: Recording, logos: FakeLogos
+) -> SessionSetupDialog:
+    """The dialog in an async test: shown, without waiting (no nested event loop)."""
+    assert local.mirror.session is not None
+    opened = SessionSetupDialog(commands, local.mirror.session, logos=logos)
+    local.mirror.session_changed.connect(opened.show_session)
+    qtbot.addWidget(opened)
+    opened.show()
+    return opened
+
+
+async def test_a_chosen_logo_goes_with_the_one_apply_setup(
+    qtbot: QtBot, local: LocalHost, recording: Recording, service: SessionService, tmp_path: Path
+) -> None:
+    logos = FakeLogos(service)
+    dialog = logo_dialog(qtbot, local, recording, logos)
+    row = dialog.logo_row
+    assert row.caption.text() == "None" and not row.none_button.isEnabled()
+    file = tmp_path / "logo.png"
+    file.write_bytes(dark_ink_png())
+    row.upload_file(file)
+    assert row.caption.text() == "Preparing the logo…"
+    assert not dialog.apply_button.isEnabled() and not row.choose_button.isEnabled()
+    await wait_until(lambda: row.version() != "")
+    assert logos.uploaded == [dark_ink_png()]
+    assert row.caption.text() == "1200 \N{MULTIPLICATION SIGN} 300 px"
+    assert dialog.apply_button.isEnabled()
+    await wait_until(lambda: row.images.image(row.version()) is not None)
+    assert logos.fetched == [(row.version(), "screen")]
+    assert not row.preview.pixmap().toImage().isNull()
+    dialog.apply_button.click()
+    first = recording.sent[0]
+    assert isinstance(first, ApplySetup) and first.logo == row.version()
+    assert service.session.logo is not None and service.session.logo.version == row.version()
+
+    row.none_button.click()
+    assert row.caption.text() == "None" and dialog.setup().logo == ""
+    recording.sent.clear()
+    dialog.apply_button.click()
+    first = recording.sent[0]
+    assert isinstance(first, ApplySetup) and first.logo == ""
+    assert service.session.logo is None
+
+
+async def test_a_refused_logo_is_said_and_the_one_before_stays(
+    qtbot: QtBot, local: LocalHost, recording: Recording, service: SessionService, tmp_path: Path
+) -> None:
+    logos = FakeLogos(service)
+    dialog = logo_dialog(qtbot, local, recording, logos)
+    row = dialog.logo_row
+    row.upload(opaque_jpeg())
+    await wait_until(lambda: row.version() != "")
+    before = row.version()
+    assert row.caption.text() == "600 \N{MULTIPLICATION SIGN} 600 px"
+    logos.refusal = LogoRefused(
+        "logo_too_large", "A logo file may be up to 10 MB: save it smaller, please."
+    )
+    row.upload(b"x" * 100)
+    await wait_until(lambda: not row.busy())
+    assert dialog.error_label.text() == (
+        "Logo: A logo file may be up to 10 MB: save it smaller, please."
+    )
+    assert row.version() == before and row.caption.text() == "600 \N{MULTIPLICATION SIGN} 600 px"
+    assert dialog.apply_button.isEnabled()
+    row.upload_file(tmp_path / "missing.png")  # a file that cannot be read: said the same way
+    assert dialog.error_label.text().startswith(f"Logo: {tmp_path / 'missing.png'} cannot be read")
+    assert row.version() == before
+
+
+async def test_a_prepared_file_with_a_logo_uploads_its_rendition(
+    qtbot: QtBot, local: LocalHost, recording: Recording, service: SessionService, tmp_path: Path
+) -> None:
+    logos = FakeLogos(service)
+    dialog = logo_dialog(qtbot, local, recording, logos)
+    file_logo = prepare_logo(light_ink_png())
+    path = tmp_path / "ward-7.toml"
+    write_setup_file(path, replace(PREPARED, logo=file_logo))
+    assert (tmp_path / "ward-7-logo.png").is_file()
+    dialog.load_from(path)
+    assert dialog.error_label.text() == ""
+    assert dialog.logo_row.busy()
+    await wait_until(lambda: dialog.logo_row.version() != "")
+    assert logos.uploaded == [file_logo.screen.data]
+    answered = dialog.logo_row.version()
+    assert dialog.setup().logo == answered  # the host's version, not the file's own
+    dialog.apply_button.click()
+    first = recording.sent[0]
+    assert isinstance(first, ApplySetup) and first.logo == answered
+    assert service.session.logo is not None and service.session.logo.ink == "light"
+
+    plain = tmp_path / "no-logo.toml"
+    plain.write_text(setup_file_text(PREPARED), encoding="utf-8")
+    dialog.load_from(plain)  # a file without a logo: the set-up has none
+    assert dialog.logo_row.version() == "" and dialog.logo_row.caption.text() == "None"
+
+
+async def test_saving_fetches_the_sessions_logo_first(
+    qtbot: QtBot, local: LocalHost, recording: Recording, service: SessionService, tmp_path: Path
+) -> None:
+    logos = FakeLogos(service)
+    logo = prepare_logo(dark_ink_png())
+    logos.known[logo.version] = logo
+    logos.release.clear()  # the preview's fetch is still on its way when Save is chosen
+    assert local.mirror.session is not None
+    session = msgspec.structs.replace(local.mirror.session, logo=wire(logo))
+    dialog = SessionSetupDialog(recording, session, logos=logos)
+    qtbot.addWidget(dialog)
+    assert dialog.logo_row.caption.text() == "1200 \N{MULTIPLICATION SIGN} 300 px"
+    path = tmp_path / "saved.toml"
+    dialog.save_to(path)
+    await asyncio.sleep(0.05)
+    assert not path.exists()
+    logos.release.set()
+    await wait_until(path.exists)
+    assert dialog.error_label.text() == ""
+    read = read_setup_file(path)
+    assert read.logo is not None and read.logo.ink == "dark"
+    assert (read.logo.screen.width, read.logo.screen.height) == (1200, 300)
+    assert read.setup.logo == read.logo.version
+    assert logos.fetched == [(logo.version, "screen")]  # once: the preview's bytes are kept
+
+    gone = msgspec.structs.replace(session, logo=Logo("0123456789abcdef", 10, 10, "opaque"))
+    lost = SessionSetupDialog(recording, gone, logos=logos)
+    qtbot.addWidget(lost)
+    await wait_until(lambda: len(logos.fetched) == 2)
+    lost.save_to(tmp_path / "lost.toml")
+    await wait_until(lambda: lost.error_label.text() != "")
+    assert lost.error_label.text() == "Not saved: Logo: There is no such logo."
+    assert not (tmp_path / "lost.toml").exists()
+
+
+def test_without_a_host_connection_the_logo_stays_as_it_is(dialog: SessionSetupDialog) -> None:
+    row = dialog.logo_row
+    assert not row.choose_button.isEnabled() and not row.none_button.isEnabled()
+    assert row.caption.text() == "None" and dialog.setup().logo == ""
+
+
+def test_the_logo_file_dialog_opens_without_blocking(
+    qtbot: QtBot, local: LocalHost, recording: Recording, service: SessionService
+) -> None:
+    assert local.mirror.session is not None
+    dialog = SessionSetupDialog(recording, local.mirror.session, logos=FakeLogos(service))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.logo_row.choose_button.click()
+    files = dialog.logo_row.file_dialog
+    assert files is not None and files.isVisible()
+    assert files.windowModality() is Qt.WindowModality.WindowModal  # open(), not exec()
+    assert "*.png" in files.nameFilters()[0] and "*.webp" in files.nameFilters()[0]
+    files.reject()

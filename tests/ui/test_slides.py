@@ -16,11 +16,12 @@ from pathlib import Path
 import msgspec
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.contrast import MIN_CONTRAST, contrast
+from facilitator.core.contrast import DARK, LIGHT, MIN_CONTRAST, contrast
+from facilitator.core.logo import Logo as PreparedLogo
 from facilitator.core.rules import DEFAULT_HOUSE_RULES
 from facilitator.join.wifi import RoomWifi
 from facilitator.protocol.projector import ProjectorState
@@ -33,7 +34,7 @@ from facilitator.ui.slides.layout import Box
 from facilitator.ui.slides.parts import Slide
 from facilitator.ui.slides.stage import REDUCED_MOTION_ENV, SlideStage, reduced_motion
 from facilitator.ui.slides.strings import SlideStrings
-from facilitator.ui.slides.theme import colours_hex
+from facilitator.ui.slides.theme import colours_hex, plate_colour
 from facilitator.ui.slides.timing import (
     clock_offset,
     content_note_left,
@@ -44,6 +45,7 @@ from facilitator.ui.slides.timing import (
 )
 from tests.slide_states import (
     ACCENTS,
+    LOGO_SLIDES,
     NOW,
     RIGHT_TO_LEFT,
     SAMPLES,
@@ -51,7 +53,9 @@ from tests.slide_states import (
     SIZES,
     THEMES,
     confession,
+    logo_samples,
     state,
+    with_logo,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,10 +71,15 @@ def stage(qapp: QApplication) -> Iterator[SlideStage]:
     widget.deleteLater()
 
 
-def render(stage: SlideStage, sample: ProjectorState, size: tuple[int, int]) -> Slide:
+def render(
+    stage: SlideStage,
+    sample: ProjectorState,
+    size: tuple[int, int],
+    logo: QImage | None = None,
+) -> Slide:
     if (stage.width(), stage.height()) != size:
         stage.resize(*size)
-    stage.show_state(sample)
+    stage.show_state(sample, logo)
     slide = stage.current()
     assert (slide.width(), slide.height()) == size
     return slide
@@ -405,6 +414,136 @@ def test_reduced_motion(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
     assert not stage.fading()
 
 
+# The organiser's logo
+
+
+def screen_image(logo: PreparedLogo) -> QImage:
+    image = QImage.fromData(logo.screen.data)
+    assert not image.isNull()
+    return image
+
+
+def geometry_box(widget: QWidget) -> Box:
+    geometry = widget.geometry()
+    return Box(geometry.x(), geometry.y(), geometry.width(), geometry.height())
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("logo_name", ["dark-ink", "light-ink", "opaque"])
+@pytest.mark.parametrize("name", LOGO_SLIDES)
+def test_the_logo_keeps_clear_of_the_text_at_every_size(
+    stage: SlideStage, name: str, logo_name: str, theme: str
+) -> None:
+    logo = logo_samples()[logo_name]
+    sample = with_logo(msgspec.structs.replace(SAMPLES[name], theme=theme), logo)  # type: ignore[arg-type]
+    plate = plate_colour(logo.ink, theme)
+    for w, h in SIZES:
+        slide = render(stage, sample, (w, h), screen_image(logo))
+        where = (name, logo_name, theme, w, h)
+        mark = slide.mark
+        assert mark is not None, where
+        outer, inner = mark.boxes.outer, mark.boxes.image
+        area = layout.content(w, h)
+        assert area.contains(outer) and outer.contains(inner), where
+        assert (outer.right, outer.y) == pytest.approx((area.right, area.y)), where
+        assert outer.w <= layout.LOGO_W * w + 1e-6 and outer.h <= layout.LOGO_H * h + 1e-6
+        screen = Box(area.x - 1, area.y - 1, area.w + 2, area.h + 2)
+        parts = [(part.name, part.box) for part in slide.fitted()]
+        if slide is stage.join:
+            parts.append(("qr", geometry_box(stage.join.qr)))
+        for part_name, box in parts:
+            assert screen.contains(box), (*where, part_name, box)
+            assert not box.overlaps(outer), (*where, part_name, box, outer)
+        for part in slide.fitted():
+            assert part.fits, (*where, part.name)
+            assert part.size[0] <= part.box.w + 0.5 and part.size[1] <= part.box.h + 0.5
+        assert (mark.plate.name() if mark.plate else None) == plate, where
+        picture = stage.grab().toImage()
+        beside_image = picture.pixelColor(
+            round(outer.x + layout.LOGO_PAD * h / 2), round(outer.y + outer.h / 2)
+        )
+        ground = plate or colours_hex(theme, "")[0]
+        assert beside_image.name() == ground, where
+        if slide is stage.closing:
+            title = stage.closing.title.geometry()
+            assert title.center().x() == pytest.approx(w / 2, abs=1.5), where
+            assert title.right() < outer.x
+
+
+def test_a_logo_is_drawn_only_on_the_join_and_closing_slides(stage: SlideStage) -> None:
+    logo = logo_samples()["dark-ink"]
+    image = screen_image(logo)
+    for name in ("confession-short", "break", "black"):
+        slide = render(stage, with_logo(SAMPLES[name], logo), (1920, 1080), image)
+        assert slide.mark is None, name
+    slide = render(stage, with_logo(SAMPLES["closing"], logo), (1920, 1080), image)
+    assert slide.mark is not None
+
+
+@pytest.mark.parametrize("name", LOGO_SLIDES)
+def test_without_its_image_a_logo_changes_nothing(stage: SlideStage, name: str) -> None:
+    """The state names a logo not fetched yet (or none at all): the slide as before."""
+    named = with_logo(SAMPLES[name], logo_samples()["opaque"])
+    for size in SIZES:
+        before = [
+            (p.name, p.box, p.pixel_size) for p in render(stage, SAMPLES[name], size).fitted()
+        ]
+        slide = render(stage, named, size)
+        assert slide.mark is None
+        assert [(p.name, p.box, p.pixel_size) for p in slide.fitted()] == before, (name, size)
+        # an image without a logo in the state is not drawn either
+        assert (
+            render(stage, SAMPLES[name], size, screen_image(logo_samples()["opaque"])).mark is None
+        )
+
+
+@pytest.mark.parametrize(("w", "h"), SIZES)
+def test_the_logo_layout_maths(w: int, h: int) -> None:
+    area, pad = layout.content(w, h), layout.LOGO_PAD * h
+    room_w, room_h = layout.LOGO_W * w - 2 * pad, layout.LOGO_H * h - 2 * pad
+    for image_w, image_h in ((1200, 300), (600, 600), (40, 10), (300, 1200)):
+        mark = layout.logo(w, h, image_w, image_h)
+        image, outer = mark.image, mark.outer
+        assert image.w / image.h == pytest.approx(image_w / image_h)
+        assert image.w <= room_w + 1e-6 and image.h <= room_h + 1e-6
+        assert image.w == pytest.approx(room_w) or image.h == pytest.approx(room_h)  # fills it
+        assert (outer.w, outer.h) == pytest.approx((image.w + 2 * pad, image.h + 2 * pad))
+        assert (outer.right, outer.y) == pytest.approx((area.right, area.y))
+        assert (image.right, image.y) == pytest.approx((outer.right - pad, outer.y + pad))
+        room = outer.w + layout.LOGO_GAP * w
+        header = layout.join_header(w, h, mark)
+        assert header.title.w == pytest.approx(area.w - room)
+        assert layout.join_prompt(w, h, 50.0, mark).w == pytest.approx(area.w - room)
+        assert not header.title.overlaps(outer)
+        top = layout.join_body_top(h, area.y + 10, mark)
+        assert top == pytest.approx(max(area.y + 10, outer.bottom) + layout.HEADER_GAP * h)
+        closing = layout.closing(w, h, mark)
+        assert (closing.title.x, closing.title.right) == pytest.approx(
+            (area.x + room, area.right - room)
+        )
+        first = max(closing.title.bottom, outer.bottom) + 0.04 * h
+        assert closing.numbers[0].y == pytest.approx(first)
+        assert closing.mistakes.bottom < closing.question.y
+    # no logo: exactly as before
+    assert layout.join_header(w, h, None) == layout.join_header(w, h)
+    assert layout.join_body_top(h, 200.0) == 200.0 + layout.HEADER_GAP * h
+    plain = layout.closing(w, h)
+    assert plain.title == Box(area.x, area.y, area.w, layout.one_line(layout.THANK_YOU, h))
+    assert plain.numbers[0].y == pytest.approx(plain.title.bottom + 0.04 * h)
+
+
+def test_the_plate_goes_only_behind_ink_that_would_vanish() -> None:
+    assert plate_colour("dark", "dark") == LIGHT.background == "#fbf8f2"
+    assert plate_colour("light", "light") == DARK.background == "#0f1317"
+    for ink, theme in (
+        ("dark", "light"),
+        ("light", "dark"),
+        ("opaque", "dark"),
+        ("opaque", "light"),
+    ):
+        assert plate_colour(ink, theme) is None
+
+
 # The maths, without Qt
 
 
@@ -473,10 +612,34 @@ SHOTS = [
 ]
 
 
-def test_renders(stage: SlideStage, tmp_path: Path) -> None:
+# slide, logo, size, theme: saved as "<slide>-logo-<w>x<h>-<theme>.png"
+LOGO_SHOTS = [
+    ("join", "dark-ink", 1920, 1080, "dark"),
+    ("join", "light-ink", 1024, 768, "light"),
+    ("closing", "opaque", 3840, 2160, "dark"),
+]
+
+
+def shots_folder(tmp_path: Path) -> Path:
     kept = os.environ.get("CONFESSIONAL_UI_SHOTS")
     folder = Path(kept) / "slides" if kept else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_logo_renders(stage: SlideStage, tmp_path: Path) -> None:
+    folder = shots_folder(tmp_path)
+    for name, logo_name, w, h, theme in LOGO_SHOTS:
+        logo = logo_samples()[logo_name]
+        sample = with_logo(msgspec.structs.replace(SAMPLES[name], theme=theme), logo)  # type: ignore[arg-type]
+        slide = render(stage, sample, (w, h), screen_image(logo))
+        assert slide.mark is not None
+        image = stage.grab().toImage()
+        assert image.save(str(folder / f"{name}-logo-{w}x{h}-{theme}.png"))
+
+
+def test_renders(stage: SlideStage, tmp_path: Path) -> None:
+    folder = shots_folder(tmp_path)
     for name, w, h, theme in SHOTS:
         sample = msgspec.structs.replace(SAMPLES[name], theme=theme)  # type: ignore[arg-type]
         render(stage, sample, (w, h))

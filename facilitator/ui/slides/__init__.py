@@ -8,6 +8,7 @@
   words in English and German (Qt Linguist files in ``resources/translations``).
 - :mod:`.parts`: the base :class:`~.parts.Slide` and what slides share (the corner join
   code); :mod:`.join`, :mod:`.wifi_join`, :mod:`.confession`, :mod:`.simple` (black,
-  break), :mod:`.closing`: the slides.
+  break), :mod:`.closing`: the slides; :mod:`.logo`: the organiser's logo on the join
+  and closing slides.
 - :mod:`.stage`: which slide is up, and the 200 ms cross-fade.
 """

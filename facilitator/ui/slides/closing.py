@@ -153,7 +153,7 @@ class ClosingSlide(Slide):
 
     def relayout(self) -> None:
         w, h = float(self.width()), float(self.height())
-        boxes = layout.closing(w, h)
+        boxes = layout.closing(w, h, self.place_logo(w, h))
         place(self.title, boxes.title)
         size_text(self.title, h, layout.THANK_YOU, layout.THANK_YOU / 2)
         for number, label, number_box, label_box in zip(

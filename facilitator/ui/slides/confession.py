@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QWidget
 
 from facilitator.protocol.phone import PublicProjection
@@ -116,12 +116,18 @@ class ConfessionSlide(Slide):
 
     # Slide
 
-    def show_state(self, state: ProjectorState, words: SlideStrings, colours: SlideColours) -> None:
+    def show_state(
+        self,
+        state: ProjectorState,
+        words: SlideStrings,
+        colours: SlideColours,
+        logo: QImage | None = None,
+    ) -> None:
         # A state is built from the session as it is: fresher than any count before it.
         self._reply_counts = {}
         self._count = None
         self._offset = clock_offset(state.now, self._clock())
-        super().show_state(state, words, colours)
+        super().show_state(state, words, colours, logo)
 
     def fill(self) -> None:
         state, words, colours = self.state, self.strings, self.colours

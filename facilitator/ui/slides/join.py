@@ -72,16 +72,17 @@ class JoinSlide(Slide):
 
     def relayout(self) -> None:
         w, h = float(self.width()), float(self.height())
-        header = layout.join_header(w, h)
+        mark = self.place_logo(w, h)
+        header = layout.join_header(w, h, mark)
         size_text(self.title, h, layout.TITLE_MAX, layout.TITLE_MIN)
         place(self.title, header.title)
         title_h = self._taken(self.title, header.title)
-        prompt_box = layout.join_prompt(w, h, title_h)
+        prompt_box = layout.join_prompt(w, h, title_h, mark)
         size_text(self.prompt, h, layout.PROMPT_MAX, layout.PROMPT_MIN)
         place(self.prompt, prompt_box)
         prompt_h = self._taken(self.prompt, prompt_box)
         top = prompt_box.y + prompt_h if prompt_h else prompt_box.y
-        body = layout.join_body(w, h, top + layout.HEADER_GAP * h)
+        body = layout.join_body(w, h, layout.join_body_top(h, top, mark))
         place(self.qr, body.qr)
         self.qr.set_frame(self.colours.accent, max(1, round(layout.QR_FRAME * h)))
         place(self.url, body.url)

@@ -42,6 +42,12 @@ NOTE_TITLE, NOTE_TEXT = 0.07, 0.04
 # break
 BREAK_TITLE, BACK_SOON = 0.12, 0.05
 
+# the organiser's logo (join, closing)
+LOGO_W, LOGO_H = 0.22, 0.12  # its box at most, of w and of h
+LOGO_PAD = 0.012  # of h: round the image, inside its box
+LOGO_RADIUS = 0.01  # of h: the plate's corners
+LOGO_GAP = 0.03  # of w: between the logo's box and the text beside it
+
 # closing
 THANK_YOU = 0.08
 CLOSING_NUMBER, CLOSING_LABEL = 0.07, 0.025
@@ -100,6 +106,37 @@ def one_line(size: float, h: float) -> float:
     return size * h * LINE
 
 
+# The organiser's logo
+
+
+@dataclass(frozen=True, slots=True)
+class LogoBoxes:
+    outer: Box  # at the content's top right; the plate fills it when one is drawn
+    image: Box  # inside it, ``LOGO_PAD`` from its top and right
+
+
+def logo(w: float, h: float, image_w: float, image_h: float) -> LogoBoxes:
+    """The logo's boxes for an image of ``image_w`` x ``image_h``: scaled up or down,
+    keeping its shape, to fit (0.22 w - 2p) x (0.12 h - 2p), p = 0.012 h; its box is the
+    image and p round it, right- and top-aligned in the content."""
+    area = content(w, h)
+    pad = LOGO_PAD * h
+    scale = min((LOGO_W * w - 2 * pad) / image_w, (LOGO_H * h - 2 * pad) / image_h)
+    width, height = image_w * scale, image_h * scale
+    outer = Box(area.right - width - 2 * pad, area.y, width + 2 * pad, height + 2 * pad)
+    return LogoBoxes(outer, Box(outer.x + pad, outer.y + pad, width, height))
+
+
+def logo_room(w: float, mark: LogoBoxes | None) -> float:
+    """The width the logo takes from the text beside it: its box and a gap of 0.03 w."""
+    return 0.0 if mark is None else mark.outer.w + LOGO_GAP * w
+
+
+def below_logo(top: float, mark: LogoBoxes | None) -> float:
+    """``top``, or the logo's bottom when that is lower."""
+    return top if mark is None else max(top, mark.outer.bottom)
+
+
 # The join slide
 
 
@@ -118,15 +155,22 @@ class JoinBody:
     rules: Box
 
 
-def join_header(w: float, h: float) -> JoinHeader:
+def join_header(w: float, h: float, mark: LogoBoxes | None = None) -> JoinHeader:
+    """The title's room: the content's width less the logo's (:func:`logo_room`)."""
     area = content(w, h)
-    return JoinHeader(Box(area.x, area.y, area.w, TITLE_ROOM * h), PROMPT_ROOM * h)
+    width = area.w - logo_room(w, mark)
+    return JoinHeader(Box(area.x, area.y, width, TITLE_ROOM * h), PROMPT_ROOM * h)
 
 
-def join_prompt(w: float, h: float, title_height: float) -> Box:
+def join_prompt(w: float, h: float, title_height: float, mark: LogoBoxes | None = None) -> Box:
     area = content(w, h)
     top = area.y + title_height + (TITLE_GAP * h if title_height else 0.0)
-    return Box(area.x, top, area.w, PROMPT_ROOM * h)
+    return Box(area.x, top, area.w - logo_room(w, mark), PROMPT_ROOM * h)
+
+
+def join_body_top(h: float, header_bottom: float, mark: LogoBoxes | None = None) -> float:
+    """Where the body starts: under the title and prompt, and under the logo."""
+    return below_logo(header_bottom, mark) + HEADER_GAP * h
 
 
 def join_body(w: float, h: float, top: float) -> JoinBody:
@@ -227,11 +271,14 @@ class ClosingBoxes:
     question: Box
 
 
-def closing(w: float, h: float) -> ClosingBoxes:
+def closing(w: float, h: float, mark: LogoBoxes | None = None) -> ClosingBoxes:
+    """With a logo, "Thank you" is narrowed by its room on both sides (it stays centred)
+    and the rest starts under the lower of the two."""
     area = content(w, h)
-    title = Box(area.x, area.y, area.w, one_line(THANK_YOU, h))
+    room = logo_room(w, mark)
+    title = Box(area.x + room, area.y, area.w - 2 * room, one_line(THANK_YOU, h))
     column = area.w / 4
-    number_top = title.bottom + 0.04 * h
+    number_top = below_logo(title.bottom, mark) + 0.04 * h
     numbers = tuple(
         Box(area.x + i * column, number_top, column, one_line(CLOSING_NUMBER, h)) for i in range(4)
     )

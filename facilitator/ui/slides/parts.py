@@ -8,14 +8,23 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from facilitator.protocol.projector import ProjectorState
 from facilitator.ui.fit_text import Align, FitText
 from facilitator.ui.qr_widget import QrWidget
 from facilitator.ui.slides import layout, strings
-from facilitator.ui.slides.layout import Box
+from facilitator.ui.slides.layout import Box, LogoBoxes
+from facilitator.ui.slides.logo import LogoMark, logo_mark, paint_logo
 from facilitator.ui.slides.strings import SlideStrings
 from facilitator.ui.slides.theme import SlideColours, colours_hex
 from facilitator.ui.slides.timing import short_url
@@ -100,7 +109,9 @@ PLACEHOLDER = _placeholder()
 
 
 class Slide(QWidget):
-    """One slide: :meth:`show_state` fills it in, :meth:`relayout` places its parts."""
+    """One slide: :meth:`show_state` fills it in, :meth:`relayout` places its parts.
+    ``logo`` is the big screen's rendition of ``state.logo`` when it is here; a slide
+    that shows it places it with :meth:`place_logo`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,9 +120,17 @@ class Slide(QWidget):
         background, text, muted, accent = colours_hex("dark", "")
         self.colours = SlideColours(QColor(background), QColor(text), QColor(muted), QColor(accent))
         self._texts: dict[str, FitText] = {}
+        self.logo: QImage | None = None
+        self.mark: LogoMark | None = None
 
-    def show_state(self, state: ProjectorState, words: SlideStrings, colours: SlideColours) -> None:
-        self.state, self.strings, self.colours = state, words, colours
+    def show_state(
+        self,
+        state: ProjectorState,
+        words: SlideStrings,
+        colours: SlideColours,
+        logo: QImage | None = None,
+    ) -> None:
+        self.state, self.strings, self.colours, self.logo = state, words, colours, logo
         self.fill()
         self.relayout()
         self.update()
@@ -127,6 +146,11 @@ class Slide(QWidget):
 
     def background(self) -> QColor:
         return self.colours.background
+
+    def place_logo(self, w: float, h: float) -> LogoBoxes | None:
+        """Lay the logo out (``None``: the slide has none to show)."""
+        self.mark = logo_mark(w, h, self.state, self.logo)
+        return self.mark.boxes if self.mark is not None else None
 
     def named_text(self, name: str, text: FitText) -> FitText:
         self._texts[name] = text
@@ -152,6 +176,8 @@ class Slide(QWidget):
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), self.background())
+            if self.mark is not None:
+                paint_logo(painter, self.mark)
         finally:
             painter.end()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsOpacityEffect,
@@ -75,6 +75,7 @@ class SlideStage(QWidget):
         self._wifi: RoomWifi | None = None
         self._words: dict[str, SlideStrings] = {}
         self.state = PLACEHOLDER
+        self._logo: QImage | None = None
         self.join = JoinSlide()
         self.wifi_join = WifiJoinSlide()
         self.confession = ConfessionSlide(clock=clock)
@@ -129,15 +130,17 @@ class SlideStage(QWidget):
     def set_wifi(self, wifi: RoomWifi | None) -> None:
         self._wifi = wifi
         self.wifi_join.set_wifi(wifi)
-        self.show_state(self.state)
+        self.show_state(self.state, self._logo)
 
     def set_count(self, item_id: int, count: int) -> None:
         """A count between two states: the confession's, or one of its replies'."""
         if self.state.slide == "confession":
             self.confession.set_count(item_id, count)
 
-    def show_state(self, state: ProjectorState) -> None:
-        self.state = state
+    def show_state(self, state: ProjectorState, logo: QImage | None = None) -> None:
+        """Show ``state``; ``logo``: the big screen's rendition of ``state.logo``, once
+        it is here (the join and closing slides show it)."""
+        self.state, self._logo = state, logo
         target = self._choose(state)
         projection = state.projection
         look = (type(target).__name__, projection.confession_id if projection else None)
@@ -145,7 +148,7 @@ class SlideStage(QWidget):
             self._fade_from_here()
         self._look = look
         words = self._strings(state.language)
-        target.show_state(state, words, slide_colours(state))
+        target.show_state(state, words, slide_colours(state), logo)
         self._stack.setCurrentWidget(target)
         for slide in self.slides():
             slide.set_active(slide is target)

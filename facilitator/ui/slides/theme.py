@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
-from facilitator.core.contrast import DARK, THEMES, readable_accent
+from facilitator.core.contrast import DARK, LIGHT, THEMES, readable_accent
 from facilitator.protocol.projector import ProjectorState
 
 BLACK = QColor("#000000")
@@ -37,3 +37,14 @@ def colours_hex(theme_name: str, accent: str) -> tuple[str, str, str, str]:
 def slide_colours(state: ProjectorState) -> SlideColours:
     background, text, muted, accent = colours_hex(state.theme, state.accent)
     return SlideColours(QColor(background), QColor(text), QColor(muted), QColor(accent))
+
+
+def plate_colour(ink: str, theme_name: str) -> str | None:
+    """The plate behind a logo, as ``#rrggbb``: the light theme's background behind dark
+    ink on the dark theme, the dark theme's behind light ink on the light theme; else
+    none (the logo shows on the slide's own background)."""
+    if ink == "dark" and theme_name == "dark":
+        return LIGHT.background
+    if ink == "light" and theme_name == "light":
+        return DARK.background
+    return None
