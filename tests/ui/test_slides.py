@@ -470,6 +470,35 @@ def test_the_logo_keeps_clear_of_the_text_at_every_size(
             assert title.right() < outer.x
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_wifi_join_slide_shows_the_logo_clear_of_its_centred_title(
+    stage: SlideStage, theme: str
+) -> None:
+    logo = logo_samples()["dark-ink"]
+    long_title = "Never waste a mistake: the platform team's retrospective, autumn"
+    sample = msgspec.structs.replace(SAMPLES["join"], theme=theme, title=long_title)
+    stage.set_wifi(RoomWifi("Riverside Hotel Guest", "summer;2026"))
+    try:
+        for w, h in SIZES:
+            slide = render(stage, with_logo(sample, logo), (w, h), screen_image(logo))  # type: ignore[arg-type]
+            assert slide is stage.wifi_join, (w, h)
+            mark = slide.mark
+            assert mark is not None
+            outer = mark.boxes.outer
+            assert (outer.right, outer.y) == pytest.approx(
+                (layout.content(w, h).right, layout.content(w, h).y)
+            )
+            heading = geometry_box(stage.wifi_join.heading)
+            assert not heading.overlaps(outer), (w, h, heading, outer)
+            assert heading.x + heading.w / 2 == pytest.approx(w / 2, abs=1.5), (w, h)
+            assert stage.wifi_join.heading.text_fits()
+            without = render(stage, sample, (w, h))
+            assert without.mark is None
+            assert geometry_box(stage.wifi_join.heading).w > heading.w  # room given back
+    finally:
+        stage.set_wifi(None)
+
+
 def test_a_logo_is_drawn_only_on_the_join_and_closing_slides(stage: SlideStage) -> None:
     logo = logo_samples()["dark-ink"]
     image = screen_image(logo)

@@ -1,10 +1,14 @@
 """The join slide when the facilitator named the room's Wi-Fi: two steps side by side,
 "1. Join the Wi-Fi" with its QR code and "2. Open" the join link with the join QR code,
 both codes alike and sized against the screen's height, under the session's title and
-prompt. (The venue's network is the facilitator's, not the session's: it comes from
+prompt, and the organiser's logo at the top right as on the join slide (the title kept
+clear of it on both sides, so that it stays centred). (The venue's network is the
+facilitator's, not the session's: it comes from
 :meth:`facilitator.ui.projector.ProjectorWindow.set_wifi`, not from the state.)"""
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -20,7 +24,7 @@ from PySide6.QtWidgets import (
 from facilitator.join.wifi import QR_ENCODING, RoomWifi, wifi_qr_payload
 from facilitator.ui.fit_text import FitText
 from facilitator.ui.qr_widget import QrWidget
-from facilitator.ui.slides import strings
+from facilitator.ui.slides import layout, strings
 from facilitator.ui.slides.parts import Slide, paint_colour
 
 # In fractions of the window's height (its width for the gap): both codes alike, as big
@@ -41,6 +45,10 @@ def _caption() -> QLabel:
     return label
 
 
+def _fixed_gap() -> QSpacerItem:
+    return QSpacerItem(0, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+
+
 def _set_pixel_size(widget: QWidget, pixels: int) -> None:
     font = widget.font()
     font.setPixelSize(max(1, pixels))
@@ -55,7 +63,13 @@ class WifiJoinSlide(Slide):
         column = QVBoxLayout(self)
         self.heading = FitText(weight=QFont.Weight.Bold, vertical=Qt.AlignmentFlag.AlignBottom)
         self.named_text("title", self.heading)
-        column.addWidget(self.heading, 1)
+        heading_row = QHBoxLayout()
+        heading_row.setSpacing(0)
+        self._beside_heading = (_fixed_gap(), _fixed_gap())  # room for the logo, both sides
+        heading_row.addSpacerItem(self._beside_heading[0])
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addSpacerItem(self._beside_heading[1])
+        column.addLayout(heading_row, 1)
         steps = QHBoxLayout()
         steps.setSpacing(0)
         steps.addStretch(1)
@@ -64,7 +78,7 @@ class WifiJoinSlide(Slide):
         self.named_text("wifi", self.wifi_name)
         self.named_text("link", self.open_label)
         steps.addWidget(self.wifi_step)
-        self._step_gap = QSpacerItem(0, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self._step_gap = _fixed_gap()
         steps.addSpacerItem(self._step_gap)
         steps.addWidget(self.open_step)
         steps.addStretch(1)
@@ -132,6 +146,12 @@ class WifiJoinSlide(Slide):
         side = round(min(height * WIFI_QR, half * 0.92))
         step_width = min(half, round(side * 1.5))
         self._step_gap.changeSize(gap, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        mark = self.place_logo(float(width), float(height))
+        clear = 0
+        if mark is not None:  # the heading's right edge before the logo, less the gap
+            clear = max(0, math.ceil(width - margin_x - (mark.outer.x - layout.LOGO_GAP * width)))
+        for spacer in self._beside_heading:
+            spacer.changeSize(clear, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         wifi = self.wifi
         spelled = wifi is not None and wifi.show_password and bool(wifi.password)
         frame = max(1, round(height * 0.006))
