@@ -24,6 +24,7 @@ const $ = (id) => document.getElementById(id);
 const ui = {
   body: document.body,
   title: $("session-title"),
+  logo: $("logo"),
   connection: $("connection-status"),
   loading: $("loading"),
   live: $("live"),
@@ -211,7 +212,7 @@ function applySession(payload, serverAgreed, serverHelped) {
     return;
   }
   const named = ["title", "prompt", "agree_label", "organisers_record", "house_rules",
-    "unshown_record", "accent"];
+    "unshown_record", "accent", "logo"];
   for (const name of named) {
     if (Object.prototype.hasOwnProperty.call(payload, name)) ctx.details[name] = payload[name];
   }
@@ -246,6 +247,7 @@ function renderDetails() {
   }
   renderHouseRules();
   renderAccent();
+  renderLogo();
 }
 
 /** One rule a line; a bullet someone typed at the start of a line is the list's own. */
@@ -296,6 +298,36 @@ function renderAccent() {
   for (const [name, value] of Object.entries(accentProperties(accent))) {
     root.setProperty(name, value);
   }
+}
+
+// The organiser's logo in the header: the phone rendition, at most 160 × 40 CSS px with
+// its 4 px of room for a plate all round (style.css), sized from the session so that
+// nothing moves when it arrives.
+const LOGO_BOX = { width: 160, height: 40, room: 4 };
+let logoShown = null;
+
+function renderLogo() {
+  const logo = ctx.details.logo;
+  const valid = logo && typeof logo === "object" && typeof logo.version === "string"
+    && logo.version && logo.width > 0 && logo.height > 0;
+  const key = valid ? `${logo.version} ${logo.width} ${logo.height} ${logo.ink}` : "";
+  if (key === logoShown) return;
+  logoShown = key;
+  ui.body.classList.toggle("has-logo", Boolean(valid));
+  if (!valid) {
+    ui.logo.hidden = true;
+    ui.logo.removeAttribute("src");
+    delete ui.logo.dataset.ink;
+    return;
+  }
+  const { width, height, room } = LOGO_BOX;
+  const scale = Math.min((width - 2 * room) / logo.width, (height - 2 * room) / logo.height);
+  ui.logo.width = Math.max(1, Math.round(logo.width * scale)) + 2 * room;
+  ui.logo.height = Math.max(1, Math.round(logo.height * scale)) + 2 * room;
+  ui.logo.style.aspectRatio = `${ui.logo.width} / ${ui.logo.height}`; // when narrowed
+  ui.logo.dataset.ink = logo.ink === "dark" || logo.ink === "light" ? logo.ink : "opaque";
+  ui.logo.src = `/api/logo/${encodeURIComponent(logo.version)}/phone`;
+  ui.logo.hidden = false;
 }
 
 /** "What I learned" only when the session asks for it (limits.learned 0: it does not). */

@@ -1007,6 +1007,7 @@ const setup = createSetup({
   command,
   session: () => model.session,
   toast,
+  base: BASE,
 });
 
 const screen = createScreen({

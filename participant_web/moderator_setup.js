@@ -1,6 +1,6 @@
 // Setting up the session from the moderator page (docs/protocol.md: apply_setup,
 // add_warm_up, set_closing_note; the session's title, prompt, agree_label, house_rules,
-// max_length, offer_lesson, language, accent and closing_note).
+// max_length, offer_lesson, language, accent, logo and closing_note).
 //
 // The dialog is filled from the session when it opens, and Apply sends only what the
 // moderator changed there: the set-up as one apply_setup (a field left untouched takes
@@ -9,6 +9,10 @@
 // order listed (each lands at the end of Up next). A refusal stops there and is shown in
 // the dialog with the field it concerns focused; what was sent before it is kept (a
 // warm-up sent leaves the list), so Apply again sends only the rest.
+//
+// The logo is too big for a command: a file chosen is sent at once to <moderator>/api/logo
+// (POST, the file as the body), the host prepares it and answers with its version; it
+// then waits there until Apply names that version in apply_setup's `logo` ("" for none).
 
 import { formatNumber, languages } from "./i18n.js";
 import { elements, say } from "./moderator_texts.js";
@@ -18,12 +22,15 @@ const MAX_LENGTH = 1000;
 const MAX_HOUSE_RULES = 1500;
 const MAX_CLOSING_NOTE = 2000;
 const SETUP_FIELDS = ["title", "prompt", "agree_label", "house_rules", "max_length",
-  "offer_lesson", "language", "accent"];
+  "offer_lesson", "language", "accent", "logo"];
 const FALLBACK_ACCENT = "#0e6a62"; // what the colour input shows while "None" is chosen
+const LOGO_MAX_BYTES = 10 * 1024 * 1024; // the host's limit (core/logo.py)
+const LOGO_UPLOAD_MS = 90000; // the host gives a slow upload 60 s
+const LOGO_PREVIEW = { width: 160, height: 40 }; // as on the phones' header
 
 /**
  * `deps`: `command(name, fields, options)` (resolves to { ok, code, message, skipped });
- * `session()` from the model; `toast(message)`.
+ * `session()` from the model; `toast(message)`; `base`, the page's /moderator/<secret>/.
  */
 export function createSetup(deps) {
   const ui = elements({
@@ -43,6 +50,12 @@ export function createSetup(deps) {
     accentOwn: "setup-accent-own",
     accent: "setup-accent",
     accentValue: "setup-accent-value",
+    logoFrame: "setup-logo-frame",
+    logoPreview: "setup-logo-preview",
+    logoChoose: "setup-logo-choose",
+    logoNone: "setup-logo-none",
+    logoFile: "setup-logo-file",
+    logoCaption: "setup-logo-caption",
     warmUps: "setup-warm-ups",
     addWarmUp: "setup-add-warm-up",
     note: "setup-closing-note",
@@ -54,6 +67,11 @@ export function createSetup(deps) {
   let filled = null; // the set-up and note the dialog was filled with
   let ownRules = ""; // the moderator's own rules while "Use the default rules" is ticked
   let rows = 0; // warm-up rows made so far (for their ids)
+  // The logo: the version chosen in the dialog ("" for none), what the host said of each
+  // version seen ({ version, width, height, ink }), and the upload under way, if any.
+  let logo = "";
+  const logos = new Map();
+  let upload = null; // { controller, done: Promise<boolean> }
 
   // ------------------------------------------------------------ the form's values
 
@@ -83,6 +101,7 @@ export function createSetup(deps) {
       offer_lesson: session.offer_lesson !== false,
       language: session.language || "",
       accent: session.accent || "",
+      logo: session.logo && typeof session.logo.version === "string" ? session.logo.version : "",
     };
   }
 
@@ -103,9 +122,14 @@ export function createSetup(deps) {
     ui.accentOwn.checked = Boolean(setup.accent);
     ui.accent.value = setup.accent || FALLBACK_ACCENT;
     showAccent();
+    const current = deps.session().logo;
+    if (setup.logo) logos.set(setup.logo, current);
+    cancelUpload();
+    logo = setup.logo;
     ui.note.value = deps.session().closing_note || "";
     showCount(ui.note, ui.noteCount, MAX_CLOSING_NOTE);
     filled = { setup, note: ui.note.value };
+    showLogo();
   }
 
   /** The set-up as the form has it; `max_length` NaN when it is not a whole number. */
@@ -120,6 +144,7 @@ export function createSetup(deps) {
       offer_lesson: ui.offerLesson.checked,
       language: ui.language.value,
       accent: ui.accentOwn.checked ? ui.accent.value.toLowerCase() : "",
+      logo,
     };
   }
 
@@ -166,6 +191,107 @@ export function createSetup(deps) {
     showAccent();
   });
   for (const radio of [ui.accentNone, ui.accentOwn]) radio.addEventListener("change", showAccent);
+
+  // ------------------------------------------------------------ the logo
+
+  /** The preview (the phones' rendition, at most as big as on a phone) and its caption. */
+  function showLogo(preparing = false) {
+    const info = logo ? logos.get(logo) : null;
+    ui.logoFrame.hidden = !info;
+    if (info) {
+      const scale = Math.min(LOGO_PREVIEW.width / info.width, LOGO_PREVIEW.height / info.height);
+      ui.logoPreview.width = Math.max(1, Math.round(info.width * scale));
+      ui.logoPreview.height = Math.max(1, Math.round(info.height * scale));
+      ui.logoPreview.src = `${deps.base}api/logo/${encodeURIComponent(info.version)}/phone`;
+      ui.logoFrame.dataset.ink = info.ink;
+    } else {
+      ui.logoPreview.removeAttribute("src");
+    }
+    let caption = "mod.setup.logo_help";
+    if (preparing) caption = "mod.setup.logo_preparing";
+    else if (logo && filled && logo !== filled.setup.logo) caption = "mod.setup.logo_new";
+    else if (!logo && filled && filled.setup.logo) caption = "mod.setup.logo_removed";
+    else if (logo) caption = "mod.setup.logo_current";
+    ui.logoCaption.textContent = say(caption);
+    ui.logoCaption.dataset.state = preparing ? "preparing" : "";
+  }
+
+  function cancelUpload() {
+    if (upload) upload.controller.abort();
+    upload = null;
+  }
+
+  /** Send `file` to the host: { logo } (the host's Logo) once it is ready, else { message }. */
+  async function send(file, controller) {
+    if (file.size > LOGO_MAX_BYTES) return { message: say("mod.setup.logo_too_large") };
+    const timer = setTimeout(() => controller.abort(), LOGO_UPLOAD_MS);
+    try {
+      const response = await fetch(`${deps.base}api/logo`, {
+        method: "POST",
+        body: file,
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+        cache: "no-store",
+        signal: controller.signal,
+      });
+      let answer = null;
+      try {
+        answer = await response.json();
+      } catch {
+        answer = null;
+      }
+      const payload = answer && typeof answer.payload === "object" && answer.payload ? answer.payload : {};
+      if (response.ok && answer && answer.type === "logo.added" && payload.logo) {
+        return { logo: payload.logo };
+      }
+      if (response.status === 403) return { message: say("mod.setup.logo_forbidden") };
+      if (typeof payload.message === "string" && payload.message) return { message: payload.message };
+      return { message: say(response.status === 413 ? "mod.setup.logo_too_large" : "mod.setup.logo_failed") };
+    } catch {
+      return { message: say("mod.setup.logo_network") };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function choose(file) {
+    cancelUpload();
+    clearError();
+    const controller = new AbortController();
+    const mine = {
+      controller,
+      done: send(file, controller).then((result) => {
+        if (upload !== mine) return false; // another file was chosen since, or the dialog shut
+        upload = null;
+        if (result.logo) {
+          logos.set(result.logo.version, result.logo);
+          logo = result.logo.version;
+          showLogo();
+          return true;
+        }
+        // Refused: the logo chosen before stays.
+        showLogo();
+        showError(result.message, ui.logoChoose);
+        return false;
+      }),
+    };
+    upload = mine;
+    showLogo(true);
+  }
+
+  ui.logoChoose.addEventListener("click", () => {
+    ui.logoFile.value = ""; // the same file again is a new choice
+    ui.logoFile.click();
+  });
+  ui.logoFile.addEventListener("change", () => {
+    const [file] = ui.logoFile.files || [];
+    if (file) choose(file);
+  });
+  ui.logoNone.addEventListener("click", () => {
+    cancelUpload();
+    logo = "";
+    showLogo();
+  });
 
   // ------------------------------------------------------------ warm-up confessions
 
@@ -245,7 +371,8 @@ export function createSetup(deps) {
     ui.error.textContent = message;
     ui.error.hidden = !message;
     if (field) {
-      field.setAttribute("aria-invalid", "true");
+      // A button (the logo's) is not a field that can be invalid: it only takes the focus.
+      if (field.tagName !== "BUTTON") field.setAttribute("aria-invalid", "true");
       field.focus();
     }
   }
@@ -255,7 +382,7 @@ export function createSetup(deps) {
     const prefixes = [
       ["title_", ui.title], ["prompt_", ui.prompt], ["agree_label_", ui.agreeLabel],
       ["house_rules_", ui.rules], ["max_length_", ui.maxLength], ["accent_", ui.accent],
-      ["closing_note_", ui.note],
+      ["closing_note_", ui.note], ["logo_", ui.logoChoose],
     ];
     if (row) {
       if (String(code).startsWith("learned_")) return row.querySelector(".warm-up-learned");
@@ -282,6 +409,8 @@ export function createSetup(deps) {
     applying = true;
     clearError();
     try {
+      // A logo being prepared is waited for: Apply sends it with the rest.
+      if (upload && !(await upload.done)) return;
       const wanted = formSetup();
       if (!Number.isInteger(wanted.max_length) || wanted.max_length < MIN_LENGTH
         || wanted.max_length > MAX_LENGTH) {
@@ -298,6 +427,7 @@ export function createSetup(deps) {
         }
         for (const name of setup.changed) filled.setup[name] = wanted[name];
         sent = true;
+        showLogo();
       }
       const note = ui.note.value;
       if (note !== filled.note) {
@@ -367,6 +497,7 @@ export function createSetup(deps) {
     ui.title.focus();
   });
   ui.dialog.addEventListener("close", () => {
+    cancelUpload();
     if (ui.dialog.returnValue !== "ended") ui.open.focus();
   });
 

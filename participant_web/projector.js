@@ -59,7 +59,8 @@ function setTheme() {
 }
 
 function imagesReady(element) {
-  const images = [...element.querySelectorAll("img")];
+  // The QR codes, not the logo: its box is sized from the state, and it may come late.
+  const images = [...element.querySelectorAll("img:not(.logo-image)")];
   if (!images.length) return Promise.resolve();
   const decoded = Promise.all(images.map((image) => image.decode().catch(() => {})));
   const late = new Promise((resolve) => setTimeout(resolve, IMAGE_WAIT_MS));
@@ -145,9 +146,11 @@ setInterval(() => {
 let resizeTimer = null;
 window.addEventListener("resize", () => {
   clearTimeout(resizeTimer);
+  // Built afresh for the new size (every size on a slide is a fraction of the screen's,
+  // worked out when it is built): the same scene, so it replaces the old one at once.
   resizeTimer = setTimeout(() => {
     setScreen();
-    if (current) current.fit();
+    if (current) render();
   }, RESIZE_MS);
 });
 if (document.fonts && document.fonts.ready) {

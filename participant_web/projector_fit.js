@@ -67,3 +67,26 @@ export function fitWidth(element, min, max, width) {
     return !wider(element, width);
   });
 }
+
+/**
+ * Cut `text` short (with "…") until `block`, which holds `textElement` and what follows
+ * it (a count, say), takes at most `lines` lines; `textElement` keeps it whole when it
+ * fits. Cuts between characters as people see them (never inside an emoji).
+ */
+export function elideToLines(block, textElement, text, lines) {
+  textElement.textContent = text;
+  if (lineCount(block) <= lines) return;
+  const characters = Array.from(text);
+  let low = 0;
+  let high = characters.length;
+  const fitsWith = (count) => {
+    textElement.textContent = `${characters.slice(0, count).join("").trimEnd()}…`;
+    return lineCount(block) <= lines;
+  };
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fitsWith(middle)) low = middle;
+    else high = middle;
+  }
+  fitsWith(low);
+}

@@ -3,7 +3,10 @@
 // screen's height h. Each builder returns a scene: { element, fit(), setCount(n),
 // tick(hostNow) }; fit() runs once the element is in the page (it measures).
 
-import { fitLines, fitWidth, heightOf, largestFitting, lineCount, overflows } from "./projector_fit.js";
+import { THEMES } from "./projector_colours.js";
+import {
+  elideToLines, fitLines, fitWidth, heightOf, largestFitting, lineCount, overflows,
+} from "./projector_fit.js";
 import { defaultRules, format } from "./projector_texts.js";
 
 export const CONTENT_NOTE_MS = 5000;
@@ -24,6 +27,18 @@ const REPLY = [0.019, 0.034];
 const COUNT = [0.035, 0.06];
 const SHORT_LINES = 2; // a confession of at most this many lines is centred
 const REPLIES_ROOM = 1 / 3; // of the confession's box kept for what helped, when it fits
+const MARGIN = 0.05; // the content box: the screen less this on every side
+const THANK_YOU = 0.08;
+const COUNTS_GAP = 0.04; // under "Thank you" (projector.css)
+const MISTAKE_LINES = 2; // a most shared mistake and its count, at most
+// The organiser's logo, top right of the content box on the join and closing slides (the
+// same numbers as the Qt window's): its box at most 0.22 w × 0.12 h, the image inset
+// 0.012 h in it, a plate behind it with corners of 0.01 h, 0.03 w clear of the titles.
+const LOGO_WIDTH = 0.22; // of the width
+const LOGO_HEIGHT = 0.12;
+const LOGO_INSET = 0.012;
+const LOGO_RADIUS = 0.01;
+const LOGO_GAP = 0.03; // of the width
 
 function el(tag, className, text) {
   const element = document.createElement(tag);
@@ -101,6 +116,70 @@ export function sceneKey(state, hostNow) {
   return slide;
 }
 
+/**
+ * The logo's box on a screen of h × w pixels, from the state's `logo` ({ version, width,
+ * height, ink }) and theme: { src, width, height (the image's), inset, outerWidth,
+ * outerHeight, radius, plate (a colour, or null) }, or null without a logo. Sizes come
+ * from the state alone, never from the image (it may not have loaded).
+ */
+export function logoLayout(logo, themeName, h, w) {
+  if (!logo || typeof logo.version !== "string" || !logo.version) return null;
+  if (!(logo.width > 0) || !(logo.height > 0)) return null;
+  const inset = LOGO_INSET * h;
+  const scale = Math.min((LOGO_WIDTH * w - 2 * inset) / logo.width,
+    (LOGO_HEIGHT * h - 2 * inset) / logo.height);
+  if (!(scale > 0)) return null;
+  const width = logo.width * scale;
+  const height = logo.height * scale;
+  const theme = themeName === "light" ? "light" : "dark";
+  // Dark ink would vanish on the dark theme, light ink on the light one: each gets a
+  // plate of the other theme's background. An opaque logo brings its own.
+  let plate = null;
+  if (logo.ink === "dark" && theme === "dark") plate = THEMES.light.background;
+  else if (logo.ink === "light" && theme === "light") plate = THEMES.dark.background;
+  return {
+    src: `/api/logo/${encodeURIComponent(logo.version)}/screen`,
+    width,
+    height,
+    inset,
+    outerWidth: width + 2 * inset,
+    outerHeight: height + 2 * inset,
+    radius: LOGO_RADIUS * h,
+    plate,
+  };
+}
+
+/** The logo's box, at the content box's top right (an absolutely placed element). */
+function logoBox(layout, h) {
+  const box = el("div", "logo");
+  box.dataset.testid = "logo";
+  box.dataset.plate = String(Boolean(layout.plate));
+  Object.assign(box.style, {
+    top: `${MARGIN * h}px`,
+    right: `${MARGIN * h}px`,
+    width: `${layout.outerWidth}px`,
+    height: `${layout.outerHeight}px`,
+    padding: `${layout.inset}px`,
+    borderRadius: `${layout.radius}px`,
+    background: layout.plate || "transparent",
+  });
+  const image = el("img", "logo-image");
+  image.alt = ""; // decorative: the title says whose session it is
+  image.decoding = "async";
+  image.width = Math.round(layout.width);
+  image.height = Math.round(layout.height);
+  image.style.width = `${layout.width}px`;
+  image.style.height = `${layout.height}px`;
+  image.src = layout.src;
+  box.append(image);
+  return box;
+}
+
+/** How far the titles keep from the screen's right edge beside the logo (0 without one). */
+function besideLogo(layout, w) {
+  return layout ? layout.outerWidth + LOGO_GAP * w : 0;
+}
+
 const noop = () => {};
 
 function scene(element, parts = {}) {
@@ -141,6 +220,14 @@ function join(state, words, h, w, rerender) {
   const body = el("div", "join-body");
   body.append(code, rulesColumn);
   element.append(head, body);
+  const logo = logoLayout(state.logo, state.theme, h, w);
+  if (logo) {
+    // The title and the question keep clear of the logo; the code and the rules start
+    // below whichever ends lower.
+    head.style.width = `${w - 2 * MARGIN * h - besideLogo(logo, w)}px`;
+    head.style.minHeight = `${logo.outerHeight}px`;
+    element.append(logoBox(logo, h));
+  }
 
   function fit() {
     fitLines(title, TITLE[0] * h, TITLE[1] * h, 2);
@@ -315,7 +402,7 @@ function pause(state, words) {
   return scene(element);
 }
 
-function closing(state, words) {
+function closing(state, words, h, w) {
   const summary = state.closing || { received: 0, shown: 0, set_aside: 0, removed: 0, most_shared: [] };
   const element = el("section", "scene-closing");
   const counts = el("div", "closing-counts");
@@ -331,24 +418,48 @@ function closing(state, words) {
     cell.append(el("span", "closing-number", String(summary[key])), el("span", "closing-label", label));
     counts.append(cell);
   }
-  element.append(el("h1", "closing-title", words.thankYou), counts);
+  const title = el("h1", "closing-title", words.thankYou);
+  element.append(title, counts);
+  const logo = logoLayout(state.logo, state.theme, h, w);
+  if (logo) {
+    // "Thank you" keeps clear of the logo on both sides and is centred between (as in the
+    // Qt window); what follows starts below whichever ends lower.
+    const clear = `${besideLogo(logo, w)}px`;
+    title.style.marginLeft = clear;
+    title.style.marginRight = clear;
+    element.append(logoBox(logo, h));
+  }
   const shared = summary.most_shared.slice(0, 3);
+  const mistakes = [];
   if (shared.length) {
     const section = el("div", "most-shared");
     const list = el("ol", "shared-list");
     for (const mistake of shared) {
+      // The mistake and its count after it in the accent, at most two lines together:
+      // the mistake is cut short, never the count (as in the Qt window).
       const item = el("li", "shared-item");
-      const mistakeText = el("span", "shared-text", mistake.text);
-      mistakeText.dir = "auto";
-      mistakeText.dataset.elide = "2";
-      item.append(mistakeText, el("span", "shared-count", countText(state, mistake.count)));
+      item.dataset.text = "";
+      item.dataset.elide = String(MISTAKE_LINES);
+      const mistakeText = isolated("shared-text", mistake.text);
+      item.append(mistakeText, " ", el("span", "shared-count", countText(state, mistake.count)));
       list.append(item);
+      mistakes.push([item, mistakeText, mistake.text]);
     }
     section.append(el("h2", "heading", words.mostShared), list);
     element.append(section);
   }
   element.append(el("p", "closing-question", words.question));
-  return scene(element);
+  function fit() {
+    for (const [item, mistakeText, text] of mistakes) {
+      elideToLines(item, mistakeText, text, MISTAKE_LINES);
+    }
+    if (!logo) return;
+    // Narrower, "Thank you" in a long language gets smaller rather than a second line.
+    fitLines(title, (THANK_YOU / 2) * h, THANK_YOU * h, 1);
+    const below = Math.max(0, logo.outerHeight - heightOf(title));
+    counts.style.marginTop = `${COUNTS_GAP * h + below}px`;
+  }
+  return scene(element, { fit });
 }
 
 /**
@@ -362,7 +473,7 @@ export function buildScene(state, words, h, w, hostNow, rerender) {
   else if (slide === "note") built = note(words);
   else if (slide === "black") built = black();
   else if (slide === "break") built = pause(state, words);
-  else if (slide === "closing") built = closing(state, words);
+  else if (slide === "closing") built = closing(state, words, h, w);
   else built = join(state, words, h, w, rerender);
   built.key = sceneKey(state, hostNow);
   built.element.classList.add("scene");

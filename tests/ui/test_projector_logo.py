@@ -48,23 +48,26 @@ async def test_the_logo_is_drawn_once_it_arrives_and_fetched_once(qtbot: QtBot) 
     dark, opaque = logo_samples()["dark-ink"], logo_samples()["opaque"]
     announce(mirror, with_logo(SAMPLES["join"], dark))
     join = projector.stage.join
-    assert join.mark is None  # not here yet: the slide as without a logo
+    assert join.mark is not None and join.mark.image is None  # its room kept, nothing drawn
     title_width = join.title.width()
     logos.release.set()
-    await wait_until(lambda: join.mark is not None)
-    assert join.title.width() < title_width
+    await wait_until(lambda: join.mark is not None and join.mark.image is not None)
+    assert join.title.width() == title_width  # nothing moves when it comes
     assert logos.fetched == [dark.version]
 
     announce(mirror, with_logo(SAMPLES["break"], dark))
     announce(mirror, with_logo(SAMPLES["closing"], dark))
-    assert projector.stage.closing.mark is not None  # kept: not fetched again
+    closing_mark = projector.stage.closing.mark
+    assert closing_mark is not None and closing_mark.image is not None  # kept: not fetched again
     assert logos.fetched == [dark.version]
 
     announce(mirror, with_logo(SAMPLES["closing"], opaque))
     await wait_until(lambda: logos.fetched == [dark.version, opaque.version])
     await wait_until(
         lambda: (
-            projector.stage.closing.mark is not None and projector.stage.closing.mark.plate is None
+            projector.stage.closing.mark is not None
+            and projector.stage.closing.mark.image is not None
+            and projector.stage.closing.mark.plate is None
         )
     )
     announce(mirror, SAMPLES["closing"])  # the logo removed
@@ -73,7 +76,7 @@ async def test_the_logo_is_drawn_once_it_arrives_and_fetched_once(qtbot: QtBot) 
     projector.close()
 
 
-async def test_a_logo_that_cannot_be_fetched_leaves_the_slide_as_it_was(qtbot: QtBot) -> None:
+async def test_a_logo_that_cannot_be_fetched_is_not_drawn(qtbot: QtBot) -> None:
     mirror, logos = SessionMirror(), HeldLogos()
     logos.release.set()
     projector = ProjectorWindow(mirror, motion=False, logos=logos)
@@ -83,7 +86,8 @@ async def test_a_logo_that_cannot_be_fetched_leaves_the_slide_as_it_was(qtbot: Q
     announce(mirror, gone)
     await wait_until(lambda: logos.fetched == ["0" * 16])
     await asyncio.sleep(0.02)
-    assert projector.stage.join.mark is None
+    mark = projector.stage.join.mark
+    assert mark is not None and mark.image is None  # its room kept, nothing drawn
     announce(mirror, gone)  # asked again at the next state: it may be back
     await wait_until(lambda: len(logos.fetched) == 2)
     projector.allow_close()

@@ -510,20 +510,31 @@ def test_a_logo_is_drawn_only_on_the_join_and_closing_slides(stage: SlideStage) 
 
 
 @pytest.mark.parametrize("name", LOGO_SLIDES)
-def test_without_its_image_a_logo_changes_nothing(stage: SlideStage, name: str) -> None:
-    """The state names a logo not fetched yet (or none at all): the slide as before."""
-    named = with_logo(SAMPLES[name], logo_samples()["opaque"])
+def test_a_logo_on_its_way_keeps_its_room_and_shows_nothing_yet(
+    stage: SlideStage, name: str
+) -> None:
+    """The state names a logo whose image has not come: the slide is laid out as it will
+    be with it (nothing moves when it comes), and neither plate nor image is drawn."""
+    logo = logo_samples()["dark-ink"]
+    named = with_logo(SAMPLES[name], logo)
     for size in SIZES:
-        before = [
-            (p.name, p.box, p.pixel_size) for p in render(stage, SAMPLES[name], size).fitted()
-        ]
+        with_image = render(stage, named, size, screen_image(logo))
+        expected = [(p.name, p.box, p.pixel_size) for p in with_image.fitted()]
+        assert with_image.mark is not None
+        boxes = with_image.mark.boxes
         slide = render(stage, named, size)
-        assert slide.mark is None
-        assert [(p.name, p.box, p.pixel_size) for p in slide.fitted()] == before, (name, size)
-        # an image without a logo in the state is not drawn either
-        assert (
-            render(stage, SAMPLES[name], size, screen_image(logo_samples()["opaque"])).mark is None
+        assert slide.mark is not None and slide.mark.image is None
+        assert slide.mark.boxes == boxes
+        assert [(p.name, p.box, p.pixel_size) for p in slide.fitted()] == expected, (name, size)
+        outer = boxes.outer
+        middle = (
+            stage.grab()
+            .toImage()
+            .pixelColor(round(outer.x + outer.w / 2), round(outer.y + outer.h / 2))
         )
+        assert middle.name() == colours_hex("dark", "")[0], (name, size)  # no plate yet
+        # an image without a logo in the state is not drawn
+        assert render(stage, SAMPLES[name], size, screen_image(logo)).mark is None
 
 
 @pytest.mark.parametrize(("w", "h"), SIZES)
