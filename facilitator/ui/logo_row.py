@@ -23,7 +23,7 @@ from facilitator.protocol.phone import Logo
 from facilitator.ui.logo_client import LogoPort, LogoRefused
 from facilitator.ui.logo_images import LogoImages
 from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
-from facilitator.ui.widgets import plain_label, push_button
+from facilitator.ui.widgets import open_file_dialog, plain_label, push_button
 
 log = logging.getLogger(__name__)
 
@@ -97,14 +97,12 @@ class LogoRow(QWidget):
 
     def choose(self) -> None:
         """A file dialog, opened without blocking; the file chosen is uploaded."""
-        dialog = QFileDialog(self, translate("LogoRow", DIALOG_TITLE), str(Path.home()))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(translate("LogoRow", IMAGE_FILES))
-        dialog.fileSelected.connect(self.upload_file)
-        dialog.finished.connect(dialog.deleteLater)
-        self.file_dialog = dialog
-        dialog.open()
+        self.file_dialog = open_file_dialog(
+            self,
+            translate("LogoRow", DIALOG_TITLE),
+            translate("LogoRow", IMAGE_FILES),
+            self.upload_file,
+        )
 
     def upload_file(self, path: str | Path) -> None:
         try:

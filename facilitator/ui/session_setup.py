@@ -63,7 +63,7 @@ from facilitator.ui.limited_text import LimitedText, limited_line
 from facilitator.ui.logo_client import LogoPort
 from facilitator.ui.logo_row import LogoRow
 from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
-from facilitator.ui.widgets import plain_label, push_button, save_as_dialog
+from facilitator.ui.widgets import open_file_dialog, plain_label, push_button, save_as_dialog
 
 log = logging.getLogger(__name__)
 
@@ -585,16 +585,12 @@ class SessionSetupDialog(QDialog):
     # Files
 
     def choose_file_to_load(self) -> None:
-        dialog = QFileDialog(
-            self, translate("SessionSetupDialog", LOAD).rstrip("…"), str(Path.home())
+        self.file_dialog = open_file_dialog(
+            self,
+            translate("SessionSetupDialog", LOAD).rstrip("…"),
+            translate("SessionSetupDialog", FILE_KIND),
+            self.load_from,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(translate("SessionSetupDialog", FILE_KIND))
-        dialog.fileSelected.connect(self.load_from)
-        dialog.finished.connect(dialog.deleteLater)
-        self.file_dialog = dialog
-        dialog.open()
 
     def load_from(self, path: str | Path) -> None:
         """Fill the fields from a prepared session's file; one that cannot be used is

@@ -100,6 +100,21 @@ def save_as_dialog(
     return dialog
 
 
+def open_file_dialog(
+    parent: QWidget, title: str, kind: str, on_chosen: Callable[[str], object]
+) -> QFileDialog:
+    """An "open" dialog for one existing file, from the home folder, opened without
+    blocking (never a nested event loop): ``kind`` like ``"Images (*.png *.jpg)"``."""
+    dialog = QFileDialog(parent, title, str(Path.home()))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilter(kind)
+    dialog.fileSelected.connect(on_chosen)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
 def card(name: str = "card") -> tuple[QFrame, QVBoxLayout]:
     """A white rounded panel and its layout."""
     frame = QFrame()

@@ -49,13 +49,10 @@ async def test_the_prepared_session_is_what_phones_and_moderators_get(tmp_path: 
     assert screen_logo == prepared.logo.screen.data
 
 
-def test_a_logo_that_cannot_be_read_refuses_the_file(tmp_path: Path) -> None:
-    prepared = tmp_path / "night.toml"
-    prepared.write_text('format = 1\nlogo = "brand.png"\n', encoding="utf-8")
-    (tmp_path / "brand.png").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
-    data_dir = tmp_path / "data"
+def refused_at_start(session_file: Path, data_dir: Path) -> str:
+    """``--headless --session session_file`` refuses to start: what it said on stderr."""
     result = subprocess.run(
-        app_command(data_dir, "--headless", "--port", "0", "--session", str(prepared)),
+        app_command(data_dir, "--headless", "--port", "0", "--session", str(session_file)),
         capture_output=True,
         text=True,
         env=APP_ENVIRONMENT,
@@ -63,23 +60,21 @@ def test_a_logo_that_cannot_be_read_refuses_the_file(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == EXIT_SETUP_FILE
-    assert f"{prepared}: logo {tmp_path / 'brand.png'}: SVG logos are not taken" in result.stderr
+    assert "Traceback" not in result.stderr
     assert not data_dir.exists()
+    return result.stderr
+
+
+def test_a_logo_that_cannot_be_read_refuses_the_file(tmp_path: Path) -> None:
+    prepared = tmp_path / "night.toml"
+    prepared.write_text('format = 1\nlogo = "brand.png"\n', encoding="utf-8")
+    (tmp_path / "brand.png").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    said = refused_at_start(prepared, tmp_path / "data")
+    assert f"{prepared}: logo {tmp_path / 'brand.png'}: SVG logos are not taken" in said
 
 
 def test_a_malformed_file_is_said_and_nothing_starts(tmp_path: Path) -> None:
     malformed = tmp_path / "night.toml"
     malformed.write_text('format = 1\nmax_length = "long"\n', encoding="utf-8")
-    data_dir = tmp_path / "data"
-    result = subprocess.run(
-        app_command(data_dir, "--headless", "--port", "0", "--session", str(malformed)),
-        capture_output=True,
-        text=True,
-        env=APP_ENVIRONMENT,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == EXIT_SETUP_FILE
-    assert f"{malformed}: max_length: Expected `int`, got `str`" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not data_dir.exists()
+    said = refused_at_start(malformed, tmp_path / "data")
+    assert f"{malformed}: max_length: Expected `int`, got `str`" in said
