@@ -65,10 +65,10 @@ console and other tools can ask over HTTP. The prose, with every error code, is
 `docs/protocol.md`.
 
 Every body, in both directions, is one JSON envelope `{{"type", "version", "payload"}}`
-of at most {MAX_MESSAGE_BYTES // 1024} KiB; a refusal is an `error` envelope whose
-`payload.code` is stable. The host answers only to its own names (`Host`), refuses
-`POST`s from other sites' pages (`Origin`), and takes moderator commands only as
-`application/json`.
+of at most {MAX_MESSAGE_BYTES // 1024} KiB (but the organiser's logo: an image file up,
+PNG or JPEG down); a refusal is an `error` envelope whose `payload.code` is stable.
+The host answers only to its own names (`Host`), refuses `POST`s from other sites'
+pages (`Origin`), and takes moderator commands only as `application/json`.
 
 Not described here, because OpenAPI cannot describe them: the two WebSockets,
 `GET /ws` (phones: `hello`, then the session's changes; `confession.submit` and
