@@ -21,7 +21,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
-PAIRS = (("join", "dark"),)  # the samples both sides render at 1920x1080
+PAIRS = (("join", "dark"), ("join-logo", "dark"))  # both sides render these at 1920x1080
 HALF = 960  # each render at half its width, side by side
 CAPTION = 56
 

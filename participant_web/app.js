@@ -18,7 +18,7 @@ import { EarlierView, ShownHistory, forgetOtherSessions } from "./earlier.js";
 import { accentProperties } from "./contrast.js";
 import { reveal } from "./reveal.js";
 
-const { t, tn } = i18n;
+const { sessionWords, t, tn } = i18n;
 const $ = (id) => document.getElementById(id);
 
 const ui = {
@@ -233,12 +233,11 @@ function applySession(payload, serverAgreed, serverHelped) {
 /** The laptop's texts (the session's own words), or the catalog's when it sent none. */
 function renderDetails() {
   const { details } = ctx;
-  const text = (value) => (typeof value === "string" && value ? value : "");
-  const title = text(details.title) || t("app.name");
+  const title = sessionWords(details.title, "session.title_default");
   ui.title.textContent = title;
   document.title = title === t("app.name") ? title : `${title} · ${t("app.name")}`;
-  ui.prompt.textContent = text(details.prompt) || t("form.prompt_default");
-  ui.agreeLabel.textContent = text(details.agree_label) || t("agree.default_label");
+  ui.prompt.textContent = sessionWords(details.prompt, "form.prompt_default");
+  ui.agreeLabel.textContent = sessionWords(details.agree_label, "agree.default_label");
   if (typeof details.organisers_record === "boolean") {
     // What happens to a confession for the organisers only: the house rule of this session.
     ui.organisersNote.textContent = t(details.organisers_record

@@ -149,6 +149,17 @@ export function t(key, vars, fallback) {
 }
 
 /** Whether the catalog (or English) has this key. */
+/**
+ * The session's own words (`value`: its title, prompt or agreement label), or this
+ * language's when they are empty or the product's English default (`key`'s text in
+ * en.json): a German phone reads the default title in German, and the words a
+ * facilitator wrote as written.
+ */
+export function sessionWords(value, key) {
+  const own = typeof value === "string" ? value : "";
+  return !own || own === english[key] ? t(key) : own;
+}
+
 export function has(key) {
   return lookup(key) !== undefined;
 }

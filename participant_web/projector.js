@@ -7,7 +7,7 @@
 
 import { colours } from "./projector_colours.js";
 import { buildScene, sceneKey } from "./projector_slides.js";
-import { screenLanguage, texts } from "./projector_texts.js";
+import { screenLanguage, sessionWords, texts } from "./projector_texts.js";
 
 const FADE_MS = 200;
 const IDLE_MS = 3000; // the button and the cursor hide after this long without moving
@@ -51,8 +51,9 @@ function setTheme() {
   root.dataset.theme = state.theme === "light" ? "light" : "dark";
   language = screenLanguage(state.language);
   root.lang = language;
-  document.title = state.title ? `${state.title} · Confessional` : "Confessional";
   const words = texts(language);
+  const { title } = sessionWords(state, words);
+  document.title = title ? `${title} · Confessional` : "Confessional";
   connection.title = words.reconnecting;
   connection.setAttribute("aria-label", words.reconnecting);
   updateFullScreenLabel();

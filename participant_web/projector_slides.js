@@ -7,7 +7,7 @@ import { THEMES } from "./projector_colours.js";
 import {
   elideToLines, fitLines, fitWidth, heightOf, largestFitting, lineCount, overflows,
 } from "./projector_fit.js";
-import { defaultRules, format } from "./projector_texts.js";
+import { defaultRules, format, sessionWords } from "./projector_texts.js";
 
 export const CONTENT_NOTE_MS = 5000;
 
@@ -191,11 +191,12 @@ function scene(element, parts = {}) {
 function join(state, words, h, w, rerender) {
   const element = el("section", "scene-join");
   const head = el("header", "join-head");
-  const title = el("h1", "join-title", state.title);
+  const own = sessionWords(state, words);
+  const title = el("h1", "join-title", own.title);
   title.dir = "auto";
-  const prompt = el("p", "join-prompt", state.prompt);
+  const prompt = el("p", "join-prompt", own.prompt);
   prompt.dir = "auto";
-  prompt.hidden = !state.prompt;
+  prompt.hidden = !own.prompt;
   head.append(title, prompt);
 
   const code = el("div", "join-code");
@@ -252,8 +253,8 @@ function join(state, words, h, w, rerender) {
 
 // ---------------------------------------------------------------- confession
 
-function countText(state, count) {
-  return `${state.agree_label} · ${count}`;
+function countText(state, words, count) {
+  return `${sessionWords(state, words).agreeLabel} · ${count}`;
 }
 
 function confession(state, words, h, w, hostNow) {
@@ -297,7 +298,7 @@ function confession(state, words, h, w, hostNow) {
   box.append(block);
 
   const footer = el("footer", "confession-footer");
-  const count = el("p", "count", countText(state, projection.count));
+  const count = el("p", "count", countText(state, words, projection.count));
   count.dataset.testid = "count";
   count.hidden = Boolean(projection.content_note);
   const timer = el("p", "timer", elapsed(state.shown_at, hostNow));
@@ -367,7 +368,7 @@ function confession(state, words, h, w, hostNow) {
     fit,
     setCount(value) {
       if (projection.content_note) return;
-      count.textContent = countText(state, value);
+      count.textContent = countText(state, words, value);
       fitCount();
     },
     tick(now) {
@@ -441,7 +442,7 @@ function closing(state, words, h, w) {
       item.dataset.text = "";
       item.dataset.elide = String(MISTAKE_LINES);
       const mistakeText = isolated("shared-text", mistake.text);
-      item.append(mistakeText, " ", el("span", "shared-count", countText(state, mistake.count)));
+      item.append(mistakeText, " ", el("span", "shared-count", countText(state, words, mistake.count)));
       list.append(item);
       mistakes.push([item, mistakeText, mistake.text]);
     }

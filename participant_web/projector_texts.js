@@ -14,6 +14,10 @@ const DEFAULT_RULES_EN =
 
 const TEXTS = {
   en: {
+    // facilitator/core/rules.py DEFAULT_TITLE, DEFAULT_PROMPT, DEFAULT_AGREE_LABEL
+    defaultTitle: "Never waste a mistake",
+    defaultPrompt: "What mistake taught you the most?",
+    defaultAgreeLabel: "Been there",
     houseRules: "House rules",
     scan: "Scan to join",
     lesson: "What I learned:",
@@ -43,6 +47,10 @@ const TEXTS = {
     defaultRules: DEFAULT_RULES_EN,
   },
   de: {
+    // As the phones say them (i18n/de.json)
+    defaultTitle: "Kein Fehler ist umsonst",
+    defaultPrompt: "Welcher Fehler hat dich am meisten gelehrt?",
+    defaultAgreeLabel: "Kenn ich",
     houseRules: "Hausregeln",
     scan: "Zum Mitmachen scannen",
     lesson: "Was ich gelernt habe:",
@@ -87,6 +95,20 @@ export function screenLanguage(language) {
 export function texts(language) {
   const code = TEXTS[language] ? language : "en";
   return { ...TEXTS[code], code };
+}
+
+/**
+ * The session's own words (`title`, `prompt`, `agree_label` of a state) in `words`'
+ * language: the product's English defaults are said in that language, anything the
+ * facilitator wrote as written.
+ */
+export function sessionWords(state, words) {
+  const own = (value, key) => (value === TEXTS.en[key] ? words[key] : value || "");
+  return {
+    title: own(state.title, "defaultTitle"),
+    prompt: own(state.prompt, "defaultPrompt"),
+    agreeLabel: own(state.agree_label, "defaultAgreeLabel"),
+  };
 }
 
 export function format(template, n) {

@@ -263,258 +263,258 @@
         <translation>Gelernt: {text}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="298"/>
+        <location filename="../../facilitator/ui/console.py" line="297"/>
         <source>The last save failed.</source>
         <translation>Das letzte Speichern ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="333"/>
+        <location filename="../../facilitator/ui/console.py" line="332"/>
         <source>Merge alike…</source>
         <translation>Ähnliche zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="335"/>
+        <location filename="../../facilitator/ui/console.py" line="334"/>
         <source>Merge the confessions very like this one into one (Ctrl+G)</source>
         <translation>Die Geständnisse, die diesem sehr ähneln, zu einem zusammenführen (Strg+G)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="380"/>
+        <location filename="../../facilitator/ui/console.py" line="379"/>
         <source>ON SCREEN NOW</source>
         <translation>JETZT AUF DER LEINWAND</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="399"/>
+        <location filename="../../facilitator/ui/console.py" line="398"/>
         <source>Approved replies shown under it: select it to see or set them aside</source>
         <translation>Freigegebene Antworten darunter: Wähle es aus, um sie zu sehen oder zu parken</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="424"/>
+        <location filename="../../facilitator/ui/console.py" line="423"/>
         <source>Project next  ▶</source>
         <translation>Nächstes zeigen  ▶</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="426"/>
+        <location filename="../../facilitator/ui/console.py" line="425"/>
         <source>Put the first confession of the queue on screen (Space or N)</source>
         <translation>Das erste Geständnis der Warteschlange auf die Leinwand bringen (Leertaste oder N)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="436"/>
+        <location filename="../../facilitator/ui/console.py" line="435"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="438"/>
+        <location filename="../../facilitator/ui/console.py" line="437"/>
         <source>Take back the last moderation action (Ctrl+Z)</source>
         <translation>Die letzte Moderationsaktion zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="459"/>
+        <location filename="../../facilitator/ui/console.py" line="458"/>
         <source>New confessions from phones appear here.</source>
         <translation>Neue Geständnisse von den Handys erscheinen hier.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="460"/>
+        <location filename="../../facilitator/ui/console.py" line="459"/>
         <source>Approve a confession to queue it for the screen.</source>
         <translation>Gib ein Geständnis frei, um es für die Leinwand einzureihen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="464"/>
+        <location filename="../../facilitator/ui/console.py" line="463"/>
         <source>Nothing shown yet.</source>
         <translation>Noch nichts gezeigt.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="465"/>
+        <location filename="../../facilitator/ui/console.py" line="464"/>
         <source>Nothing set aside.</source>
         <translation>Nichts geparkt.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="468"/>
-        <location filename="../../facilitator/ui/console.py" line="1341"/>
+        <location filename="../../facilitator/ui/console.py" line="467"/>
+        <location filename="../../facilitator/ui/console.py" line="1340"/>
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="468"/>
+        <location filename="../../facilitator/ui/console.py" line="467"/>
         <source>Queue it for the screen (Enter)</source>
         <translation>Für die Leinwand einreihen (Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="471"/>
-        <location filename="../../facilitator/ui/console.py" line="477"/>
+        <location filename="../../facilitator/ui/console.py" line="470"/>
+        <location filename="../../facilitator/ui/console.py" line="476"/>
+        <location filename="../../facilitator/ui/console.py" line="1341"/>
         <location filename="../../facilitator/ui/console.py" line="1342"/>
-        <location filename="../../facilitator/ui/console.py" line="1343"/>
         <source>Set aside</source>
         <translation>Parken</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="471"/>
+        <location filename="../../facilitator/ui/console.py" line="470"/>
         <source>Keep it off the screen (Delete)</source>
         <translation>Nicht auf die Leinwand bringen (Entf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="474"/>
+        <location filename="../../facilitator/ui/console.py" line="473"/>
         <source>Project</source>
         <translation>Zeigen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="474"/>
+        <location filename="../../facilitator/ui/console.py" line="473"/>
         <source>Put the selected one on screen now</source>
         <translation>Das ausgewählte jetzt auf die Leinwand bringen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="477"/>
+        <location filename="../../facilitator/ui/console.py" line="476"/>
         <source>Take it out of the queue (Delete)</source>
         <translation>Aus der Warteschlange nehmen (Entf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="480"/>
+        <location filename="../../facilitator/ui/console.py" line="479"/>
         <source>Show</source>
         <translation>Wieder zeigen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="480"/>
+        <location filename="../../facilitator/ui/console.py" line="479"/>
         <source>Put it on the screen again</source>
         <translation>Noch einmal auf die Leinwand bringen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="483"/>
-        <location filename="../../facilitator/ui/console.py" line="1354"/>
+        <location filename="../../facilitator/ui/console.py" line="482"/>
+        <location filename="../../facilitator/ui/console.py" line="1353"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="483"/>
+        <location filename="../../facilitator/ui/console.py" line="482"/>
         <source>Take it off the screen and out of the record (Delete)</source>
         <translation>Von der Leinwand und aus dem Protokoll nehmen (Entf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="486"/>
+        <location filename="../../facilitator/ui/console.py" line="485"/>
         <source>Restore</source>
         <translation>Zurückholen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="486"/>
+        <location filename="../../facilitator/ui/console.py" line="485"/>
         <source>Move it back to Incoming</source>
         <translation>Zurück in den Eingang</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="491"/>
+        <location filename="../../facilitator/ui/console.py" line="490"/>
         <source>Incoming</source>
         <translation>Eingang</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="492"/>
+        <location filename="../../facilitator/ui/console.py" line="491"/>
         <source>Up next</source>
         <translation>Als Nächstes</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="493"/>
+        <location filename="../../facilitator/ui/console.py" line="492"/>
         <source>Shown</source>
         <translation>Gezeigt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="494"/>
+        <location filename="../../facilitator/ui/console.py" line="493"/>
         <source>Set aside</source>
         <comment>lane</comment>
         <translation>Geparkt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="518"/>
+        <location filename="../../facilitator/ui/console.py" line="517"/>
         <source>ORGANISERS ONLY</source>
         <translation>NUR FÜRS ORGA-TEAM</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="564"/>
+        <location filename="../../facilitator/ui/console.py" line="563"/>
         <source>Choices…</source>
         <translation>Optionen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="567"/>
+        <location filename="../../facilitator/ui/console.py" line="566"/>
         <source>Organisers-only confessions in the record, timing privacy, the big screen&apos;s look and the projector page&apos;s link</source>
         <translation>Geständnisse nur fürs Orga-Team im Protokoll, zeitlicher Schutz, Aussehen der Leinwand und Link zur Beamer-Seite</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="575"/>
+        <location filename="../../facilitator/ui/console.py" line="574"/>
         <source>Word lists…</source>
         <translation>Wortlisten …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="577"/>
+        <location filename="../../facilitator/ui/console.py" line="576"/>
         <source>Local names and watch words that flag a confession</source>
         <translation>Örtliche Namen und Warnwörter, die ein Geständnis markieren</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="581"/>
+        <location filename="../../facilitator/ui/console.py" line="580"/>
         <source>Getting started…</source>
         <translation>Erste Schritte …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="583"/>
+        <location filename="../../facilitator/ui/console.py" line="582"/>
         <source>The projector, phones, a rehearsal, the session, the end</source>
         <translation>Beamer, Handys, Probe, Sitzung, Ende</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="587"/>
+        <location filename="../../facilitator/ui/console.py" line="586"/>
         <source>Past sessions…</source>
         <translation>Frühere Sitzungen …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="589"/>
+        <location filename="../../facilitator/ui/console.py" line="588"/>
         <source>Read, save or gather the records of ended sessions</source>
         <translation>Protokolle beendeter Sitzungen lesen, speichern oder sammeln</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="593"/>
+        <location filename="../../facilitator/ui/console.py" line="592"/>
         <source>Set up session…</source>
         <translation>Sitzung einrichten …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="595"/>
+        <location filename="../../facilitator/ui/console.py" line="594"/>
         <source>House rules, the form, language, colour, warm-ups, a file</source>
         <translation>Hausregeln, Formular, Sprache, Farbe, Aufwärmer, Datei</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="612"/>
+        <location filename="../../facilitator/ui/console.py" line="611"/>
         <source>End session…</source>
         <translation>Sitzung beenden …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="612"/>
+        <location filename="../../facilitator/ui/console.py" line="611"/>
         <source>Close the session and write its transcript</source>
         <translation>Die Sitzung schließen und ihr Protokoll schreiben</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="627"/>
+        <location filename="../../facilitator/ui/console.py" line="626"/>
         <source>Phones of the room with their live connection open: this laptop&apos;s own browser is not counted, a rehearsal&apos;s simulated phones are</source>
         <translation>Handys im Raum mit offener Live-Verbindung: Der Browser dieses Laptops zählt nicht, simulierte Handys einer Probe schon</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="703"/>
+        <location filename="../../facilitator/ui/console.py" line="702"/>
         <source>Reconnecting to the session host…</source>
         <translation>Verbindung zum Sitzungsdienst wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="735"/>
+        <location filename="../../facilitator/ui/console.py" line="734"/>
         <source>Select a confession marked “≈ alike” to merge its group.</source>
         <translation>Wähle ein Geständnis mit „≈ ähnlich“, um seine Gruppe zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="789"/>
+        <location filename="../../facilitator/ui/console.py" line="788"/>
         <source>End the session?</source>
         <translation>Sitzung beenden?</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="789"/>
+        <location filename="../../facilitator/ui/console.py" line="788"/>
         <source>End the session now?</source>
         <translation>Die Sitzung jetzt beenden?</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="792"/>
+        <location filename="../../facilitator/ui/console.py" line="791"/>
         <source>End session</source>
         <translation>Sitzung beenden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="808"/>
+        <location filename="../../facilitator/ui/console.py" line="807"/>
         <source>%n confessions that were shown, with their agreements</source>
         <translation>
             <numerusform>%n gezeigtes Geständnis mit seinen Zustimmungen</numerusform>
@@ -522,7 +522,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="811"/>
+        <location filename="../../facilitator/ui/console.py" line="810"/>
         <source>%n confessions never shown</source>
         <translation>
             <numerusform>%n nie gezeigtes Geständnis</numerusform>
@@ -530,7 +530,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="813"/>
+        <location filename="../../facilitator/ui/console.py" line="812"/>
         <source>, %n removed from the record (only their number is kept)</source>
         <translation>
             <numerusform>, %n aus dem Protokoll entferntes (nur die Anzahl bleibt)</numerusform>
@@ -538,104 +538,104 @@
         </translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="820"/>
+        <location filename="../../facilitator/ui/console.py" line="819"/>
         <source>Phones can no longer send or vote. The transcript keeps {kept}. Forgotten for good: {gone}, who agreed with what, and the phones&apos; tokens. A closing note for the record: in Set up session… now, or once it has ended.</source>
         <translation>Handys können nichts mehr senden oder abstimmen. Das Protokoll behält {kept}. Endgültig vergessen: {gone}, wer wem zugestimmt hat, und die Kennungen der Handys. Ein Schlusswort fürs Protokoll: jetzt unter „Sitzung einrichten …“ oder nach dem Ende.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="862"/>
+        <location filename="../../facilitator/ui/console.py" line="861"/>
         <source>Close Confessional?</source>
         <translation>Confessional schließen?</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="863"/>
+        <location filename="../../facilitator/ui/console.py" line="862"/>
         <source>Close Confessional and continue this session later?</source>
         <translation>Confessional schließen und diese Sitzung später fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="865"/>
+        <location filename="../../facilitator/ui/console.py" line="864"/>
         <source>Phones are disconnected until you start Confessional again; the session, its queue and its votes are kept. To end it now and write its transcript, choose End session and close.</source>
         <translation>Die Handys sind getrennt, bis du Confessional wieder startest; Sitzung, Warteschlange und Stimmen bleiben erhalten. Um sie jetzt zu beenden und das Protokoll zu schreiben, wähle „Sitzung beenden und schließen“.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="871"/>
+        <location filename="../../facilitator/ui/console.py" line="870"/>
         <source>Close, continue later</source>
         <translation>Schließen, später weiter</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="874"/>
+        <location filename="../../facilitator/ui/console.py" line="873"/>
         <source>End session and close</source>
         <translation>Sitzung beenden und schließen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="900"/>
+        <location filename="../../facilitator/ui/console.py" line="899"/>
         <source>Select a confession first.</source>
         <translation>Wähle zuerst ein Geständnis aus.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="934"/>
+        <location filename="../../facilitator/ui/console.py" line="933"/>
         <source>Select a shown confession first.</source>
         <translation>Wähle zuerst ein gezeigtes Geständnis aus.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="943"/>
+        <location filename="../../facilitator/ui/console.py" line="942"/>
         <source>There is nothing to undo.</source>
         <translation>Es gibt nichts rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="966"/>
+        <location filename="../../facilitator/ui/console.py" line="965"/>
         <source>The queue is empty: approve a confession first.</source>
         <translation>Die Warteschlange ist leer: Gib zuerst ein Geständnis frei.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1075"/>
+        <location filename="../../facilitator/ui/console.py" line="1074"/>
         <source>Save the edit (Ctrl+S) or discard it (Esc) first.</source>
         <translation>Speichere zuerst die Änderung (Strg+S) oder verwirf sie (Esc).</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1125"/>
+        <location filename="../../facilitator/ui/console.py" line="1124"/>
         <source>Saving works again.</source>
         <translation>Speichern funktioniert wieder.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1129"/>
+        <location filename="../../facilitator/ui/console.py" line="1128"/>
         <source>{alarm}
 Details: {detail}</source>
         <translation>{alarm}
 Details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1152"/>
+        <location filename="../../facilitator/ui/console.py" line="1151"/>
         <source>Confessional — {title}</source>
         <translation>Confessional – {title}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1219"/>
+        <location filename="../../facilitator/ui/console.py" line="1218"/>
         <source>{lane}  {shown} of {count}</source>
         <translation>{lane}  {shown} von {count}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1230"/>
+        <location filename="../../facilitator/ui/console.py" line="1229"/>
         <source>Next: {text}</source>
         <translation>Als Nächstes: {text}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1232"/>
+        <location filename="../../facilitator/ui/console.py" line="1231"/>
         <source>Queue is empty: approve a confession to show it next.</source>
         <translation>Warteschlange leer: Gib ein Geständnis frei, um es als Nächstes zu zeigen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1303"/>
+        <location filename="../../facilitator/ui/console.py" line="1302"/>
         <source>What I learned: {text}</source>
         <translation>Was ich gelernt habe: {text}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/console.py" line="1354"/>
+        <location filename="../../facilitator/ui/console.py" line="1353"/>
         <source>Put back</source>
         <translation>Zurückholen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/console.py" line="1361"/>
+        <location filename="../../facilitator/ui/console.py" line="1360"/>
         <source>≈ %n alike: Merge…</source>
         <translation>
             <numerusform>≈ %n ähnlich: Zusammenführen …</numerusform>
@@ -1276,12 +1276,12 @@ Gelernt: {text}</translation>
 <context>
     <name>LogoClient</name>
     <message>
-        <location filename="../../facilitator/ui/logo_client.py" line="28"/>
+        <location filename="../../facilitator/ui/logo_client.py" line="29"/>
         <source>The session host could not be reached; try again in a moment.</source>
         <translation>Der Sitzungsdienst ist nicht erreichbar; versuch es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/logo_client.py" line="31"/>
+        <location filename="../../facilitator/ui/logo_client.py" line="32"/>
         <source>The session host answered with something this console does not understand.</source>
         <translation>Der Sitzungsdienst hat etwas geantwortet, das diese Konsole nicht versteht.</translation>
     </message>
@@ -2627,7 +2627,7 @@ Gelernt: {text}</translation>
         <translation>Kürze es zuerst: Die Zähler zeigen, um wie viel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/session_setup.py" line="750"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="746"/>
         <source>Session set-up applied; %n warm-up confessions added to Up next.</source>
         <translation>
             <numerusform>Einrichtung übernommen; %n Aufwärm-Geständnis zu „Als Nächstes“ hinzugefügt.</numerusform>
@@ -2676,7 +2676,22 @@ Gelernt: {text}</translation>
         <translation>Beiträge nur für das Orga-Team kommen in einen eigenen Abschnitt des Protokolls.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="44"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="45"/>
+        <source>Never waste a mistake</source>
+        <translation>Kein Fehler ist umsonst</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/slides/strings.py" line="46"/>
+        <source>What mistake taught you the most?</source>
+        <translation>Welcher Fehler hat dich am meisten gelehrt?</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/slides/strings.py" line="47"/>
+        <source>Been there</source>
+        <translation>Kenn ich</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/slides/strings.py" line="50"/>
         <source>Chatham House rule: share what you hear here, never who said it.
 Don&apos;t name colleagues, organisations, clients or service users.
 This is not a whistleblowing or safeguarding channel: for that, speak to the organisers, who will tell you where to go.
@@ -2687,97 +2702,97 @@ Dies ist kein Kanal für Hinweise auf Missstände oder für Schutzmeldungen: Spr
 Niemand wird genannt: Das Orga-Team hält fest, was gezeigt wurde, nie, wer es geschickt hat; nicht gezeigte Beiträge werden am Ende der Sitzung gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="55"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="61"/>
         <source>1. Join the Wi-Fi</source>
         <translation>1. Ins WLAN</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="56"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="62"/>
         <source>2. Open</source>
         <translation>2. Öffnen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="57"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="63"/>
         <source>Password: {password}</source>
         <translation>Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="58"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="64"/>
         <source>QR code to join the Wi-Fi {ssid}</source>
         <translation>QR-Code für das WLAN {ssid}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="59"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="65"/>
         <source>QR code to join at {url}</source>
         <translation>QR-Code zum Mitmachen unter {url}</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="61"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="67"/>
         <source>What I learned:</source>
         <translation>Was ich gelernt habe:</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="62"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="68"/>
         <source>+{n} more</source>
         <translation>+{n} weitere</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="63"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="69"/>
         <source>{n} helped</source>
         <translation>hat {n} geholfen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="64"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="70"/>
         <source>Content note</source>
         <translation>Inhaltshinweis</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="66"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="72"/>
         <source>The next confession touches on something heavy. Look after yourself: you may look away or step out.</source>
         <translation>Das nächste Geständnis berührt etwas Schweres. Achte auf dich: Du darfst wegschauen oder hinausgehen.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="73"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="79"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="74"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="80"/>
         <source>Back soon.</source>
         <translation>Gleich geht es weiter.</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="75"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="81"/>
         <source>Thank you</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="76"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="82"/>
         <source>received</source>
         <translation>eingegangen</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="77"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="83"/>
         <source>shown</source>
         <translation>gezeigt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="78"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="84"/>
         <source>set aside</source>
         <translation>geparkt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="79"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="85"/>
         <source>removed</source>
         <translation>entfernt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="80"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="86"/>
         <source>Most shared</source>
         <translation>Am häufigsten geteilt</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/slides/strings.py" line="81"/>
+        <location filename="../../facilitator/ui/slides/strings.py" line="87"/>
         <source>What one lesson will you carry forward?</source>
         <translation>Welche eine Lehre nimmst du mit?</translation>
     </message>

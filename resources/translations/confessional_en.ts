@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+616"/>
+        <location line="+615"/>
         <source>%n confessions that were shown, with their agreements</source>
         <translation>
             <numerusform>%n confession that was shown, with its agreements</numerusform>
@@ -202,7 +202,7 @@
 <context>
     <name>SessionSetupDialog</name>
     <message numerus="yes">
-        <location filename="../../facilitator/ui/session_setup.py" line="+750"/>
+        <location filename="../../facilitator/ui/session_setup.py" line="+746"/>
         <source>Session set-up applied; %n warm-up confessions added to Up next.</source>
         <translation>
             <numerusform>Session set-up applied; %n warm-up confession added to Up next.</numerusform>

@@ -346,6 +346,40 @@ async def test_a_german_browser_gets_german_and_the_plural_rules_are_chromiums(
 
 
 @pytest.mark.browser
+async def test_the_default_words_are_said_in_the_phone_s_language(tmp_path: Path) -> None:
+    """A session that kept the product's English title, prompt and agreement label: each
+    phone reads them in its own language; words the facilitator wrote stay as written."""
+    async with running_server(tmp_path) as run:
+        await project(run, "Ich habe am Freitag deployt.", "", "client-de-0002")
+        async with phone_in(run, "de-DE") as phone:
+
+            def defaults_in(page: Page, code: str) -> None:
+                said = texts_of(code)
+                expect(page.locator("#session-title")).to_have_text(said["session.title_default"])
+                expect(page.locator("#prompt")).to_have_text(said["form.prompt_default"])
+                expect(page.locator("#agree-label")).to_have_text(said["agree.default_label"])
+
+            def german_then_welsh(page: Page) -> str:
+                defaults_in(page, "de")
+                title = page.title()
+                page.locator("#language-select").select_option("cy")
+                defaults_in(page, "cy")
+                return title
+
+            title = await phone.run(german_then_welsh)
+            assert title == f"{texts_of('de')['session.title_default']} · Confessional"
+            await details(run, "Fehlerkultur", "Was lief schief?", "Me too")
+
+            def own_words(page: Page) -> None:
+                expect(page.locator("#session-title")).to_have_text("Fehlerkultur")
+                expect(page.locator("#prompt")).to_have_text("Was lief schief?")
+                expect(page.locator("#agree-label")).to_have_text("Me too")
+
+            await phone.run(own_words)
+            assert phone.console_errors == []
+
+
+@pytest.mark.browser
 async def test_the_switcher_changes_every_text_at_once_and_is_remembered(tmp_path: Path) -> None:
     async with running_server(tmp_path) as run, phone_in(run, "en-GB") as phone:
 

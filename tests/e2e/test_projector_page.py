@@ -402,6 +402,14 @@ async def test_the_screen_speaks_german_when_the_session_does(tmp_path: Path) ->
             expect(scene.locator(".rule")).to_have_text(
                 catalogue["house_rules.default"].split("\n")
             )
+            # The product's default words as the phones say them in German.
+            expect(scene.locator(".join-title")).to_have_text(catalogue["session.title_default"])
+            expect(scene.locator(".join-prompt")).to_have_text(catalogue["form.prompt_default"])
+            assert page.title().startswith(catalogue["session.title_default"])
+            scripted.push(page, msgspec.structs.replace(SAMPLES["closing"], language="de"))
+            expect(current(page, "closing").locator(".shared-count").first).to_contain_text(
+                f"{catalogue['agree.default_label']} · "
+            )
             scripted.push(page, msgspec.structs.replace(SAMPLES["break"], language="de"))
             expect(current(page, "break")).to_contain_text("Pause")
             expect(current(page, "break")).to_contain_text("Gleich geht es weiter.")

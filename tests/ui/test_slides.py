@@ -22,7 +22,12 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core.contrast import DARK, LIGHT, MIN_CONTRAST, contrast
 from facilitator.core.logo import Logo as PreparedLogo
-from facilitator.core.rules import DEFAULT_HOUSE_RULES
+from facilitator.core.rules import (
+    DEFAULT_AGREE_LABEL,
+    DEFAULT_HOUSE_RULES,
+    DEFAULT_PROMPT,
+    DEFAULT_TITLE,
+)
 from facilitator.join.wifi import RoomWifi
 from facilitator.protocol.projector import ProjectorState
 from facilitator.ui.fit_text import FitText
@@ -288,6 +293,33 @@ def test_the_translation_is_complete_and_compiled() -> None:
     assert (folder / "confessional_de.qm").stat().st_mtime >= 0
     assert SlideStrings("de").translated and not SlideStrings("en").translated
     assert strings.DEFAULT_RULES == DEFAULT_HOUSE_RULES
+    assert (strings.DEFAULT_TITLE, strings.DEFAULT_PROMPT, strings.DEFAULT_AGREE_LABEL) == (
+        DEFAULT_TITLE,
+        DEFAULT_PROMPT,
+        DEFAULT_AGREE_LABEL,
+    )
+
+
+def test_the_default_words_are_said_in_the_screen_s_language(stage: SlideStage) -> None:
+    """The product's default title, prompt and agreement label are German on a German
+    screen, as on German phones; the facilitator's own words stay as written."""
+    german = json.loads((ROOT / "participant_web/i18n/de.json").read_text(encoding="utf-8"))
+    render(stage, msgspec.structs.replace(SAMPLES["join"], language="de"), (1024, 768))
+    assert stage.join.title.text() == german["session.title_default"]
+    assert stage.join.prompt.text() == german["form.prompt_default"]
+    sample = msgspec.structs.replace(SAMPLES["confession-short"], language="de")
+    render(stage, sample, (1920, 1080))
+    assert stage.confession.count.text().startswith(f"{german['agree.default_label']} · ")
+    own = msgspec.structs.replace(
+        SAMPLES["join"], language="de", title="Fehlerkultur", prompt="Was lief schief?"
+    )
+    render(stage, own, (1024, 768))
+    assert (stage.join.title.text(), stage.join.prompt.text()) == (
+        "Fehlerkultur",
+        "Was lief schief?",
+    )
+    render(stage, SAMPLES["join"], (1024, 768))
+    assert stage.join.title.text() == DEFAULT_TITLE  # English: as stored
 
 
 # The window follows the mirror

@@ -52,8 +52,8 @@ class JoinSlide(Slide):
 
     def fill(self) -> None:
         state, words, colours = self.state, self.strings, self.colours
-        self.title.setText(state.title)
-        self.prompt.setText(state.prompt)
+        self.title.setText(words.own(state.title, strings.DEFAULT_TITLE))
+        self.prompt.setText(words.own(state.prompt, strings.DEFAULT_PROMPT))
         url = state.join_url
         self.qr.set_data(url, words.tr(strings.JOIN_QR).format(url=url) if url else "")
         self.url.setText(short_url(url))

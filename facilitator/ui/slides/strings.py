@@ -39,6 +39,12 @@ ORGANISERS_LINE = str(
         "Confessions for the organisers only go into a section of the record of their own.",
     )
 )
+# The session's words when the facilitator kept the product's: facilitator/core/rules.py's
+# DEFAULT_TITLE, DEFAULT_PROMPT and DEFAULT_AGREE_LABEL (a test checks), said in the
+# screen's language.
+DEFAULT_TITLE = str(QT_TRANSLATE_NOOP("Slides", "Never waste a mistake"))
+DEFAULT_PROMPT = str(QT_TRANSLATE_NOOP("Slides", "What mistake taught you the most?"))
+DEFAULT_AGREE_LABEL = str(QT_TRANSLATE_NOOP("Slides", "Been there"))
 # The default house rules: facilitator/core/rules.py's DEFAULT_HOUSE_RULES (a test checks).
 DEFAULT_RULES = str(
     QT_TRANSLATE_NOOP(
@@ -118,8 +124,13 @@ class SlideStrings:
     # Composed (a participant's words go inside a directional isolate, so a right-to-left
     # lesson keeps its full stop beside it after the English label)
 
+    def own(self, text: str, default: str) -> str:
+        """The session's ``text`` (its title, prompt or agreement label), in this language
+        when it is the product's ``default``; as the facilitator wrote it otherwise."""
+        return self.tr(default) if text == default else text
+
     def count(self, agree_label: str, count: int) -> str:
-        return f"{agree_label} · {count}"
+        return f"{self.own(agree_label, DEFAULT_AGREE_LABEL)} · {count}"
 
     def lesson(self, learned: str) -> str:
         return f"{self.tr(LESSON)} {isolate(learned)}" if learned else ""

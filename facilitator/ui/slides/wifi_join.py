@@ -108,8 +108,8 @@ class WifiJoinSlide(Slide):
 
     def fill(self) -> None:
         state, words, colours = self.state, self.strings, self.colours
-        self.heading.setText(state.title)
-        self.heading.set_secondary_text(state.prompt)
+        self.heading.setText(words.own(state.title, strings.DEFAULT_TITLE))
+        self.heading.set_secondary_text(words.own(state.prompt, strings.DEFAULT_PROMPT))
         for caption, text in (
             (self.wifi_caption, strings.JOIN_WIFI),
             (self.open_caption, strings.OPEN_LINK),
