@@ -105,31 +105,69 @@ export function createSetup(deps) {
     };
   }
 
+  /** Each set-up field shown in the form from a set-up. */
+  const SHOW = {
+    title: (setup) => { ui.title.value = setup.title; },
+    prompt: (setup) => { ui.prompt.value = setup.prompt; },
+    agree_label: (setup) => { ui.agreeLabel.value = setup.agree_label; },
+    house_rules: (setup) => {
+      ownRules = setup.house_rules || "";
+      ui.defaultRules.checked = setup.house_rules === null;
+      ui.rules.value = ownRules;
+      showRules();
+    },
+    max_length: (setup) => { ui.maxLength.value = String(setup.max_length); },
+    offer_lesson: (setup) => { ui.offerLesson.checked = setup.offer_lesson; },
+    language: (setup) => {
+      fillLanguages(setup.language);
+      ui.language.value = setup.language;
+    },
+    accent: (setup) => {
+      ui.accentNone.checked = !setup.accent;
+      ui.accentOwn.checked = Boolean(setup.accent);
+      ui.accent.value = setup.accent || FALLBACK_ACCENT;
+      showAccent();
+    },
+    logo: (setup) => {
+      const current = deps.session().logo;
+      if (setup.logo) logos.set(setup.logo, current);
+      logo = setup.logo;
+      showLogo();
+    },
+  };
+
   function fill() {
     const setup = currentSetup();
-    ui.title.value = setup.title;
-    ui.prompt.value = setup.prompt;
-    ui.agreeLabel.value = setup.agree_label;
-    ownRules = setup.house_rules || "";
-    ui.defaultRules.checked = setup.house_rules === null;
-    ui.rules.value = ownRules;
-    showRules();
-    ui.maxLength.value = String(setup.max_length);
-    ui.offerLesson.checked = setup.offer_lesson;
-    fillLanguages(setup.language);
-    ui.language.value = setup.language;
-    ui.accentNone.checked = !setup.accent;
-    ui.accentOwn.checked = Boolean(setup.accent);
-    ui.accent.value = setup.accent || FALLBACK_ACCENT;
-    showAccent();
-    const current = deps.session().logo;
-    if (setup.logo) logos.set(setup.logo, current);
     cancelUpload();
-    logo = setup.logo;
+    for (const name of SETUP_FIELDS) SHOW[name](setup);
     ui.note.value = deps.session().closing_note || "";
     showCount(ui.note, ui.noteCount, MAX_CLOSING_NOTE);
     filled = { setup, note: ui.note.value };
     showLogo();
+  }
+
+  /**
+   * While the dialog is open, what another moderator changes shows in the fields left
+   * alone here; what was changed here stays (and Apply sends it over theirs).
+   */
+  function follow() {
+    if (!ui.dialog.open || !filled || applying) return;
+    const now = currentSetup();
+    const form = formSetup();
+    for (const name of SETUP_FIELDS) {
+      if (now[name] === filled.setup[name]) continue;
+      const untouched = form[name] === filled.setup[name] && !(name === "logo" && upload);
+      filled.setup[name] = now[name];
+      if (untouched) SHOW[name](now);
+    }
+    const note = deps.session().closing_note || "";
+    if (note !== filled.note) {
+      if (ui.note.value === filled.note) {
+        ui.note.value = note;
+        showCount(ui.note, ui.noteCount, MAX_CLOSING_NOTE);
+      }
+      filled.note = note;
+    }
   }
 
   /** The set-up as the form has it; `max_length` NaN when it is not a whole number. */
@@ -504,6 +542,7 @@ export function createSetup(deps) {
   function render(ended) {
     ui.open.hidden = ended;
     if (ended && ui.dialog.open) ui.dialog.close("ended");
+    else follow();
   }
 
   return { render };

@@ -18,8 +18,8 @@ saved keeps the logo beside it (``write_setup_file``). Dialogs open with ``open(
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -321,7 +321,12 @@ class SessionSetupDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.apply_button.clicked.connect(self.apply)
         self.resize(900, 620)
-        self.fill(_setup_of(session))
+        # The session's set-up as the host last said it: a field that differs from it was
+        # changed here, and only those are sent, over the session as it is then; the
+        # others follow another moderator's changes (show_session).
+        self._baseline = _setup_of(session)
+        self._baseline_note = session.closing_note
+        self.fill(self._baseline)
         self.closing_note.set_text(session.closing_note)
         self.show_session(session)
 
@@ -438,26 +443,39 @@ class SessionSetupDialog(QDialog):
 
     # The fields
 
-    def fill(self, setup: SessionSetup) -> None:
-        """Show ``setup`` in the fields (nothing is sent)."""
-        self.title_edit.setText(setup.title)
-        self.title_edit.setCursorPosition(0)
-        self.prompt_edit.set_text(setup.prompt)
-        self.agree_edit.setText(setup.agree_label)
-        self.agree_edit.setCursorPosition(0)
-        self._custom_rules = setup.house_rules or ""
-        if self.default_rules.isChecked() == (setup.house_rules is None):
-            self._default_rules_toggled(setup.house_rules is None)
-        else:
-            self.default_rules.setChecked(setup.house_rules is None)
-        self.max_length.setValue(setup.max_length)
-        self.offer_lesson.setChecked(setup.offer_lesson)
-        index = self.language.findData(setup.language)
-        if index < 0:  # a tag from a file or the moderator page beyond the six
-            self.language.addItem(setup.language, setup.language)
-            index = self.language.count() - 1
-        self.language.setCurrentIndex(index)
-        self.set_accent(setup.accent)
+    def fill(self, setup: SessionSetup, only: Collection[str] | None = None) -> None:
+        """Show ``setup`` in the fields, or in those ``only`` names (nothing is sent; the
+        logo has its own row)."""
+
+        def shown(name: str) -> bool:
+            return only is None or name in only
+
+        if shown("title"):
+            self.title_edit.setText(setup.title)
+            self.title_edit.setCursorPosition(0)
+        if shown("prompt"):
+            self.prompt_edit.set_text(setup.prompt)
+        if shown("agree_label"):
+            self.agree_edit.setText(setup.agree_label)
+            self.agree_edit.setCursorPosition(0)
+        if shown("house_rules"):
+            self._custom_rules = setup.house_rules or ""
+            if self.default_rules.isChecked() == (setup.house_rules is None):
+                self._default_rules_toggled(setup.house_rules is None)
+            else:
+                self.default_rules.setChecked(setup.house_rules is None)
+        if shown("max_length"):
+            self.max_length.setValue(setup.max_length)
+        if shown("offer_lesson"):
+            self.offer_lesson.setChecked(setup.offer_lesson)
+        if shown("language"):
+            index = self.language.findData(setup.language)
+            if index < 0:  # a tag from a file or the moderator page beyond the six
+                self.language.addItem(setup.language, setup.language)
+                index = self.language.count() - 1
+            self.language.setCurrentIndex(index)
+        if shown("accent"):
+            self.set_accent(setup.accent)
 
     def setup(self) -> SessionSetup:
         """The set-up as the fields say (not checked by the rules yet)."""
@@ -687,7 +705,7 @@ class SessionSetupDialog(QDialog):
                     translate("SessionSetupDialog", TOO_LONG).format(field=field)
                 )
                 return
-        setup = self.setup()
+        setup = self.changed_over_session()
         self.error_label.setText("")
         self._refusal = ""
         self._added = 0
@@ -697,6 +715,16 @@ class SessionSetupDialog(QDialog):
             as_command(setup), on_refused=self._refused, on_done=self._setup_applied
         )
 
+    def changed_over_session(self) -> SessionSetup:
+        """The fields changed in the dialog over the set-up the session has now."""
+        wanted, baseline = self.setup(), self._baseline
+        changed = {
+            field.name: getattr(wanted, field.name)
+            for field in fields(SessionSetup)
+            if getattr(wanted, field.name) != getattr(baseline, field.name)
+        }
+        return replace(_setup_of(self._session), **changed)
+
     def _setup_applied(self) -> None:
         follow: list[tuple[Command, int | None]] = []
         unshown, organisers = self._record
@@ -705,7 +733,7 @@ class SessionSetupDialog(QDialog):
         if organisers != self._session.organisers_record:
             follow.append((SetOrganisersRecord(organisers), None))
         note = self.closing_note.text()
-        if note != self._session.closing_note:
+        if note != self._baseline_note:  # changed here, not by another moderator meanwhile
             follow.append((SetClosingNote(note), None))
         for row, listed in enumerate(self._warm_ups):
             if not listed.sent:
@@ -766,10 +794,29 @@ class SessionSetupDialog(QDialog):
     # Following the host
 
     def show_session(self, session: SessionDetails) -> None:
-        """The session as the host has it now (the fields keep what is typed in them)."""
+        """The session as the host has it now: fields left alone here show another
+        moderator's change; what was changed here stays as typed."""
         self._session = session
+        self._follow(session)
         self._update_apply()
         self._show_record_note()
+
+    def _follow(self, session: SessionDetails) -> None:
+        now, wanted = _setup_of(session), self.setup()
+        moved = [
+            field.name
+            for field in fields(SessionSetup)
+            if getattr(now, field.name) != getattr(self._baseline, field.name)
+            and getattr(wanted, field.name) == getattr(self._baseline, field.name)
+        ]
+        self._baseline = now
+        self.fill(now, only=moved)
+        if "logo" in moved and not self.logo_row.busy():
+            self.logo_row.set_logo(session.logo)
+        if session.closing_note != self._baseline_note:
+            if self.closing_note.text() == self._baseline_note:
+                self.closing_note.set_text(session.closing_note)
+            self._baseline_note = session.closing_note
 
     def _update_apply(self) -> None:
         open_ = self._session.is_open

@@ -272,3 +272,42 @@ async def test_an_over_long_title_is_refused_in_the_dialog(tmp_path: Path) -> No
         await moderator.run(ended)
         assert [e for e in moderator.console_errors if "status of 4" not in e] == []
         await moderator.close()
+
+
+async def test_the_dialog_follows_another_moderator_and_keeps_what_is_typed_here(
+    tmp_path: Path,
+) -> None:
+    """While the dialog is open another moderator (the console, say) sets the title and
+    the closing note: the fields left alone show theirs, the prompt typed here stays,
+    and Apply sends the prompt over their title."""
+    async with moderated(tmp_path) as (host, chromium):
+        moderator = await open_page(chromium, host.page_url)
+
+        def type_prompt(page: Page) -> None:
+            open_setup(page)
+            page.locator("[data-testid=setup-prompt]").fill(PROMPT)
+
+        await moderator.run(type_prompt)
+        await host.command(
+            "update_details", title="Ward 7", prompt="Their prompt", agree_label="Me too"
+        )
+        await host.command("set_closing_note", note=NOTE)
+
+        def followed(page: Page) -> None:
+            expect(page.locator("[data-testid=setup-title]")).to_have_value("Ward 7")
+            expect(page.locator("[data-testid=setup-agree-label]")).to_have_value("Me too")
+            expect(page.locator("[data-testid=setup-prompt]")).to_have_value(PROMPT)
+            expect(page.locator("[data-testid=setup-closing-note]")).to_have_value(NOTE)
+            page.click("[data-testid=setup-apply]")
+            expect(page.locator("[data-testid=setup]")).to_be_hidden()
+
+        await moderator.run(followed)
+        session = (await host.snapshot())["session"]
+        assert (session["title"], session["prompt"], session["agree_label"]) == (
+            "Ward 7",
+            PROMPT,
+            "Me too",
+        )
+        assert session["closing_note"] == NOTE
+        assert moderator.console_errors == []
+        await moderator.close()

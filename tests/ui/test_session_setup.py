@@ -19,7 +19,7 @@ from facilitator.core import rules
 from facilitator.core.logo import Logo as PreparedLogo
 from facilitator.core.logo import LogoSize, prepare_logo
 from facilitator.core.session import SessionService
-from facilitator.core.setup import SessionSetup, WarmUp
+from facilitator.core.setup import SessionSetup, WarmUp, as_command
 from facilitator.core.setup_file import (
     PreparedSession,
     SetupFileError,
@@ -34,6 +34,7 @@ from facilitator.protocol.commands import (
     EndSession,
     SetClosingNote,
     SetUnshownRecord,
+    UpdateDetails,
 )
 from facilitator.protocol.moderator import ItemState
 from facilitator.protocol.phone import Logo
@@ -128,6 +129,39 @@ def test_the_console_opens_the_set_up_dialog_beside_past_sessions(
     assert console.setup_button.text() == "Set up session…"
     dialog.close_button.click()
     qtbot.waitUntil(lambda: console.setup_dialog is None)
+
+
+def test_the_dialog_follows_another_moderator_and_keeps_what_is_typed_here(
+    qtbot: QtBot, dialog: SessionSetupDialog, recording: Recording, service: SessionService
+) -> None:
+    """While the dialog is open, another moderator's changes show in the fields left alone
+    here; what was typed here stays, and Apply sends only that, over the session as it is
+    by then."""
+    dialog.prompt_edit.set_text("What went wrong on a night shift?")
+    service.execute(UpdateDetails("Ward 7 learning hour", "Their prompt", "Me too"))
+    service.execute(SetClosingNote("The register goes to the ward managers."))
+    qtbot.waitUntil(lambda: dialog.title_edit.text() == "Ward 7 learning hour")
+    assert dialog.agree_edit.text() == "Me too"
+    assert dialog.prompt_edit.text() == "What went wrong on a night shift?"  # typed here
+    assert dialog.closing_note.text() == "The register goes to the ward managers."
+    logo = prepare_logo(dark_ink_png())
+    service.add_logo(logo)
+    service.execute(as_command(replace(SessionSetup.of(service.session), logo=logo.version)))
+    qtbot.waitUntil(lambda: dialog.logo_row.version() == logo.version)
+    dialog.max_length.setValue(400)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: service.session.max_length == 400)
+    session = service.session
+    assert (session.title, session.agree_label) == ("Ward 7 learning hour", "Me too")
+    assert session.prompt == "What went wrong on a night shift?"
+    assert session.closing_note == "The register goes to the ward managers."
+    assert session.logo is not None and session.logo.version == logo.version
+    assert [type(command) for command in recording.sent] == [ApplySetup]
+    # What is typed here after that is sent as typed.
+    dialog.title_edit.setText("Night shift")
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: service.session.title == "Night shift")
+    assert (service.session.max_length, service.session.agree_label) == (400, "Me too")
 
 
 def test_apply_sends_one_setup_then_only_the_new_warm_ups(
