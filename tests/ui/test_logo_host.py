@@ -126,6 +126,16 @@ async def test_chosen_in_the_dialog_applied_and_shown_on_the_big_screen(
         await wait_until(lambda: not dialog.logo_row.busy())
         assert dialog.error_label.text().startswith("Logo: SVG logos are not taken")
         assert dialog.logo_row.version() == version
+        poster = tmp_path / "poster.png"  # 200 MB chosen by mistake: a little over 10 is read
+        with poster.open("wb") as file:
+            file.write(light_ink_png())
+            file.truncate(200 * 1024 * 1024)
+        dialog.logo_row.upload_file(poster)
+        await wait_until(lambda: not dialog.logo_row.busy())
+        assert dialog.error_label.text() == (
+            "Logo: A logo file may be up to 10 MB: save it smaller, please."
+        )
+        assert dialog.logo_row.version() == version
 
         saved = tmp_path / "with-logo.toml"
         dialog.save_to(saved)
