@@ -203,6 +203,10 @@ class AgreementRequest:
 
 @dataclass(frozen=True, slots=True)
 class AgreementOutcome:
+    """``count_hidden``: the confession carries a content note, so its count is kept off
+    the screen and the phones (the phone is answered 0)."""
+
     confession_id: int
     agreed: bool
     count: int
+    count_hidden: bool = False

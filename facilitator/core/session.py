@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -245,12 +245,6 @@ class SessionService:
             removed=session.removed_count + states.get(ItemState.REMOVED, 0),
             most_shared=most_shared,
         )
-
-    def count_hidden(self, item_id: int) -> bool:
-        """Whether the confession's count is kept off the screen and the phones (a content
-        note)."""
-        found = self._store.item_in_session(self._session.id, item_id)
-        return found is not None and found.content_note
 
     @property
     def word_lists(self) -> WordLists:
@@ -559,7 +553,7 @@ class SessionService:
         refusal; a failed write raises :class:`StoreUnavailable` for all of them.
         """
         self._require_open()
-        shown: dict[int, ItemCounts | None] = {}  # item → counts before; None: refused
+        shown: dict[int, Item | None] = {}  # as before the taps; None: refused
         for request in requests:
             if request.confession_id not in shown:
                 shown[request.confession_id] = self._agreeable(request.confession_id)
@@ -570,20 +564,26 @@ class SessionService:
             )
         )
         for confession_id, count in counts.items():
-            if count != shown[confession_id]:
+            before = shown[confession_id]
+            assert before is not None  # only the accepted taps were written
+            if count != ItemCounts(before.agreement_count, before.set_apart_count):
                 self.bus.publish(
                     AgreementCountChanged(confession_id, count.counted, count.set_apart)
                 )
-        return [
-            AgreementOutcome(r.confession_id, r.agreed, counts[r.confession_id].counted)
-            if shown[r.confession_id] is not None
-            else CommandRefused("not_shown", "That confession has not been on the screen.")
-            for r in requests
-        ]
+        return [self._outcome(r, shown[r.confession_id], counts) for r in requests]
 
-    def _agreeable(self, item_id: int) -> ItemCounts | None:
-        """The counts of an item one may agree with (a shown confession, or an approved
-        reply to one: "this helped me too"), or ``None``."""
+    @staticmethod
+    def _outcome(
+        request: AgreementRequest, item: Item | None, counts: Mapping[int, ItemCounts]
+    ) -> AgreementOutcome | CommandRefused:
+        if item is None:
+            return CommandRefused("not_shown", "That confession has not been on the screen.")
+        counted = counts[request.confession_id].counted
+        return AgreementOutcome(request.confession_id, request.agreed, counted, item.content_note)
+
+    def _agreeable(self, item_id: int) -> Item | None:
+        """An item one may agree with (a shown confession, or an approved reply to one:
+        "this helped me too"), or ``None``."""
         found = self._store.item_in_session(self._session.id, item_id)
         if found is None:
             return None
@@ -595,7 +595,7 @@ class SessionService:
                 return None
         elif found.state is not ItemState.SHOWN:
             return None
-        return ItemCounts(found.agreement_count, found.set_apart_count)
+        return found
 
     # Facilitator
 

@@ -212,7 +212,7 @@ class ParticipantApi:
                 recorded = await self._agreements.set(
                     AgreementRequest(participant_id, confession_id, agreed)
                 )
-                shown_count = 0 if self._service.count_hidden(confession_id) else recorded.count
+                shown_count = 0 if recorded.count_hidden else recorded.count
                 return AgreementRecorded(recorded.confession_id, recorded.agreed, shown_count)
             case _:
                 assert_never(request)

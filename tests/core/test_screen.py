@@ -53,7 +53,8 @@ def test_a_content_note_is_on_the_projection_and_on_the_item(
     recorder.clear()
     service.execute(SetContentNote(shown, noted=True))
     assert service.item(shown).content_note
-    assert service.count_hidden(shown)
+    phone = room.phone()
+    assert service.set_agreement(phone, shown, True).count_hidden  # the phone is told 0
     projection = recorder.of(ProjectionChanged)[-1].projection
     assert projection is not None and projection.content_note
     assert recorder.of(ItemChanged)[-1].item.content_note
@@ -61,7 +62,7 @@ def test_a_content_note_is_on_the_projection_and_on_the_item(
     service.execute(SetContentNote(shown, noted=True))  # as it is: nothing happens
     assert recorder.events == []
     service.execute(SetContentNote(shown, noted=False))
-    assert not service.count_hidden(shown)
+    assert not service.set_agreement(phone, shown, True).count_hidden
 
 
 def test_a_reply_carries_no_content_note(room: Room) -> None:
