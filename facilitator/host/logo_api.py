@@ -21,7 +21,13 @@ from facilitator.core.logo import MAX_FILE_BYTES, LogoImage, LogoSize, prepare_l
 from facilitator.core.session import SessionService
 from facilitator.host import messages
 from facilitator.host.refusals import REFUSED, Refusal
-from facilitator.host.replies import UnreadableBody, json_reply, refusal_reply, refused_reply
+from facilitator.host.replies import (
+    UnreadableBody,
+    json_reply,
+    not_modified,
+    refusal_reply,
+    refused_reply,
+)
 from facilitator.protocol.envelope import ProtocolError, encode
 from facilitator.protocol.moderator import LogoAdded
 
@@ -84,7 +90,7 @@ def _image_reply(
         "ETag": etag,
         "Cache-Control": f"{'private' if private else 'public'}, max-age=31536000, immutable",
     }
-    if etag in request.headers.get("If-None-Match", ""):
+    if not_modified(request, etag):
         return web.Response(status=304, headers=headers)
     return web.Response(body=image.data, content_type=image.media_type, headers=headers)
 

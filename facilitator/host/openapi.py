@@ -25,6 +25,7 @@ from aiohttp import web
 from facilitator import __version__
 from facilitator.core.logo import MAX_FILE_BYTES as MAX_LOGO_BYTES
 from facilitator.core.record.formats import RecordFormat
+from facilitator.host.replies import not_modified
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import (
     MAX_MESSAGE_BYTES,
@@ -508,12 +509,6 @@ async def serve(request: web.Request) -> web.Response:
     """``GET /api/openapi.json``: the document, cacheable, with an ``ETag``."""
     document, etag = _served()
     headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag}
-    if _matches(request.headers.get("If-None-Match", ""), etag):
+    if not_modified(request, etag):
         return web.Response(status=304, headers=headers)
     return web.Response(body=document, content_type=_JSON, headers=headers)
-
-
-def _matches(if_none_match: str, etag: str) -> bool:
-    """Whether ``If-None-Match`` names ``etag`` (weakly or not) or anything (``*``)."""
-    named = {candidate.strip().removeprefix("W/") for candidate in if_none_match.split(",")}
-    return etag in named or "*" in named

@@ -15,6 +15,14 @@ RETRY_AFTER_SECONDS = 3
 BODY_SECONDS = 10.0
 
 
+def not_modified(request: web.Request, etag: str) -> bool:
+    """Whether the request's ``If-None-Match`` names ``etag`` (weakly or not) or anything
+    (``*``): the client has it, and is answered 304 without a body."""
+    named = request.headers.get("If-None-Match", "").split(",")
+    candidates = {candidate.strip().removeprefix("W/") for candidate in named}
+    return etag in candidates or "*" in candidates
+
+
 def json_reply(body: bytes, status: int = 200) -> web.Response:
     return web.Response(
         body=body,

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from aiohttp import web
 
+from facilitator.host.replies import not_modified
+
 COMPRESSIBLE = frozenset(
     {
         "text/html",
@@ -73,7 +75,7 @@ class StaticFiles:
         headers = {"ETag": kept.etag, "Vary": "Accept-Encoding"}
         if cache_control is not None:
             headers["Cache-Control"] = cache_control
-        if kept.etag in request.headers.get("If-None-Match", ""):
+        if not_modified(request, kept.etag):
             return web.Response(status=304, headers=headers)
         body = kept.raw
         if kept.gzipped is not None and _takes_gzip(request):
