@@ -22,9 +22,9 @@ from facilitator.core.session import SessionService
 from facilitator.host import messages
 from facilitator.host.refusals import REFUSED, Refusal
 from facilitator.host.replies import (
-    UnreadableBody,
     json_reply,
     not_modified,
+    read_body,
     refusal_reply,
     refused_reply,
 )
@@ -37,7 +37,6 @@ UPLOAD_SECONDS = 60.0  # 10 MB over poor Wi-Fi
 NO_SUCH_LOGO = Refusal(
     "no_logo", "There is no such logo: the session's logo has changed, or it has none.", 404
 )
-_CHUNK = 64 * 1024
 
 
 class LogoApi:
@@ -109,17 +108,7 @@ async def _upload_body(request: web.Request) -> bytes:
     """The body, up to :data:`MAX_FILE_BYTES` (:class:`LogoTooLarge` beyond)."""
     if (request.content_length or 0) > MAX_FILE_BYTES:
         raise LogoTooLarge()
-    body = bytearray()
     try:
-        async with asyncio.timeout(UPLOAD_SECONDS):
-            async for chunk in request.content.iter_chunked(_CHUNK):
-                body += chunk
-                if len(body) > MAX_FILE_BYTES:
-                    raise LogoTooLarge()
-    except web.RequestPayloadError as failure:
-        request.content.feed_eof()
-        raise UnreadableBody() from failure
-    except TimeoutError as failure:
-        request.content.feed_eof()
-        raise UnreadableBody("body_timeout", "The logo did not arrive in time.") from failure
-    return bytes(body)
+        return await read_body(request, max_bytes=MAX_FILE_BYTES, seconds=UPLOAD_SECONDS)
+    except web.HTTPRequestEntityTooLarge:
+        raise LogoTooLarge() from None

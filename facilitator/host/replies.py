@@ -52,16 +52,22 @@ def _too_slow() -> UnreadableBody:
     return UnreadableBody("body_timeout", "The body did not arrive in time.")
 
 
-async def read_body(request: web.Request) -> bytes:
-    """The request's body; :class:`UnreadableBody` (``bad_json``) when it cannot be read.
+async def read_body(
+    request: web.Request, *, max_bytes: int | None = None, seconds: float = BODY_SECONDS
+) -> bytes:
+    """The request's body; :class:`UnreadableBody` (``bad_json``) when it cannot be read,
+    or (``body_timeout``) has not arrived in ``seconds``. ``max_bytes``: a limit of its
+    own instead of the server's.
 
     aiohttp raises :class:`web.RequestPayloadError` for such a body: left alone that is a
     500, and aiohttp, draining the rest of the body after the answer, logs it again as an
     unhandled exception. A body over the size limit still raises
     :class:`web.HTTPRequestEntityTooLarge` (the server answers ``too_large``).
     """
+    if max_bytes is not None:
+        request = request.clone(client_max_size=max_bytes)
     try:
-        async with asyncio.timeout(BODY_SECONDS):
+        async with asyncio.timeout(seconds):
             return await request.read()
     except web.RequestPayloadError as failure:
         request.content.feed_eof()  # at its end as far as aiohttp knows: nothing to drain
