@@ -33,6 +33,22 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def suffix_format(
+    full: str, suffix: str, colour: QColor, *, bold: bool = False
+) -> QTextLayout.FormatRange:
+    """The format of ``suffix`` at the end of ``full`` (a layout's text): in ``colour``
+    (a count after a note or a mistake, in the accent)."""
+    accent = QTextLayout.FormatRange()
+    accent.length = _utf16(suffix)
+    accent.start = _utf16(full) - accent.length
+    char_format = QTextCharFormat()
+    char_format.setForeground(colour)
+    if bold:
+        char_format.setFontWeight(QFont.Weight.Bold)
+    accent.format = char_format
+    return accent
+
+
 def more_caption(hidden: int) -> str:
     return f"+{hidden} more"
 
@@ -205,13 +221,7 @@ class NotedFitText(FitText):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         if suffix and self._suffix_color is not None:
-            accent = QTextLayout.FormatRange()
-            accent.length = _utf16(suffix)
-            accent.start = _utf16(full) - accent.length
-            char_format = QTextCharFormat()
-            char_format.setForeground(self._suffix_color)
-            accent.format = char_format
-            layout.setFormats([accent])
+            layout.setFormats([suffix_format(full, suffix, self._suffix_color)])
         indent = 0.0
         if text.startswith(BULLET):
             probe = QTextLayout(BULLET, font)

@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QWidget
 
+from facilitator.ui.fit_notes import suffix_format
 from facilitator.ui.fit_text import Align, FitText, _Block, _Fitted
 from facilitator.ui.slides import layout, strings
 from facilitator.ui.slides.parts import Slide, fitted_text, paint_colour, place, size_text
@@ -17,10 +18,6 @@ from facilitator.ui.slides.parts import Slide, fitted_text, paint_colour, place,
 MISTAKE_LINES = 2
 ELLIPSIS = "…"
 SUFFIX_GAP = "\u2002"  # an en space before the count
-
-
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 class MistakeText(FitText):
@@ -75,14 +72,7 @@ class MistakeText(FitText):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         if self._suffix and self._suffix_colour is not None:
-            accent = QTextLayout.FormatRange()
-            accent.length = _utf16(self._suffix)
-            accent.start = _utf16(full) - accent.length
-            char_format = QTextCharFormat()
-            char_format.setForeground(self._suffix_colour)
-            char_format.setFontWeight(QFont.Weight.Bold)
-            accent.format = char_format
-            layout.setFormats([accent])
+            layout.setFormats([suffix_format(full, self._suffix, self._suffix_colour, bold=True)])
         y, last = 0.0, 0.0
         layout.beginLayout()
         while True:
