@@ -19,17 +19,15 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
-from dataclasses import dataclass
 from typing import Literal
 
 from PIL import Image, ImageOps, ImageStat, UnidentifiedImageError
 
+from facilitator.core import rules
 from facilitator.core.errors import RuleViolation
-from facilitator.core.model import Ink, LogoInfo
+from facilitator.core.model import Ink, Logo, LogoImage
 
-type LogoSize = Literal["screen", "phone"]
-
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = rules.MAX_LOGO_BYTES
 MAX_PIXELS = 25_000_000
 SCREEN_BOX = (1200, 600)
 PHONE_BOX = (480, 120)
@@ -40,29 +38,6 @@ JPEG_QUALITY = 88
 _OPAQUE = 255
 _INK_SOLID = 128  # pixels at least this opaque make the ink's tone
 _MID_GREY = 128
-
-
-@dataclass(frozen=True, slots=True)
-class LogoImage:
-    data: bytes
-    media_type: Literal["image/png", "image/jpeg"]
-    width: int
-    height: int
-
-
-@dataclass(frozen=True, slots=True)
-class Logo:
-    version: str
-    ink: Ink
-    screen: LogoImage
-    phone: LogoImage
-
-    @property
-    def info(self) -> LogoInfo:
-        return LogoInfo(self.version, self.screen.width, self.screen.height, self.ink)
-
-    def image(self, size: LogoSize) -> LogoImage:
-        return self.screen if size == "screen" else self.phone
 
 
 def prepare_logo(data: bytes) -> Logo:

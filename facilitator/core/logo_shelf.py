@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from facilitator.core.errors import RuleViolation
-from facilitator.core.logo import Logo, LogoImage, LogoSize
-from facilitator.core.model import LogoInfo
+from facilitator.core.model import Logo, LogoImage, LogoInfo, LogoSize
 from facilitator.core.store import LogoChange
 
 MAX_WAITING = 8  # uploaded, not applied: a set-up dialog's choices, newest kept

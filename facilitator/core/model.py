@@ -94,6 +94,35 @@ class LogoInfo:
     ink: Ink
 
 
+type LogoSize = Literal["screen", "phone"]
+
+
+@dataclass(frozen=True, slots=True)
+class LogoImage:
+    data: bytes
+    media_type: Literal["image/png", "image/jpeg"]
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """The organiser's logo as ``core/logo.py`` made it: a rendition for the big screen
+    and one for the phones."""
+
+    version: str
+    ink: Ink
+    screen: LogoImage
+    phone: LogoImage
+
+    @property
+    def info(self) -> LogoInfo:
+        return LogoInfo(self.version, self.screen.width, self.screen.height, self.ink)
+
+    def image(self, size: LogoSize) -> LogoImage:
+        return self.screen if size == "screen" else self.phone
+
+
 @dataclass(frozen=True, slots=True)
 class SessionInfo:
     id: int

@@ -25,6 +25,7 @@ MAX_PROMPT_CHARS = 300
 MAX_CLOSING_NOTE_CHARS = 2000
 MAX_LABEL_CHARS = 30
 MAX_HOUSE_RULES_CHARS = 1500
+MAX_LOGO_BYTES = 10 * 1024 * 1024  # an organiser's logo file (core/logo.py)
 MIN_CONFESSION_LIMIT = 100  # the shortest limit a facilitator may set on a confession
 MAX_CLIENT_ID_CHARS = 64
 

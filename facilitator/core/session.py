@@ -39,7 +39,6 @@ from facilitator.core.events import (
     UndoChanged,
     WordListsChanged,
 )
-from facilitator.core.logo import Logo
 from facilitator.core.logo_shelf import LogoShelf
 from facilitator.core.model import (
     AgreementOutcome,
@@ -49,6 +48,7 @@ from facilitator.core.model import (
     ItemCounts,
     ItemKind,
     ItemState,
+    Logo,
     ProjectedReply,
     Projection,
     Room,

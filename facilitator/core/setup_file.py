@@ -15,8 +15,7 @@ import msgspec
 
 from facilitator.core import rules
 from facilitator.core.errors import RuleViolation
-from facilitator.core.logo import MAX_FILE_BYTES as MAX_LOGO_BYTES
-from facilitator.core.logo import Logo, prepare_logo
+from facilitator.core.model import Logo
 from facilitator.core.setup import SessionSetup, WarmUp, cleaned, cleaned_warm_up
 
 FORMAT = 1  # the newest format this version reads and writes
@@ -149,8 +148,11 @@ def parse_setup(
 def _logo(relative: str, name: str, folder: Path) -> Logo | None:
     if not relative:
         return None
+    # Pillow is loaded when a file names a logo, not at every start.
+    from facilitator.core.logo import prepare_logo
+
     path = folder / relative
-    raw = _read(path, MAX_LOGO_BYTES, f"{name}: logo {path}")
+    raw = _read(path, rules.MAX_LOGO_BYTES, f"{name}: logo {path}")
     try:
         return prepare_logo(raw)
     except RuleViolation as violation:

@@ -25,13 +25,14 @@ from facilitator.core.errors import (
     StoreUnavailable,
     StoreUnreadable,
 )
-from facilitator.core.logo import Logo, LogoImage
 from facilitator.core.migrations import migrate
 from facilitator.core.model import (
     Item,
     ItemCounts,
     ItemKind,
     ItemState,
+    Logo,
+    LogoImage,
     LogoInfo,
     SessionInfo,
     SessionStatus,

@@ -17,7 +17,8 @@ import asyncio
 
 from aiohttp import web
 
-from facilitator.core.logo import MAX_FILE_BYTES, LogoImage, LogoSize, prepare_logo
+from facilitator.core.model import LogoImage, LogoSize
+from facilitator.core.rules import MAX_LOGO_BYTES
 from facilitator.core.session import SessionService
 from facilitator.host import messages
 from facilitator.host.refusals import REFUSED, Refusal
@@ -70,6 +71,9 @@ class LogoApi:
     async def upload(self, request: web.Request) -> web.Response:
         try:
             data = await _upload_body(request)
+            # Pillow is loaded with the first upload, not at every start of the host.
+            from facilitator.core.logo import prepare_logo
+
             async with self._one_at_a_time:
                 logo = await asyncio.to_thread(prepare_logo, data)
             self._service.add_logo(logo)
@@ -98,17 +102,17 @@ class LogoTooLarge(ProtocolError):
     def __init__(self) -> None:
         super().__init__(
             "logo_too_large",
-            f"A logo file may be up to {MAX_FILE_BYTES // (1024 * 1024)} MB: save it "
+            f"A logo file may be up to {MAX_LOGO_BYTES // (1024 * 1024)} MB: save it "
             "smaller, please.",
             413,
         )
 
 
 async def _upload_body(request: web.Request) -> bytes:
-    """The body, up to :data:`MAX_FILE_BYTES` (:class:`LogoTooLarge` beyond)."""
-    if (request.content_length or 0) > MAX_FILE_BYTES:
+    """The body, up to :data:`MAX_LOGO_BYTES` (:class:`LogoTooLarge` beyond)."""
+    if (request.content_length or 0) > MAX_LOGO_BYTES:
         raise LogoTooLarge()
     try:
-        return await read_body(request, max_bytes=MAX_FILE_BYTES, seconds=UPLOAD_SECONDS)
+        return await read_body(request, max_bytes=MAX_LOGO_BYTES, seconds=UPLOAD_SECONDS)
     except web.HTTPRequestEntityTooLarge:
         raise LogoTooLarge() from None

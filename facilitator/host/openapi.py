@@ -23,8 +23,8 @@ import msgspec
 from aiohttp import web
 
 from facilitator import __version__
-from facilitator.core.logo import MAX_FILE_BYTES as MAX_LOGO_BYTES
 from facilitator.core.record.formats import RecordFormat
+from facilitator.core.rules import MAX_LOGO_BYTES
 from facilitator.host.replies import not_modified
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import (

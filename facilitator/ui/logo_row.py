@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
 
 from facilitator.core.contrast import DARK
-from facilitator.core.logo import MAX_FILE_BYTES
+from facilitator.core.rules import MAX_LOGO_BYTES
 from facilitator.protocol.phone import Logo
 from facilitator.ui.logo_client import LogoPort, LogoRefused
 from facilitator.ui.logo_images import LogoImages
@@ -108,7 +108,7 @@ class LogoRow(QWidget):
     def upload_file(self, path: str | Path) -> None:
         try:  # no more than one byte over the limit: the host then says it is too large
             with Path(path).open("rb") as file:
-                data = file.read(MAX_FILE_BYTES + 1)
+                data = file.read(MAX_LOGO_BYTES + 1)
         except OSError as error:
             message = translate("LogoRow", UNREADABLE).format(
                 path=path, error=error.strerror or error

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from facilitator.core import rules
 from facilitator.core.errors import RuleViolation
-from facilitator.core.logo import prepare_logo
 from facilitator.core.setup import SessionSetup, WarmUp, as_command, cleaned
 from facilitator.core.setup_file import (
     PreparedSession,
@@ -674,6 +673,9 @@ class SessionSetupDialog(QDialog):
     def _write(self, target: Path, prepared: PreparedSession) -> None:
         rendition = self.logo_row.images.data(prepared.setup.logo)
         if rendition is not None:
+            # Pillow is loaded when a logo is saved, not when the console opens.
+            from facilitator.core.logo import prepare_logo
+
             try:
                 logo = prepare_logo(rendition)
             except RuleViolation as violation:  # the host's own rendition: not expected

@@ -8,7 +8,7 @@ import asyncio
 import msgspec
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.logo import LogoSize
+from facilitator.core.model import LogoSize
 from facilitator.protocol.phone import Logo
 from facilitator.protocol.projector import ProjectorState
 from facilitator.ui.logo_client import LogoRefused

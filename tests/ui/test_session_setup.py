@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core import rules
 from facilitator.core.logo import Logo as PreparedLogo
-from facilitator.core.logo import LogoSize, prepare_logo
+from facilitator.core.logo import prepare_logo
+from facilitator.core.model import LogoSize
 from facilitator.core.session import SessionService
 from facilitator.core.setup import SessionSetup, WarmUp, as_command
 from facilitator.core.setup_file import (
