@@ -53,11 +53,11 @@ def _too_slow() -> UnreadableBody:
 
 
 async def read_body(
-    request: web.Request, *, max_bytes: int | None = None, seconds: float = BODY_SECONDS
+    request: web.Request, *, max_bytes: int | None = None, seconds: float | None = None
 ) -> bytes:
     """The request's body; :class:`UnreadableBody` (``bad_json``) when it cannot be read,
-    or (``body_timeout``) has not arrived in ``seconds``. ``max_bytes``: a limit of its
-    own instead of the server's.
+    or (``body_timeout``) has not arrived in ``seconds`` (:data:`BODY_SECONDS`, read when
+    called). ``max_bytes``: a limit of its own instead of the server's.
 
     aiohttp raises :class:`web.RequestPayloadError` for such a body: left alone that is a
     500, and aiohttp, draining the rest of the body after the answer, logs it again as an
@@ -67,7 +67,7 @@ async def read_body(
     if max_bytes is not None:
         request = request.clone(client_max_size=max_bytes)
     try:
-        async with asyncio.timeout(seconds):
+        async with asyncio.timeout(BODY_SECONDS if seconds is None else seconds):
             return await request.read()
     except web.RequestPayloadError as failure:
         request.content.feed_eof()  # at its end as far as aiohttp knows: nothing to drain
