@@ -415,6 +415,7 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     )
     from facilitator.os_signals import StopSignals
     from facilitator.ui.app_icon import app_icon
+    from facilitator.ui.gui_thread_gc import GuiThreadCollector
     from facilitator.ui.host_process import HostArgs
     from facilitator.ui.qtlog import install_qt_message_handler
     from facilitator.ui.resume import ask_resume
@@ -430,6 +431,7 @@ def run_desktop(args: argparse.Namespace, data_dir: Path) -> int:
     qt_app.setDesktopFileName(APP_ID)  # Wayland finds the window's menu entry and icon
     qt_app.setWindowIcon(app_icon())
     qt_app.setQuitOnLastWindowClosed(False)
+    GuiThreadCollector(qt_app).start()  # Qt objects in cycles die on their own thread
     # The console's language, before any window or dialog is built (the projector's
     # slides keep their own, by the session's language).
     install_ui_translator(ui_language())

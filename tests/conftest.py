@@ -8,6 +8,7 @@ event loop inside a running task hangs the teardown).
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 
@@ -22,28 +23,40 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from facilitator.ui.gui_thread_gc import GuiThreadCollector
 
+
+@functools.cache
 def qt_application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(["confessional-tests"])
+    """The one QApplication, collecting garbage on its own thread as the app's does.
+
+    Cyclic garbage can hold Qt objects (a closed qasync loop's timers and notifiers),
+    which must be destroyed on the main thread; but the host tested in this process
+    runs Python on worker threads too (a logo is prepared on one), and so does the
+    browser's thread. The app's :class:`GuiThreadCollector` keeps every collection on
+    the main thread: on its timer while a loop runs, and after each test.
+    """
+    app = QApplication.instance() or QApplication(["confessional-tests"])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
+    GuiThreadCollector(app).start()
     return app
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Collect once, then freeze: what exists now is never scanned by the collector again.
-
-    Cyclic garbage can hold Qt objects (a closed qasync loop's timers and notifiers),
-    which must be destroyed on the main thread. The only other thread that runs
-    Python, the browser's, disables automatic collection while it lives and collects
-    on the main thread first (``tests/e2e/browser.py``); between tests, automatic
-    collection runs on the main thread. Collecting before every test did the same
-    at about two thirds of the suite's time.
-    """
+    """Collect once, then freeze: what exists now is never scanned by the collector
+    again. Collecting everything before every test did the same at about two thirds of
+    the suite's time."""
+    qt_application()
     gc.collect()
     gc.freeze()
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """A test that never ran Qt's loop leaves its garbage to be collected here."""
+    collector = qt_application().findChild(GuiThreadCollector)
+    assert collector is not None
+    collector.collect_due()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

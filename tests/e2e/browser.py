@@ -9,7 +9,6 @@ their results, while the loop keeps serving the pages the browser asks for.
 from __future__ import annotations
 
 import asyncio
-import gc
 import queue
 import threading
 from collections.abc import Callable
@@ -73,14 +72,11 @@ class BrowserThread:
                 loop.call_soon_threadsafe(_settle, future, result, None)
 
     async def start(self) -> None:
-        # While the browser thread runs Python, automatic garbage collection could run
-        # there and destroy Qt objects off the main thread (a crash). Collect only here.
-        gc.collect()
-        gc.disable()
+        # Garbage is collected on the main thread only (tests/conftest.py), never on
+        # this Python-running thread, where Qt objects in it would die off their thread.
         self._thread.start()
         await _wait_for(self._started.is_set, 60)
         if self._failure is not None:
-            gc.enable()
             raise RuntimeError("Chromium did not start") from self._failure
 
     async def call(self, function: Callable[[Browser], T]) -> T:
@@ -92,8 +88,6 @@ class BrowserThread:
     async def stop(self) -> None:
         self._calls.put(None)
         await _wait_for(lambda: not self._thread.is_alive(), 30)
-        gc.enable()
-        gc.collect()
 
 
 async def evaluate_on_phone_page(base: str, script: str, argument: Any) -> Any:
