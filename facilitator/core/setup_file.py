@@ -15,7 +15,7 @@ import msgspec
 
 from facilitator.core import rules
 from facilitator.core.errors import RuleViolation
-from facilitator.core.model import Logo
+from facilitator.core.model import Logo, LogoImage
 from facilitator.core.setup import SessionSetup, WarmUp, cleaned, cleaned_warm_up
 
 FORMAT = 1  # the newest format this version reads and writes
@@ -159,13 +159,17 @@ def _logo(relative: str, name: str, folder: Path) -> Logo | None:
         raise SetupFileError(f"{name}: logo {path}: {violation.message}") from violation
 
 
-def write_setup_file(path: Path, prepared: PreparedSession) -> None:
-    """``prepared`` as a file, with its logo (the big screen's rendition) beside it as
+def write_setup_file(
+    path: Path, prepared: PreparedSession, screen: LogoImage | None = None
+) -> None:
+    """``prepared`` as a file, with its logo's big-screen rendition (``screen``, else
+    ``prepared.logo``'s: written as it is, never decoded again) beside it as
     ``<name>-logo.png`` (or ``.jpg``), which the file names; :class:`OSError` if either
     cannot be written."""
     logo_file = ""
-    if prepared.logo is not None:
+    if screen is None and prepared.logo is not None:
         screen = prepared.logo.screen
+    if screen is not None:
         suffix = ".png" if screen.media_type == "image/png" else ".jpg"
         logo_file = f"{path.stem}-logo{suffix}"
         (path.parent / logo_file).write_bytes(screen.data)

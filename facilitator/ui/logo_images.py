@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from facilitator.core.model import LogoImage
 from facilitator.ui.logo_client import LogoRefused, LogoSource
 from facilitator.ui.translations import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
 NOT_AN_IMAGE = QT_TRANSLATE_NOOP("LogoImages", "The logo from the session host cannot be shown.")
+# What the host makes a rendition as (core/logo.py): PNG, or JPEG for an opaque logo.
+MEDIA_TYPES: dict[bytes, Literal["image/png", "image/jpeg"]] = {
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+}
 
 
 class LogoImages(QObject):
@@ -29,7 +36,7 @@ class LogoImages(QObject):
     def __init__(self, source: LogoSource | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
-        self._data: dict[str, bytes] = {}
+        self._renditions: dict[str, LogoImage] = {}
         self._images: dict[str, QImage] = {}
         self._asked: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
@@ -37,15 +44,19 @@ class LogoImages(QObject):
     def image(self, version: str) -> QImage | None:
         return self._images.get(version)
 
-    def data(self, version: str) -> bytes | None:
-        return self._data.get(version)
+    def rendition(self, version: str) -> LogoImage | None:
+        """``version``'s big-screen rendition as the host made it (a session file keeps
+        it as it is)."""
+        return self._renditions.get(version)
 
     def keep(self, version: str, data: bytes) -> bool:
-        """Keep ``data`` as ``version``'s rendition; whether it is an image Qt can draw."""
+        """Keep ``data`` as ``version``'s rendition; whether it is a PNG or JPEG image
+        that Qt can draw."""
         image = QImage.fromData(data)
-        if image.isNull():
+        media_type = _media_type(data)
+        if image.isNull() or media_type is None:
             return False
-        self._data[version] = data
+        self._renditions[version] = LogoImage(data, media_type, image.width(), image.height())
         self._images[version] = image
         self.arrived.emit(version)
         return True
@@ -77,3 +88,7 @@ class LogoImages(QObject):
         self._asked.discard(version)
         if not self.keep(version, data):
             self.failed.emit(version, translate("LogoImages", NOT_AN_IMAGE))
+
+
+def _media_type(data: bytes) -> Literal["image/png", "image/jpeg"] | None:
+    return next((kind for start, kind in MEDIA_TYPES.items() if data.startswith(start)), None)

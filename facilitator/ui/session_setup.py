@@ -650,7 +650,7 @@ class SessionSetupDialog(QDialog):
             self._not_saved(named(violation.code, violation.message))
             return
         version = prepared.setup.logo
-        if version and self.logo_row.images.data(version) is None:
+        if version and self.logo_row.images.rendition(version) is None:
             self._saving = (target, prepared)
             self.logo_row.images.want(version)
             return
@@ -671,20 +671,9 @@ class SessionSetupDialog(QDialog):
         self.error_label.setText(translate("SessionSetupDialog", NOT_SAVED).format(error=error))
 
     def _write(self, target: Path, prepared: PreparedSession) -> None:
-        rendition = self.logo_row.images.data(prepared.setup.logo)
-        if rendition is not None:
-            # Pillow is loaded when a logo is saved, not when the console opens.
-            from facilitator.core.logo import prepare_logo
-
-            try:
-                logo = prepare_logo(rendition)
-            except RuleViolation as violation:  # the host's own rendition: not expected
-                self._not_saved(named("logo", violation.message))
-                return
-            setup = replace(prepared.setup, logo=logo.version)
-            prepared = replace(prepared, setup=setup, logo=logo)
+        screen = self.logo_row.images.rendition(prepared.setup.logo)
         try:
-            write_setup_file(target, prepared)
+            write_setup_file(target, prepared, screen)
         except OSError as error:
             log.warning("Could not save the set-up to %s: %s", target, error)
             self._not_saved(error.strerror or error)

@@ -695,6 +695,7 @@ async def test_saving_fetches_the_sessions_logo_first(
     logos.release.set()
     await wait_until(path.exists)
     assert dialog.error_label.text() == ""
+    assert (tmp_path / "saved-logo.png").read_bytes() == logo.screen.data  # as the host made it
     read = read_setup_file(path)
     assert read.logo is not None and read.logo.ink == "dark"
     assert (read.logo.screen.width, read.logo.screen.height) == (1200, 300)
