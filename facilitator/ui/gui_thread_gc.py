@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 
 CHECK_MS = 200
 NOTHING_DUE = -1
+OLDEST = 2
 
 
 class GuiThreadCollector(QObject):
@@ -26,10 +27,13 @@ class GuiThreadCollector(QObject):
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.collect_due)
         self._was_automatic = gc.isenabled()
+        self._long_lived = 0  # objects in the oldest generation after its last collection
+        self._pending = 0  # objects that reached it since
 
     def start(self) -> None:
         self._was_automatic = gc.isenabled()
         gc.disable()
+        self._long_lived, self._pending = len(gc.get_objects(generation=OLDEST)), 0
         self._timer.start()
 
     def stop(self) -> None:
@@ -39,15 +43,23 @@ class GuiThreadCollector(QObject):
             gc.enable()
 
     def collect_due(self) -> int:
-        """Collect the oldest generation whose threshold (and every younger one's) is
-        passed, as automatic collection would have; its number, or ``NOTHING_DUE``."""
-        due = NOTHING_DUE
-        for generation, (count, threshold) in enumerate(
-            zip(gc.get_count(), gc.get_threshold(), strict=True)
-        ):
-            if threshold <= 0 or count <= threshold:
-                break
-            due = generation
-        if due != NOTHING_DUE:
-            gc.collect(due)
+        """What automatic collection would have done by now: once the youngest generation
+        passed its threshold, collect the oldest generation that passed its own (the
+        oldest only once it grew by a quarter, CPython's rule against collecting a large
+        heap again and again). The generation's number, or ``NOTHING_DUE``."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        if thresholds[0] <= 0 or counts[0] <= thresholds[0]:
+            return NOTHING_DUE
+        due = next(
+            generation
+            for generation in range(OLDEST, -1, -1)
+            if counts[generation] > thresholds[generation]
+            and (generation < OLDEST or self._pending > self._long_lived / 4)
+        )
+        young = sum(len(gc.get_objects(generation=g)) for g in range(due + 1)) if due == 1 else 0
+        found = gc.collect(due)
+        if due == OLDEST:
+            self._long_lived, self._pending = len(gc.get_objects(generation=OLDEST)), 0
+        elif due == 1:
+            self._pending += young - found  # the survivors, now in the oldest generation
         return due

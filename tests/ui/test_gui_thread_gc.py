@@ -83,17 +83,52 @@ def test_nothing_is_collected_before_a_threshold_is_passed(
     assert collecting_threads == []
 
 
-def test_older_generations_are_collected_when_theirs_are_passed_too(
-    collector: GuiThreadCollector,
+def test_the_oldest_generation_passed_is_collected(collector: GuiThreadCollector) -> None:
+    gc.collect()
+    young, _, _ = gc.get_threshold()
+    kept: list[list[int]] = []
+    assert collector.collect_due() == NOTHING_DUE
+    kept.extend([] for _ in range(young + 1))
+    assert collector.collect_due() == 0
+    for _ in range(gc.get_threshold()[1]):
+        kept.extend([] for _ in range(young + 1))
+        assert collector.collect_due() == 0
+    kept.extend([] for _ in range(young + 1))
+    assert collector.collect_due() == 1  # the middle one passed its threshold too
+
+
+@pytest.fixture
+def small_thresholds() -> Iterator[None]:
+    saved = gc.get_threshold()
+    gc.set_threshold(50, 1, 1)
+    yield
+    gc.set_threshold(*saved)
+
+
+def collected_in(collector: GuiThreadCollector, rounds: int) -> set[int]:
+    """The generations collected over ``rounds`` checks, each after a burst of cyclic
+    garbage (which only a collection frees)."""
+    collected = set()
+    for _ in range(rounds):
+        for _ in range(60):
+            cycle: list[object] = []
+            cycle.append(cycle)
+        collected.add(collector.collect_due())
+    return collected
+
+
+def test_the_oldest_generation_waits_until_a_quarter_more_reached_it(
+    collector: GuiThreadCollector, small_thresholds: None
 ) -> None:
     gc.collect()
-    young, middle, _ = gc.get_threshold()
-    kept: list[list[int]] = []
-    for _ in range(middle + 1):
-        kept.extend([] for _ in range(young + 1))
-        gc.collect(0)
-    kept.extend([] for _ in range(young + 1))
-    assert collector.collect_due() == 1
+    collector.start()  # measures the oldest generation anew
+    oldest = len(gc.get_objects(generation=2))
+    early = collected_in(collector, 30)
+    assert 1 in early and 2 not in early  # nothing much reaches the oldest generation
+
+    kept = [[] for _ in range(oldest // 4 + 100)]
+    assert 2 in collected_in(collector, 10)
+    assert kept
 
 
 def test_the_timer_collects_while_qt_runs_its_loop(
