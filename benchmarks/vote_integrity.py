@@ -67,6 +67,7 @@ from facilitator.host.participant_api import JOIN_BURST, JOINS_PER_SECOND
 from facilitator.host.shared_addresses import ALLOWANCE
 from facilitator.protocol.commands import Approve, Command, CountShared, Project
 from facilitator.protocol.envelope import Error, Message, ProtocolError, encode
+from facilitator.protocol.http import CLIENT_KEEPALIVE_SECONDS
 from facilitator.protocol.moderator import Done, Room, Snapshot, decode_to_moderator
 from facilitator.protocol.phone import (
     AgreementRecorded,
@@ -89,9 +90,6 @@ SHARE_RANGE = (0.10, 0.80)  # of the room's phones agreeing with one confession
 LATE_PHONES = 20  # part 1: joining from the venue's address after count_shared
 ATTACKER_CONNECTIONS = 64
 REQUEST_TIMEOUT_SECONDS = 120.0
-# aiohttp must drop an idle connection before the host does (2 s), or it may send a request
-# on a connection the host is closing.
-KEEPALIVE_SECONDS = 1.0
 
 
 def progress(text: str) -> None:
@@ -116,7 +114,7 @@ class Device:
         self._base = base
         self._problems = problems
         connector = aiohttp.TCPConnector(
-            local_addr=(source, 0), limit=connections, keepalive_timeout=KEEPALIVE_SECONDS
+            local_addr=(source, 0), limit=connections, keepalive_timeout=CLIENT_KEEPALIVE_SECONDS
         )
         timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_SECONDS)
         self._http = aiohttp.ClientSession(connector=connector, timeout=timeout)

@@ -8,6 +8,7 @@ from typing import Any
 import aiohttp
 
 from facilitator.sim.addresses import phone_address
+from tests.http_client import connector as http_connector
 
 
 class PhoneAddresses:
@@ -24,7 +25,7 @@ class PhoneAddresses:
 
 async def join_from(base: str, address: str, **payload: Any) -> tuple[int, dict[str, Any]]:
     """``POST /api/join`` from ``address``; the status and the answer's envelope."""
-    connector = aiohttp.TCPConnector(local_addr=(address, 0))
+    connector = http_connector(local_addr=(address, 0))
     message = {"type": "join", "version": 1, "payload": payload}
     async with (
         aiohttp.ClientSession(connector=connector) as http,
@@ -43,4 +44,4 @@ async def new_phone(base: str, addresses: PhoneAddresses) -> str:
 
 def phone_http(address: str) -> aiohttp.ClientSession:
     """An HTTP client whose connections (sockets too) come from ``address``."""
-    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(local_addr=(address, 0)))
+    return aiohttp.ClientSession(connector=http_connector(local_addr=(address, 0)))

@@ -14,7 +14,7 @@ which stays below the process's open-file limit:
   Making room looks at no more than the 64 oldest; the deadline's sweep only at the
   connections past it.
 
-Keep-alive after a request is aiohttp's (``KEEPALIVE_SECONDS`` in ``server.py``); a
+Keep-alive after a request is aiohttp's (``KEEPALIVE_SECONDS``, ``protocol/http.py``); a
 phone's WebSocket that does not say ``hello`` is closed by the phones' API.
 """
 

@@ -30,6 +30,7 @@ from facilitator.host.replies import refusal_reply
 from facilitator.host.shared_addresses import SharedAddresses
 from facilitator.host.static_files import StaticFiles
 from facilitator.protocol.envelope import MAX_MESSAGE_BYTES
+from facilitator.protocol.http import KEEPALIVE_SECONDS
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger("facilitator.access")
@@ -38,9 +39,6 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 LISTEN_BACKLOG = 4096
 SHUTDOWN_TIMEOUT_SECONDS = 3.0
-# A phone needs its WebSocket, not an idle HTTP connection beside it: agreements go over
-# the socket and the few HTTP requests (join, confessions) need no long keep-alive.
-KEEPALIVE_SECONDS = 2.0
 MODERATOR_ROOT = "/moderator"
 SECRET_ROOTS = (MODERATOR_ROOT, PROJECTOR_ROOT)  # paths that start with a secret
 _SECURITY_HEADERS = {

@@ -38,6 +38,7 @@ from typing import TextIO, TypeVar
 import aiohttp
 
 from facilitator import paths
+from facilitator.protocol.http import CLIENT_KEEPALIVE_SECONDS
 from facilitator.sim.launch import DEFAULT_PHONES
 from facilitator.sim.phone import PhoneError, SimulatedPhone
 
@@ -144,7 +145,7 @@ class Audience:
         """Run until stopped (or ``duration`` seconds); return the exit code: 1 if no
         phone could join, else 0."""
         behaviour = self._behaviour
-        connector = aiohttp.TCPConnector(limit=0)
+        connector = aiohttp.TCPConnector(limit=0, keepalive_timeout=CLIENT_KEEPALIVE_SECONDS)
         timeout = aiohttp.ClientTimeout(total=REQUEST_SECONDS)
         self._say(f"{behaviour.phones} simulated phones are joining {self._url}")
         async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:

@@ -18,6 +18,7 @@ from facilitator.protocol.commands import Approve, Command, ProjectNext
 from facilitator.protocol.envelope import encode
 from tests.e2e.process import HeadlessApp, start_headless
 from tests.host.harness import envelope
+from tests.http_client import http_client
 from tests.phones import PhoneAddresses, new_phone
 
 pytestmark = pytest.mark.slow
@@ -48,7 +49,7 @@ async def moderator_state(http: aiohttp.ClientSession, app: HeadlessApp) -> dict
 async def test_kill_9_then_restart_keeps_everything_on_the_same_port(tmp_path: Path) -> None:
     app = start_headless(tmp_path, "--port", "0")
     try:
-        async with aiohttp.ClientSession() as http:
+        async with http_client() as http:
             addresses = PhoneAddresses()
             tokens = [await new_phone(app.base, addresses) for _ in range(4)]
             for n, token in enumerate(tokens):
@@ -81,7 +82,7 @@ async def test_kill_9_then_restart_keeps_everything_on_the_same_port(tmp_path: P
         assert new_record is not None and new_record.pid == restarted.process.pid
         assert restarted.moderator_url == app.moderator_url
         app = restarted
-        async with aiohttp.ClientSession() as http:
+        async with http_client() as http:
             state = await moderator_state(http, app)
             by_id = {c["id"]: c for c in state["items"]}
             assert sorted(c["text"] for c in by_id.values()) == [
@@ -138,7 +139,7 @@ def test_one_host_per_data_dir(tmp_path: Path) -> None:
 
 async def test_sigterm_exits_cleanly_and_new_session_flag(tmp_path: Path) -> None:
     app = start_headless(tmp_path, "--port", "0")
-    async with aiohttp.ClientSession() as http:
+    async with http_client() as http:
         token_status, _ = await post(http, f"{app.base}/api/join", envelope("join", {}))
         assert token_status == 200
         socket = await http.ws_connect(f"{app.base.replace('http', 'ws')}/ws")

@@ -24,6 +24,7 @@ from playwright.sync_api import Page, Request, Route, expect
 from facilitator.host.record import read_record
 from tests.e2e.browser import LAN_HOST, BrowserPhone, BrowserThread
 from tests.e2e.process import HeadlessApp, start_headless
+from tests.http_client import http_client
 from tests.phones import PhoneAddresses, new_phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -135,7 +136,7 @@ async def moderated(tmp_path: Path) -> AsyncIterator[tuple[Host, BrowserThread]]
     chromium = BrowserThread()
     try:
         await chromium.start()
-        async with aiohttp.ClientSession() as http:
+        async with http_client() as http:
             host.http = http
             yield host, chromium
     finally:

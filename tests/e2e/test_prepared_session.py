@@ -7,12 +7,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 
 from facilitator.cli import EXIT_SETUP_FILE
 from facilitator.core.setup_file import read_setup_file
 from tests.e2e.process import APP_ENVIRONMENT, app_command, start_headless
+from tests.http_client import http_client
 
 pytestmark = pytest.mark.slow
 
@@ -23,7 +23,7 @@ async def test_the_prepared_session_is_what_phones_and_moderators_get(tmp_path: 
     prepared = read_setup_file(EXAMPLE)
     app = start_headless(tmp_path / "data", "--port", "0", "--session", str(EXAMPLE))
     try:
-        async with aiohttp.ClientSession() as http:
+        async with http_client() as http:
             async with http.get(f"{app.moderator_url}api/state") as reply:
                 state: dict[str, Any] = (await reply.json())["payload"]
             async with http.get(f"{app.base}/api/session") as reply:

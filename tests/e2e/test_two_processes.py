@@ -25,6 +25,7 @@ from facilitator.protocol.commands import Approve, Command, ProjectNext
 from facilitator.protocol.envelope import encode
 from tests.e2e.process import DesktopProcess, start_desktop
 from tests.host.harness import envelope
+from tests.http_client import http_client
 from tests.phones import PhoneAddresses, new_phone
 
 pytestmark = pytest.mark.slow
@@ -126,7 +127,7 @@ async def test_either_process_can_die_without_losing_the_session(tmp_path: Path)
         assert record.pid != desktop.process.pid  # the host is a process of its own
         await eventually(lambda: "Console ready: 0 items" in desktop.log())
 
-        async with aiohttp.ClientSession() as http:
+        async with http_client() as http:
             room = Room(http, record)
             await room.join(6)
             for n, token in enumerate(room.tokens[:3]):

@@ -25,6 +25,7 @@ from facilitator.host.session_host import HostOptions, SessionHost
 from facilitator.protocol.commands import Command
 from facilitator.protocol.envelope import encode
 from tests.e2e.process import LAN_HOST
+from tests.http_client import connector as http_connector
 from tests.phones import PhoneAddresses, join_from
 
 JSON = {"Content-Type": "application/json"}
@@ -122,7 +123,7 @@ async def running_server(
     link = await host.start()
     assert host.service is not None and host.store is not None
     assert host.live is not None and host.server is not None
-    connector = aiohttp.TCPConnector(limit=0)
+    connector = http_connector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http:
         try:
             yield Running(

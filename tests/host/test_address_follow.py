@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import aiohttp
 import pytest
 
 from facilitator.core.errors import CommandRefused
@@ -22,6 +21,7 @@ from facilitator.host.links import JoinLinks
 from facilitator.host.session_host import HostOptions, SessionHost
 from facilitator.protocol.moderator import JoinLink
 from tests.host.harness import receive_until
+from tests.http_client import http_client
 from tests.simulated_network import LOOPBACK, NEW_WIFI, WIFI, SimulatedNetwork
 from tests.waiting import wait_until
 
@@ -182,7 +182,7 @@ async def test_link_names_mdns_and_moderators_follow_a_new_network(tmp_path: Pat
         base = f"http://127.0.0.1:{port}"
         secret = link.moderator_url.rstrip("/").rsplit("/", 1)[1]
         async with (
-            aiohttp.ClientSession() as http,
+            http_client() as http,
             http.ws_connect(f"ws://127.0.0.1:{port}/moderator/{secret}/ws") as moderator,
         ):
             snapshot = await receive_until(moderator, "moderator.snapshot")

@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 import aiohttp
 import pytest
 
-from facilitator.host import replies, server
+from facilitator.host import replies
 from facilitator.host.connections import ConnectionBudget
+from facilitator.protocol.http import KEEPALIVE_SECONDS
 from tests.host.harness import Running, envelope, running_server
 
 ATTACKER = "127.0.0.66"
@@ -173,6 +174,6 @@ async def test_a_second_request_never_finished_is_closed_at_the_keep_alive(
         trickling = asyncio.create_task(trickle())
         started = time.perf_counter()
         assert await asyncio.wait_for(reader.read(), 10) == b""  # closed, nothing answered
-        assert time.perf_counter() - started < server.KEEPALIVE_SECONDS + 1
+        assert time.perf_counter() - started < KEEPALIVE_SECONDS + 1
         trickling.cancel()
         writer.close()

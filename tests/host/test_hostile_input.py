@@ -56,6 +56,7 @@ from tests.host.hostile import (
     frames,
     nested,
 )
+from tests.http_client import connector as http_connector
 
 CODES = documented_codes()
 CLOSE_NO_HELLO = 4001
@@ -893,7 +894,7 @@ class World:
     async def a_new_phone_is_served(self) -> None:
         """A phone from another address joins, follows the session and submits, end to end."""
         run = self.run
-        connector = aiohttp.TCPConnector(local_addr=("127.0.0.2", 0))
+        connector = http_connector(local_addr=("127.0.0.2", 0))
         async with aiohttp.ClientSession(connector=connector) as http:
             async with http.post(f"{run.base}/api/join", json=envelope("join", {})) as reply:
                 assert reply.status == 200, await reply.text()

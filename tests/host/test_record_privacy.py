@@ -21,6 +21,7 @@ from facilitator.core.store import DATABASE_NAME
 from facilitator.export_cli import main as export
 from facilitator.protocol.commands import Approve, EndSession, Project, SetBatching
 from tests.host.harness import envelope, running_server
+from tests.http_client import connector as http_connector
 
 ADDRESS = "127.0.0.77"
 AGENT = "PlantedBrowser/9.9 (Secret-Phone-Model-ZX81)"
@@ -46,7 +47,7 @@ async def test_no_export_and_no_byte_of_the_data_file_holds_what_it_must_not(
     data_dir = tmp_path / "data"
     async with running_server(data_dir) as run:
         await run.moderate(SetBatching("off"))
-        connector = aiohttp.TCPConnector(local_addr=(ADDRESS, 0))
+        connector = http_connector(local_addr=(ADDRESS, 0))
         async with aiohttp.ClientSession(
             connector=connector, headers={"User-Agent": AGENT}
         ) as phone:

@@ -17,6 +17,7 @@ from aiohttp import web
 from facilitator.host.static_files import StaticFiles
 from facilitator.paths import web_root
 from tests.host.harness import running_server
+from tests.http_client import http_client
 
 
 @asynccontextmanager
@@ -29,7 +30,7 @@ async def serving(folder: Path) -> AsyncIterator[tuple[aiohttp.ClientSession, st
     await site.start()
     port = runner.addresses[0][1]
     try:
-        async with aiohttp.ClientSession(auto_decompress=False) as http:
+        async with http_client(auto_decompress=False) as http:
             yield http, f"http://127.0.0.1:{port}/static"
     finally:
         await runner.cleanup()
@@ -89,7 +90,7 @@ async def test_a_changed_file_is_served_as_it_is_now(tmp_path: Path) -> None:
 async def test_the_host_sends_its_pages_compressed(tmp_path: Path, path: str) -> None:
     async with (
         running_server(tmp_path) as run,
-        aiohttp.ClientSession(auto_decompress=False) as http,
+        http_client(auto_decompress=False) as http,
         http.get(f"{run.base}{path}", headers={"Accept-Encoding": "gzip"}) as reply,
     ):
         assert reply.status == 200
