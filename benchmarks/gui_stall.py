@@ -44,9 +44,11 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.crowd import CrowdProcess, command_all  # noqa: E402
 from facilitator.app import DesktopApp  # noqa: E402
 from facilitator.host.record import read_record  # noqa: E402
-from facilitator.protocol.commands import Approve, Blank, Project  # noqa: E402
+from facilitator.protocol.commands import Approve, Blank, Project, SetBatching  # noqa: E402
+from facilitator.ui.gui_thread_gc import GuiThreadCollector  # noqa: E402
 from facilitator.ui.host_connection import HostConnection  # noqa: E402
 from tests.e2e.process import start_headless  # noqa: E402
+from tests.waiting import wait_until  # noqa: E402
 
 PROBE_MS = 5
 SUBMIT_EVERY = 20  # 5 % of the phones confess
@@ -166,6 +168,9 @@ async def run_once(phones: int, clients: int) -> dict[str, str]:
         assert record is not None
         app = DesktopApp(record, data_dir)
         await app.start()
+        # Confessions straight into Incoming: the room's own batches would hold the one
+        # the benchmark projects (docs/security.md, timing privacy).
+        app.connection.send(SetBatching("off"))
         probe, clock = LoopProbe(), HandlerClock(app.connection)
         crowds = await CrowdProcess.start_many(
             host.join_url, phones, clients, submit_every=SUBMIT_EVERY
@@ -178,7 +183,7 @@ async def run_once(phones: int, clients: int) -> dict[str, str]:
 
             submitted = await crowds[0].command("submit", spread=0.1)
             assert submitted["client_ids"], submitted
-            await asyncio.sleep(0.2)
+            await wait_until(lambda: bool(app.mirror.items), timeout=30)
             confession_id = max(app.mirror.items)
             app.connection.send(Approve(confession_id))
             await press(app, Project(confession_id))
@@ -244,4 +249,5 @@ if __name__ == "__main__":
     arguments = parser.parse_args()
     application = QApplication(sys.argv[:1])
     application.setQuitOnLastWindowClosed(False)
+    GuiThreadCollector(application).start()  # garbage collected as in the app
     asyncio.run(main(arguments.phones, arguments.clients), loop_factory=qasync.QEventLoop)
