@@ -285,6 +285,9 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
         self._db = connection
         self.path = path
+        # Participants per session, counted once and then kept up by this store's own
+        # writes (the host's one store makes every participant): each join asks.
+        self._participants: dict[int, int] = {}
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -456,6 +459,7 @@ class Store:
             deleted = db.execute(
                 "DELETE FROM sessions WHERE id = ? AND status = 'ended'", (session_id,)
             ).rowcount
+        self._participants.pop(session_id, None)
         self._checkpoint()
         return bool(deleted)
 
@@ -552,6 +556,7 @@ class Store:
             self._count_removed(db, session_id)
             deleted = self._purge(db, session_id)
             db.execute("DELETE FROM waiting_items WHERE session_id = ?", (session_id,))
+        self._participants.pop(session_id, None)
         self._checkpoint()
         return deleted
 
@@ -625,6 +630,8 @@ class Store:
             )
         participant_id = cursor.lastrowid
         assert participant_id is not None
+        if session_id in self._participants:
+            self._participants[session_id] += 1
         return participant_id
 
     def participant_for_token(self, session_id: int, token: str) -> int | None:
@@ -635,10 +642,13 @@ class Store:
         return None if row is None else int(row["id"])
 
     def participant_count(self, session_id: int) -> int:
-        row = self._db.execute(
-            "SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        return int(row[0])
+        count = self._participants.get(session_id)
+        if count is None:
+            row = self._db.execute(
+                "SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)
+            ).fetchone()
+            count = self._participants[session_id] = int(row[0])
+        return count
 
     def sharing_counts(self, session_id: int) -> dict[Sharing, int]:
         """How many participants joined from an own address, or a shared one (apart or counted)."""

@@ -199,6 +199,23 @@ def test_the_same_token_cannot_be_issued_twice(store: Store, session: SessionInf
     assert store.participant_count(session.id) == 1
 
 
+def test_the_participant_count_follows_joins_and_the_end(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data")
+    session = new_session(store)
+    assert store.participant_count(session.id) == 0
+    for n in range(3):
+        store.add_participant(session.id, f"token-{n}")
+    with pytest.raises(StoreUnavailable):
+        store.add_participant(session.id, "token-0")  # refused: not one more
+    assert store.participant_count(session.id) == 3
+    reopened = Store.open(tmp_path / "data")
+    assert reopened.participant_count(session.id) == 3  # counted from the file
+    reopened.close()
+    store.close_session(session.id, "2024-05-18")
+    assert store.participant_count(session.id) == 0  # the end forgets who joined
+    store.close()
+
+
 # Sessions
 
 
