@@ -25,10 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from facilitator.protocol.envelope import encode
 from facilitator.protocol.moderator import (
     Address,
+    HostStatus,
     Item,
     ItemKind,
     ItemState,
     JoinLink,
+    Room,
     SessionDetails,
     Snapshot,
     WordLists,
@@ -66,16 +68,36 @@ def as_plain(message: msgspec.Struct) -> dict[str, object]:
 def main() -> None:
     count = Count(12, 4242)
     session = PublicSession(
-        3, "Never waste a mistake", "What mistake taught you the most?", "Been there", "open",
-        PublicProjection(12, TEXT, "Small, early releases.", 4242), TextLimits(1000, 500),
+        session_id=3, title="Never waste a mistake",
+        prompt="What mistake taught you the most?", agree_label="Been there", status="open",
+        projection=PublicProjection(
+            confession_id=12, text=TEXT, learned="Small, early releases.", count=4242
+        ),
+        limits=TextLimits(1000, 500),
     )  # fmt: skip
     item = Item(
-        1, ItemKind.CONFESSION, None, TEXT, "", TEXT, "", ItemState.SHOWN, None, 1, 42, 1, (), False
+        id=1,
+        kind=ItemKind.CONFESSION,
+        parent_id=None,
+        text=TEXT,
+        learned="",
+        original_text=TEXT,
+        original_learned="",
+        state=ItemState.SHOWN,
+        queue_position=None,
+        shown_order=1,
+        agreement_count=42,
+        set_apart_count=0,
+        version=1,
+        hints=(),
+        flagged=False,
     )
     snapshot = Snapshot(
         seq=10,
-        session=SessionDetails(3, "Retro", "What went wrong?", "Been there", "open",
-                               "2026-11-29", 0),
+        session=SessionDetails(
+            session_id=3, title="Retro", prompt="What went wrong?", agree_label="Been there",
+            status="open", created_on="2026-11-29", removed_count=0,
+        ),
         current_item_id=1,
         items=tuple(msgspec.structs.replace(item, id=n) for n in range(1000)),
         phones_connected=10_000,
@@ -86,6 +108,8 @@ def main() -> None:
         transcript_paths=(),
         undo=None,
         word_lists=WordLists((), ()),
+        room=Room(shared_apart=0, shared_counted=0, waiting=0),
+        host=HostStatus(),
     )  # fmt: skip
     agreement = (
         b'{"type":"agreement.set","version":1,'

@@ -51,6 +51,7 @@ from benchmarks.crowd import (  # noqa: E402
     command_all,
     raise_open_file_limit,
 )
+from facilitator.protocol.http import CLIENT_KEEPALIVE_SECONDS  # noqa: E402
 
 STARTUP_TIMEOUT_SECONDS = 30.0
 EXIT_TIMEOUT_SECONDS = 60.0
@@ -278,7 +279,8 @@ async def drive(
 
     Returns what failed on the phones' side and the acknowledged confessions' client ids.
     """
-    async with aiohttp.ClientSession() as http:
+    connector = aiohttp.TCPConnector(keepalive_timeout=CLIENT_KEEPALIVE_SECONDS)
+    async with aiohttp.ClientSession(connector=connector) as http:
         moderator = Moderator(http, host)
         await moderator.turn_batching_off()
         await connect(crowds, figures)

@@ -65,7 +65,7 @@ from benchmarks.crowd import raise_open_file_limit
 from benchmarks.load import Host, machine
 from facilitator.host.participant_api import JOIN_BURST, JOINS_PER_SECOND
 from facilitator.host.shared_addresses import ALLOWANCE
-from facilitator.protocol.commands import Approve, Command, CountShared, Project
+from facilitator.protocol.commands import Approve, Command, CountShared, Project, SetBatching
 from facilitator.protocol.envelope import Error, Message, ProtocolError, encode
 from facilitator.protocol.http import CLIENT_KEEPALIVE_SECONDS
 from facilitator.protocol.moderator import Done, Room, Snapshot, decode_to_moderator
@@ -479,8 +479,13 @@ async def running_host(name: str) -> AsyncIterator[Running]:
 
 @contextlib.asynccontextmanager
 async def moderating(host: Host) -> AsyncIterator[Moderator]:
-    async with aiohttp.ClientSession() as http:
-        yield Moderator(http, host)
+    connector = aiohttp.TCPConnector(keepalive_timeout=CLIENT_KEEPALIVE_SECONDS)
+    async with aiohttp.ClientSession(connector=connector) as http:
+        moderator = Moderator(http, host)
+        # Confessions straight into Incoming: the room's shuffled batches (rooms of over
+        # 30 phones) would hold the ones the benchmark approves and projects.
+        await moderator.command(SetBatching("off"))
+        yield moderator
 
 
 async def attack(
