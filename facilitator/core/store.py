@@ -287,7 +287,7 @@ class Store:
         self.path = path
         # Participants per session, counted once and then kept up by this store's own
         # writes (the host's one store makes every participant): each join asks.
-        self._participants: dict[int, int] = {}
+        self._participant_counts: dict[int, int] = {}
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -459,7 +459,7 @@ class Store:
             deleted = db.execute(
                 "DELETE FROM sessions WHERE id = ? AND status = 'ended'", (session_id,)
             ).rowcount
-        self._participants.pop(session_id, None)
+        self._participant_counts.pop(session_id, None)
         self._checkpoint()
         return bool(deleted)
 
@@ -556,7 +556,7 @@ class Store:
             self._count_removed(db, session_id)
             deleted = self._purge(db, session_id)
             db.execute("DELETE FROM waiting_items WHERE session_id = ?", (session_id,))
-        self._participants.pop(session_id, None)
+        self._participant_counts.pop(session_id, None)
         self._checkpoint()
         return deleted
 
@@ -630,8 +630,8 @@ class Store:
             )
         participant_id = cursor.lastrowid
         assert participant_id is not None
-        if session_id in self._participants:
-            self._participants[session_id] += 1
+        if session_id in self._participant_counts:
+            self._participant_counts[session_id] += 1
         return participant_id
 
     def participant_for_token(self, session_id: int, token: str) -> int | None:
@@ -642,12 +642,12 @@ class Store:
         return None if row is None else int(row["id"])
 
     def participant_count(self, session_id: int) -> int:
-        count = self._participants.get(session_id)
+        count = self._participant_counts.get(session_id)
         if count is None:
             row = self._db.execute(
                 "SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)
             ).fetchone()
-            count = self._participants[session_id] = int(row[0])
+            count = self._participant_counts[session_id] = int(row[0])
         return count
 
     def sharing_counts(self, session_id: int) -> dict[Sharing, int]:
